@@ -1,0 +1,47 @@
+import { describeError, RuntimeFailure, UsageError } from '../errors.js';
+import { runProfileCommand } from './profile-command.js';
+
+const USAGE = `embedprof — profile text-embedding inference and gate pull requests on regressions
+
+Usage:
+  embedprof profile [options]     batch-size and text-length profiles → OUT/profile.json
+  embedprof help                  this text; \`embedprof profile --help\` lists the options
+
+Exit codes: 0 success, 1 runtime failure, 2 usage or input error.`;
+
+/** Dispatches a command and maps failures to exit codes; stack traces only with --debug. */
+export async function runCli(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'profile':
+        return await runProfileCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(
+          `Unknown command ${JSON.stringify(command)}: expected one of profile, help. ${hint()}`,
+        );
+    }
+  } catch (error) {
+    return reportFailure(error, debug);
+  }
+}
+
+function hint(): string {
+  return 'Run `embedprof help` for usage.';
+}
+
+function reportFailure(error: unknown, debug: boolean): number {
+  const code = error instanceof UsageError || error instanceof RuntimeFailure ? error.exitCode : 1;
+  const prefix = code === 2 ? 'embedprof: input error' : 'embedprof: failed';
+  process.stderr.write(`${prefix}: ${describeError(error)}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else if (code === 1) process.stderr.write('Run again with --debug for the stack trace.\n');
+  return code;
+}

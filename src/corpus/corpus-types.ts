@@ -1,0 +1,30 @@
+/** The on-disk corpus formats, chosen by file extension. */
+export type CorpusFormat = 'txt' | 'jsonl' | 'json';
+
+export const corpusFormats: readonly CorpusFormat[] = ['txt', 'jsonl', 'json'];
+
+/** Where a corpus came from: a user's file (hashed, so results can name the exact input) or the built-in one. */
+export type CorpusSource =
+  | { kind: 'file'; path: string; format: CorpusFormat; sha256: string }
+  | { kind: 'builtin'; name: string; seed: number };
+
+export interface Corpus {
+  source: CorpusSource;
+  texts: string[];
+}
+
+/** One-line description of a corpus source for logs and reports. */
+export function describeCorpusSource(source: CorpusSource): string {
+  switch (source.kind) {
+    case 'file':
+      return `${source.path} (${source.format}, sha256 ${source.sha256.slice(0, 12)})`;
+    case 'builtin':
+      return `built-in "${source.name}" corpus (seed ${source.seed})`;
+    default:
+      return assertNever(source);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled corpus source: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,31 @@
+/** Time spent in each stage of one batch, in milliseconds. */
+export interface BatchTiming {
+  tokenizeMs: number;
+  inferenceMs: number;
+  poolingMs: number;
+  otherMs: number;
+  totalMs: number;
+}
+
+export interface BatchTokens {
+  real: number;
+  padded: number;
+  truncated: number;
+  sequenceLength: number;
+}
+
+export interface BatchOutcome {
+  embeddings: ArrayLike<number>[];
+  timing: BatchTiming;
+  /** Null when the embedder's tokenization is not visible (a custom embedder without a tokenizer). */
+  tokens: BatchTokens | null;
+}
+
+/** What the protocol measures: the built-in ONNX engine or a user's module, behind one interface. */
+export interface ProfiledEmbedder {
+  readonly kind: 'onnx' | 'custom';
+  embedBatch(texts: string[]): Promise<BatchOutcome>;
+  close(): Promise<void>;
+}
+
+export type Clock = () => number;

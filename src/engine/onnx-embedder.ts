@@ -1,0 +1,86 @@
+import * as ort from 'onnxruntime-node';
+import { RuntimeFailure } from '../errors.js';
+import { encodeBatch } from './batch-encoding.js';
+import type { BatchOutcome, Clock, ProfiledEmbedder } from './embedder.js';
+import { openSession, type SessionOptions } from './onnx-session.js';
+import { checkEmbeddings, poolMeanNormalized } from './pooling.js';
+import type { TextTokenizer } from './text-tokenizer.js';
+
+export interface OnnxEmbedderOptions extends SessionOptions {
+  onnxPath: string;
+  tokenizer: TextTokenizer;
+  maxTokens: number;
+  clock?: Clock;
+}
+
+export interface OnnxEmbedder extends ProfiledEmbedder {
+  readonly session: ort.InferenceSession;
+  /** Ends ORT profiling; ORT writes the trace to `<profilePrefix>_<timestamp>.json`. */
+  endProfiling(): void;
+}
+
+/** The built-in engine: tokenize → pad → ONNX Runtime → mean pooling → L2 norm, timing each stage. */
+export async function createOnnxEmbedder(options: OnnxEmbedderOptions): Promise<OnnxEmbedder> {
+  const session = await openSession(options.onnxPath, options);
+  const clock = options.clock ?? (() => performance.now());
+  const firstOutput = session.outputNames.includes('last_hidden_state')
+    ? 'last_hidden_state'
+    : session.outputNames[0];
+  if (firstOutput === undefined) throw new RuntimeFailure(`${options.onnxPath}: the model has no outputs.`);
+  const outputName: string = firstOutput;
+  const wantsTokenTypes = session.inputNames.includes('token_type_ids');
+
+  async function embedBatch(texts: string[]): Promise<BatchOutcome> {
+    const start = clock();
+    const batch = encodeBatch(options.tokenizer, texts, options.maxTokens);
+    const dims = [batch.rows, batch.sequenceLength];
+    const feeds: Record<string, ort.Tensor> = {
+      input_ids: new ort.Tensor('int64', batch.inputIds, dims),
+      attention_mask: new ort.Tensor('int64', batch.attentionMask, dims),
+    };
+    if (wantsTokenTypes) feeds.token_type_ids = new ort.Tensor('int64', batch.tokenTypeIds, dims);
+    const tokenized = clock();
+    const outputs = await session.run(feeds, [outputName]);
+    const inferred = clock();
+    const hidden = outputs[outputName];
+    if (hidden === undefined || !(hidden.data instanceof Float32Array) || hidden.dims.length !== 3) {
+      throw new RuntimeFailure(`${options.onnxPath}: expected a float [batch, sequence, hidden] output.`);
+    }
+    const dimension = Number(hidden.dims[2]);
+    const embeddings = poolMeanNormalized(
+      hidden.data,
+      batch.attentionMask,
+      batch.rows,
+      batch.sequenceLength,
+      dimension,
+    );
+    hidden.dispose();
+    const pooled = clock();
+    checkEmbeddings(embeddings, texts.length, { expectedDimension: dimension, requireUnitNorm: true });
+    const end = clock();
+    return {
+      embeddings,
+      timing: {
+        tokenizeMs: tokenized - start,
+        inferenceMs: inferred - tokenized,
+        poolingMs: pooled - inferred,
+        otherMs: end - pooled,
+        totalMs: end - start,
+      },
+      tokens: {
+        real: batch.realTokens,
+        padded: batch.rows * batch.sequenceLength,
+        truncated: batch.truncatedTexts,
+        sequenceLength: batch.sequenceLength,
+      },
+    };
+  }
+
+  return {
+    kind: 'onnx',
+    session,
+    embedBatch,
+    endProfiling: () => session.endProfiling(),
+    close: () => session.release(),
+  };
+}

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import * as ort from 'onnxruntime-node';
+import { createUsageError, describeError } from '../errors.js';
+
+export type GraphOptimization = 'disabled' | 'basic' | 'extended' | 'all';
+
+export interface SessionOptions {
+  threads: number;
+  graphOptimization: GraphOptimization;
+  /** Where ORT writes its per-operator trace when profiling is on. */
+  profilePrefix?: string;
+}
+
+export const REQUIRED_INPUTS = ['input_ids', 'attention_mask'] as const;
+
+/** Opens an ONNX Runtime session on the CPU with a fixed thread count, checking the inputs the engine feeds. */
+export async function openSession(onnxPath: string, options: SessionOptions): Promise<ort.InferenceSession> {
+  const bytes = await readModelBytes(onnxPath);
+  const sessionOptions: ort.InferenceSession.SessionOptions = {
+    executionProviders: ['cpu'],
+    intraOpNumThreads: options.threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: options.graphOptimization,
+    enableProfiling: options.profilePrefix !== undefined,
+    ...(options.profilePrefix === undefined ? {} : { profileFilePrefix: options.profilePrefix }),
+  };
+  let session: ort.InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(bytes, sessionOptions);
+  } catch (error) {
+    throw createUsageError({
+      input: onnxPath,
+      expected: 'an ONNX model that ONNX Runtime can load',
+      received: `a file it rejected (${describeError(error).split('\n')[0]})`,
+      fix: 'Re-export the model, or check that the file is not truncated or a Git LFS pointer.',
+    });
+  }
+  checkInputs(session, onnxPath);
+  return session;
+}
+
+async function readModelBytes(onnxPath: string): Promise<Uint8Array> {
+  try {
+    return await readFile(onnxPath);
+  } catch {
+    throw createUsageError({
+      input: onnxPath,
+      expected: 'an ONNX model file',
+      received: 'no readable file',
+      fix: 'Check the --model folder: it needs onnx/model.onnx (fp32) or onnx/model_quantized.onnx (q8).',
+    });
+  }
+}
+
+function checkInputs(session: ort.InferenceSession, onnxPath: string): void {
+  const missing = REQUIRED_INPUTS.filter((name) => !session.inputNames.includes(name));
+  if (missing.length === 0) return;
+  throw createUsageError({
+    input: onnxPath,
+    expected: `a text encoder with inputs ${REQUIRED_INPUTS.join(' and ')}`,
+    received: `inputs [${session.inputNames.join(', ')}] (missing ${missing.join(', ')})`,
+    fix: 'Export the encoder with input_ids and attention_mask (e.g. optimum-cli export onnx), or use --embedder.',
+  });
+}

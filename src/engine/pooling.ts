@@ -1,0 +1,75 @@
+import { RuntimeFailure } from '../errors.js';
+
+/**
+ * Mean-pools token vectors over the attention mask and L2-normalizes: the sentence-transformers recipe.
+ * `hidden` is [rows, sequenceLength, dimension] row-major; `mask` is [rows, sequenceLength].
+ */
+export function poolMeanNormalized(
+  hidden: Float32Array,
+  mask: BigInt64Array,
+  rows: number,
+  sequenceLength: number,
+  dimension: number,
+): Float32Array[] {
+  const result: Float32Array[] = [];
+  for (let row = 0; row < rows; row++) {
+    const sum = new Float32Array(dimension);
+    let count = 0;
+    for (let t = 0; t < sequenceLength; t++) {
+      if (mask[row * sequenceLength + t] === 0n) continue;
+      count++;
+      const base = (row * sequenceLength + t) * dimension;
+      for (let d = 0; d < dimension; d++) sum[d] = (sum[d] ?? 0) + (hidden[base + d] ?? 0);
+    }
+    result.push(normalize(sum, Math.max(count, 1)));
+  }
+  return result;
+}
+
+function normalize(sum: Float32Array, count: number): Float32Array {
+  let squares = 0;
+  for (let d = 0; d < sum.length; d++) {
+    const value = (sum[d] ?? 0) / count;
+    sum[d] = value;
+    squares += value * value;
+  }
+  const norm = Math.sqrt(squares) || 1;
+  for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) / norm;
+  return sum;
+}
+
+export interface EmbeddingCheck {
+  expectedDimension: number | null;
+  requireUnitNorm: boolean;
+}
+
+/** Checks every embedding: consistent dimension, finite values and, for the built-in engine, norm ≈ 1. */
+export function checkEmbeddings(
+  embeddings: ArrayLike<number>[],
+  texts: number,
+  check: EmbeddingCheck,
+): number {
+  if (embeddings.length !== texts) {
+    throw new RuntimeFailure(`The embedder returned ${embeddings.length} embeddings for ${texts} texts.`);
+  }
+  const dimension = check.expectedDimension ?? embeddings[0]?.length ?? 0;
+  embeddings.forEach((vector, index) => {
+    if (vector.length !== dimension || dimension === 0) {
+      throw new RuntimeFailure(`Embedding ${index} has dimension ${vector.length}; expected ${dimension}.`);
+    }
+    let squares = 0;
+    for (let d = 0; d < vector.length; d++) {
+      const value = vector[d] ?? Number.NaN;
+      if (!Number.isFinite(value)) {
+        throw new RuntimeFailure(`Embedding ${index} has a non-finite value at position ${d}: ${value}.`);
+      }
+      squares += value * value;
+    }
+    if (check.requireUnitNorm && Math.abs(Math.sqrt(squares) - 1) > 1e-3) {
+      throw new RuntimeFailure(
+        `Embedding ${index} has norm ${Math.sqrt(squares)}; expected 1 after L2 norm.`,
+      );
+    }
+  });
+  return dimension;
+}

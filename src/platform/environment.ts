@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { arch, cpus, platform, release, totalmem } from 'node:os';
+import * as ort from 'onnxruntime-node';
+import type { Environment } from '../schema/profile-schema.js';
+
+/** SIMD features that change inference speed; only these are recorded, so fingerprints stay short. */
+const RELEVANT_FLAGS = [
+  'sse4_2',
+  'avx',
+  'avx2',
+  'fma',
+  'f16c',
+  'avx512f',
+  'avx512bw',
+  'avx512vl',
+  'avx512_vnni',
+  'avx512_bf16',
+  'avx_vnni',
+  'amx_tile',
+  'amx_int8',
+  'amx_bf16',
+  'asimd',
+  'sve',
+  'i8mm',
+  'bf16',
+];
+
+export function readEnvironment(threads: number): Environment {
+  const info = readCpuInfo();
+  return {
+    cpuModel: info.model ?? cpus()[0]?.model ?? 'unknown',
+    logicalCores: cpus().length,
+    isaFlags: RELEVANT_FLAGS.filter((flag) => info.flags.has(flag)),
+    totalMemoryMB: Math.round(totalmem() / (1024 * 1024)),
+    os: `${platform()} ${release()}`,
+    arch: arch(),
+    node: process.versions.node,
+    onnxruntime: ort.env.versions.node ?? ort.env.versions.common,
+    threads,
+    ci: process.env.CI === 'true',
+  };
+}
+
+function readCpuInfo(): { model: string | null; flags: Set<string> } {
+  try {
+    const text = readFileSync('/proc/cpuinfo', 'utf8');
+    const model = /^model name\s*:\s*(.+)$/m.exec(text)?.[1]?.trim() ?? null;
+    const flagLine = /^(?:flags|Features)\s*:\s*(.+)$/m.exec(text)?.[1] ?? '';
+    return { model, flags: new Set(flagLine.split(/\s+/)) };
+  } catch {
+    return { model: null, flags: new Set() };
+  }
+}

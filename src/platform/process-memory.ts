@@ -1,0 +1,36 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const MB = 1024 * 1024;
+
+export function readRssMB(): number {
+  return process.memoryUsage.rss() / MB;
+}
+
+/** Peak RSS of this process from /proc (VmHWM, in kB), or null where the OS does not expose it. */
+export function readPeakRssMB(): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match?.[1] ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resets VmHWM to the current RSS (Linux: writing 5 to clear_refs). Returns false where unsupported. */
+export function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Forces a full GC when node runs with --expose-gc; a no-op otherwise. */
+export function collectGarbage(): void {
+  const gc: unknown = Reflect.get(globalThis, 'gc');
+  if (typeof gc === 'function') {
+    gc();
+    gc();
+  }
+}

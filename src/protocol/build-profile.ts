@@ -1,0 +1,88 @@
+import type { BatchCell, LengthCell } from '../schema/cell-schema.js';
+import type { Environment, ModelInfo, Profile, ProfileConfig } from '../schema/profile-schema.js';
+import { PROFILE_SCHEMA_VERSION } from '../schema/profile-schema.js';
+import type { Dtype } from '../schema/common-schema.js';
+import { computeMedian } from '../stats/index.js';
+import type { CellState } from './run-cells.js';
+import { describeCell, type CellKey } from './schedule.js';
+import { summarizeProcesses, toProcessSample, type FlopModel } from './summarize-cell.js';
+import { toDistribution } from './to-distribution.js';
+import { PROBE_SHAPE } from './presets.js';
+
+export interface ProfileParts {
+  version: string;
+  startedAt: Date;
+  wallSeconds: number;
+  environment: Environment;
+  model: ModelInfo;
+  flops: FlopModel | null;
+  probeDtype: Dtype;
+  corpus: Profile['corpus'];
+  config: ProfileConfig;
+  cells: CellKey[];
+  states: Map<string, CellState>;
+}
+
+/** Assembles profile.json from the cells' states: pure, so it can be tested on recorded worker results. */
+export function buildProfile(parts: ProfileParts): Profile {
+  const batchSweep: BatchCell[] = [];
+  const lengthSweep: LengthCell[] = [];
+  for (const cell of parts.cells) {
+    const state = parts.states.get(describeCell(cell));
+    if (!state) continue;
+    const body = toCellBody(state, parts.flops);
+    if (cell.sweep === 'batch') batchSweep.push({ batchSize: cell.batchSize, ...body });
+    else lengthSweep.push({ chars: cell.chars, batchSize: cell.batchSize, ...body });
+  }
+  const allRuns = [...parts.states.values()].flatMap((state) => state.runs.map((run) => run.result));
+  const memoryOf = (pick: (m: (typeof allRuns)[number]['memory']) => number): number =>
+    allRuns.length === 0 ? 0 : computeMedian(allRuns.map((r) => pick(r.memory)));
+  const baselineMB = memoryOf((m) => m.baselineMB);
+  const afterLoadMB = memoryOf((m) => m.afterLoadMB);
+  const peaks = batchSweep
+    .concat(lengthSweep)
+    .flatMap((c) => (c.status === 'measured' ? [c.peakMemoryMB.median] : []));
+  return {
+    schemaVersion: PROFILE_SCHEMA_VERSION,
+    tool: { name: 'embedprof', version: parts.version },
+    createdAt: parts.startedAt.toISOString(),
+    wallSeconds: parts.wallSeconds,
+    environment: parts.environment,
+    calibration: {
+      kind: 'ort-matmul',
+      dtype: parts.probeDtype,
+      shape: { ...PROBE_SHAPE },
+      flopsPerRun: 2 * PROBE_SHAPE.m * PROBE_SHAPE.k * PROBE_SHAPE.n,
+      gflops: allRuns.length === 0 ? null : toDistribution(allRuns.map((r) => r.probeGflops)),
+    },
+    model: parts.model,
+    corpus: parts.corpus,
+    config: parts.config,
+    batchSweep,
+    lengthSweep,
+    memory: {
+      baselineMB,
+      afterLoadMB,
+      modelMB: afterLoadMB - baselineMB,
+      steadyStateMB: memoryOf((m) => m.steadyStateMB),
+      peakMB: peaks.length === 0 ? 0 : Math.max(...peaks),
+    },
+  };
+}
+
+type CellBody = BatchCell extends infer C ? (C extends BatchCell ? Omit<C, 'batchSize'> : never) : never;
+
+function toCellBody(state: CellState, flops: FlopModel | null): CellBody {
+  switch (state.status) {
+    case 'skipped':
+      return { status: 'skipped', reason: state.reason, detail: state.detail };
+    case 'failed':
+      return { status: 'failed', error: state.error };
+    case 'running': {
+      if (state.runs.length === 0) return { status: 'failed', error: 'no process completed' };
+      const samples = state.runs.map((run) => toProcessSample(run, flops));
+      const textsPerBatch = state.runs[0]?.result.textsPerBatch[0] ?? 1;
+      return summarizeProcesses(samples, state.runs, textsPerBatch);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { buildTextsOfLength } from '../corpus/index.js';
+import type { CellKey } from './schedule.js';
+
+/** About this many distinct texts per cell, so small batches do not replay one batch over and over. */
+const DISTINCT_TEXTS = 512;
+const LENGTH_BATCHES = 2;
+
+/**
+ * The batches a cell replays, identical in every process of the cell. Batch cells take consecutive slices of
+ * a seeded shuffle of the corpus; length cells get texts of exactly N characters built from corpus words.
+ */
+export function buildCellBatches(cell: CellKey, texts: string[], seed: number): string[][] {
+  switch (cell.sweep) {
+    case 'batch': {
+      const shuffled = shuffleTexts(texts, seed);
+      const count = Math.max(1, Math.ceil(DISTINCT_TEXTS / cell.batchSize));
+      return Array.from({ length: count }, (_, b) =>
+        Array.from(
+          { length: cell.batchSize },
+          (_, i) => shuffled[(b * cell.batchSize + i) % shuffled.length] ?? '',
+        ),
+      );
+    }
+    case 'length': {
+      const built = buildTextsOfLength(texts, cell.chars, cell.batchSize * LENGTH_BATCHES, seed);
+      return Array.from({ length: LENGTH_BATCHES }, (_, b) =>
+        built.slice(b * cell.batchSize, (b + 1) * cell.batchSize),
+      );
+    }
+  }
+}
+
+function shuffleTexts(texts: string[], seed: number): string[] {
+  const result = [...texts];
+  let state = (seed * 2654435761) >>> 0 || 1;
+  for (let i = result.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const j = state % (i + 1);
+    [result[i], result[j]] = [result[j] ?? '', result[i] ?? ''];
+  }
+  return result;
+}

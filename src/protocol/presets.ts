@@ -1,0 +1,65 @@
+import { createUsageError } from '../errors.js';
+import type { MeasurePolicy } from './measure-cell.js';
+
+export type PresetName = 'quick' | 'full';
+
+export interface Preset {
+  batchSizes: number[];
+  lengths: number[];
+  lengthBatchSize: number;
+  processesPerCell: number;
+  policy: MeasurePolicy;
+  probe: { minRuns: number; minSeconds: number };
+}
+
+/**
+ * quick: the whole default sweep of a small model in about two minutes on 2 cores (3 fresh processes a cell).
+ * full: more processes, longer measurement and warm-up, more cells; about ten minutes.
+ */
+const PRESETS: Record<PresetName, Preset> = {
+  quick: {
+    batchSizes: [8, 16, 32, 64, 128, 256],
+    lengths: [10, 50, 100, 256, 512, 1024],
+    lengthBatchSize: 32,
+    processesPerCell: 3,
+    policy: {
+      minWarmupBatches: 3,
+      maxWarmupBatches: 10,
+      steadyWindow: 3,
+      steadyTolerance: 0.1,
+      minMeasuredBatches: 3,
+      minMeasuredSeconds: 0.4,
+      maxMeasuredBatches: 200,
+    },
+    probe: { minRuns: 15, minSeconds: 0.08 },
+  },
+  full: {
+    batchSizes: [1, 8, 16, 32, 64, 128, 256],
+    lengths: [10, 25, 50, 100, 256, 512, 1024],
+    lengthBatchSize: 32,
+    processesPerCell: 5,
+    policy: {
+      minWarmupBatches: 5,
+      maxWarmupBatches: 30,
+      steadyWindow: 4,
+      steadyTolerance: 0.05,
+      minMeasuredBatches: 8,
+      minMeasuredSeconds: 1.5,
+      maxMeasuredBatches: 2000,
+    },
+    probe: { minRuns: 30, minSeconds: 0.2 },
+  },
+};
+
+export function findPreset(name: string): Preset {
+  if (name === 'quick' || name === 'full') return PRESETS[name];
+  throw createUsageError({
+    input: `--preset ${name}`,
+    expected: 'quick or full',
+    received: JSON.stringify(name),
+    fix: 'Use --preset quick (default, ~2 min) or --preset full (~10 min).',
+  });
+}
+
+/** The calibration probe's shape: big enough to run near the kernels' ceiling, short enough to repeat. */
+export const PROBE_SHAPE = { m: 512, k: 384, n: 1536 } as const;

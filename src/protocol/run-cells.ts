@@ -1,0 +1,109 @@
+import { UsageError } from '../errors.js';
+import type { MeasurePolicy } from './measure-cell.js';
+import type { ProgressReporter } from './progress.js';
+import { describeCell, planRuns, type CellKey } from './schedule.js';
+import { runInFreshProcess } from './spawn-worker.js';
+import type { CompletedRun } from './summarize-cell.js';
+import type { EngineSpec, ProbeSpec, WorkerReply } from './worker-job.js';
+
+export type CellState =
+  | { status: 'running'; runs: CompletedRun[] }
+  | { status: 'skipped'; reason: 'memory-cap' | 'allocation-failure'; detail: string; runs: CompletedRun[] }
+  | { status: 'failed'; error: string; runs: CompletedRun[] };
+
+export interface RunCellsRequest {
+  cells: CellKey[];
+  batchesFor: (cell: CellKey) => string[][];
+  engine: EngineSpec;
+  probe: ProbeSpec;
+  policy: MeasurePolicy;
+  processesPerCell: number;
+  maxMemoryMB: number;
+  seed: number;
+  workerTimeoutMs: number;
+  progress: ProgressReporter;
+}
+
+/**
+ * Runs every scheduled process, one at a time (parallel workers would compete for the same cores). A usage
+ * error inside a worker stops everything; a memory stop skips the cell and every larger batch; any other
+ * failure marks the cell failed and the rest goes on.
+ */
+export async function runCells(request: RunCellsRequest): Promise<Map<string, CellState>> {
+  const states = new Map<string, CellState>(
+    request.cells.map((cell) => [describeCell(cell), { status: 'running', runs: [] }]),
+  );
+  const runs = planRuns(request.cells, request.processesPerCell, request.seed);
+  const batches = new Map(request.cells.map((cell) => [describeCell(cell), request.batchesFor(cell)]));
+  for (const [index, run] of runs.entries()) {
+    const key = describeCell(run.cell);
+    const state = states.get(key);
+    if (state?.status !== 'running') continue;
+    request.progress.update(index + 1, runs.length, `${key}, process ${run.round + 1}`);
+    const reply = await runInFreshProcess(
+      {
+        engine: request.engine,
+        probe: request.probe,
+        batches: batches.get(key) ?? [],
+        policy: request.policy,
+        maxMemoryMB: request.maxMemoryMB,
+      },
+      request.workerTimeoutMs,
+    );
+    applyReply(states, request.cells, run.cell, run.round, reply, request);
+  }
+  return states;
+}
+
+function applyReply(
+  states: Map<string, CellState>,
+  cells: CellKey[],
+  cell: CellKey,
+  round: number,
+  reply: WorkerReply,
+  request: RunCellsRequest,
+): void {
+  const key = describeCell(cell);
+  const state = states.get(key);
+  if (!state) return;
+  if (reply.kind === 'ok') {
+    state.runs.push({ round, result: reply.result });
+    return;
+  }
+  switch (reply.failure) {
+    case 'usage':
+      throw new UsageError(reply.message);
+    case 'runtime':
+      request.progress.note(`warning: ${key} failed: ${reply.message}`);
+      states.set(key, { status: 'failed', error: reply.message, runs: state.runs });
+      return;
+    case 'allocation':
+    case 'memory-cap': {
+      const reason = reply.failure === 'memory-cap' ? 'memory-cap' : 'allocation-failure';
+      const detail =
+        reply.failure === 'memory-cap'
+          ? `stopped above --max-memory-mb ${request.maxMemoryMB}: ${reply.message}`
+          : reply.message;
+      request.progress.note(`${key}: stopped (${reason}); larger batches are skipped`);
+      states.set(key, { status: 'skipped', reason, detail, runs: state.runs });
+      skipLargerBatches(states, cells, cell, reason);
+      return;
+    }
+  }
+}
+
+function skipLargerBatches(
+  states: Map<string, CellState>,
+  cells: CellKey[],
+  stopped: CellKey,
+  reason: 'memory-cap' | 'allocation-failure',
+): void {
+  if (stopped.sweep !== 'batch') return;
+  for (const cell of cells) {
+    if (cell.sweep !== 'batch' || cell.batchSize <= stopped.batchSize) continue;
+    const state = states.get(describeCell(cell));
+    if (state?.status !== 'running') continue;
+    const detail = `not run: batch ${stopped.batchSize} already stopped (${reason})`;
+    states.set(describeCell(cell), { status: 'skipped', reason, detail, runs: state.runs });
+  }
+}

@@ -1,0 +1,51 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { WorkerJob, WorkerReply } from './worker-job.js';
+
+const workerEntry = fileURLToPath(new URL('./worker-main.js', import.meta.url));
+
+/**
+ * Runs one job in a fresh node process (`--expose-gc` so memory readings are taken after a full GC).
+ * A process that dies without replying (OOM kill, native crash) becomes a failed reply, never a hang.
+ */
+export function runInFreshProcess(job: WorkerJob, timeoutMs: number): Promise<WorkerReply> {
+  return new Promise((resolve) => {
+    const child = fork(workerEntry, [], {
+      execArgv: ['--expose-gc'],
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    let stderr = '';
+    let settled = false;
+    const finish = (reply: WorkerReply): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(reply);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish({ kind: 'failed', failure: 'runtime', message: `worker timed out after ${timeoutMs / 1000} s` });
+    }, timeoutMs);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    child.on('message', (reply: WorkerReply) => finish(reply));
+    child.on('error', (error) => finish({ kind: 'failed', failure: 'runtime', message: error.message }));
+    child.on('exit', (code, signal) => {
+      const killedForMemory = signal === 'SIGKILL' || /out of memory|bad_alloc/i.test(stderr);
+      // An IPC reply sent just before exit may still be in flight: give it a moment to arrive first.
+      setTimeout(
+        () =>
+          finish({
+            kind: 'failed',
+            failure: killedForMemory ? 'allocation' : 'runtime',
+            message:
+              `worker exited (code ${code}, signal ${signal}) without a result. ${stderr.trim()}`.trim(),
+          }),
+        200,
+      );
+    });
+    child.send(job);
+  });
+}

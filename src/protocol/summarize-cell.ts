@@ -1,0 +1,113 @@
+import type { ProcessSample } from '../schema/cell-schema.js';
+import type { StageTimes } from '../schema/common-schema.js';
+import type { WorkerResult } from './worker-job.js';
+import { summarizeLatency, toDistribution } from './to-distribution.js';
+
+/** FLOPs of one sequence position: dense + attention × sequence length (from the ONNX graph). */
+export interface FlopModel {
+  denseFlopsPerToken: number;
+  attentionFlopsPerTokenPerPosition: number;
+}
+
+export interface CompletedRun {
+  round: number;
+  result: WorkerResult;
+}
+
+/** Turns one worker's raw result into the per-process sample of the schema. */
+export function toProcessSample(run: CompletedRun, flops: FlopModel | null): ProcessSample {
+  const { result } = run;
+  const seconds = result.measuredSeconds;
+  const texts = result.textsPerBatch.reduce((a, b) => a + b, 0);
+  const tokens = result.tokens.every((t) => t !== null) ? result.tokens.flatMap((t) => (t ? [t] : [])) : null;
+  const realTokens = tokens?.reduce((sum, t) => sum + t.real, 0) ?? null;
+  const modelFlops =
+    tokens && flops
+      ? tokens.reduce(
+          (sum, t) =>
+            sum +
+            t.padded *
+              (flops.denseFlopsPerToken + flops.attentionFlopsPerTokenPerPosition * t.sequenceLength),
+          0,
+        )
+      : null;
+  const textsPerSecond = texts / seconds;
+  return {
+    round: run.round,
+    textsPerSecond,
+    tokensPerSecond: realTokens === null ? null : realTokens / seconds,
+    probeGflops: result.probeGflops,
+    normalizedThroughput: textsPerSecond / result.probeGflops,
+    mfu: modelFlops === null ? null : modelFlops / seconds / (result.probeGflops * 1e9),
+    warmupBatches: result.warmupBatches,
+    warmupSteady: result.warmupSteady,
+    measuredBatches: result.timings.length,
+    measuredSeconds: seconds,
+    batchLatenciesMs: result.timings.map((t) => t.totalMs),
+    stages: sumStages(result),
+    memory: result.memory,
+  };
+}
+
+function sumStages(result: WorkerResult): StageTimes {
+  const stages = { tokenizeMs: 0, inferenceMs: 0, poolingMs: 0, otherMs: 0 };
+  for (const t of result.timings) {
+    stages.tokenizeMs += t.tokenizeMs;
+    stages.inferenceMs += t.inferenceMs;
+    stages.poolingMs += t.poolingMs;
+    stages.otherMs += t.otherMs;
+  }
+  return stages;
+}
+
+/** The measured fields of a cell, from its processes. */
+export function summarizeProcesses(samples: ProcessSample[], runs: CompletedRun[], textsPerBatch: number) {
+  const nullable = (values: (number | null)[]) =>
+    values.every((v) => v !== null) ? toDistribution(values.flatMap((v) => (v === null ? [] : [v]))) : null;
+  const stages = samples.reduce(
+    (sum, s) => ({
+      tokenize: sum.tokenize + s.stages.tokenizeMs,
+      inference: sum.inference + s.stages.inferenceMs,
+      pooling: sum.pooling + s.stages.poolingMs,
+      other: sum.other + s.stages.otherMs,
+    }),
+    { tokenize: 0, inference: 0, pooling: 0, other: 0 },
+  );
+  const total = stages.tokenize + stages.inference + stages.pooling + stages.other || 1;
+  return {
+    status: 'measured' as const,
+    textsPerBatch,
+    batchesPerProcess: Math.round(samples.reduce((s, p) => s + p.measuredBatches, 0) / samples.length),
+    throughput: toDistribution(samples.map((s) => s.textsPerSecond)),
+    tokensPerSecond: nullable(samples.map((s) => s.tokensPerSecond)),
+    normalizedThroughput: toDistribution(samples.map((s) => s.normalizedThroughput)),
+    mfu: nullable(samples.map((s) => s.mfu)),
+    latency: summarizeLatency(
+      samples.flatMap((s) => s.batchLatenciesMs),
+      textsPerBatch,
+    ),
+    peakMemoryMB: toDistribution(samples.map((s) => s.memory.peakMB)),
+    tokens: summarizeTokens(runs),
+    stageShares: {
+      tokenize: stages.tokenize / total,
+      inference: stages.inference / total,
+      pooling: stages.pooling / total,
+      other: stages.other / total,
+    },
+    processes: samples,
+  };
+}
+
+function summarizeTokens(runs: CompletedRun[]) {
+  const first = runs[0]?.result;
+  if (!first || first.tokens.some((t) => t === null)) return null;
+  const tokens = first.tokens.slice(0, first.distinctBatches).flatMap((t) => (t ? [t] : []));
+  const real = tokens.reduce((s, t) => s + t.real, 0);
+  const padded = tokens.reduce((s, t) => s + t.padded, 0);
+  return {
+    realPerBatch: real / tokens.length,
+    paddedPerBatch: padded / tokens.length,
+    paddingShare: padded === 0 ? 0 : 1 - real / padded,
+    truncatedTexts: tokens.reduce((s, t) => s + t.truncated, 0),
+  };
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { batchCellSchema, lengthCellSchema } from './cell-schema.js';
+import { distributionSchema, dtypeSchema } from './common-schema.js';
+
+export const PROFILE_SCHEMA_VERSION = 1;
+
+export const environmentSchema = z.object({
+  cpuModel: z.string(),
+  logicalCores: z.number().int().positive(),
+  isaFlags: z.array(z.string()).describe('the SIMD flags that matter for inference, e.g. avx2, avx512f'),
+  totalMemoryMB: z.number().positive(),
+  os: z.string(),
+  arch: z.string(),
+  node: z.string(),
+  onnxruntime: z.string(),
+  threads: z.number().int().positive(),
+  ci: z.boolean(),
+});
+export type Environment = z.infer<typeof environmentSchema>;
+
+export const calibrationSchema = z.object({
+  kind: z.literal('ort-matmul'),
+  dtype: dtypeSchema,
+  shape: z.object({ m: z.number().int(), k: z.number().int(), n: z.number().int() }),
+  flopsPerRun: z.number().positive(),
+  gflops: distributionSchema
+    .nullable()
+    .describe('probe score per worker process, measured after each cell; null when no process completed'),
+});
+
+export const modelInfoSchema = z.object({
+  spec: z.string(),
+  source: z.enum(['synthetic', 'local', 'hub', 'embedder']),
+  dtype: dtypeSchema.nullable(),
+  onnxPath: z.string().nullable(),
+  sha256: z.string().nullable(),
+  parameters: z.number().int().nonnegative().nullable(),
+  denseFlopsPerToken: z.number().nonnegative().nullable(),
+  attentionFlopsPerTokenPerPosition: z.number().nonnegative().nullable(),
+  hiddenSize: z.number().int().positive().nullable(),
+  maxTokens: z.number().int().positive().nullable(),
+  maxTokensSource: z.string().nullable(),
+  tokenizer: z.string().describe('tokenizer.json folder, or "builtin-hash" for the offline fallback'),
+});
+export type ModelInfo = z.infer<typeof modelInfoSchema>;
+
+export const corpusInfoSchema = z.object({
+  source: z.string(),
+  format: z.string(),
+  texts: z.number().int().positive(),
+  sha256: z.string(),
+  meanChars: z.number().nonnegative(),
+});
+
+export const configSchema = z.object({
+  preset: z.enum(['quick', 'full']),
+  batchSizes: z.array(z.number().int().positive()),
+  lengths: z.array(z.number().int().positive()),
+  lengthBatchSize: z.number().int().positive(),
+  processesPerCell: z.number().int().positive(),
+  minMeasuredBatches: z.number().int().positive(),
+  minMeasuredSeconds: z.number().nonnegative(),
+  maxWarmupBatches: z.number().int().positive(),
+  threads: z.number().int().positive(),
+  graphOptimization: z.enum(['disabled', 'basic', 'extended', 'all']),
+  maxMemoryMB: z.number().positive(),
+  seed: z.number().int(),
+});
+export type ProfileConfig = z.infer<typeof configSchema>;
+
+export const profileSchema = z.object({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(PROFILE_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('embedprof'), version: z.string() }),
+  createdAt: z.string(),
+  wallSeconds: z.number().nonnegative(),
+  environment: environmentSchema,
+  calibration: calibrationSchema,
+  model: modelInfoSchema,
+  corpus: corpusInfoSchema,
+  config: configSchema,
+  batchSweep: z.array(batchCellSchema),
+  lengthSweep: z.array(lengthCellSchema),
+  memory: z.object({
+    baselineMB: z.number().nonnegative(),
+    afterLoadMB: z.number().nonnegative(),
+    modelMB: z.number().describe('afterLoadMB − baselineMB'),
+    steadyStateMB: z.number().nonnegative(),
+    peakMB: z.number().nonnegative().describe('highest per-cell peak (each cell in its own processes)'),
+  }),
+});
+export type Profile = z.infer<typeof profileSchema>;

@@ -1,0 +1,110 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildProbeModel } from '../../src/onnx/probe-graph.js';
+import { ensureSyntheticModel } from '../../src/onnx/synthetic-model.js';
+import { miniLmTokenizerDir } from '../helpers/shared-data.js';
+import { runCli, testCacheDir } from '../helpers/run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'embedprof-bad-input-'));
+const corpusFile = join(work, 'ok.txt');
+let goodModel = '';
+
+before(async () => {
+  writeFileSync(corpusFile, 'a sentence\nanother sentence\n');
+  goodModel = (
+    await ensureSyntheticModel({ preset: 'all-MiniLM-L6-v2', dtype: 'q8', cacheDir: testCacheDir })
+  ).dir;
+});
+
+function folderWith(name: string, onnx: Uint8Array | null, tokenizer = true): string {
+  const dir = join(work, name);
+  mkdirSync(join(dir, 'onnx'), { recursive: true });
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ hidden_size: 384, max_position_embeddings: 512 }));
+  if (tokenizer) copyFileSync(join(miniLmTokenizerDir(), 'tokenizer.json'), join(dir, 'tokenizer.json'));
+  if (onnx) writeFileSync(join(dir, 'onnx', 'model.onnx'), onnx);
+  return dir;
+}
+
+/** Every bad input exits 2 with one message starting as documented, and no stack trace. */
+function expectInputError(args: string[], pattern: RegExp): void {
+  const result = runCli(['profile', '--out', join(work, 'out'), '--quiet', ...args]);
+  assert.equal(result.status, 2, `exit code for ${args.join(' ')}: ${result.stderr}`);
+  assert.match(result.stderr, /^embedprof: input error: /);
+  assert.match(result.stderr, pattern);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace without --debug');
+}
+
+const corpus = () => ['--corpus', corpusFile];
+
+test('missing model folder', () =>
+  expectInputError(['--model', './no/such/model', ...corpus()], /--model \.\/no\/such\/model: expected/));
+test('folder without an ONNX file', () =>
+  expectInputError(
+    ['--model', folderWith('empty', null), ...corpus()],
+    /expected a folder in the hub layout with onnx\/model\.onnx/,
+  ));
+test('corrupt ONNX', () =>
+  expectInputError(
+    ['--model', folderWith('corrupt', new Uint8Array([8, 1, 18, 200, 1, 3, 4])), ...corpus()],
+    /model\.onnx/,
+  ));
+test('ONNX without input_ids/attention_mask', () =>
+  expectInputError(
+    ['--model', folderWith('probe', buildProbeModel('fp32', { m: 4, k: 8, n: 8 }, 1).bytes), ...corpus()],
+    /expected a text encoder with inputs input_ids and attention_mask/,
+  ));
+test('missing tokenizer folder', () =>
+  expectInputError(
+    ['--model', goodModel, '--tokenizer', join(work, 'nope'), ...corpus()],
+    /--tokenizer .*tokenizer\.json/,
+  ));
+test('model folder without tokenizer', () =>
+  expectInputError(
+    [
+      '--model',
+      folderWith('notok', buildProbeModel('fp32', { m: 4, k: 8, n: 8 }, 1).bytes, false),
+      ...corpus(),
+    ],
+    /tokenizer\.json/,
+  ));
+test('empty corpus', () => {
+  writeFileSync(join(work, 'empty.txt'), '\n\n');
+  expectInputError(['--corpus', join(work, 'empty.txt')], /--corpus .*empty\.txt/);
+});
+test('unknown corpus format', () => {
+  writeFileSync(join(work, 'data.csv'), 'a,b\n');
+  expectInputError(['--corpus', join(work, 'data.csv')], /--corpus .*data\.csv/);
+});
+test('unreadable corpus', () =>
+  expectInputError(['--corpus', join(work, 'missing.txt')], /--corpus .*missing\.txt/));
+test('whitespace-only text', () => {
+  writeFileSync(join(work, 'blank.json'), JSON.stringify(['fine', '   ']));
+  expectInputError(['--corpus', join(work, 'blank.json')], /--corpus .*blank\.json.*index 1/);
+});
+test('batch sizes that are not positive integers', () =>
+  expectInputError(['--batch-sizes', '8,0'], /--batch-sizes: expected a positive integer/));
+test('lengths that are not positive integers', () =>
+  expectInputError(['--lengths', '10,abc'], /--lengths: expected a positive integer/));
+test('unknown preset', () =>
+  expectInputError(['--preset', 'turbo'], /--preset: expected one of quick, full/));
+test('unknown option', () => expectInputError(['--batchsize', '8'], /Unknown option '--batchsize'/));
+test('unwritable output folder', (t) => {
+  if (process.getuid?.() === 0) {
+    // root ignores permissions: a path under a regular file is unwritable for everyone
+    writeFileSync(join(work, 'file'), '');
+    const result = runCli(['profile', '--out', join(work, 'file', 'out'), '--quiet']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--out .*expected a folder embedprof can create and write/);
+    return;
+  }
+  const locked = join(work, 'locked');
+  mkdirSync(locked);
+  chmodSync(locked, 0o500);
+  t.after(() => chmodSync(locked, 0o700));
+  const result = runCli(['profile', '--out', join(locked, 'out'), '--quiet']);
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /--out .*expected a folder embedprof can create and write/);
+});

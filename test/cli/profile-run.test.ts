@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { profileSchema } from '../../src/schema/profile-schema.js';
+import { miniLmTokenizerDir } from '../helpers/shared-data.js';
+import { runCli } from '../helpers/run-cli.js';
+
+function readProfile(dir: string) {
+  return profileSchema.parse(JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')));
+}
+
+test('profiles the synthetic model with the real tokenizer into a valid profile.json', () => {
+  const out = mkdtempSync(join(tmpdir(), 'embedprof-run-'));
+  const result = runCli([
+    'profile',
+    '--model',
+    'synthetic:all-MiniLM-L6-v2',
+    '--tokenizer',
+    miniLmTokenizerDir(),
+    '--dtype',
+    'q8',
+    '--batch-sizes',
+    '8,32',
+    '--lengths',
+    '10,256',
+    '--processes',
+    '2',
+    '--out',
+    out,
+  ]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /batch 32/);
+  const profile = readProfile(out);
+  assert.deepEqual(
+    profile.batchSweep.map((c) => c.batchSize),
+    [8, 32],
+  );
+  assert.deepEqual(
+    profile.lengthSweep.map((c) => c.chars),
+    [10, 256],
+  );
+  for (const cell of [...profile.batchSweep, ...profile.lengthSweep]) {
+    assert.equal(cell.status, 'measured');
+    if (cell.status !== 'measured') continue;
+    assert.equal(cell.processes.length, 2);
+    assert.ok(cell.throughput.median > 0);
+    assert.ok(cell.mfu && cell.mfu.median > 0.02 && cell.mfu.median < 1.5, `MFU ${cell.mfu?.median}`);
+    assert.ok(cell.processes.every((p) => p.warmupBatches >= 3));
+    assert.ok(cell.peakMemoryMB.min > profile.memory.baselineMB);
+  }
+  const long = profile.lengthSweep[1];
+  const short = profile.lengthSweep[0];
+  assert.ok(long?.status === 'measured' && short?.status === 'measured');
+  assert.ok(long.throughput.median < short.throughput.median, '256-char texts are slower than 10-char texts');
+  assert.ok(long.tokens && long.tokens.realPerBatch > 32 * 30, 'about 50 tokens per 256-char text');
+  assert.equal(profile.model.maxTokens, 256);
+  assert.equal(profile.model.parameters !== null && profile.model.parameters > 22_000_000, true);
+  assert.ok(profile.memory.afterLoadMB > profile.memory.baselineMB);
+  assert.deepEqual(readdirSync(out), ['profile.json'], 'no temporary files left behind');
+});
+
+test('profiles a custom embedder module', () => {
+  const out = mkdtempSync(join(tmpdir(), 'embedprof-custom-'));
+  const result = runCli([
+    'profile',
+    '--embedder',
+    'test/fixtures/embedders/toy-embedder.mjs',
+    '--batch-sizes',
+    '4,16',
+    '--lengths',
+    '50',
+    '--processes',
+    '2',
+    '--out',
+    out,
+  ]);
+  assert.equal(result.status, 0, result.stderr);
+  const profile = readProfile(out);
+  assert.equal(profile.model.source, 'embedder');
+  const cell = profile.batchSweep[0];
+  assert.ok(cell?.status === 'measured');
+  assert.equal(cell.stageShares.other, 1, 'a custom embedder is one opaque stage');
+  assert.equal(cell.tokensPerSecond, null, 'no tokenizer, no token counts');
+});
+
+test('batch escalation stops at --max-memory-mb and says why', () => {
+  const out = mkdtempSync(join(tmpdir(), 'embedprof-cap-'));
+  const result = runCli([
+    'profile',
+    '--embedder',
+    'test/fixtures/embedders/toy-embedder.mjs',
+    '--batch-sizes',
+    '4,8,16',
+    '--lengths',
+    '10',
+    '--processes',
+    '2',
+    '--max-memory-mb',
+    '1',
+    '--out',
+    out,
+  ]);
+  assert.equal(result.status, 0, result.stderr);
+  const profile = readProfile(out);
+  const [first, second, third] = profile.batchSweep;
+  assert.ok(first?.status === 'skipped' && first.reason === 'memory-cap', JSON.stringify(first));
+  assert.match(first.detail, /--max-memory-mb 1/);
+  assert.ok(second?.status === 'skipped' && /batch 4 already stopped/.test(second.detail));
+  assert.ok(third?.status === 'skipped');
+});
