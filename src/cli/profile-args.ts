@@ -22,8 +22,9 @@ Workload:
   --corpus FILE           .txt (a text per line), .jsonl ({"text"}), .json (strings, objects with text,
                           or {"claims": [{"text"}]}); default: a built-in English-like corpus
   --preset quick|full     quick (default, ~2 min) or full (~10 min)
-  --batch-sizes LIST      default 8,16,32,64,128,256
-  --lengths LIST          characters per text for the length sweep, default 10,50,100,256,512,1024
+  --batch-sizes LIST      quick 8,16,32,64,128,256; full adds 1
+  --lengths LIST          characters per text for the length sweep (quick 10,64,256,1024;
+                          full 10,25,50,100,256,512,1024)
   --length-batch-size N   batch size of the length sweep (default 32)
   --processes N           fresh worker processes per cell (default 3 quick, 5 full)
 Runtime:

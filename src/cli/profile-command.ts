@@ -55,7 +55,7 @@ async function measureProfile(
     cells,
     batchesFor: (cell) => buildCellBatches(cell, corpus.texts, options.seed),
     engine: model.engine,
-    probe: { dtype: model.probeDtype, ...PROBE_SHAPE, threads: options.threads, ...preset.probe },
+    probe: { dtype: model.probeDtype, ...PROBE_SHAPE, threads: options.threads },
     policy: preset.policy,
     processesPerCell: options.processes,
     maxMemoryMB: options.maxMemoryMB,

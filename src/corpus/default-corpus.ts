@@ -9,7 +9,7 @@ import { createQuery, createSentence } from './sentence-templates.js';
  * sweep measures batching rather than one long passage padding every batch:
  *   query    ~10%  10–40 characters (terse search queries)
  *   snippet  ~87%  40–160 characters (one or two sentences)
- *   passage  ~3%   160–400 characters (short paragraphs; lengths skewed towards the short end)
+ *   passage  ~3%   160–300 characters (short paragraphs; lengths skewed towards the short end)
  * Long texts are the length sweep's job. Pass --corpus for your own distribution.
  * Same seed and count → identical texts, on every platform.
  */
@@ -18,7 +18,7 @@ export const defaultCorpusName = 'default';
 export const defaultCorpusBands = {
   query: { min: 10, max: 40, share: 0.1 },
   snippet: { min: 40, max: 160, share: 0.87 },
-  passage: { min: 160, max: 400, share: 0.03 },
+  passage: { min: 160, max: 300, share: 0.03 },
 } as const;
 
 type TextKind = keyof typeof defaultCorpusBands;

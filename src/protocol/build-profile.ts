@@ -8,6 +8,7 @@ import { describeCell, type CellKey } from './schedule.js';
 import { summarizeProcesses, toProcessSample, type FlopModel } from './summarize-cell.js';
 import { toDistribution } from './to-distribution.js';
 import { PROBE_SHAPE } from './presets.js';
+import { computeProbeGflops } from './probe.js';
 
 export interface ProfileParts {
   version: string;
@@ -53,7 +54,10 @@ export function buildProfile(parts: ProfileParts): Profile {
       dtype: parts.probeDtype,
       shape: { ...PROBE_SHAPE },
       flopsPerRun: 2 * PROBE_SHAPE.m * PROBE_SHAPE.k * PROBE_SHAPE.n,
-      gflops: allRuns.length === 0 ? null : toDistribution(allRuns.map((r) => r.probeGflops)),
+      gflops:
+        allRuns.length === 0
+          ? null
+          : toDistribution(allRuns.map((r) => computeProbeGflops(r.probes.flatMap((p) => (p ? [p] : []))))),
     },
     model: parts.model,
     corpus: parts.corpus,

@@ -1,68 +1,87 @@
 import type { BatchOutcome, Clock, ProfiledEmbedder } from '../engine/embedder.js';
+import type { ProbeReading } from './probe.js';
 
 export interface MeasurePolicy {
   minWarmupBatches: number;
   maxWarmupBatches: number;
+  /** Warm-up also ends (unsteady) once this much time has gone into it, whatever the batch count. */
+  maxWarmupSeconds: number;
   /** Warm-up is steady when the last `steadyWindow` batches' per-token times spread by ≤ steadyTolerance. */
   steadyWindow: number;
   steadyTolerance: number;
   minMeasuredBatches: number;
   minMeasuredSeconds: number;
   maxMeasuredBatches: number;
+  /** Slow cells stop here once they have 2 batches, even short of minMeasuredBatches. */
+  maxMeasuredSeconds: number;
+  /** Probe time after each measured batch, as a share of that batch's time. */
+  probeShare: number;
 }
+
+export type MeasuredBatch = Omit<BatchOutcome, 'embeddings'> & { probe: ProbeReading | null };
 
 export interface CellMeasurement {
   warmupBatches: number;
   warmupSteady: boolean;
-  outcomes: Omit<BatchOutcome, 'embeddings'>[];
+  batches: MeasuredBatch[];
   measuredSeconds: number;
 }
 
+export interface CellHooks {
+  /** Called after every batch (warm-up included), e.g. to sample memory. */
+  afterBatch?: () => void;
+  /** Runs the calibration probe for about `targetMs` right after a measured batch. */
+  probe?: (targetMs: number) => Promise<ProbeReading>;
+}
+
 /**
- * Warm-up until steady, then measure at least minMeasuredBatches and minMeasuredSeconds. The same batches are
- * replayed in the same order in every process, so processes differ only by the machine. `afterBatch` lets the
- * caller sample memory between batches.
+ * Warm-up until steady, then measure at least minMeasuredBatches and minMeasuredSeconds, with a probe reading
+ * after every measured batch. The same batches are replayed in the same order in every process, so
+ * processes differ only by the machine.
  */
 export async function measureCell(
   embedder: ProfiledEmbedder,
   batches: string[][],
   policy: MeasurePolicy,
   clock: Clock,
-  afterBatch: () => void = () => {},
+  hooks: CellHooks = {},
 ): Promise<CellMeasurement> {
   if (batches.length === 0) throw new RangeError('measureCell needs at least one batch of texts');
-  const warmup = await warmUp(embedder, batches, policy, afterBatch);
-  const outcomes: Omit<BatchOutcome, 'embeddings'>[] = [];
-  const start = clock();
-  let elapsed = 0;
-  while (
-    outcomes.length < policy.maxMeasuredBatches &&
-    (outcomes.length < policy.minMeasuredBatches || elapsed < policy.minMeasuredSeconds)
-  ) {
-    const texts = batches[outcomes.length % batches.length] ?? [];
-    const { timing, tokens } = await embedder.embedBatch(texts);
-    outcomes.push({ timing, tokens });
-    afterBatch();
-    elapsed = (clock() - start) / 1000;
+  const warmup = await warmUp(embedder, batches, policy, clock, hooks);
+  const measured: MeasuredBatch[] = [];
+  let seconds = 0;
+  while (shouldMeasureMore(measured.length, seconds, policy)) {
+    const { timing, tokens } = await embedder.embedBatch(batches[measured.length % batches.length] ?? []);
+    hooks.afterBatch?.();
+    const probe = hooks.probe ? await hooks.probe(timing.totalMs * policy.probeShare) : null;
+    measured.push({ timing, tokens, probe });
+    seconds += timing.totalMs / 1000;
   }
-  const measuredSeconds = outcomes.reduce((sum, o) => sum + o.timing.totalMs, 0) / 1000;
-  return { ...warmup, outcomes, measuredSeconds };
+  return { ...warmup, batches: measured, measuredSeconds: seconds };
+}
+
+function shouldMeasureMore(batches: number, seconds: number, policy: MeasurePolicy): boolean {
+  if (batches >= policy.maxMeasuredBatches) return false;
+  if (batches >= 2 && seconds >= policy.maxMeasuredSeconds) return false;
+  return batches < policy.minMeasuredBatches || seconds < policy.minMeasuredSeconds;
 }
 
 async function warmUp(
   embedder: ProfiledEmbedder,
   batches: string[][],
   policy: MeasurePolicy,
-  afterBatch: () => void,
+  clock: Clock,
+  hooks: CellHooks,
 ): Promise<{ warmupBatches: number; warmupSteady: boolean }> {
   const costs: number[] = [];
+  const start = clock();
   while (costs.length < policy.maxWarmupBatches) {
     const { timing, tokens } = await embedder.embedBatch(batches[costs.length % batches.length] ?? []);
-    afterBatch();
+    hooks.afterBatch?.();
     costs.push(timing.totalMs / Math.max(1, tokens?.padded ?? 1));
-    if (costs.length >= policy.minWarmupBatches && isSteady(costs, policy)) {
-      return { warmupBatches: costs.length, warmupSteady: true };
-    }
+    if (costs.length < policy.minWarmupBatches) continue;
+    if (isSteady(costs, policy)) return { warmupBatches: costs.length, warmupSteady: true };
+    if ((clock() - start) / 1000 >= policy.maxWarmupSeconds) break;
   }
   return { warmupBatches: costs.length, warmupSteady: false };
 }

@@ -9,7 +9,6 @@ export interface Preset {
   lengthBatchSize: number;
   processesPerCell: number;
   policy: MeasurePolicy;
-  probe: { minRuns: number; minSeconds: number };
 }
 
 /**
@@ -19,19 +18,21 @@ export interface Preset {
 const PRESETS: Record<PresetName, Preset> = {
   quick: {
     batchSizes: [8, 16, 32, 64, 128, 256],
-    lengths: [10, 50, 100, 256, 512, 1024],
+    lengths: [10, 64, 256, 1024],
     lengthBatchSize: 32,
     processesPerCell: 3,
     policy: {
-      minWarmupBatches: 3,
+      minWarmupBatches: 2,
       maxWarmupBatches: 10,
-      steadyWindow: 3,
+      maxWarmupSeconds: 1,
+      steadyWindow: 2,
       steadyTolerance: 0.1,
       minMeasuredBatches: 3,
-      minMeasuredSeconds: 0.4,
+      minMeasuredSeconds: 0.5,
       maxMeasuredBatches: 200,
+      maxMeasuredSeconds: 1,
+      probeShare: 0.2,
     },
-    probe: { minRuns: 15, minSeconds: 0.08 },
   },
   full: {
     batchSizes: [1, 8, 16, 32, 64, 128, 256],
@@ -39,15 +40,17 @@ const PRESETS: Record<PresetName, Preset> = {
     lengthBatchSize: 32,
     processesPerCell: 5,
     policy: {
-      minWarmupBatches: 5,
+      minWarmupBatches: 3,
       maxWarmupBatches: 30,
-      steadyWindow: 4,
+      maxWarmupSeconds: 5,
+      steadyWindow: 3,
       steadyTolerance: 0.05,
       minMeasuredBatches: 8,
-      minMeasuredSeconds: 1.5,
+      minMeasuredSeconds: 2,
       maxMeasuredBatches: 2000,
+      maxMeasuredSeconds: 6,
+      probeShare: 0.2,
     },
-    probe: { minRuns: 30, minSeconds: 0.2 },
   },
 };
 
@@ -62,4 +65,4 @@ export function findPreset(name: string): Preset {
 }
 
 /** The calibration probe's shape: big enough to run near the kernels' ceiling, short enough to repeat. */
-export const PROBE_SHAPE = { m: 512, k: 384, n: 1536 } as const;
+export const PROBE_SHAPE = { m: 1024, k: 384, n: 1536 } as const;

@@ -2,6 +2,7 @@ import type { Dtype } from '../schema/common-schema.js';
 import type { GraphOptimization } from '../engine/onnx-session.js';
 import type { BatchTokens, BatchTiming } from '../engine/embedder.js';
 import type { MeasurePolicy } from './measure-cell.js';
+import type { ProbeReading } from './probe.js';
 
 /** How a worker builds its embedder; everything is already resolved to local paths. */
 export type EngineSpec =
@@ -27,8 +28,6 @@ export interface ProbeSpec {
   k: number;
   n: number;
   threads: number;
-  minRuns: number;
-  minSeconds: number;
 }
 
 export interface WorkerJob {
@@ -55,7 +54,8 @@ export interface WorkerResult {
     peakMB: number;
     peakSource: 'vmhwm' | 'sampled';
   };
-  probeGflops: number;
+  /** Probe readings taken right after each measured batch (null entries when no probe ran). */
+  probes: (ProbeReading | null)[];
 }
 
 export type FailureKind = 'usage' | 'runtime' | 'allocation' | 'memory-cap';

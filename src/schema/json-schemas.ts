@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { baselineSchema } from '../baseline/baseline-schema.js';
+import { comparisonSchema } from '../compare/comparison-schema.js';
 import { profileSchema } from './profile-schema.js';
 
 /** Every file format embedprof writes, with the committed JSON Schema file generated from its zod schema. */
 export const DOCUMENT_SCHEMAS = [
   { file: 'profile.schema.json', schema: profileSchema, title: 'embedprof profile' },
+  { file: 'baseline.schema.json', schema: baselineSchema, title: 'embedprof baseline' },
+  { file: 'comparison.schema.json', schema: comparisonSchema, title: 'embedprof comparison' },
 ];
 
 export function renderJsonSchema(entry: (typeof DOCUMENT_SCHEMAS)[number]): string {

@@ -32,11 +32,14 @@ function createFakeEmbedder(costs: number[]): {
 const policy: MeasurePolicy = {
   minWarmupBatches: 3,
   maxWarmupBatches: 10,
+  maxWarmupSeconds: 60,
   steadyWindow: 3,
   steadyTolerance: 0.1,
   minMeasuredBatches: 4,
   minMeasuredSeconds: 0,
   maxMeasuredBatches: 100,
+  maxMeasuredSeconds: 60,
+  probeShare: 0.25,
 };
 
 test('warm-up runs until the last batches are steady, and cold batches are never measured', async () => {
@@ -44,8 +47,8 @@ test('warm-up runs until the last batches are steady, and cold batches are never
   const result = await measureCell(embedder, [['a', 'b']], policy, clock);
   assert.equal(result.warmupSteady, true);
   assert.equal(result.warmupBatches, 5, 'steady once 120 has left the 3-batch window');
-  assert.ok(result.outcomes.every((o) => o.timing.totalMs <= 101));
-  assert.equal(result.outcomes.length, 4);
+  assert.ok(result.batches.every((o) => o.timing.totalMs <= 101));
+  assert.equal(result.batches.length, 4);
   assert.ok(Math.abs(result.measuredSeconds - 0.4) < 1e-9);
 });
 
@@ -61,7 +64,7 @@ test('warm-up gives up at maxWarmupBatches and says it never became steady', asy
 test('measurement continues until the minimum time has passed', async () => {
   const { embedder, clock } = createFakeEmbedder([50]);
   const result = await measureCell(embedder, [['a']], { ...policy, minMeasuredSeconds: 1 }, clock);
-  assert.equal(result.outcomes.length, 20);
+  assert.equal(result.batches.length, 20);
 });
 
 test('every process replays the same batches in the same order', async () => {
@@ -75,4 +78,31 @@ test('isSteady compares the spread of the window with its median', () => {
   assert.equal(isSteady([1, 1.05, 0.98], { steadyWindow: 3, steadyTolerance: 0.1 }), true);
   assert.equal(isSteady([1, 1.2, 1], { steadyWindow: 3, steadyTolerance: 0.1 }), false);
   assert.equal(isSteady([1, 1], { steadyWindow: 3, steadyTolerance: 0.1 }), false);
+});
+
+test('warm-up also stops at maxWarmupSeconds, unsteady', async () => {
+  const { embedder, clock } = createFakeEmbedder([1000, 2000]);
+  const result = await measureCell(embedder, [['a']], { ...policy, maxWarmupSeconds: 4.5 }, clock);
+  assert.equal(result.warmupSteady, false);
+  assert.equal(result.warmupBatches, 3, 'after 3 batches (1 + 2 + 2 s ≥ 4.5 s)');
+});
+
+test('a probe reading follows every measured batch, sized as a share of the batch time', async () => {
+  const { embedder, clock } = createFakeEmbedder([100]);
+  const asked: number[] = [];
+  const result = await measureCell(embedder, [['a']], policy, clock, {
+    probe: async (targetMs) => {
+      asked.push(targetMs);
+      return { flops: 1e9, ms: targetMs };
+    },
+  });
+  assert.equal(asked.length, result.batches.length);
+  assert.ok(asked.every((ms) => ms === 25));
+  assert.ok(result.batches.every((b) => b.probe?.flops === 1e9));
+});
+
+test('slow cells stop at maxMeasuredSeconds once they have two batches', async () => {
+  const { embedder, clock } = createFakeEmbedder([3000]);
+  const result = await measureCell(embedder, [['a']], { ...policy, maxMeasuredSeconds: 5 }, clock);
+  assert.equal(result.batches.length, 2);
 });

@@ -1,0 +1,133 @@
+/**
+ * The only I/O of the baseline module: reading baseline files (or folders of them) and writing one
+ * atomically. Parsing and selection are pure and live beside it.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createUsageError, describeError, UsageError } from '../errors.js';
+import type { Baseline } from './baseline-schema.js';
+import { baselineSchema } from './baseline-schema.js';
+import { compareFingerprints, isSameSetup } from './fingerprint.js';
+import { parseBaselineText } from './parse-baseline.js';
+
+export { selectBaseline, type BaselineSelection } from './select-baseline.js';
+
+async function statOrNull(path: string) {
+  try {
+    return await stat(path);
+  } catch {
+    return null;
+  }
+}
+
+async function readBaselineFile(path: string): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw createUsageError({
+      input: path,
+      expected: 'a readable baseline file',
+      received: `a read error (${describeError(error)})`,
+      fix: 'Check the path and its permissions.',
+    });
+  }
+  return parseBaselineText(text, path);
+}
+
+/**
+ * Loads one baseline file, or every `*.json` in a folder (sorted by name; an empty folder gives []).
+ * Each file is an embedprof baseline (migrated to the current schemaVersion) or a predecessor file read as a
+ * legacy baseline. Any unreadable file is a UsageError naming it.
+ */
+export async function loadBaselines(fileOrDir: string): Promise<Baseline[]> {
+  const info = await statOrNull(fileOrDir);
+  if (info === null) {
+    throw createUsageError({
+      input: fileOrDir,
+      expected: 'a baseline file or a folder of baseline *.json files',
+      received: 'nothing at that path',
+      fix: 'Record a baseline first (`embedprof baseline`), or check the path.',
+    });
+  }
+  if (!info.isDirectory()) return [await readBaselineFile(fileOrDir)];
+  const names = (await readdir(fileOrDir)).filter((name) => name.endsWith('.json')).sort();
+  const baselines: Baseline[] = [];
+  for (const name of names) baselines.push(await readBaselineFile(join(fileOrDir, name)));
+  return baselines;
+}
+
+export interface WriteBaselineOptions {
+  /** Replace an existing baseline even when it was recorded on another machine or for another model. */
+  force: boolean;
+}
+
+export interface WrittenBaseline {
+  path: string;
+  replaced: boolean;
+}
+
+/** Refuses (unless forced) to replace a baseline of another setup, or a file that is not a baseline. */
+async function checkReplacement(path: string, baseline: Baseline, force: boolean): Promise<boolean> {
+  if ((await statOrNull(path)) === null) return false;
+  if (force) return true;
+  let existing: Baseline;
+  try {
+    existing = await readBaselineFile(path);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw createUsageError({
+      input: path,
+      expected: 'an existing baseline that can be read before it is replaced',
+      received: `a file that is not a readable baseline (${error.message})`,
+      fix: 'Pass --force to overwrite it anyway, or choose another --name.',
+    });
+  }
+  const differences = compareFingerprints(existing.fingerprint, baseline.fingerprint);
+  if (isSameSetup(differences)) return true;
+  throw createUsageError({
+    input: path,
+    expected: 'a baseline of the same machine and model to replace',
+    received: `one recorded with ${[...differences.configuration, ...differences.machine].join('; ')}`,
+    fix: 'Replacing it would discard the baseline of another setup: pass --force to replace it anyway, or choose another --name.',
+  });
+}
+
+/**
+ * Writes `dir/NAME.json` through a temporary file and a rename, so a reader never sees half a file. Creates
+ * `dir` when needed. Returns the path and whether an existing baseline was replaced.
+ */
+export async function writeBaselineAtomically(
+  dir: string,
+  baseline: Baseline,
+  options: WriteBaselineOptions,
+): Promise<WrittenBaseline> {
+  const valid = baselineSchema.parse(baseline);
+  const path = join(dir, `${valid.name}.json`);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw createUsageError({
+      input: dir,
+      expected: 'a folder embedprof can create and write',
+      received: `an error (${describeError(error)})`,
+      fix: 'Choose another folder or fix its permissions.',
+    });
+  }
+  const replaced = await checkReplacement(path, valid, options.force);
+  const temporary = join(dir, `.${valid.name}.json.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, `${JSON.stringify(valid, null, 2)}\n`, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw createUsageError({
+      input: path,
+      expected: 'a writable baseline file',
+      received: `a write error (${describeError(error)})`,
+      fix: 'Check the folder permissions and free space.',
+    });
+  }
+  return { path, replaced };
+}

@@ -1,0 +1,149 @@
+/**
+ * The baseline file (`baselines/NAME.json`): what one run measured, reduced to what a later comparison needs —
+ * per cell and metric the per-process samples (so intervals can be recomputed), the machine's fingerprint,
+ * where the numbers came from, and the calibration probe's scores (to detect speed regimes and normalize).
+ */
+import { z } from 'zod';
+import { dtypeSchema } from '../schema/common-schema.js';
+
+export const BASELINE_SCHEMA_VERSION = 1;
+
+/** A name usable as a file name on every OS: `baselines/${name}.json`. */
+export const BASELINE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export const provenanceSchema = z.object({
+  commit: z.string().nullable(),
+  ref: z.string().nullable(),
+  date: z.string().nullable(),
+  runnerName: z.string().nullable(),
+  runnerOs: z.string().nullable(),
+  actor: z.string().nullable(),
+  workflowRunUrl: z.string().nullable(),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+export const fingerprintSchema = z.object({
+  cpuModel: z.string().describe('"unknown" for legacy files'),
+  logicalCores: z.number().int().positive().nullable().describe('null when unknown (legacy)'),
+  isaFlags: z.array(z.string()),
+  threads: z.number().int().positive().nullable().describe('null when unknown (legacy)'),
+  onnxruntime: z.string(),
+  node: z.string(),
+  modelSha256: z.string().nullable(),
+  modelSpec: z.string(),
+  dtype: dtypeSchema.nullable(),
+});
+export type Fingerprint = z.infer<typeof fingerprintSchema>;
+
+export const LEGACY_NOTE = 'machine unknown: indicative only';
+
+export const originSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('embedprof'), toolVersion: z.string() }),
+  z.object({
+    kind: z.literal('legacy'),
+    file: z.string(),
+    format: z.enum(['baseline-embeddings', 'batch-size-profile', 'text-length-profile', 'memory-analysis']),
+    note: z.literal(LEGACY_NOTE),
+    adjustments: z.array(z.string()).describe('what was dropped or derived when reading the file, and why'),
+  }),
+]);
+export type BaselineOrigin = z.infer<typeof originSchema>;
+export type LegacyFormat = Extract<BaselineOrigin, { kind: 'legacy' }>['format'];
+
+export const cellKeySchema = z.discriminatedUnion('sweep', [
+  z.object({ sweep: z.literal('batch'), batchSize: z.number().int().positive() }),
+  z.object({
+    sweep: z.literal('length'),
+    chars: z.number().int().positive(),
+    batchSize: z.number().int().positive(),
+  }),
+]);
+export type CellKey = z.infer<typeof cellKeySchema>;
+
+const samplesSchema = z.array(z.number().positive()).min(1);
+
+/**
+ * One batch-size or text-length cell. For embedprof baselines index i of every array is worker process i
+ * (so `probeGflops[i]` is the probe of the process that measured `throughput[i]`); the speed arrays must have
+ * equal lengths. Legacy arrays are whatever the predecessor recorded (see `origin.adjustments`).
+ */
+export const baselineCellSchema = z
+  .object({
+    key: cellKeySchema,
+    throughput: samplesSchema.describe('texts per second, one per process'),
+    normalizedThroughput: samplesSchema.nullable().describe('texts/s ÷ probe GFLOP/s; null for legacy'),
+    peakMemoryMB: samplesSchema.nullable().describe('peak RSS per process'),
+    p95LatencyMs: samplesSchema.nullable().describe('95th percentile batch latency per process'),
+    probeGflops: samplesSchema.nullable().describe('calibration probe score per process'),
+  })
+  .superRefine((cell, context) => {
+    const aligned = ['normalizedThroughput', 'p95LatencyMs', 'probeGflops'] as const;
+    for (const field of aligned) {
+      const values = cell[field];
+      if (values !== null && values.length !== cell.throughput.length) {
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `expected ${cell.throughput.length} values (one per process, like throughput), got ${values.length}`,
+        });
+      }
+    }
+  });
+export type BaselineCell = z.infer<typeof baselineCellSchema>;
+
+export const baselineMemorySchema = z.object({
+  baselineMB: z.number().nonnegative().nullable().describe('RSS before the model was loaded'),
+  afterLoadMB: z.number().nonnegative().nullable(),
+  peakMB: z.number().nonnegative().nullable(),
+});
+
+export const baselineCalibrationSchema = z.object({
+  kind: z.literal('ort-matmul'),
+  dtype: dtypeSchema,
+  gflops: z.array(z.number().positive()).describe('probe score of every worker process of the run'),
+});
+
+export const baselineSchema = z
+  .object({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(BASELINE_SCHEMA_VERSION),
+    name: z.string().regex(BASELINE_NAME_PATTERN, 'expected letters, digits, ".", "_" or "-"'),
+    createdAt: z.string(),
+    provenance: provenanceSchema,
+    fingerprint: fingerprintSchema,
+    origin: originSchema,
+    memory: baselineMemorySchema,
+    calibration: baselineCalibrationSchema.nullable(),
+    cells: z.array(baselineCellSchema),
+  })
+  .superRefine((baseline, context) => {
+    const seen = new Set<string>();
+    baseline.cells.forEach((cell, index) => {
+      const id = describeCellKey(cell.key);
+      if (seen.has(id)) {
+        context.addIssue({ code: 'custom', path: ['cells', index, 'key'], message: `duplicate cell ${id}` });
+      }
+      seen.add(id);
+    });
+  });
+export type Baseline = z.infer<typeof baselineSchema>;
+
+/** A stable, readable identifier of a cell: "batch 32" or "length 256 chars @ batch 32". */
+export function describeCellKey(key: CellKey): string {
+  switch (key.sweep) {
+    case 'batch':
+      return `batch ${key.batchSize}`;
+    case 'length':
+      return `length ${key.chars} chars @ batch ${key.batchSize}`;
+  }
+}
+
+export const EMPTY_PROVENANCE: Provenance = {
+  commit: null,
+  ref: null,
+  date: null,
+  runnerName: null,
+  runnerOs: null,
+  actor: null,
+  workflowRunUrl: null,
+};

@@ -1,0 +1,100 @@
+/**
+ * Baseline vs current run → Comparison (comparison.json). Pure: every verdict, reason and note is decided
+ * here, before anything is rendered. Steps: settings → machine check (machine-check.ts) → speed regimes
+ * (plan-speed.ts) → per cell and metric the evidence, Holm and verdicts (cell-comparisons.ts, decision-rule.ts)
+ * → per-metric aggregates (aggregate.ts) → overall verdict and gate (overall-verdict.ts).
+ */
+import type { Baseline } from '../baseline/baseline-schema.js';
+import { EMPTY_PROVENANCE } from '../baseline/baseline-schema.js';
+import { createBaselineFromProfile } from '../baseline/from-profile.js';
+import type { Profile } from '../schema/profile-schema.js';
+import { aggregateMetrics } from './aggregate.js';
+import type { ComparedCells } from './cell-comparisons.js';
+import { compareCells } from './cell-comparisons.js';
+import type { CompareOptions } from './compare-options.js';
+import { resolveCompareOptions } from './compare-options.js';
+import type { Comparison, ComparisonSettings, MachineComparison } from './comparison-schema.js';
+import { COMPARISON_SCHEMA_VERSION } from './comparison-schema.js';
+import * as notes from './comparison-notes.js';
+import {
+  chooseSpeedMode,
+  describeMachine,
+  findForcedFailure,
+  isIndicativeOnly,
+  isSkipped,
+} from './machine-check.js';
+import { decideOverall } from './overall-verdict.js';
+import { countRegimeProcesses, detectComparisonRegimes } from './plan-speed.js';
+
+const NOTHING_COMPARED: ComparedCells = { cells: [], evidence: [], unmatched: [] };
+
+function collectNotes(
+  baseline: Baseline,
+  machine: MachineComparison,
+  speedRegimes: Comparison['speedRegimes'],
+  compared: ComparedCells,
+  settings: ComparisonSettings,
+): string[] {
+  return [
+    ...notes.describeMachineNotes(machine, settings),
+    ...notes.describeLegacyNotes(baseline),
+    ...notes.describeRegimeNotes(speedRegimes, compared.cells, settings),
+    ...notes.describeExclusionNotes(compared.cells),
+    ...notes.describeUnmatchedNotes(compared.unmatched),
+    ...notes.describeUngatedNotes(compared.cells),
+  ];
+}
+
+/** Compares a run (as a baseline-shaped record, e.g. another baseline file) with a baseline. */
+export function compareBaselines(
+  baseline: Baseline,
+  current: Baseline,
+  options: CompareOptions = {},
+): Comparison {
+  const settings = resolveCompareOptions(options);
+  const machine = describeMachine(baseline, current, settings.onMachineMismatch);
+  const regimes = detectComparisonRegimes(baseline, current, settings.regimeGap);
+  const context = {
+    mode: chooseSpeedMode(machine),
+    regimes,
+    speedRegimes: settings.speedRegimes,
+    residualSd: Math.log1p(settings.normalizationResidualCv),
+  };
+  const compared = isSkipped(machine) ? NOTHING_COMPARED : compareCells(baseline, current, context, settings);
+  const aggregates = aggregateMetrics(compared.evidence, settings);
+  const speedRegimes = regimes === null ? null : countRegimeProcesses(regimes, baseline, current);
+  const overall = decideOverall({
+    settings,
+    cells: compared.cells,
+    aggregates,
+    skipped: isSkipped(machine),
+    indicativeOnly: isIndicativeOnly(machine),
+    forcedFailure: findForcedFailure(machine),
+    notes: collectNotes(baseline, machine, speedRegimes, compared, settings),
+  });
+  return {
+    schemaVersion: COMPARISON_SCHEMA_VERSION,
+    baseline: { name: baseline.name, createdAt: baseline.createdAt, origin: baseline.origin.kind },
+    current: { createdAt: current.createdAt, modelSpec: current.fingerprint.modelSpec },
+    machine,
+    speedRegimes,
+    settings,
+    cells: compared.cells,
+    unmatchedCells: compared.unmatched,
+    aggregates,
+    overall,
+  };
+}
+
+/** Compares a fresh profile.json with a baseline. */
+export function compareProfiles(
+  baseline: Baseline,
+  currentProfile: Profile,
+  options: CompareOptions = {},
+): Comparison {
+  const current = createBaselineFromProfile(currentProfile, {
+    name: 'current',
+    provenance: EMPTY_PROVENANCE,
+  });
+  return compareBaselines(baseline, current, options);
+}

@@ -1,0 +1,178 @@
+/**
+ * `comparison.json`: everything a comparison decided, as data. Renderers (table, Markdown, annotations) read
+ * this and decide nothing: every verdict, reason and note is computed before rendering.
+ */
+import { z } from 'zod';
+import { cellKeySchema } from '../baseline/baseline-schema.js';
+
+export const COMPARISON_SCHEMA_VERSION = 1;
+
+export const metricNameSchema = z.enum(['throughput', 'peakMemoryMB', 'p95LatencyMs']);
+export type MetricName = z.infer<typeof metricNameSchema>;
+
+export const verdictSchema = z.enum(['regression', 'improvement', 'no-change', 'inconclusive']);
+export type Verdict = z.infer<typeof verdictSchema>;
+
+export const machinePolicySchema = z.enum(['normalize', 'warn', 'fail', 'skip']);
+export type MachineMismatchPolicy = z.infer<typeof machinePolicySchema>;
+
+/** Interval of the relative change current / baseline − 1 (−0.1 = 10 % lower). */
+export const changeIntervalSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('determined'),
+    low: z.number(),
+    high: z.number(),
+    confidence: z.number().gt(0).lt(1),
+    df: z
+      .number()
+      .positive()
+      .describe('Welch–Satterthwaite degrees of freedom (Infinity is written as null)')
+      .nullable(),
+  }),
+  z.object({ kind: z.literal('undetermined'), reason: z.string() }),
+]);
+export type ChangeInterval = z.infer<typeof changeIntervalSchema>;
+
+export const sideSummarySchema = z.object({
+  processes: z.number().int().nonnegative().describe('samples the side has for this metric'),
+  used: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('samples behind the interval, after regime matching and outliers'),
+  median: z.number().describe('median of the samples used'),
+  best: z
+    .number()
+    .describe('best process among those compared: highest throughput, lowest peak memory or latency'),
+  excludedOutliers: z.array(z.number().int()).describe('process indices dropped by the MAD rule'),
+  excludedByRegime: z.array(z.number().int()).describe('process indices measured in another speed regime'),
+});
+export type SideSummary = z.infer<typeof sideSummarySchema>;
+
+export const metricComparisonSchema = z.object({
+  metric: metricNameSchema,
+  unit: z.string(),
+  direction: z.enum(['higher-is-better', 'lower-is-better']),
+  basis: z.enum(['raw', 'calibration-normalized']),
+  gated: z.boolean(),
+  threshold: z.number().describe('the change the gate must catch (maxThroughputDrop, maxMemoryGrowth, …)'),
+  horizon: z.number().describe('the decision boundary: threshold / 2'),
+  baseline: sideSummarySchema,
+  current: sideSummarySchema,
+  estimate: z.number().nullable().describe('relative change of the geometric means, current / baseline − 1'),
+  interval: changeIntervalSchema,
+  bestProcessChange: z
+    .number()
+    .describe(
+      'relative change of the best processes (current best / baseline best − 1), robust to slowed or bloated ones',
+    ),
+  systematicMargin: z
+    .number()
+    .nonnegative()
+    .describe('how far the calibration-normalization residual could move bestProcessChange; 0 on raw basis'),
+  pValue: z.number().min(0).max(1).nullable().describe('two-sided, H0: no change'),
+  holmAdjusted: z
+    .object({
+      worse: z
+        .number()
+        .min(0)
+        .max(1)
+        .describe('one-sided "current is worse", Holm-adjusted over the metric\'s cells'),
+      better: z.number().min(0).max(1).describe('one-sided "current is better", Holm-adjusted likewise'),
+    })
+    .nullable(),
+  verdict: verdictSchema,
+  reason: z.string(),
+});
+export type MetricComparison = z.infer<typeof metricComparisonSchema>;
+
+export const cellComparisonSchema = z.object({
+  key: cellKeySchema,
+  label: z.string(),
+  metrics: z.array(metricComparisonSchema),
+});
+export type CellComparison = z.infer<typeof cellComparisonSchema>;
+
+export const aggregateSchema = z.object({
+  metric: metricNameSchema,
+  basis: z.enum(['raw', 'calibration-normalized']),
+  cells: z.number().int().nonnegative().describe('cells in the geometric mean'),
+  estimate: z.number().nullable().describe('geometric mean over cells of current / baseline, minus 1'),
+  interval: changeIntervalSchema,
+  verdict: verdictSchema,
+  reason: z.string(),
+});
+export type Aggregate = z.infer<typeof aggregateSchema>;
+
+export const changeLocationSchema = z.object({
+  metric: metricNameSchema,
+  key: cellKeySchema.nullable().describe('null for an aggregate'),
+  label: z.string(),
+  estimate: z.number(),
+  interval: changeIntervalSchema,
+});
+export type ChangeLocation = z.infer<typeof changeLocationSchema>;
+
+export const overallSchema = z.object({
+  verdict: verdictSchema,
+  gate: z.enum(['pass', 'fail', 'skipped']),
+  indicativeOnly: z
+    .boolean()
+    .describe('true when the verdict may not fail the gate (legacy baseline, warn policy)'),
+  failingMetrics: z.array(metricNameSchema),
+  worstChange: changeLocationSchema
+    .nullable()
+    .describe('the largest change in the bad direction of a gated metric'),
+  reasons: z.array(z.string()),
+  notes: z.array(z.string()),
+});
+export type Overall = z.infer<typeof overallSchema>;
+
+export const machineComparisonSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('same'), softwareDifferences: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('different'),
+    differences: z.array(z.string()),
+    softwareDifferences: z.array(z.string()),
+    policy: machinePolicySchema,
+  }),
+  z.object({ kind: z.literal('unknown'), reason: z.string() }),
+]);
+export type MachineComparison = z.infer<typeof machineComparisonSchema>;
+
+export const speedRegimeSchema = z.object({
+  lowGflops: z.number(),
+  highGflops: z.number(),
+  baselineProcesses: z.number().int().nonnegative(),
+  currentProcesses: z.number().int().nonnegative(),
+});
+
+export const comparisonSettingsSchema = z.object({
+  thresholds: z.record(metricNameSchema, z.number()),
+  gated: z.array(metricNameSchema),
+  onMachineMismatch: machinePolicySchema,
+  speedRegimes: z.enum(['match', 'ignore']),
+  regimeGap: z.number(),
+  normalizationResidualCv: z.number(),
+  familywiseAlpha: z.number(),
+  onInconclusive: z.enum(['pass', 'fail']),
+  confidence: z.number(),
+});
+export type ComparisonSettings = z.infer<typeof comparisonSettingsSchema>;
+
+export const comparisonSchema = z.object({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(COMPARISON_SCHEMA_VERSION),
+  baseline: z.object({ name: z.string(), createdAt: z.string(), origin: z.enum(['embedprof', 'legacy']) }),
+  current: z.object({ createdAt: z.string(), modelSpec: z.string() }),
+  machine: machineComparisonSchema,
+  speedRegimes: z.array(speedRegimeSchema).nullable().describe('null when a side has no probe scores'),
+  settings: comparisonSettingsSchema,
+  cells: z.array(cellComparisonSchema),
+  unmatchedCells: z.array(
+    z.object({ key: cellKeySchema, label: z.string(), onlyIn: z.enum(['baseline', 'current']) }),
+  ),
+  aggregates: z.array(aggregateSchema),
+  overall: overallSchema,
+});
+export type Comparison = z.infer<typeof comparisonSchema>;

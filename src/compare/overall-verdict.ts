@@ -1,0 +1,113 @@
+/**
+ * The overall verdict and the gate, from the per-cell verdicts and the aggregates.
+ *
+ * A metric's verdict is its aggregate's, except that any cell flagged as a regression (Holm-adjusted, see
+ * decision-rule.ts) makes the metric a regression: a drop confined to one batch size must not be averaged
+ * away. Over the gated metrics: regression if any regressed; else inconclusive if any is; else improvement if
+ * any improved; else no-change. The gate fails on a regression unless the comparison is indicative only
+ * (legacy baseline, or another machine under 'warn'), and always fails on another machine under 'fail'.
+ * An inconclusive verdict passes unless onInconclusive is 'fail' (and the comparison is not indicative).
+ */
+import type {
+  Aggregate,
+  CellComparison,
+  ChangeLocation,
+  ComparisonSettings,
+  MetricName,
+  Overall,
+  Verdict,
+} from './comparison-schema.js';
+import { METRICS } from './compare-options.js';
+
+export interface OverallInput {
+  settings: ComparisonSettings;
+  cells: readonly CellComparison[];
+  aggregates: readonly Aggregate[];
+  /** Nothing was compared (another machine under 'skip'): verdict inconclusive, gate skipped. */
+  skipped: boolean;
+  indicativeOnly: boolean;
+  /** A reason to fail whatever the measurements say (machine mismatch under 'fail'), or null. */
+  forcedFailure: string | null;
+  notes: string[];
+}
+
+/** The verdict of one metric: its aggregate's, overridden by any per-cell regression. */
+export function decideMetricVerdict(metric: MetricName, input: OverallInput): Verdict {
+  const flagged = input.cells.some((cell) =>
+    cell.metrics.some((item) => item.metric === metric && item.verdict === 'regression'),
+  );
+  if (flagged) return 'regression';
+  const aggregate = input.aggregates.find((item) => item.metric === metric);
+  return aggregate === undefined || aggregate.cells === 0 ? 'inconclusive' : aggregate.verdict;
+}
+
+function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
+  const order: readonly Verdict[] = ['regression', 'inconclusive', 'improvement'];
+  return order.find((verdict) => verdicts.includes(verdict)) ?? 'no-change';
+}
+
+/** Badness of a change: how far it went in the metric's bad direction. */
+function toBadness(metric: MetricName, estimate: number): number {
+  const definition = METRICS.find((item) => item.name === metric);
+  return definition?.direction === 'higher-is-better' ? -estimate : estimate;
+}
+
+function findWorstChange(input: OverallInput): ChangeLocation | null {
+  let worst: ChangeLocation | null = null;
+  for (const cell of input.cells) {
+    for (const item of cell.metrics) {
+      if (!item.gated || item.estimate === null) continue;
+      if (worst === null || toBadness(item.metric, item.estimate) > toBadness(worst.metric, worst.estimate)) {
+        worst = {
+          metric: item.metric,
+          key: cell.key,
+          label: cell.label,
+          estimate: item.estimate,
+          interval: item.interval,
+        };
+      }
+    }
+  }
+  return worst;
+}
+
+function collectReasons(input: OverallInput, gated: readonly MetricName[]): string[] {
+  const reasons = input.forcedFailure === null ? [] : [input.forcedFailure];
+  for (const metric of gated) {
+    const aggregate = input.aggregates.find((item) => item.metric === metric);
+    if (aggregate !== undefined) reasons.push(`${metric}: ${aggregate.verdict} — ${aggregate.reason}`);
+    for (const cell of input.cells) {
+      for (const item of cell.metrics) {
+        if (item.metric === metric && item.verdict === 'regression') {
+          reasons.push(`${metric} at ${cell.label}: regression — ${item.reason}`);
+        }
+      }
+    }
+  }
+  return reasons;
+}
+
+/** Builds `overall` of comparison.json. */
+export function decideOverall(input: OverallInput): Overall {
+  if (input.skipped) {
+    const reasons = ["not compared: the baseline is from another machine and onMachineMismatch is 'skip'"];
+    const base = { failingMetrics: [], worstChange: null, reasons, notes: input.notes };
+    return { verdict: 'inconclusive', gate: 'skipped', indicativeOnly: input.indicativeOnly, ...base };
+  }
+  const gated = input.settings.gated;
+  const verdicts = gated.map((metric) => ({ metric, verdict: decideMetricVerdict(metric, input) }));
+  const verdict = combineVerdicts(verdicts.map((item) => item.verdict));
+  const failingMetrics = verdicts.filter((item) => item.verdict === 'regression').map((item) => item.metric);
+  const failsOnVerdict =
+    verdict === 'regression' || (verdict === 'inconclusive' && input.settings.onInconclusive === 'fail');
+  const fails = input.forcedFailure !== null || (failsOnVerdict && !input.indicativeOnly);
+  return {
+    verdict,
+    gate: fails ? 'fail' : 'pass',
+    indicativeOnly: input.indicativeOnly,
+    failingMetrics,
+    worstChange: findWorstChange(input),
+    reasons: collectReasons(input, gated),
+    notes: input.notes,
+  };
+}
