@@ -31,6 +31,10 @@ Runtime:
   --threads N             ONNX Runtime intra-op threads (default: all logical cores)
   --graph-optimization L  disabled|basic|extended|all (default all)
   --max-memory-mb N       stop escalating batch sizes above this RSS (default 4096)
+Analysis (after the sweeps; each step in its own fresh process):
+  --latency-slo-ms N      also recommend the largest batch whose p95 batch latency meets N ms
+  --cpu-profile FILE      write a V8 .cpuprofile of the embedder's run (for --embedder modules)
+  --no-analysis           skip the leak check, operator profile and A/B experiments
   --cache-dir DIR         model cache (default $EMBEDPROF_CACHE_DIR or ~/.cache/embedprof)
   --hub-endpoint URL      default $HF_ENDPOINT or https://huggingface.co
 Output:
@@ -58,6 +62,9 @@ export interface ProfileOptions {
   hubEndpoint: string | undefined;
   out: string;
   seed: number;
+  latencySloMs: number | null;
+  cpuProfile: string | null;
+  analysis: boolean;
   quiet: boolean;
   help: boolean;
 }
@@ -81,6 +88,9 @@ const OPTIONS = {
   'hub-endpoint': { type: 'string' },
   out: { type: 'string' },
   seed: { type: 'string' },
+  'latency-slo-ms': { type: 'string' },
+  'cpu-profile': { type: 'string' },
+  'no-analysis': { type: 'boolean' },
   quiet: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -128,6 +138,12 @@ export function parseProfileArgs(argv: string[]): ProfileOptions {
     hubEndpoint: values['hub-endpoint'] ?? process.env.HF_ENDPOINT,
     out: values.out ?? 'embedprof-out',
     seed: values.seed === undefined ? 1 : parsePositiveInt('--seed', values.seed),
+    latencySloMs:
+      values['latency-slo-ms'] === undefined
+        ? null
+        : parsePositiveNumber('--latency-slo-ms', values['latency-slo-ms']),
+    cpuProfile: values['cpu-profile'] ?? null,
+    analysis: !(values['no-analysis'] ?? false),
     quiet: values.quiet ?? false,
     help: values.help ?? false,
   };

@@ -4,7 +4,11 @@ import { openSession } from '../engine/onnx-session.js';
 import { resolveModel, type ResolvedModel } from '../model/resolve-model.js';
 import { readEnvironment } from '../platform/environment.js';
 import { buildProfile } from '../protocol/build-profile.js';
-import { buildCellBatches } from '../protocol/cell-batches.js';
+import { resolve } from 'node:path';
+import { loadTokenizer } from '../engine/text-tokenizer.js';
+import { ANALYSIS_SETTINGS } from '../protocol/analysis-plan.js';
+import { buildCellBatches, shuffleTexts } from '../protocol/cell-batches.js';
+import { runAnalysis, type AnalysisMeasurements } from '../protocol/run-analysis.js';
 import { findPreset, PROBE_SHAPE } from '../protocol/presets.js';
 import { createProgressReporter, type ProgressReporter } from '../protocol/progress.js';
 import { runCells } from '../protocol/run-cells.js';
@@ -63,6 +67,7 @@ async function measureProfile(
     workerTimeoutMs: 10 * 60 * 1000,
     progress,
   });
+  const analysis = options.analysis ? await analyzeModel(options, model, corpus, progress) : null;
   return buildProfile({
     version: readToolVersion(),
     startedAt: started,
@@ -75,6 +80,26 @@ async function measureProfile(
     config: toConfig(options, preset.policy),
     cells,
     states,
+    analysis,
+  });
+}
+
+async function analyzeModel(
+  options: ProfileOptions,
+  model: ResolvedModel,
+  corpus: Corpus,
+  progress: ProgressReporter,
+): Promise<AnalysisMeasurements> {
+  const other = await model.findOtherDtype();
+  const current = model.info.dtype ?? 'custom';
+  return runAnalysis({
+    engine: model.engine,
+    texts: shuffleTexts(corpus.texts, options.seed),
+    tokenizer: await loadTokenizer(model.engine.tokenizerDir),
+    otherDtype: other && { dtype: other.dtype, onnxPath: other.onnxPath, current },
+    cpuProfilePath: options.cpuProfile === null ? null : resolve(options.cpuProfile),
+    settings: ANALYSIS_SETTINGS[options.preset],
+    progress,
   });
 }
 
@@ -114,6 +139,8 @@ function toConfig(options: ProfileOptions, policy: ReturnType<typeof findPreset>
     threads: options.threads,
     graphOptimization: options.graphOptimization,
     maxMemoryMB: options.maxMemoryMB,
+    latencySloMs: options.latencySloMs,
+    analysis: options.analysis,
     seed: options.seed,
   };
 }

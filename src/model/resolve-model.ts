@@ -12,7 +12,7 @@ import type { FlopModel } from '../protocol/summarize-cell.js';
 import type { Dtype } from '../schema/common-schema.js';
 import type { ModelInfo } from '../schema/profile-schema.js';
 import { downloadHubModel } from './hub-download.js';
-import { chooseMaxTokens, findOnnxFile, readOptionalJson } from './model-folder.js';
+import { chooseMaxTokens, findOnnxFile, ONNX_FILES, readOptionalJson } from './model-folder.js';
 import { parseModelSpec } from './model-spec.js';
 
 /** sentence-transformers' max_seq_length for the presets (the limit their users actually run with). */
@@ -41,6 +41,8 @@ export interface ResolvedModel {
   flops: FlopModel | null;
   /** The dtype whose kernels the calibration probe should exercise. */
   probeDtype: Dtype;
+  /** The model in the other dtype, for the int8-vs-fp32 experiment; null when there is none. */
+  findOtherDtype: () => Promise<{ dtype: Dtype; onnxPath: string } | null>;
 }
 
 /** Turns --model / --embedder / --tokenizer into local files a worker can open, downloading if needed. */
@@ -86,11 +88,31 @@ export async function resolveModel(request: ModelRequest): Promise<ResolvedModel
     },
     flops,
     probeDtype: onnx.dtype,
+    findOtherDtype: () => findOtherDtype(request, folder, onnx.dtype),
   };
+}
+
+async function findOtherDtype(
+  request: ModelRequest,
+  folder: ModelFolder,
+  current: Dtype,
+): Promise<{ dtype: Dtype; onnxPath: string } | null> {
+  const other: Dtype = current === 'q8' ? 'fp32' : 'q8';
+  if (folder.source === 'synthetic' && folder.preset !== null) {
+    const made = await ensureSyntheticModel({
+      preset: folder.preset,
+      dtype: other,
+      cacheDir: request.cacheDir,
+    });
+    return { dtype: other, onnxPath: made.onnxPath };
+  }
+  const path = join(folder.dir, ONNX_FILES[other]);
+  return existsSync(path) ? { dtype: other, onnxPath: path } : null;
 }
 
 interface ModelFolder {
   dir: string;
+  preset: string | null;
   source: 'synthetic' | 'local' | 'hub';
   defaultDtype: Dtype | 'auto';
   presetMaxTokens: number | null;
@@ -109,10 +131,16 @@ async function materializeModel(request: ModelRequest): Promise<ModelFolder> {
         cacheDir: request.cacheDir,
       });
       const presetMaxTokens = PRESET_MAX_TOKENS[architecture.name] ?? null;
-      return { dir: made.dir, source: 'synthetic', defaultDtype: dtype, presetMaxTokens };
+      return {
+        dir: made.dir,
+        preset: architecture.name,
+        source: 'synthetic',
+        defaultDtype: dtype,
+        presetMaxTokens,
+      };
     }
     case 'local':
-      return { dir: spec.dir, source: 'local', defaultDtype: 'auto', presetMaxTokens: null };
+      return { dir: spec.dir, preset: null, source: 'local', defaultDtype: 'auto', presetMaxTokens: null };
     case 'hub': {
       const dtype = request.dtype === 'auto' ? 'fp32' : request.dtype;
       request.onProgress?.(`resolving ${spec.spec} from the hub`);
@@ -123,7 +151,7 @@ async function materializeModel(request: ModelRequest): Promise<ModelFolder> {
         ...(request.hubEndpoint === undefined ? {} : { endpoint: request.hubEndpoint }),
         token: process.env.HF_TOKEN,
       });
-      return { dir: downloaded.dir, source: 'hub', defaultDtype: dtype, presetMaxTokens: null };
+      return { dir: downloaded.dir, preset: null, source: 'hub', defaultDtype: dtype, presetMaxTokens: null };
     }
   }
 }
@@ -179,5 +207,6 @@ function resolveEmbedder(request: ModelRequest, modulePath: string): ResolvedMod
     },
     flops: null,
     probeDtype: 'fp32',
+    findOtherDtype: async () => null,
   };
 }

@@ -34,3 +34,24 @@ export function collectGarbage(): void {
     gc();
   }
 }
+
+export interface MemoryBreakdown {
+  rssMB: number;
+  heapUsedMB: number;
+  externalMB: number;
+  arrayBuffersMB: number;
+  nativeMB: number;
+}
+
+/** A GC-settled reading split by owner: V8 heap, external/array buffers, and native (RSS − heap total). */
+export function readMemoryBreakdown(): MemoryBreakdown {
+  collectGarbage();
+  const usage = process.memoryUsage();
+  return {
+    rssMB: usage.rss / MB,
+    heapUsedMB: usage.heapUsed / MB,
+    externalMB: usage.external / MB,
+    arrayBuffersMB: usage.arrayBuffers / MB,
+    nativeMB: (usage.rss - usage.heapTotal) / MB,
+  };
+}

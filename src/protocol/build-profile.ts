@@ -7,7 +7,9 @@ import type { CellState } from './run-cells.js';
 import { describeCell, type CellKey } from './schedule.js';
 import { summarizeProcesses, toProcessSample, type FlopModel } from './summarize-cell.js';
 import { toDistribution } from './to-distribution.js';
+import { assembleAnalysis } from './assemble-analysis.js';
 import { PROBE_SHAPE } from './presets.js';
+import type { AnalysisMeasurements } from './run-analysis.js';
 import { computeProbeGflops } from './probe.js';
 
 export interface ProfileParts {
@@ -22,6 +24,7 @@ export interface ProfileParts {
   config: ProfileConfig;
   cells: CellKey[];
   states: Map<string, CellState>;
+  analysis: AnalysisMeasurements | null;
 }
 
 /** Assembles profile.json from the cells' states: pure, so it can be tested on recorded worker results. */
@@ -40,6 +43,14 @@ export function buildProfile(parts: ProfileParts): Profile {
     allRuns.length === 0 ? 0 : computeMedian(allRuns.map((r) => pick(r.memory)));
   const baselineMB = memoryOf((m) => m.baselineMB);
   const afterLoadMB = memoryOf((m) => m.afterLoadMB);
+  const extras = assembleAnalysis({
+    batchSweep,
+    lengthSweep,
+    readings: allRuns.map((r) => r.memory.readings),
+    measurements: parts.analysis,
+    capMB: parts.config.maxMemoryMB,
+    latencySloMs: parts.config.latencySloMs,
+  });
   const peaks = batchSweep
     .concat(lengthSweep)
     .flatMap((c) => (c.status === 'measured' ? [c.peakMemoryMB.median] : []));
@@ -54,10 +65,7 @@ export function buildProfile(parts: ProfileParts): Profile {
       dtype: parts.probeDtype,
       shape: { ...PROBE_SHAPE },
       flopsPerRun: 2 * PROBE_SHAPE.m * PROBE_SHAPE.k * PROBE_SHAPE.n,
-      gflops:
-        allRuns.length === 0
-          ? null
-          : toDistribution(allRuns.map((r) => computeProbeGflops(r.probes.flatMap((p) => (p ? [p] : []))))),
+      gflops: allRuns.length === 0 ? null : toDistribution(allRuns.map((r) => computeProbeGflops(r.probes))),
     },
     model: parts.model,
     corpus: parts.corpus,
@@ -70,7 +78,13 @@ export function buildProfile(parts: ProfileParts): Profile {
       modelMB: afterLoadMB - baselineMB,
       steadyStateMB: memoryOf((m) => m.steadyStateMB),
       peakMB: peaks.length === 0 ? 0 : Math.max(...peaks),
+      ...extras.memoryExtras,
     },
+    hotspots: extras.hotspots,
+    padding: extras.padding,
+    experiments: extras.experiments,
+    recommendations: extras.recommendations,
+    warnings: extras.warnings,
   };
 }
 

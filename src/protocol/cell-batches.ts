@@ -30,7 +30,8 @@ export function buildCellBatches(cell: CellKey, texts: string[], seed: number): 
   }
 }
 
-function shuffleTexts(texts: string[], seed: number): string[] {
+/** The seeded order both the batch sweep and the analysis take texts in. */
+export function shuffleTexts(texts: string[], seed: number): string[] {
   const result = [...texts];
   let state = (seed * 2654435761) >>> 0 || 1;
   for (let i = result.length - 1; i > 0; i--) {

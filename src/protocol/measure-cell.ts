@@ -14,29 +14,33 @@ export interface MeasurePolicy {
   maxMeasuredBatches: number;
   /** Slow cells stop here once they have 2 batches, even short of minMeasuredBatches. */
   maxMeasuredSeconds: number;
-  /** Probe time after each measured batch, as a share of that batch's time. */
-  probeShare: number;
+  /** A probe reading is taken once this much batch time has passed since the last (and after the last batch). */
+  probeEveryMs: number;
+  /** How long one probe reading runs (at least two timed runs, whatever this says). */
+  probeReadingMs: number;
 }
 
-export type MeasuredBatch = Omit<BatchOutcome, 'embeddings'> & { probe: ProbeReading | null };
+export type MeasuredBatch = Omit<BatchOutcome, 'embeddings'>;
 
 export interface CellMeasurement {
   warmupBatches: number;
   warmupSteady: boolean;
   batches: MeasuredBatch[];
+  /** Calibration probe readings taken between the measured batches. */
+  probes: ProbeReading[];
   measuredSeconds: number;
 }
 
 export interface CellHooks {
   /** Called after every batch (warm-up included), e.g. to sample memory. */
   afterBatch?: () => void;
-  /** Runs the calibration probe for about `targetMs` right after a measured batch. */
+  /** Takes one calibration probe reading of about `targetMs`, between measured batches. */
   probe?: (targetMs: number) => Promise<ProbeReading>;
 }
 
 /**
- * Warm-up until steady, then measure at least minMeasuredBatches and minMeasuredSeconds, with a probe reading
- * after every measured batch. The same batches are replayed in the same order in every process, so
+ * Warm-up until steady, then measure at least minMeasuredBatches and minMeasuredSeconds, with calibration
+ * probe readings interleaved every probeEveryMs of batch time. The same batches are replayed in the same order in every process, so
  * processes differ only by the machine.
  */
 export async function measureCell(
@@ -49,15 +53,22 @@ export async function measureCell(
   if (batches.length === 0) throw new RangeError('measureCell needs at least one batch of texts');
   const warmup = await warmUp(embedder, batches, policy, clock, hooks);
   const measured: MeasuredBatch[] = [];
+  const probes: ProbeReading[] = [];
   let seconds = 0;
+  let sinceProbeMs = 0;
   while (shouldMeasureMore(measured.length, seconds, policy)) {
     const { timing, tokens } = await embedder.embedBatch(batches[measured.length % batches.length] ?? []);
     hooks.afterBatch?.();
-    const probe = hooks.probe ? await hooks.probe(timing.totalMs * policy.probeShare) : null;
-    measured.push({ timing, tokens, probe });
+    measured.push({ timing, tokens });
     seconds += timing.totalMs / 1000;
+    sinceProbeMs += timing.totalMs;
+    const last = !shouldMeasureMore(measured.length, seconds, policy);
+    if (hooks.probe && (sinceProbeMs >= policy.probeEveryMs || last)) {
+      probes.push(await hooks.probe(policy.probeReadingMs));
+      sinceProbeMs = 0;
+    }
   }
-  return { ...warmup, batches: measured, measuredSeconds: seconds };
+  return { ...warmup, batches: measured, probes, measuredSeconds: seconds };
 }
 
 function shouldMeasureMore(batches: number, seconds: number, policy: MeasurePolicy): boolean {
@@ -80,7 +91,8 @@ async function warmUp(
     hooks.afterBatch?.();
     costs.push(timing.totalMs / Math.max(1, tokens?.padded ?? 1));
     if (costs.length < policy.minWarmupBatches) continue;
-    if (isSteady(costs, policy)) return { warmupBatches: costs.length, warmupSteady: true };
+    // the first batch pays one-off costs (kernel selection, arena growth): never part of the steady window
+    if (isSteady(costs.slice(1), policy)) return { warmupBatches: costs.length, warmupSteady: true };
     if ((clock() - start) / 1000 >= policy.maxWarmupSeconds) break;
   }
   return { warmupBatches: costs.length, warmupSteady: false };

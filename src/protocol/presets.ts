@@ -31,7 +31,8 @@ const PRESETS: Record<PresetName, Preset> = {
       minMeasuredSeconds: 0.5,
       maxMeasuredBatches: 200,
       maxMeasuredSeconds: 1,
-      probeShare: 0.2,
+      probeEveryMs: 200,
+      probeReadingMs: 30,
     },
   },
   full: {
@@ -49,7 +50,8 @@ const PRESETS: Record<PresetName, Preset> = {
       minMeasuredSeconds: 2,
       maxMeasuredBatches: 2000,
       maxMeasuredSeconds: 6,
-      probeShare: 0.2,
+      probeEveryMs: 400,
+      probeReadingMs: 60,
     },
   },
 };

@@ -4,7 +4,7 @@ import type { ProgressReporter } from './progress.js';
 import { describeCell, planRuns, type CellKey } from './schedule.js';
 import { runInFreshProcess } from './spawn-worker.js';
 import type { CompletedRun } from './summarize-cell.js';
-import type { EngineSpec, ProbeSpec, WorkerReply } from './worker-job.js';
+import type { CellReply, EngineSpec, ProbeSpec } from './worker-job.js';
 
 export type CellState =
   | { status: 'running'; runs: CompletedRun[] }
@@ -42,6 +42,7 @@ export async function runCells(request: RunCellsRequest): Promise<Map<string, Ce
     request.progress.update(index + 1, runs.length, `${key}, process ${run.round + 1}`);
     const reply = await runInFreshProcess(
       {
+        kind: 'cell',
         engine: request.engine,
         probe: request.probe,
         batches: batches.get(key) ?? [],
@@ -60,7 +61,7 @@ function applyReply(
   cells: CellKey[],
   cell: CellKey,
   round: number,
-  reply: WorkerReply,
+  reply: CellReply,
   request: RunCellsRequest,
 ): void {
   const key = describeCell(cell);

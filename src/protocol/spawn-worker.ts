@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { WorkerJob, WorkerReply } from './worker-job.js';
+import type { AnalysisJob, AnalysisReply } from './analysis-job.js';
+import type { CellJob, CellReply, WorkerFailure } from './worker-job.js';
 
 const workerEntry = fileURLToPath(new URL('./worker-main.js', import.meta.url));
 
@@ -8,7 +9,12 @@ const workerEntry = fileURLToPath(new URL('./worker-main.js', import.meta.url));
  * Runs one job in a fresh node process (`--expose-gc` so memory readings are taken after a full GC).
  * A process that dies without replying (OOM kill, native crash) becomes a failed reply, never a hang.
  */
-export function runInFreshProcess(job: WorkerJob, timeoutMs: number): Promise<WorkerReply> {
+export function runInFreshProcess(job: CellJob, timeoutMs: number): Promise<CellReply>;
+export function runInFreshProcess(job: AnalysisJob, timeoutMs: number): Promise<AnalysisReply>;
+export function runInFreshProcess(
+  job: CellJob | AnalysisJob,
+  timeoutMs: number,
+): Promise<CellReply | AnalysisReply> {
   return new Promise((resolve) => {
     const child = fork(workerEntry, [], {
       execArgv: ['--expose-gc'],
@@ -17,7 +23,7 @@ export function runInFreshProcess(job: WorkerJob, timeoutMs: number): Promise<Wo
     });
     let stderr = '';
     let settled = false;
-    const finish = (reply: WorkerReply): void => {
+    const finish = (reply: CellReply | AnalysisReply | WorkerFailure): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -30,7 +36,7 @@ export function runInFreshProcess(job: WorkerJob, timeoutMs: number): Promise<Wo
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
-    child.on('message', (reply: WorkerReply) => finish(reply));
+    child.on('message', (reply: CellReply | AnalysisReply) => finish(reply));
     child.on('error', (error) => finish({ kind: 'failed', failure: 'runtime', message: error.message }));
     child.on('exit', (code, signal) => {
       const killedForMemory = signal === 'SIGKILL' || /out of memory|bad_alloc/i.test(stderr);

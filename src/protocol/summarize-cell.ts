@@ -1,6 +1,5 @@
 import type { ProcessSample } from '../schema/cell-schema.js';
 import type { StageTimes } from '../schema/common-schema.js';
-import { computeMedian } from '../stats/index.js';
 import { computeProbeGflops } from './probe.js';
 import type { WorkerResult } from './worker-job.js';
 import { summarizeLatency, toDistribution } from './to-distribution.js';
@@ -34,13 +33,13 @@ export function toProcessSample(run: CompletedRun, flops: FlopModel | null): Pro
         )
       : null;
   const textsPerSecond = texts / seconds;
-  const probeGflops = computeProbeGflops(result.probes.flatMap((p) => (p ? [p] : [])));
+  const probeGflops = computeProbeGflops(result.probes);
   return {
     round: run.round,
     textsPerSecond,
     tokensPerSecond: realTokens === null ? null : realTokens / seconds,
     probeGflops,
-    normalizedThroughput: normalizeByAdjacentProbe(result) ?? textsPerSecond / probeGflops,
+    normalizedThroughput: textsPerSecond / probeGflops,
     mfu: modelFlops === null ? null : modelFlops / seconds / (probeGflops * 1e9),
     warmupBatches: result.warmupBatches,
     warmupSteady: result.warmupSteady,
@@ -50,20 +49,6 @@ export function toProcessSample(run: CompletedRun, flops: FlopModel | null): Pro
     stages: sumStages(result),
     memory: result.memory,
   };
-}
-
-/**
- * Each measured batch's texts/s divided by the probe GFLOP/s read right after it, then the median over the
- * batches: a regime change within the process moves both sides of each ratio together.
- */
-function normalizeByAdjacentProbe(result: WorkerResult): number | null {
-  const ratios = result.timings.flatMap((timing, i) => {
-    const probe = result.probes[i];
-    const texts = result.textsPerBatch[i] ?? 0;
-    if (!probe || probe.ms <= 0 || timing.totalMs <= 0) return [];
-    return [texts / (timing.totalMs / 1000) / computeProbeGflops([probe])];
-  });
-  return ratios.length === 0 ? null : computeMedian(ratios);
 }
 
 function sumStages(result: WorkerResult): StageTimes {

@@ -3,6 +3,7 @@ import type { GraphOptimization } from '../engine/onnx-session.js';
 import type { BatchTokens, BatchTiming } from '../engine/embedder.js';
 import type { MeasurePolicy } from './measure-cell.js';
 import type { ProbeReading } from './probe.js';
+import type { MemoryBreakdown } from '../platform/process-memory.js';
 
 /** How a worker builds its embedder; everything is already resolved to local paths. */
 export type EngineSpec =
@@ -13,6 +14,8 @@ export type EngineSpec =
       maxTokens: number;
       threads: number;
       graphOptimization: GraphOptimization;
+      /** false runs the engine without output checks, to measure what the checks cost. */
+      checked?: boolean;
     }
   | {
       kind: 'custom';
@@ -30,7 +33,9 @@ export interface ProbeSpec {
   threads: number;
 }
 
-export interface WorkerJob {
+/** Measures one cell of a sweep in a fresh process. */
+export interface CellJob {
+  kind: 'cell';
   engine: EngineSpec;
   probe: ProbeSpec;
   batches: string[][];
@@ -48,17 +53,19 @@ export interface WorkerResult {
   /** How many distinct batches the cell replays (the first pass over them is the cell's corpus). */
   distinctBatches: number;
   memory: {
+    readings: { baseline: MemoryBreakdown; afterLoad: MemoryBreakdown; steadyState: MemoryBreakdown };
     baselineMB: number;
     afterLoadMB: number;
     steadyStateMB: number;
     peakMB: number;
     peakSource: 'vmhwm' | 'sampled';
   };
-  /** Probe readings taken right after each measured batch (null entries when no probe ran). */
-  probes: (ProbeReading | null)[];
+  /** Calibration probe readings interleaved with the measured batches. */
+  probes: ProbeReading[];
 }
 
 export type FailureKind = 'usage' | 'runtime' | 'allocation' | 'memory-cap';
 
-export type WorkerReply =
-  { kind: 'ok'; result: WorkerResult } | { kind: 'failed'; failure: FailureKind; message: string };
+export type WorkerFailure = { kind: 'failed'; failure: FailureKind; message: string };
+
+export type CellReply = { kind: 'ok'; result: WorkerResult } | WorkerFailure;

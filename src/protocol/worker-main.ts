@@ -1,5 +1,5 @@
 import { runWorkerJob } from './worker.js';
-import type { WorkerJob } from './worker-job.js';
+import type { WorkerJob } from './analysis-job.js';
 
 // Entry point of a fresh worker process: one job in over IPC, one reply out, then exit.
 process.once('message', (job: WorkerJob) => {

@@ -1,33 +1,32 @@
-import { createCustomEmbedder } from '../engine/custom-embedder.js';
-import type { ProfiledEmbedder } from '../engine/embedder.js';
-import { createOnnxEmbedder } from '../engine/onnx-embedder.js';
-import { loadTokenizer } from '../engine/text-tokenizer.js';
 import { describeError, UsageError } from '../errors.js';
-import { collectGarbage, readPeakRssMB, readRssMB } from '../platform/process-memory.js';
+import { readMemoryBreakdown, readPeakRssMB, readRssMB } from '../platform/process-memory.js';
+import type { WorkerJob, WorkerReply } from './analysis-job.js';
+import { runAnalysisJob } from './analysis-worker.js';
+import { createEmbedder } from './create-embedder.js';
 import { measureCell } from './measure-cell.js';
 import { createProbe } from './probe.js';
-import type { EngineSpec, FailureKind, WorkerJob, WorkerReply, WorkerResult } from './worker-job.js';
+import type { CellJob, FailureKind, WorkerResult } from './worker-job.js';
 
 class MemoryCapExceeded extends Error {}
 
 /**
- * Runs one cell in this (fresh) process: read baseline RSS, load, warm up, measure with a calibration probe
+ * Runs one job in this (fresh) process. A cell job: read baseline RSS, load, warm up, measure with a calibration probe
  * after each batch, read memory. Every failure becomes a classified reply, never an unhandled crash.
  */
 export async function runWorkerJob(job: WorkerJob): Promise<WorkerReply> {
   try {
-    return { kind: 'ok', result: await measureJob(job) };
+    return job.kind === 'cell' ? { kind: 'ok', result: await measureJob(job) } : await runAnalysisJob(job);
   } catch (error) {
     return { kind: 'failed', failure: classifyFailure(error), message: describeError(error) };
   }
 }
 
-async function measureJob(job: WorkerJob): Promise<WorkerResult> {
-  collectGarbage();
-  const baselineMB = readRssMB();
+async function measureJob(job: CellJob): Promise<WorkerResult> {
+  const baseline = readMemoryBreakdown();
   const embedder = await createEmbedder(job.engine);
-  collectGarbage();
-  const afterLoadMB = readRssMB();
+  const afterLoad = readMemoryBreakdown();
+  const baselineMB = baseline.rssMB;
+  const afterLoadMB = afterLoad.rssMB;
   const probe = await createProbe(job.probe);
   let sampledPeak = Math.max(baselineMB, afterLoadMB);
   const afterBatch = (): void => {
@@ -37,10 +36,10 @@ async function measureJob(job: WorkerJob): Promise<WorkerResult> {
   };
   const measurement = await measureCell(embedder, job.batches, job.policy, () => performance.now(), {
     afterBatch,
-    probe: (ms) => probe.runFor(ms),
+    probe: (ms) => probe.read(ms),
   });
-  const steadyStateMB = readRssMB();
   const vmhwm = readPeakRssMB();
+  const steadyState = readMemoryBreakdown();
   await embedder.close();
   await probe.release();
   const { batches } = measurement;
@@ -50,32 +49,18 @@ async function measureJob(job: WorkerJob): Promise<WorkerResult> {
     measuredSeconds: measurement.measuredSeconds,
     timings: batches.map((b) => b.timing),
     tokens: batches.map((b) => b.tokens),
-    probes: batches.map((b) => b.probe),
+    probes: measurement.probes,
     textsPerBatch: batches.map((_, i) => job.batches[i % job.batches.length]?.length ?? 0),
     distinctBatches: job.batches.length,
     memory: {
+      readings: { baseline, afterLoad, steadyState },
       baselineMB,
       afterLoadMB,
-      steadyStateMB,
+      steadyStateMB: steadyState.rssMB,
       peakMB: vmhwm ?? sampledPeak,
       peakSource: vmhwm === null ? 'sampled' : 'vmhwm',
     },
   };
-}
-
-async function createEmbedder(engine: EngineSpec): Promise<ProfiledEmbedder> {
-  const tokenizer = await loadTokenizer(engine.tokenizerDir);
-  switch (engine.kind) {
-    case 'onnx':
-      return createOnnxEmbedder({ ...engine, tokenizer });
-    case 'custom':
-      return createCustomEmbedder({
-        modulePath: engine.modulePath,
-        userOptions: engine.userOptions,
-        tokenizer: engine.tokenizerDir === null ? null : tokenizer,
-        maxTokens: engine.maxTokens,
-      });
-  }
 }
 
 function classifyFailure(error: unknown): FailureKind {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { batchCellSchema, lengthCellSchema } from './cell-schema.js';
+import { analysisSchema } from './analysis-schema.js';
 import { distributionSchema, dtypeSchema } from './common-schema.js';
 
 export const PROFILE_SCHEMA_VERSION = 1;
@@ -64,6 +65,8 @@ export const configSchema = z.object({
   threads: z.number().int().positive(),
   graphOptimization: z.enum(['disabled', 'basic', 'extended', 'all']),
   maxMemoryMB: z.number().positive(),
+  latencySloMs: z.number().positive().nullable(),
+  analysis: z.boolean().describe('whether the leak check, operator profile and experiments ran'),
   seed: z.number().int(),
 });
 export type ProfileConfig = z.infer<typeof configSchema>;
@@ -81,12 +84,29 @@ export const profileSchema = z.object({
   config: configSchema,
   batchSweep: z.array(batchCellSchema),
   lengthSweep: z.array(lengthCellSchema),
-  memory: z.object({
+  memory: analysisSchema.shape.memory.extend({
     baselineMB: z.number().nonnegative(),
     afterLoadMB: z.number().nonnegative(),
     modelMB: z.number().describe('afterLoadMB − baselineMB'),
     steadyStateMB: z.number().nonnegative(),
     peakMB: z.number().nonnegative().describe('highest per-cell peak (each cell in its own processes)'),
   }),
+  hotspots: analysisSchema.shape.hotspots.extend({
+    stageShares: z
+      .array(
+        z.object({
+          cell: z.string(),
+          tokenize: z.number(),
+          inference: z.number(),
+          pooling: z.number(),
+          other: z.number(),
+        }),
+      )
+      .describe('share of batch time per stage, per measured cell; each row sums to 1'),
+  }),
+  padding: analysisSchema.shape.padding,
+  experiments: analysisSchema.shape.experiments,
+  recommendations: analysisSchema.shape.recommendations,
+  warnings: z.array(z.string()).describe('analysis steps that failed or were skipped, and why'),
 });
 export type Profile = z.infer<typeof profileSchema>;

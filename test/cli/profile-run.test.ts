@@ -48,7 +48,7 @@ test('profiles the synthetic model with the real tokenizer into a valid profile.
     assert.ok(cell.throughput.median > 0);
     // MFU is relative to the probe, which is near but not exactly at the kernels' ceiling
     assert.ok(cell.mfu && cell.mfu.median > 0.02 && cell.mfu.median < 3, `MFU ${cell.mfu?.median}`);
-    assert.ok(cell.processes.every((p) => p.warmupBatches >= 3));
+    assert.ok(cell.processes.every((p) => p.warmupBatches >= 2));
     assert.ok(cell.peakMemoryMB.min > profile.memory.baselineMB);
   }
   const long = profile.lengthSweep[1];

@@ -152,12 +152,35 @@ export function buildTestProfile(cells: readonly TestCell[], options: TestProfil
       threads: 2,
       graphOptimization: 'all',
       maxMemoryMB: 4096,
+      latencySloMs: null,
+      analysis: false,
       seed: 1,
     },
     batchSweep,
     lengthSweep,
-    memory: { baselineMB: 70, afterLoadMB: 130, modelMB: 60, steadyStateMB: 140, peakMB: 200 },
+    memory: {
+      baselineMB: 70,
+      afterLoadMB: 130,
+      modelMB: 60,
+      steadyStateMB: 140,
+      peakMB: 200,
+      readings: { baseline: testReading(70), afterLoad: testReading(130), steadyState: testReading(140) },
+      perBatch: [],
+      growthPerText: { kind: 'undetermined', reason: 'test profile' },
+      growthPerToken: { kind: 'undetermined', reason: 'test profile' },
+      capMB: 4096,
+      leak: { verdict: 'not-run', reason: 'test profile' },
+    },
+    hotspots: { operators: null, instrumentationOverhead: null, cpuProfile: null, stageShares: [] },
+    padding: { perBatch: [], bucketing: null },
+    experiments: { truncation: [], threads: null, dtype: null },
+    recommendations: [],
+    warnings: [],
   };
+}
+
+function testReading(rssMB: number) {
+  return { rssMB, heapUsedMB: 6, externalMB: 2, arrayBuffersMB: 1, nativeMB: rssMB - 8 };
 }
 
 /** A process with the given throughput; the rest derived (probe 200 GFLOP/s, latencies from batch size). */

@@ -39,7 +39,8 @@ const policy: MeasurePolicy = {
   minMeasuredSeconds: 0,
   maxMeasuredBatches: 100,
   maxMeasuredSeconds: 60,
-  probeShare: 0.25,
+  probeEveryMs: 250,
+  probeReadingMs: 30,
 };
 
 test('warm-up runs until the last batches are steady, and cold batches are never measured', async () => {
@@ -47,6 +48,7 @@ test('warm-up runs until the last batches are steady, and cold batches are never
   const result = await measureCell(embedder, [['a', 'b']], policy, clock);
   assert.equal(result.warmupSteady, true);
   assert.equal(result.warmupBatches, 5, 'steady once 120 has left the 3-batch window');
+  assert.ok(result.batches.every((b) => b.timing.totalMs <= 101));
   assert.ok(result.batches.every((o) => o.timing.totalMs <= 101));
   assert.equal(result.batches.length, 4);
   assert.ok(Math.abs(result.measuredSeconds - 0.4) < 1e-9);
@@ -69,8 +71,8 @@ test('measurement continues until the minimum time has passed', async () => {
 
 test('every process replays the same batches in the same order', async () => {
   const { embedder, clock, seen } = createFakeEmbedder([10]);
-  await measureCell(embedder, [['a'], ['b'], ['c']], policy, clock);
-  const measured = seen.slice(3).map((texts) => texts[0]);
+  const result = await measureCell(embedder, [['a'], ['b'], ['c']], policy, clock);
+  const measured = seen.slice(result.warmupBatches).map((texts) => texts[0]);
   assert.deepEqual(measured, ['a', 'b', 'c', 'a']);
 });
 
@@ -87,22 +89,31 @@ test('warm-up also stops at maxWarmupSeconds, unsteady', async () => {
   assert.equal(result.warmupBatches, 3, 'after 3 batches (1 + 2 + 2 s ≥ 4.5 s)');
 });
 
-test('a probe reading follows every measured batch, sized as a share of the batch time', async () => {
+test('probe readings are interleaved every probeEveryMs of batch time, and after the last batch', async () => {
   const { embedder, clock } = createFakeEmbedder([100]);
   const asked: number[] = [];
-  const result = await measureCell(embedder, [['a']], policy, clock, {
+  const result = await measureCell(embedder, [['a']], { ...policy, minMeasuredBatches: 6 }, clock, {
     probe: async (targetMs) => {
       asked.push(targetMs);
       return { flops: 1e9, ms: targetMs };
     },
   });
-  assert.equal(asked.length, result.batches.length);
-  assert.ok(asked.every((ms) => ms === 25));
-  assert.ok(result.batches.every((b) => b.probe?.flops === 1e9));
+  assert.equal(result.batches.length, 6);
+  assert.equal(result.probes.length, 2, 'after batches 3 and 6: 300 ms ≥ 250 ms each time');
+  assert.ok(asked.every((ms) => ms === 30));
 });
 
 test('slow cells stop at maxMeasuredSeconds once they have two batches', async () => {
   const { embedder, clock } = createFakeEmbedder([3000]);
   const result = await measureCell(embedder, [['a']], { ...policy, maxMeasuredSeconds: 5 }, clock);
   assert.equal(result.batches.length, 2);
+});
+
+test('the last batch always gets a probe reading, however short the cell', async () => {
+  const { embedder, clock } = createFakeEmbedder([10]);
+  const result = await measureCell(embedder, [['a']], policy, clock, {
+    probe: async (targetMs) => ({ flops: 1e9, ms: targetMs }),
+  });
+  assert.equal(result.batches.length, 4);
+  assert.equal(result.probes.length, 1);
 });

@@ -4,6 +4,10 @@ import { summarizeProcesses, toProcessSample, type CompletedRun } from '../../sr
 import type { WorkerResult } from '../../src/protocol/worker-job.js';
 
 /** A process that ran two batches of 10 texts; `slow` doubles the second batch and its probe reading. */
+function reading(rssMB: number) {
+  return { rssMB, heapUsedMB: 5, externalMB: 1, arrayBuffersMB: 0.5, nativeMB: rssMB - 6 };
+}
+
 function createResult(slow: number): WorkerResult {
   const timing = (ms: number) => ({
     tokenizeMs: ms * 0.1,
@@ -22,22 +26,32 @@ function createResult(slow: number): WorkerResult {
     probes: [
       { flops: 10e9, ms: 100 },
       { flops: 10e9, ms: 100 * slow },
+      { flops: 10e9, ms: 100 * slow },
     ],
     textsPerBatch: [10, 10],
     distinctBatches: 2,
-    memory: { baselineMB: 50, afterLoadMB: 120, steadyStateMB: 150, peakMB: 160, peakSource: 'vmhwm' },
+    memory: {
+      readings: { baseline: reading(50), afterLoad: reading(120), steadyState: reading(150) },
+      baselineMB: 50,
+      afterLoadMB: 120,
+      steadyStateMB: 150,
+      peakMB: 160,
+      peakSource: 'vmhwm',
+    },
   };
 }
 
 const flops = { denseFlopsPerToken: 1e6, attentionFlopsPerTokenPerPosition: 1e4 };
 
-test('normalized throughput divides each batch by the probe read right after it', () => {
+test('normalized throughput divides texts/s by the median probe reading of the same process', () => {
   const steady = toProcessSample({ round: 0, result: createResult(1) }, flops);
   const slowed = toProcessSample({ round: 1, result: createResult(2) }, flops);
   assert.equal(steady.textsPerSecond, 100);
-  assert.ok(Math.abs(slowed.textsPerSecond - 20 / 0.3) < 1e-9, 'raw throughput drops when a batch is slow');
+  assert.equal(steady.probeGflops, 100);
   assert.equal(steady.normalizedThroughput, 1, '100 texts/s over 100 GFLOP/s');
-  assert.equal(slowed.normalizedThroughput, 1, 'the slow batch had a slow probe: the ratio holds');
+  assert.ok(Math.abs(slowed.textsPerSecond - 20 / 0.3) < 1e-9, 'raw throughput drops when batches are slow');
+  assert.equal(slowed.probeGflops, 50, 'median of 100, 50, 50 GFLOP/s');
+  assert.ok(Math.abs(slowed.normalizedThroughput - 20 / 0.3 / 50) < 1e-12);
 });
 
 test('MFU counts padded tokens with the attention term at the batch sequence length', () => {

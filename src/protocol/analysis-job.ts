@@ -1,0 +1,39 @@
+import type { OperatorHotspots } from '../analysis/index.js';
+import type { CellJob, CellReply, EngineSpec, WorkerFailure } from './worker-job.js';
+
+/** One side of an A/B experiment: an engine configuration and the batches it embeds each round. */
+export interface ExperimentVariant {
+  label: string;
+  engine: EngineSpec;
+  batches: string[][];
+}
+
+/** Jobs of the analysis phase, each in its own fresh process like the cells. */
+export type AnalysisJob =
+  | { kind: 'leak-check'; engine: EngineSpec; batches: string[][]; warmupRounds: number; rounds: number }
+  | {
+      kind: 'operator-profile';
+      engine: Extract<EngineSpec, { kind: 'onnx' }>;
+      batches: string[][];
+      runs: number;
+      traceDir: string;
+      cell: string;
+    }
+  | { kind: 'ab-experiment'; a: ExperimentVariant; b: ExperimentVariant; rounds: number }
+  | { kind: 'cpu-profile'; engine: EngineSpec; batches: string[][]; rounds: number; outPath: string };
+
+export interface LeakReading {
+  texts: number;
+  rssMB: number;
+  heapUsedMB: number;
+}
+
+export type AnalysisReply =
+  | { kind: 'leak-check'; readings: LeakReading[]; textsPerRound: number }
+  | { kind: 'operator-profile'; operators: OperatorHotspots }
+  | { kind: 'ab-experiment'; pairs: { baseline: number; variant: number }[] }
+  | { kind: 'cpu-profile'; path: string }
+  | WorkerFailure;
+
+export type WorkerJob = CellJob | AnalysisJob;
+export type WorkerReply = CellReply | AnalysisReply;

@@ -1,0 +1,21 @@
+import { createCustomEmbedder } from '../engine/custom-embedder.js';
+import type { ProfiledEmbedder } from '../engine/embedder.js';
+import { createOnnxEmbedder } from '../engine/onnx-embedder.js';
+import { loadTokenizer } from '../engine/text-tokenizer.js';
+import type { EngineSpec } from './worker-job.js';
+
+/** Builds the embedder a worker measures from its resolved spec. */
+export async function createEmbedder(engine: EngineSpec): Promise<ProfiledEmbedder> {
+  const tokenizer = await loadTokenizer(engine.tokenizerDir);
+  switch (engine.kind) {
+    case 'onnx':
+      return createOnnxEmbedder({ ...engine, tokenizer });
+    case 'custom':
+      return createCustomEmbedder({
+        modulePath: engine.modulePath,
+        userOptions: engine.userOptions,
+        tokenizer: engine.tokenizerDir === null ? null : tokenizer,
+        maxTokens: engine.maxTokens,
+      });
+  }
+}
