@@ -60,11 +60,15 @@ export function planBucketing(engine: EngineSpec, texts: string[], rounds: numbe
   );
 }
 
-/** The engine as profiled vs the same engine without its output checks: what embedprof's own work costs. */
+/**
+ * The engine as profiled vs the same engine without its output checks: what embedprof's own work costs.
+ * Many one-batch rounds, alternating, because the effect is small and the machine's noise is not.
+ */
 export function planInstrumentation(engine: EngineSpec, texts: string[], rounds: number): AnalysisJob | null {
   if (engine.kind !== 'onnx') return null;
   const bare = { ...engine, checked: false };
-  return experiment(variant('instrumented', engine, texts), variant('without checks', bare, texts), rounds);
+  const batch = texts.slice(0, EXPERIMENT_BATCH);
+  return experiment(variant('instrumented', engine, batch), variant('without checks', bare, batch), rounds * 3);
 }
 
 export function planThreads(engine: EngineSpec, texts: string[], rounds: number): AnalysisJob | null {

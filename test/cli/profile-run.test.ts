@@ -60,6 +60,7 @@ test('profiles the synthetic model with the real tokenizer into a valid profile.
   assert.equal(profile.model.parameters !== null && profile.model.parameters > 22_000_000, true);
   assert.ok(profile.memory.afterLoadMB > profile.memory.baselineMB);
   assert.deepEqual(readdirSync(out), ['profile.json'], 'no temporary files left behind');
+  checkAnalysis(profile);
 });
 
 test('profiles a custom embedder module', () => {
@@ -68,6 +69,7 @@ test('profiles a custom embedder module', () => {
     'profile',
     '--embedder',
     'test/fixtures/embedders/toy-embedder.mjs',
+    '--no-analysis',
     '--batch-sizes',
     '4,16',
     '--lengths',
@@ -92,6 +94,7 @@ test('batch escalation stops at --max-memory-mb and says why', () => {
     'profile',
     '--embedder',
     'test/fixtures/embedders/toy-embedder.mjs',
+    '--no-analysis',
     '--batch-sizes',
     '4,8,16',
     '--lengths',
@@ -111,3 +114,23 @@ test('batch escalation stops at --max-memory-mb and says why', () => {
   assert.ok(second?.status === 'skipped' && /batch 4 already stopped/.test(second.detail));
   assert.ok(third?.status === 'skipped');
 });
+
+/** Issue 3's promises on a real (small) run: operators, stage shares, padding, recommendations with effects. */
+function checkAnalysis(profile: ReturnType<typeof readProfile>): void {
+  const operators = profile.hotspots.operators;
+  assert.ok(operators, 'an operator profile');
+  const topShare = operators.top.reduce((sum, op) => sum + op.share, 0);
+  assert.ok(topShare >= 0.95, `top operators cover ${topShare}`);
+  assert.ok(operators.top.some((op) => op.opType === 'DynamicQuantizeMatMul'), 'the q8 model runs fused int8 kernels');
+  for (const row of profile.hotspots.stageShares) {
+    const sum = row.tokenize + row.inference + row.pooling + row.other;
+    assert.ok(Math.abs(sum - 1) < 0.01, `${row.cell} stage shares sum to ${sum}`);
+  }
+  assert.ok(profile.padding.perBatch.length === 2 && (profile.padding.perBatch[1]?.wasteShare ?? 0) > 0);
+  const withEffects = profile.recommendations.filter((r) => r.effect !== null);
+  assert.ok(profile.recommendations.length >= 3, JSON.stringify(profile.recommendations.map((r) => r.title)));
+  assert.ok(withEffects.length >= 2, 'recommendations carry measured effects');
+  assert.notEqual(profile.memory.leak.verdict, 'not-run');
+  assert.ok(profile.memory.readings.afterLoad.nativeMB > profile.memory.readings.baseline.nativeMB);
+  assert.deepEqual(profile.warnings, []);
+}
