@@ -12,7 +12,7 @@ import {
   type Contender,
 } from './contenders.js';
 
-const ROUNDS = 9;
+const ROUNDS = 15;
 const BATCHES_PER_ROUND = 6;
 const BATCH = 32;
 const sharedDir = resolve(process.env.EMBEDPROF_SHARED_DIR ?? '../shared');

@@ -68,7 +68,11 @@ export function planInstrumentation(engine: EngineSpec, texts: string[], rounds:
   if (engine.kind !== 'onnx') return null;
   const bare = { ...engine, checked: false };
   const batch = texts.slice(0, EXPERIMENT_BATCH);
-  return experiment(variant('instrumented', engine, batch), variant('without checks', bare, batch), rounds * 3);
+  return experiment(
+    variant('instrumented', engine, batch),
+    variant('without checks', bare, batch),
+    rounds * 3,
+  );
 }
 
 export function planThreads(engine: EngineSpec, texts: string[], rounds: number): AnalysisJob | null {

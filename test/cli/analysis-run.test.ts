@@ -8,7 +8,15 @@ import { runCli } from '../helpers/run-cli.js';
 
 function profileEmbedder(module: string, extra: (out: string) => string[] = () => []) {
   const out = mkdtempSync(join(tmpdir(), 'embedprof-analysis-'));
-  const args = ['profile', '--embedder', `test/fixtures/embedders/${module}`, '--batch-sizes', '8', '--lengths', '10'];
+  const args = [
+    'profile',
+    '--embedder',
+    `test/fixtures/embedders/${module}`,
+    '--batch-sizes',
+    '8',
+    '--lengths',
+    '10',
+  ];
   const result = runCli([...args, '--processes', '1', '--out', out, ...extra(out)]);
   assert.equal(result.status, 0, result.stderr);
   return { out, profile: profileSchema.parse(JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8'))) };
@@ -25,7 +33,10 @@ test('the leak check flags an embedder that retains memory', () => {
 });
 
 test('the leak check clears an embedder that does not retain memory, and writes a CPU profile', () => {
-  const { out, profile } = profileEmbedder('toy-embedder.mjs', (dir) => ['--cpu-profile', join(dir, 'cpu.cpuprofile')]);
+  const { out, profile } = profileEmbedder('toy-embedder.mjs', (dir) => [
+    '--cpu-profile',
+    join(dir, 'cpu.cpuprofile'),
+  ]);
   assert.equal(profile.memory.leak.verdict, 'no-leak', JSON.stringify(profile.memory.leak));
   assert.ok(profile.hotspots.cpuProfile?.endsWith('cpu.cpuprofile'));
   const path = profile.hotspots.cpuProfile ?? '';

@@ -121,7 +121,10 @@ function checkAnalysis(profile: ReturnType<typeof readProfile>): void {
   assert.ok(operators, 'an operator profile');
   const topShare = operators.top.reduce((sum, op) => sum + op.share, 0);
   assert.ok(topShare >= 0.95, `top operators cover ${topShare}`);
-  assert.ok(operators.top.some((op) => op.opType === 'DynamicQuantizeMatMul'), 'the q8 model runs fused int8 kernels');
+  assert.ok(
+    operators.top.some((op) => op.opType === 'DynamicQuantizeMatMul'),
+    'the q8 model runs fused int8 kernels',
+  );
   for (const row of profile.hotspots.stageShares) {
     const sum = row.tokenize + row.inference + row.pooling + row.other;
     assert.ok(Math.abs(sum - 1) < 0.01, `${row.cell} stage shares sum to ${sum}`);
