@@ -71,10 +71,12 @@ export const baselineCellSchema = z
   .object({
     key: cellKeySchema,
     throughput: samplesSchema.describe('texts per second, one per process'),
-    normalizedThroughput: samplesSchema.nullable().describe('texts/s ÷ probe GFLOP/s; null for legacy'),
+    normalizedThroughput: samplesSchema.nullable().describe('texts/s ÷ calibration score; null for legacy'),
     peakMemoryMB: samplesSchema.nullable().describe('peak RSS per process'),
     p95LatencyMs: samplesSchema.nullable().describe('95th percentile batch latency per process'),
-    probeGflops: samplesSchema.nullable().describe('calibration probe score per process'),
+    probeGflops: samplesSchema
+      .nullable()
+      .describe('calibration score per process (reference-encoder sequences/s): regime detection'),
   })
   .superRefine((cell, context) => {
     const aligned = ['normalizedThroughput', 'p95LatencyMs', 'probeGflops'] as const;

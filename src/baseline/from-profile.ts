@@ -54,7 +54,8 @@ export function createBaselineCell(key: CellKey, cell: MeasuredBatchCell | Measu
     normalizedThroughput: [...cell.normalizedThroughput.samples],
     peakMemoryMB: cell.peakMemoryMB.samples.every((mb) => mb > 0) ? [...cell.peakMemoryMB.samples] : null,
     p95LatencyMs: aligned ? collectP95(cell.processes) : null,
-    probeGflops: aligned ? cell.processes.map((process) => process.probeGflops) : null,
+    // the calibration score that tracks the machine's regimes (reference encoder), per process
+    probeGflops: aligned ? cell.processes.map((process) => process.referenceScore) : null,
   };
 }
 

@@ -10,7 +10,7 @@ import { toDistribution } from './to-distribution.js';
 import { assembleAnalysis } from './assemble-analysis.js';
 import { PROBE_SHAPE } from './presets.js';
 import type { AnalysisMeasurements } from './run-analysis.js';
-import { computeProbeGflops } from './probe.js';
+import { computeProbeGflops, computeReferenceScore, REFERENCE_ENCODER } from './probe.js';
 
 export interface ProfileParts {
   version: string;
@@ -61,7 +61,10 @@ export function buildProfile(parts: ProfileParts): Profile {
     wallSeconds: parts.wallSeconds,
     environment: parts.environment,
     calibration: {
-      kind: 'ort-matmul',
+      kind: 'reference-encoder+matmul',
+      reference: { ...REFERENCE_ENCODER },
+      referenceScore:
+        allRuns.length === 0 ? null : toDistribution(allRuns.map((r) => computeReferenceScore(r.probes))),
       dtype: parts.probeDtype,
       shape: { ...PROBE_SHAPE },
       flopsPerRun: 2 * PROBE_SHAPE.m * PROBE_SHAPE.k * PROBE_SHAPE.n,

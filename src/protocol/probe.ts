@@ -1,71 +1,109 @@
 import * as ort from 'onnxruntime-node';
+import { findArchitecture } from '../onnx/architectures.js';
+import { buildBertModel } from '../onnx/bert-graph.js';
 import { buildProbeModel } from '../onnx/probe-graph.js';
 import type { ProbeSpec } from './worker-job.js';
 
 const PROBE_SEED = 7;
 
-/** One stretch of probe runs: the FLOPs done and the time they took. */
+/**
+ * The reference encoder: a fixed 2-layer MiniLM-shaped BERT (hidden 384, 12 heads, 1536, vocabulary 1,000)
+ * owned by embedprof, run on a fixed batch of 8 × 24 tokens in the model's dtype. It exercises the same kernel
+ * mix as an embedding model (many small ops, thread synchronization, int8 or fp32 MatMuls), so it slows down
+ * with the machine's regimes as the model does — and it never changes with the pull request under test.
+ */
+export const REFERENCE_ENCODER = { layers: 2, vocabSize: 1000, batch: 8, tokens: 24 } as const;
+
+/** One stretch of probe runs: MatMul FLOPs and time (the ceiling), reference sequences and time. */
 export interface ProbeReading {
   flops: number;
   ms: number;
+  referenceSequences: number;
+  referenceMs: number;
 }
 
 export interface Probe {
-  /**
-   * One reading: a discarded run (the probe session's threads may be asleep after the model's batch), then
-   * at least two timed runs and until about `targetMs` have passed.
-   */
+  /** One reading of each probe: a discarded run (threads may be asleep), then ≥ 2 timed runs and ≥ targetMs. */
   read(targetMs: number): Promise<ProbeReading>;
   release(): Promise<void>;
 }
 
-/**
- * The calibration probe: one MatMul X[M,K]·W[K,N] in the model's dtype (the q8 probe uses the same dynamic
- * quantization kernels as the q8 model), on the same threads, in the same process as the cell. The worker
- * reads it at intervals between measured batches, so the readings come from the same seconds as the batches.
- */
+type Feeds = Record<string, ort.Tensor>;
+
+async function timeRuns(session: ort.InferenceSession, feeds: Feeds, targetMs: number) {
+  await session.run(feeds);
+  const start = performance.now();
+  let runs = 0;
+  do {
+    await session.run(feeds);
+    runs++;
+  } while (runs < 2 || performance.now() - start < targetMs);
+  return { runs, ms: performance.now() - start };
+}
+
 export async function createProbe(spec: ProbeSpec): Promise<Probe> {
-  const { bytes, flops, inputName } = buildProbeModel(
-    spec.dtype,
-    { m: spec.m, k: spec.k, n: spec.n },
-    PROBE_SEED,
-  );
-  const session = await ort.InferenceSession.create(bytes, {
+  const options: ort.InferenceSession.SessionOptions = {
     executionProviders: ['cpu'],
     intraOpNumThreads: spec.threads,
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
-  });
-  const data = new Float32Array(spec.m * spec.k);
-  for (let i = 0; i < data.length; i++) data[i] = Math.sin(i * 0.37) * 0.5;
-  const feeds = { [inputName]: new ort.Tensor('float32', data, [spec.m, spec.k]) };
-  for (let i = 0; i < 3; i++) await session.run(feeds);
+  };
+  const matmul = buildProbeModel(spec.dtype, { m: spec.m, k: spec.k, n: spec.n }, PROBE_SEED);
+  const matmulSession = await ort.InferenceSession.create(matmul.bytes, options);
+  const data = new Float32Array(spec.m * spec.k).map((_, i) => Math.sin(i * 0.37) * 0.5);
+  const matmulFeeds = { [matmul.inputName]: new ort.Tensor('float32', data, [spec.m, spec.k]) };
+  const architecture = { ...findArchitecture('all-MiniLM-L6-v2'), ...REFERENCE_ENCODER, maxPositions: 64 };
+  const referenceSession = await ort.InferenceSession.create(
+    buildBertModel(architecture, spec.dtype, PROBE_SEED),
+    options,
+  );
+  const referenceFeeds = createReferenceFeeds();
   return {
     async read(targetMs) {
-      await session.run(feeds);
-      const start = performance.now();
-      let runs = 0;
-      do {
-        await session.run(feeds);
-        runs++;
-      } while (runs < 2 || performance.now() - start < targetMs);
-      return { flops: runs * flops, ms: performance.now() - start };
+      const reference = await timeRuns(referenceSession, referenceFeeds, targetMs / 2);
+      const product = await timeRuns(matmulSession, matmulFeeds, targetMs / 2);
+      return {
+        flops: product.runs * matmul.flops,
+        ms: product.ms,
+        referenceSequences: reference.runs * REFERENCE_ENCODER.batch,
+        referenceMs: reference.ms,
+      };
     },
-    release: () => session.release(),
+    release: async () => {
+      await matmulSession.release();
+      await referenceSession.release();
+    },
   };
 }
 
-/** GFLOP/s of one reading. */
-export function computeReadingGflops(reading: ProbeReading): number {
-  return reading.ms > 0 ? reading.flops / (reading.ms / 1000) / 1e9 : Number.NaN;
+function createReferenceFeeds(): Feeds {
+  const { batch, tokens, vocabSize } = REFERENCE_ENCODER;
+  const dims = [batch, tokens];
+  const ids = new BigInt64Array(batch * tokens).map((_, i) => BigInt(100 + ((i * 37) % (vocabSize - 100))));
+  return {
+    input_ids: new ort.Tensor('int64', ids, dims),
+    attention_mask: new ort.Tensor('int64', new BigInt64Array(batch * tokens).fill(1n), dims),
+    token_type_ids: new ort.Tensor('int64', new BigInt64Array(batch * tokens), dims),
+  };
 }
 
-/** The process's probe score: the median of its readings' GFLOP/s (robust to one disturbed reading). */
+function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+}
+
+/** The process's MatMul score (the ceiling for MFU): the median of its readings' GFLOP/s. */
 export function computeProbeGflops(readings: ProbeReading[]): number {
-  if (readings.length === 0) return Number.NaN;
-  const values = readings.map(computeReadingGflops).sort((a, b) => a - b);
-  const middle = Math.floor(values.length / 2);
-  return values.length % 2 === 1
-    ? (values[middle] ?? Number.NaN)
-    : ((values[middle - 1] ?? Number.NaN) + (values[middle] ?? Number.NaN)) / 2;
+  return median(readings.filter((r) => r.ms > 0).map((r) => r.flops / (r.ms / 1000) / 1e9));
+}
+
+/** The process's calibration score for normalization: reference-encoder sequences per second (median). */
+export function computeReferenceScore(readings: ProbeReading[]): number {
+  return median(
+    readings.filter((r) => r.referenceMs > 0).map((r) => r.referenceSequences / (r.referenceMs / 1000)),
+  );
 }

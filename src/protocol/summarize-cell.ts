@@ -1,6 +1,6 @@
 import type { ProcessSample } from '../schema/cell-schema.js';
 import type { StageTimes } from '../schema/common-schema.js';
-import { computeProbeGflops } from './probe.js';
+import { computeProbeGflops, computeReferenceScore } from './probe.js';
 import type { WorkerResult } from './worker-job.js';
 import { summarizeLatency, toDistribution } from './to-distribution.js';
 
@@ -34,12 +34,14 @@ export function toProcessSample(run: CompletedRun, flops: FlopModel | null): Pro
       : null;
   const textsPerSecond = texts / seconds;
   const probeGflops = computeProbeGflops(result.probes);
+  const referenceScore = computeReferenceScore(result.probes);
   return {
     round: run.round,
     textsPerSecond,
     tokensPerSecond: realTokens === null ? null : realTokens / seconds,
     probeGflops,
-    normalizedThroughput: textsPerSecond / probeGflops,
+    referenceScore,
+    normalizedThroughput: textsPerSecond / referenceScore,
     mfu: modelFlops === null ? null : modelFlops / seconds / (probeGflops * 1e9),
     warmupBatches: result.warmupBatches,
     warmupSteady: result.warmupSteady,

@@ -6,9 +6,13 @@ export const processSampleSchema = z.object({
   round: z.number().int().nonnegative(),
   textsPerSecond: z.number().positive(),
   tokensPerSecond: z.number().nonnegative().nullable(),
-  probeGflops: z.number().positive().describe('calibration probe score measured in the same process'),
-  normalizedThroughput: z.number().positive().describe('texts/s divided by the probe score (GFLOP/s)'),
-  mfu: z.number().nonnegative().nullable().describe('model FLOP/s (padded tokens) / probe FLOP/s'),
+  probeGflops: z.number().positive().describe('MatMul probe GFLOP/s in the same process (the MFU ceiling)'),
+  referenceScore: z
+    .number()
+    .positive()
+    .describe('reference-encoder sequences/s in the same process (the calibration score)'),
+  normalizedThroughput: z.number().positive().describe('texts/s divided by the reference score'),
+  mfu: z.number().nonnegative().nullable().describe('model FLOP/s (padded tokens) / MatMul probe FLOP/s'),
   warmupBatches: z.number().int().nonnegative(),
   warmupSteady: z.boolean(),
   measuredBatches: z.number().int().positive(),

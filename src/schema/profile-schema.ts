@@ -20,7 +20,18 @@ export const environmentSchema = z.object({
 export type Environment = z.infer<typeof environmentSchema>;
 
 export const calibrationSchema = z.object({
-  kind: z.literal('ort-matmul'),
+  kind: z.literal('reference-encoder+matmul'),
+  reference: z
+    .object({
+      layers: z.number().int(),
+      vocabSize: z.number().int(),
+      batch: z.number().int(),
+      tokens: z.number().int(),
+    })
+    .describe('the fixed 2-layer MiniLM-shaped encoder whose speed normalizes throughput'),
+  referenceScore: distributionSchema
+    .nullable()
+    .describe('reference-encoder sequences/s per worker process; null when no process completed'),
   dtype: dtypeSchema,
   shape: z.object({ m: z.number().int(), k: z.number().int(), n: z.number().int() }),
   flopsPerRun: z.number().positive(),

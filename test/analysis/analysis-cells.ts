@@ -39,6 +39,7 @@ function toProcess(spec: TestCellSpec, index: number): ProcessSample {
     textsPerSecond,
     tokensPerSecond: null,
     probeGflops: 50,
+    referenceScore: 100,
     normalizedThroughput: textsPerSecond / 50,
     mfu: null,
     warmupBatches: 3,

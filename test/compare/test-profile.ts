@@ -51,6 +51,8 @@ function toProcessSample(process: TestProcess, round: number): ProcessSample {
     textsPerSecond: process.textsPerSecond,
     tokensPerSecond: null,
     probeGflops: process.probeGflops,
+    // in tests one score plays both roles: the MatMul ceiling and the regime-tracking calibration score
+    referenceScore: process.probeGflops,
     normalizedThroughput: process.textsPerSecond / process.probeGflops,
     mfu: null,
     warmupBatches: 3,
@@ -132,7 +134,9 @@ export function buildTestProfile(cells: readonly TestCell[], options: TestProfil
     wallSeconds: 100,
     environment: { ...TEST_ENVIRONMENT, ...options.environment },
     calibration: {
-      kind: 'ort-matmul',
+      kind: 'reference-encoder+matmul',
+      reference: { layers: 2, vocabSize: 1000, batch: 8, tokens: 24 },
+      referenceScore: probes.length === 0 ? null : toTestDistribution(probes.map(() => 100)),
       dtype: 'q8',
       shape: { m: 512, k: 384, n: 1536 },
       flopsPerRun: 2 * 512 * 384 * 1536,

@@ -95,7 +95,7 @@ test('probe readings are interleaved every probeEveryMs of batch time, and after
   const result = await measureCell(embedder, [['a']], { ...policy, minMeasuredBatches: 6 }, clock, {
     probe: async (targetMs) => {
       asked.push(targetMs);
-      return { flops: 1e9, ms: targetMs };
+      return { flops: 1e9, ms: targetMs, referenceSequences: 8, referenceMs: targetMs };
     },
   });
   assert.equal(result.batches.length, 6);
@@ -112,7 +112,7 @@ test('slow cells stop at maxMeasuredSeconds once they have two batches', async (
 test('the last batch always gets a probe reading, however short the cell', async () => {
   const { embedder, clock } = createFakeEmbedder([10]);
   const result = await measureCell(embedder, [['a']], policy, clock, {
-    probe: async (targetMs) => ({ flops: 1e9, ms: targetMs }),
+    probe: async (targetMs) => ({ flops: 1e9, ms: targetMs, referenceSequences: 8, referenceMs: targetMs }),
   });
   assert.equal(result.batches.length, 4);
   assert.equal(result.probes.length, 1);

@@ -24,9 +24,9 @@ function createResult(slow: number): WorkerResult {
     timings: [timing(100), timing(100 * slow)],
     tokens: [tokens, tokens],
     probes: [
-      { flops: 10e9, ms: 100 },
-      { flops: 10e9, ms: 100 * slow },
-      { flops: 10e9, ms: 100 * slow },
+      { flops: 10e9, ms: 100, referenceSequences: 20, referenceMs: 100 },
+      { flops: 10e9, ms: 100 * slow, referenceSequences: 20, referenceMs: 100 * slow },
+      { flops: 10e9, ms: 100 * slow, referenceSequences: 20, referenceMs: 100 * slow },
     ],
     textsPerBatch: [10, 10],
     distinctBatches: 2,
@@ -43,15 +43,17 @@ function createResult(slow: number): WorkerResult {
 
 const flops = { denseFlopsPerToken: 1e6, attentionFlopsPerTokenPerPosition: 1e4 };
 
-test('normalized throughput divides texts/s by the median probe reading of the same process', () => {
+test('normalized throughput divides texts/s by the median reference score of the same process', () => {
   const steady = toProcessSample({ round: 0, result: createResult(1) }, flops);
   const slowed = toProcessSample({ round: 1, result: createResult(2) }, flops);
   assert.equal(steady.textsPerSecond, 100);
   assert.equal(steady.probeGflops, 100);
-  assert.equal(steady.normalizedThroughput, 1, '100 texts/s over 100 GFLOP/s');
+  assert.equal(steady.referenceScore, 200, '20 sequences in 100 ms');
+  assert.equal(steady.normalizedThroughput, 0.5, '100 texts/s over 200 reference sequences/s');
   assert.ok(Math.abs(slowed.textsPerSecond - 20 / 0.3) < 1e-9, 'raw throughput drops when batches are slow');
   assert.equal(slowed.probeGflops, 50, 'median of 100, 50, 50 GFLOP/s');
-  assert.ok(Math.abs(slowed.normalizedThroughput - 20 / 0.3 / 50) < 1e-12);
+  assert.equal(slowed.referenceScore, 100, 'median of 200, 100, 100 sequences/s');
+  assert.ok(Math.abs(slowed.normalizedThroughput - 20 / 0.3 / 100) < 1e-12);
 });
 
 test('MFU counts padded tokens with the attention term at the batch sequence length', () => {
