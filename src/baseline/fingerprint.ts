@@ -14,8 +14,11 @@ export interface FingerprintDifferences {
   software: string[];
 }
 
-/** The fingerprint of the run that produced `profile`. */
-export function createFingerprint(profile: Profile): Fingerprint {
+/**
+ * The fingerprint of a run: its machine and its model. A finished profile has both; `gate` builds it before
+ * measuring from the environment and the resolved model, to refuse a mismatched baseline early.
+ */
+export function createFingerprint(profile: Pick<Profile, 'environment' | 'model'>): Fingerprint {
   return {
     cpuModel: profile.environment.cpuModel,
     logicalCores: profile.environment.logicalCores,

@@ -1,13 +1,23 @@
 import { describeError, RuntimeFailure, UsageError } from '../errors.js';
+import { runBaselineCommand } from './baseline-command.js';
+import { runCompareCommand } from './compare-command.js';
+import { runGateCommand } from './gate-command.js';
 import { runProfileCommand } from './profile-command.js';
 
 const USAGE = `embedprof — profile text-embedding inference and gate pull requests on regressions
 
 Usage:
   embedprof profile [options]     batch-size and text-length profiles → OUT/profile.json
-  embedprof help                  this text; \`embedprof profile --help\` lists the options
+  embedprof baseline update --from profile.json --name NAME [--dir baselines] [--force]
+                                  record a profile as baselines/NAME.json, with provenance
+  embedprof compare --baseline FILE|DIR --current profile.json [options]
+                                  compare a profile with a baseline → OUT/comparison.json
+  embedprof gate [profile options] --baseline FILE|DIR [options]
+                                  profile + compare, re-measuring inconclusive cells within --time-budget
+  embedprof help                  this text; \`embedprof COMMAND --help\` lists a command's options
 
-Exit codes: 0 success, 1 runtime failure, 2 usage or input error.`;
+Exit codes: 0 success (gate passed), 1 runtime failure or a regression that fails the gate, 2 usage or
+input error.`;
 
 /** Dispatches a command and maps failures to exit codes; stack traces only with --debug. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -17,6 +27,12 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'profile':
         return await runProfileCommand(rest);
+      case 'baseline':
+        return await runBaselineCommand(rest);
+      case 'compare':
+        return await runCompareCommand(rest);
+      case 'gate':
+        return await runGateCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -25,7 +41,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `Unknown command ${JSON.stringify(command)}: expected one of profile, help. ${hint()}`,
+          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, help. ${hint()}`,
         );
     }
   } catch (error) {

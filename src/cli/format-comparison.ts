@@ -1,0 +1,86 @@
+/**
+ * The short text `embedprof compare` and `embedprof gate` print: the verdict first, then the per-metric
+ * aggregates, the cells that changed (or stayed undecided) and the notes. It renders comparison.json and
+ * decides nothing.
+ */
+import type {
+  Aggregate,
+  CellComparison,
+  Comparison,
+  MachineComparison,
+  MetricComparison,
+} from '../compare/comparison-schema.js';
+import { formatChange, formatInterval } from '../compare/describe-change.js';
+
+const MAX_NOTES = 6;
+const MAX_CELLS = 12;
+
+function describeMachine(machine: MachineComparison): string {
+  switch (machine.kind) {
+    case 'same':
+      return 'same machine';
+    case 'different':
+      return `another machine or configuration, --on-machine-mismatch ${machine.policy}`;
+    case 'unknown':
+      return 'machine unknown';
+  }
+}
+
+/** "FAIL — regression in throughput (baseline "main", same machine)". */
+export function formatVerdictLine(comparison: Comparison): string {
+  const { overall } = comparison;
+  const against = `baseline "${comparison.baseline.name}"${comparison.baseline.origin === 'legacy' ? ' (legacy)' : ''}, ${describeMachine(comparison.machine)}`;
+  switch (overall.gate) {
+    case 'skipped':
+      return `SKIPPED — nothing compared (${against})`;
+    case 'fail': {
+      const metrics = overall.failingMetrics.length > 0 ? ` in ${overall.failingMetrics.join(', ')}` : '';
+      return `FAIL — ${overall.verdict}${metrics} (${against})`;
+    }
+    case 'pass': {
+      const indicative = overall.indicativeOnly ? ' (indicative only: cannot fail the gate)' : '';
+      return `PASS — ${overall.verdict}${indicative} (${against})`;
+    }
+  }
+}
+
+function formatAggregate(aggregate: Aggregate, gated: boolean): string {
+  const estimate = aggregate.estimate === null ? 'no estimate' : formatChange(aggregate.estimate);
+  const role = gated ? 'gated' : 'not gated';
+  return `  ${aggregate.metric} (${role}): ${aggregate.verdict}, ${estimate} (${formatInterval(aggregate.interval)}), geometric mean over ${aggregate.cells} cell(s)`;
+}
+
+function isWorthShowing(metric: MetricComparison): boolean {
+  if (metric.verdict === 'no-change') return false;
+  return metric.gated || metric.verdict === 'regression';
+}
+
+function formatCellMetric(cell: CellComparison, metric: MetricComparison): string {
+  const estimate = metric.estimate === null ? 'no estimate' : formatChange(metric.estimate);
+  return `  ${cell.label}: ${metric.metric} ${metric.verdict}, ${estimate} (${formatInterval(metric.interval)})`;
+}
+
+function formatCells(comparison: Comparison): string[] {
+  const lines = comparison.cells.flatMap((cell) =>
+    cell.metrics.filter(isWorthShowing).map((metric) => formatCellMetric(cell, metric)),
+  );
+  if (lines.length === 0) return comparison.cells.length === 0 ? [] : ['Cells: none changed'];
+  const more = lines.length > MAX_CELLS ? [`  … ${lines.length - MAX_CELLS} more in comparison.json`] : [];
+  return ['Changed or undecided cells:', ...lines.slice(0, MAX_CELLS), ...more];
+}
+
+function formatNotes(notes: readonly string[]): string[] {
+  if (notes.length === 0) return [];
+  const more = notes.length > MAX_NOTES ? [`  … ${notes.length - MAX_NOTES} more in comparison.json`] : [];
+  return ['Notes:', ...notes.slice(0, MAX_NOTES).map((note) => `  - ${note}`), ...more];
+}
+
+export function formatComparisonSummary(comparison: Comparison): string {
+  const gated = comparison.settings.gated;
+  return [
+    formatVerdictLine(comparison),
+    ...comparison.aggregates.map((aggregate) => formatAggregate(aggregate, gated.includes(aggregate.metric))),
+    ...formatCells(comparison),
+    ...formatNotes(comparison.overall.notes),
+  ].join('\n');
+}

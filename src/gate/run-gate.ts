@@ -1,0 +1,85 @@
+/**
+ * `embedprof gate` once its inputs are resolved: measure every cell, choose the baseline for this run's
+ * fingerprint, compare, then adaptive sampling (adaptive-sampling.ts) with the real measurement: extra
+ * processes for the inconclusive cells, merged into the cells' states, profile rebuilt with buildProfile.
+ */
+import type { Baseline } from '../baseline/baseline-schema.js';
+import { createFingerprint } from '../baseline/fingerprint.js';
+import type { ComparisonRequest } from '../cli/compare-args.js';
+import { compareProfiles } from '../compare/compare-profiles.js';
+import type { Comparison } from '../compare/comparison-schema.js';
+import type { ProgressReporter } from '../protocol/progress.js';
+import type { CellState } from '../protocol/run-cells.js';
+import { describeCell, type CellKey } from '../protocol/schedule.js';
+import type { Profile } from '../schema/profile-schema.js';
+import {
+  describeAdaptiveSampling,
+  runAdaptiveSampling,
+  type AdaptiveSamplingResult,
+} from './adaptive-sampling.js';
+import { assertMachinePolicy, chooseBaseline } from './choose-baseline.js';
+import type { ProfileMeasurement } from '../cli/profile-measurement.js';
+import { mergeCellStates } from './merge-cell-states.js';
+
+/** Fresh processes added to each inconclusive cell per extra round, and the most rounds a gate runs. */
+export const EXTRA_PROCESSES_PER_ROUND = 2;
+export const MAX_EXTRA_ROUNDS = 5;
+
+export interface GateRunInput {
+  measurement: ProfileMeasurement;
+  candidates: readonly Baseline[];
+  comparison: ComparisonRequest;
+  processesPerCell: number;
+  seed: number;
+  budgetSeconds: number;
+  /** Seconds since the gate command started (the budget covers the whole command). */
+  elapsedSeconds: () => number;
+  progress: ProgressReporter;
+}
+
+export interface GateRunResult {
+  profile: Profile;
+  comparison: Comparison;
+  sampling: AdaptiveSamplingResult;
+}
+
+function countRuns(states: ReadonlyMap<string, CellState>): number {
+  return [...states.values()].reduce((sum, state) => sum + state.runs.length, 0);
+}
+
+function describeRound(cells: CellKey[], round: number): string {
+  const labels = cells.map(describeCell).join(', ');
+  return `adaptive sampling, round ${round}: ${EXTRA_PROCESSES_PER_ROUND} more process(es) for ${labels}`;
+}
+
+export async function runGate(input: GateRunInput): Promise<GateRunResult> {
+  const { measurement, progress } = input;
+  const started = input.elapsedSeconds();
+  let states = await measurement.measure(measurement.cells, input.processesPerCell, input.seed);
+  const secondsPerProcess = (input.elapsedSeconds() - started) / Math.max(1, countRuns(states));
+  const analysis = await measurement.analyze();
+  const first = measurement.build(states, analysis);
+  const fingerprint = createFingerprint(first);
+  const baseline = chooseBaseline(input.candidates, fingerprint);
+  assertMachinePolicy(baseline, fingerprint, input.comparison.policy, input.comparison.baseline.path);
+  const sampling = await runAdaptiveSampling({
+    cells: measurement.cells,
+    profile: first,
+    compare: (profile) => compareProfiles(baseline, profile, input.comparison.options),
+    measure: async (cells, processes, round) => {
+      const extra = await measurement.measure(cells, processes, input.seed + round);
+      states = mergeCellStates(states, extra);
+      return measurement.build(states, analysis);
+    },
+    processesPerRound: EXTRA_PROCESSES_PER_ROUND,
+    maxRounds: MAX_EXTRA_ROUNDS,
+    budgetSeconds: input.budgetSeconds,
+    elapsedSeconds: input.elapsedSeconds,
+    secondsPerProcess,
+    onRound: (cells, round) => progress.note(describeRound(cells, round)),
+  });
+  const { overall } = sampling.comparison;
+  const notes = [...overall.notes, describeAdaptiveSampling(sampling)];
+  const comparison = { ...sampling.comparison, overall: { ...overall, notes } };
+  return { profile: sampling.profile, comparison, sampling };
+}

@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
+import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
+import { comparisonSchema } from '../../src/compare/comparison-schema.js';
+import { profileSchema } from '../../src/schema/profile-schema.js';
+import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'embedprof-gate-'));
+const SWEEP = [
+  '--embedder',
+  'test/fixtures/embedders/toy-embedder.mjs',
+  '--batch-sizes',
+  '8',
+  '--lengths',
+  '10',
+  '--processes',
+  '2',
+  '--no-analysis',
+  '--quiet',
+];
+
+test('gate: the toy embedder against a baseline of its own profile passes', () => {
+  const first = join(work, 'first');
+  const profiled = runCli(['profile', ...SWEEP, '--out', first]);
+  assert.equal(profiled.status, 0, profiled.stderr);
+  const baselines = join(work, 'baselines');
+  const recorded = runCli([
+    'baseline',
+    'update',
+    '--from',
+    join(first, 'profile.json'),
+    '--name',
+    'main',
+    '--dir',
+    baselines,
+  ]);
+  assert.equal(recorded.status, 0, recorded.stderr);
+  const out = join(work, 'gate');
+  const gated = runCli(['gate', ...SWEEP, '--baseline', baselines, '--time-budget', '20', '--out', out]);
+  assert.equal(gated.status, 0, `${gated.stdout}\n${gated.stderr}`);
+  assert.match(gated.stdout, /^PASS — /);
+  assert.match(gated.stdout, /adaptive sampling: /);
+  const profile = profileSchema.parse(JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')));
+  const comparison = comparisonSchema.parse(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));
+  assert.equal(comparison.machine.kind, 'same');
+  assert.equal(comparison.cells.length, 2);
+  for (const cell of [...profile.batchSweep, ...profile.lengthSweep]) {
+    assert.ok(cell.status === 'measured' && cell.processes.length >= 2);
+  }
+});
+
+test('gate: a mismatched baseline under --on-machine-mismatch fail is exit 2 before any measurement', () => {
+  const cells = [{ key: { sweep: 'batch' as const, batchSize: 8 }, processes: [createTestProcess(1000, 8)] }];
+  const baseline = createBaselineFromProfile(
+    buildTestProfile(cells, { environment: { cpuModel: 'Other CPU' } }),
+    {
+      name: 'main',
+      provenance: EMPTY_PROVENANCE,
+    },
+  );
+  const path = join(work, 'other.json');
+  writeFileSync(path, JSON.stringify(baseline));
+  const out = join(work, 'mismatch');
+  const result = runCli([
+    'gate',
+    ...SWEEP,
+    '--baseline',
+    path,
+    '--on-machine-mismatch',
+    'fail',
+    '--out',
+    out,
+  ]);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /^embedprof: input error: --baseline .*cpuModel: baseline "Other CPU"/);
+  assert.equal(existsSync(join(out, 'profile.json')), false, 'nothing measured');
+});
+
+test('gate: a corrupt baseline is exit 2 before any measurement', () => {
+  const path = join(work, 'corrupt.json');
+  writeFileSync(path, '{"schemaVersion": 1, "name": "main", "cells": [');
+  const result = runCli(['gate', ...SWEEP, '--baseline', path, '--out', join(work, 'corrupt-out')]);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /corrupt\.json: expected valid JSON/);
+});

@@ -1,0 +1,145 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
+import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
+import { compareProfiles } from '../../src/compare/compare-profiles.js';
+import type { Comparison } from '../../src/compare/comparison-schema.js';
+import {
+  describeAdaptiveSampling,
+  runAdaptiveSampling,
+  type AdaptiveSamplingRequest,
+} from '../../src/gate/adaptive-sampling.js';
+import { findInconclusiveCells } from '../../src/gate/inconclusive-cells.js';
+import { describeCell } from '../../src/protocol/schedule.js';
+import {
+  ALL_CELLS,
+  BATCH_32,
+  BATCH_8,
+  buildGateProfile,
+  createStates,
+  LENGTH_64,
+  markInconclusive,
+} from './gate-fixtures.js';
+
+const profile = buildGateProfile(
+  ALL_CELLS,
+  createStates(
+    new Map([
+      [BATCH_8, [1000, 1010, 990]],
+      [BATCH_32, [2000, 2020, 1980]],
+      [LENGTH_64, [3000, 3030, 2970]],
+    ]),
+  ),
+);
+const baseline = createBaselineFromProfile(profile, { name: 'main', provenance: EMPTY_PROVENANCE });
+const template = compareProfiles(baseline, profile);
+const LENGTH_LABEL = 'length 64 chars @ batch 32';
+
+interface Harness {
+  request: AdaptiveSamplingRequest;
+  measured: string[][];
+  compares: () => number;
+}
+
+/** compare() returns the template with plan[i]'s cells inconclusive on its i-th call (the last one after). */
+function createHarness(plan: string[][], overrides: Partial<AdaptiveSamplingRequest> = {}, roundSeconds = 4) {
+  let calls = 0;
+  let clock = 0;
+  const measured: string[][] = [];
+  const request: AdaptiveSamplingRequest = {
+    cells: ALL_CELLS,
+    profile,
+    compare: () => markInconclusive(template, plan[Math.min(calls++, plan.length - 1)] ?? []),
+    measure: async (cells) => {
+      measured.push(cells.map(describeCell));
+      clock += roundSeconds;
+      return profile;
+    },
+    processesPerRound: 2,
+    maxRounds: 5,
+    budgetSeconds: 1000,
+    elapsedSeconds: () => clock,
+    secondsPerProcess: 1,
+    ...overrides,
+  };
+  return { request, measured, compares: () => calls } satisfies Harness;
+}
+
+test('the template comparison decides every cell (the tests mark cells inconclusive themselves)', () => {
+  assert.equal(template.cells.length, 3);
+  assert.deepEqual(findInconclusiveCells(template, ALL_CELLS), []);
+});
+
+test('stops as soon as no gated metric is inconclusive', async () => {
+  const harness = createHarness([['batch 32'], ['batch 32'], []]);
+  const result = await runAdaptiveSampling(harness.request);
+  assert.deepEqual(result.stop, { kind: 'resolved' });
+  assert.equal(result.rounds.length, 2);
+  assert.equal(harness.compares(), 3, 'compared after the first pass and after each round');
+  assert.match(describeAdaptiveSampling(result), /2 extra round\(s\), 4 extra process\(es\)/);
+});
+
+test('re-measures only the inconclusive cells, in sweep order', async () => {
+  const harness = createHarness([[LENGTH_LABEL, 'batch 8'], [LENGTH_LABEL], []]);
+  await runAdaptiveSampling(harness.request);
+  assert.deepEqual(harness.measured, [['batch 8', 'length 64 chars'], ['length 64 chars']]);
+});
+
+test('an inconclusive metric that is not gated does not trigger a round', async () => {
+  const latencyOnly: Comparison = {
+    ...template,
+    cells: template.cells.map((cell) => ({
+      ...cell,
+      metrics: cell.metrics.map((m) => (m.gated ? m : { ...m, verdict: 'inconclusive' })),
+    })),
+  };
+  const harness = createHarness([], { compare: () => latencyOnly });
+  const result = await runAdaptiveSampling(harness.request);
+  assert.equal(result.stop.kind, 'resolved');
+  assert.deepEqual(harness.measured, []);
+});
+
+test('stops when the next round would not fit in the time budget (re-estimated from the last round)', async () => {
+  // 1 cell × 2 processes: first estimate 2 s; a round really takes 10 s, so 5 s per process after round 1
+  const harness = createHarness([['batch 32']], { budgetSeconds: 25 }, 10);
+  const result = await runAdaptiveSampling(harness.request);
+  assert.equal(result.rounds.length, 2, 'rounds at t=0 (needs 2 s) and t=10 (needs 10 s of 15 left)');
+  assert.ok(result.stop.kind === 'time-budget');
+  assert.deepEqual(result.stop.undecided, ['batch 32']);
+  assert.equal(result.stop.neededSeconds, 10);
+  assert.equal(result.stop.leftSeconds, 5);
+  assert.match(describeAdaptiveSampling(result), /stopped by --time-budget/);
+});
+
+test('no round at all when the budget is already spent', async () => {
+  const harness = createHarness([['batch 32']], { budgetSeconds: 1 });
+  const result = await runAdaptiveSampling(harness.request);
+  assert.equal(result.stop.kind, 'time-budget');
+  assert.deepEqual(harness.measured, []);
+});
+
+test('stops after maxRounds when cells stay inconclusive', async () => {
+  const harness = createHarness([['batch 8']], { maxRounds: 3 });
+  const result = await runAdaptiveSampling(harness.request);
+  assert.equal(result.stop.kind, 'max-rounds');
+  assert.equal(harness.measured.length, 3);
+});
+
+test('comparisons that cannot fail the gate are not sampled further', async () => {
+  const skipped: Comparison = { ...template, overall: { ...template.overall, gate: 'skipped' } };
+  const indicative: Comparison = { ...template, overall: { ...template.overall, indicativeOnly: true } };
+  for (const comparison of [skipped, indicative]) {
+    const harness = createHarness([], { compare: () => markInconclusive(comparison, ['batch 8']) });
+    const result = await runAdaptiveSampling(harness.request);
+    assert.equal(result.stop.kind, 'not-gating');
+    assert.deepEqual(harness.measured, []);
+  }
+});
+
+test('the last profile and comparison are returned', async () => {
+  const later = buildGateProfile(ALL_CELLS, createStates(new Map([[BATCH_8, [1000, 1001]]])));
+  const harness = createHarness([['batch 8'], []], { measure: async () => later });
+  const result = await runAdaptiveSampling(harness.request);
+  assert.equal(result.profile, later);
+  assert.deepEqual(findInconclusiveCells(result.comparison, ALL_CELLS), []);
+});
