@@ -17,17 +17,32 @@ import { toChangeInterval } from './log-ratio.js';
 
 type Determined = Extract<LogRatioInference, { kind: 'determined' }>;
 
-function pickCells(evidence: readonly CellEvidence[]): {
+interface PickedCells {
   basis: Aggregate['basis'];
   inferences: Determined[];
-} {
-  const determined = (basis: Aggregate['basis']) =>
-    evidence.flatMap((item) =>
-      item.basis === basis && item.inference.kind === 'determined' ? [item.inference] : [],
-    );
-  const raw = determined('raw');
-  if (raw.length > 0) return { basis: 'raw', inferences: raw };
-  return { basis: 'calibration-normalized', inferences: determined('calibration-normalized') };
+  /** The cells' best-process changes, for the same safeguard the per-cell rule applies. */
+  bestChanges: number[];
+  systematicMargin: number;
+}
+
+function pickCells(evidence: readonly CellEvidence[]): PickedCells {
+  const pick = (basis: Aggregate['basis']): PickedCells => {
+    const items = evidence.filter((item) => item.basis === basis && item.inference.kind === 'determined');
+    return {
+      basis,
+      inferences: items.flatMap((item) => (item.inference.kind === 'determined' ? [item.inference] : [])),
+      bestChanges: items.map((item) => item.bestProcessChange),
+      systematicMargin: Math.max(0, ...items.map((item) => item.systematicMargin)),
+    };
+  };
+  const raw = pick('raw');
+  return raw.inferences.length > 0 ? raw : pick('calibration-normalized');
+}
+
+/** The geometric mean of the cells' best-process changes (null without cells). */
+function combineBestChanges(changes: readonly number[]): number | null {
+  if (changes.length === 0) return null;
+  return Math.expm1(changes.reduce((sum, change) => sum + Math.log1p(change), 0) / changes.length);
 }
 
 /** Combines cell log ratios into the log ratio of the geometric mean. */
@@ -61,7 +76,7 @@ export function aggregateMetric(
   evidence: readonly CellEvidence[],
   settings: ComparisonSettings,
 ): Aggregate {
-  const { basis, inferences } = pickCells(evidence);
+  const { basis, inferences, bestChanges, systematicMargin } = pickCells(evidence);
   const combined = combineLogRatios(inferences);
   const interval = toChangeInterval(combined, settings.confidence);
   const estimate = combined.kind === 'determined' ? Math.expm1(combined.logEstimate) : null;
@@ -70,8 +85,10 @@ export function aggregateMetric(
     threshold: settings.thresholds[metric.name],
     estimate,
     interval,
-    bestProcessChange: null,
-    systematicMargin: 0,
+    // like a cell, the aggregate needs its best processes to agree: a few disturbed processes on one side
+    // must not add up to a regression that no undisturbed process shows
+    bestProcessChange: combineBestChanges(bestChanges),
+    systematicMargin,
     adjustedPValues: null,
     alpha: settings.familywiseAlpha,
   });

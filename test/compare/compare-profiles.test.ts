@@ -261,3 +261,13 @@ test('a legacy baseline: indicative only, never fails the gate, says why', () =>
   assert.ok(comparison.overall.notes.some((note) => note.startsWith('legacy adjustment: ')));
   assert.ok(comparisonSchema.safeParse(JSON.parse(JSON.stringify(comparison))).success);
 });
+
+test('disturbed processes in every cell do not add up to an aggregate regression the best processes deny', () => {
+  // two of three current processes ran 30 % slow in each cell (a noisy neighbour); the best one did not move
+  const disturbed = { throughput: [1000, 700, 705], peaks: [200, 200, 200] };
+  const cells = { 8: BASE, 16: BASE, 32: BASE, 64: BASE };
+  const comparison = compare(cells, { 8: disturbed, 16: disturbed, 32: disturbed, 64: disturbed });
+  const aggregate = comparison.aggregates.find((item) => item.metric === 'throughput');
+  assert.notEqual(aggregate?.verdict, 'regression', aggregate?.reason);
+  assert.notEqual(comparison.overall.gate, 'fail');
+});
