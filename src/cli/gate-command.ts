@@ -10,6 +10,7 @@ import { GATE_HELP, isHelpRequested, parseGateArgs } from './gate-args.js';
 import { writeJsonAtomically } from './output-files.js';
 import { prepareRun } from './profile-command.js';
 import { writeComparison } from './write-comparison.js';
+import { writeReports } from './write-reports.js';
 
 /**
  * `embedprof gate`: profile + compare + adaptive sampling. Every input (flags, baselines, corpus, model, and
@@ -45,6 +46,7 @@ export async function runGateCommand(argv: string[]): Promise<number> {
   });
   const profilePath = await writeJsonAtomically(outDir, 'profile.json', profileSchema.parse(result.profile));
   const comparisonPath = await writeComparison(outDir, result.comparison);
+  await writeReports(outDir, result.profile, result.comparison);
   progress.finish();
   const lines = [formatComparisonSummary(result.comparison), '', formatProfileTable(result.profile)];
   process.stdout.write(`${lines.join('\n')}\nWrote ${profilePath}\nWrote ${comparisonPath}\n`);

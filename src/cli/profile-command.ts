@@ -7,6 +7,7 @@ import { formatProfileTable } from './format-table.js';
 import { prepareOutputDir, writeJsonAtomically } from './output-files.js';
 import { parseProfileArgs, PROFILE_HELP, type ProfileOptions } from './profile-args.js';
 import { createProfileMeasurement } from './profile-measurement.js';
+import { writeReports } from './write-reports.js';
 
 export interface PreparedRun {
   options: ProfileOptions;
@@ -41,8 +42,9 @@ export async function runProfileCommand(argv: string[]): Promise<number> {
   const states = await measurement.measure(measurement.cells, options.processes, options.seed);
   const profile = measurement.build(states, await measurement.analyze());
   const path = await writeJsonAtomically(outDir, 'profile.json', profileSchema.parse(profile));
+  const reports = await writeReports(outDir, profile, null);
   progress.finish();
-  process.stdout.write(`${formatProfileTable(profile)}\nWrote ${path}\n`);
+  process.stdout.write(`${formatProfileTable(profile)}\nWrote ${path} and ${reports.length} reports\n`);
   const failed = [...profile.batchSweep, ...profile.lengthSweep].filter((cell) => cell.status === 'failed');
   return failed.length > 0 ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { runBaselineCommand } from './baseline-command.js';
 import { runCompareCommand } from './compare-command.js';
 import { runGateCommand } from './gate-command.js';
 import { runProfileCommand } from './profile-command.js';
+import { runReportCommand } from './report-command.js';
 
 const USAGE = `embedprof — profile text-embedding inference and gate pull requests on regressions
 
@@ -14,6 +15,8 @@ Usage:
                                   compare a profile with a baseline → OUT/comparison.json
   embedprof gate [profile options] --baseline FILE|DIR [options]
                                   profile + compare, re-measuring inconclusive cells within --time-budget
+  embedprof report --profile profile.json [--comparison comparison.json] --out DIR
+                                  comment.md, summary.md, report.md, report.html and CSVs
   embedprof help                  this text; \`embedprof COMMAND --help\` lists a command's options
 
 Exit codes: 0 success (gate passed), 1 runtime failure or a regression that fails the gate, 2 usage or
@@ -33,6 +36,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await runCompareCommand(rest);
       case 'gate':
         return await runGateCommand(rest);
+      case 'report':
+        return await runReportCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -41,7 +46,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, help. ${hint()}`,
+          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, report, help. ${hint()}`,
         );
     }
   } catch (error) {

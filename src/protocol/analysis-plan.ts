@@ -11,7 +11,7 @@ export interface AnalysisSettings {
 }
 
 export const ANALYSIS_SETTINGS: Record<'quick' | 'full', AnalysisSettings> = {
-  quick: { leakRounds: 6, leakTextsPerRound: 128, experimentRounds: 4, experimentTexts: 64, operatorRuns: 6 },
+  quick: { leakRounds: 5, leakTextsPerRound: 96, experimentRounds: 3, experimentTexts: 64, operatorRuns: 4 },
   full: {
     leakRounds: 12,
     leakTextsPerRound: 256,

@@ -37,6 +37,9 @@ async function embedAll(embedder: ProfiledEmbedder, batches: string[][]): Promis
 async function runLeakCheck(job: Extract<AnalysisJob, { kind: 'leak-check' }>): Promise<AnalysisReply> {
   const embedder = await createEmbedder(job.engine);
   for (let round = 0; round < job.warmupRounds; round++) await embedAll(embedder, job.batches);
+  // a settle round after the first forced GC: measured here, RSS steps once after it and then stays flat
+  readMemoryBreakdown();
+  await embedAll(embedder, job.batches);
   const textsPerRound = job.batches.reduce((sum, batch) => sum + batch.length, 0);
   const readings: LeakReading[] = [];
   for (let round = 0; round <= job.rounds; round++) {

@@ -1,5 +1,4 @@
 import type { BatchOutcome, Clock, ProfiledEmbedder } from '../engine/embedder.js';
-import type { ProbeReading } from './probe.js';
 
 export interface MeasurePolicy {
   minWarmupBatches: number;
@@ -14,8 +13,8 @@ export interface MeasurePolicy {
   maxMeasuredBatches: number;
   /** Slow cells stop here once they have 2 batches, even short of minMeasuredBatches. */
   maxMeasuredSeconds: number;
-  /** A probe reading is taken once this much batch time has passed since the last (and after the last batch). */
-  probeEveryMs: number;
+  /** Calibration probe readings taken after the cell (its peak memory is read before the probe exists). */
+  probeReadings: number;
   /** How long one probe reading runs (at least two timed runs, whatever this says). */
   probeReadingMs: number;
 }
@@ -26,21 +25,16 @@ export interface CellMeasurement {
   warmupBatches: number;
   warmupSteady: boolean;
   batches: MeasuredBatch[];
-  /** Calibration probe readings taken between the measured batches. */
-  probes: ProbeReading[];
   measuredSeconds: number;
 }
 
 export interface CellHooks {
   /** Called after every batch (warm-up included), e.g. to sample memory. */
   afterBatch?: () => void;
-  /** Takes one calibration probe reading of about `targetMs`, between measured batches. */
-  probe?: (targetMs: number) => Promise<ProbeReading>;
 }
 
 /**
- * Warm-up until steady, then measure at least minMeasuredBatches and minMeasuredSeconds, with calibration
- * probe readings interleaved every probeEveryMs of batch time. The same batches are replayed in the same order in every process, so
+ * Warm-up until steady, then measure at least minMeasuredBatches and minMeasuredSeconds. The same batches are replayed in the same order in every process, so
  * processes differ only by the machine.
  */
 export async function measureCell(
@@ -53,22 +47,14 @@ export async function measureCell(
   if (batches.length === 0) throw new RangeError('measureCell needs at least one batch of texts');
   const warmup = await warmUp(embedder, batches, policy, clock, hooks);
   const measured: MeasuredBatch[] = [];
-  const probes: ProbeReading[] = [];
   let seconds = 0;
-  let sinceProbeMs = 0;
   while (shouldMeasureMore(measured.length, seconds, policy)) {
     const { timing, tokens } = await embedder.embedBatch(batches[measured.length % batches.length] ?? []);
     hooks.afterBatch?.();
     measured.push({ timing, tokens });
     seconds += timing.totalMs / 1000;
-    sinceProbeMs += timing.totalMs;
-    const last = !shouldMeasureMore(measured.length, seconds, policy);
-    if (hooks.probe && (sinceProbeMs >= policy.probeEveryMs || last)) {
-      probes.push(await hooks.probe(policy.probeReadingMs));
-      sinceProbeMs = 0;
-    }
   }
-  return { ...warmup, batches: measured, probes, measuredSeconds: seconds };
+  return { ...warmup, batches: measured, measuredSeconds: seconds };
 }
 
 function shouldMeasureMore(batches: number, seconds: number, policy: MeasurePolicy): boolean {

@@ -31,8 +31,8 @@ const PRESETS: Record<PresetName, Preset> = {
       minMeasuredSeconds: 0.5,
       maxMeasuredBatches: 200,
       maxMeasuredSeconds: 1,
-      probeEveryMs: 200,
-      probeReadingMs: 30,
+      probeReadings: 3,
+      probeReadingMs: 40,
     },
   },
   full: {
@@ -50,8 +50,8 @@ const PRESETS: Record<PresetName, Preset> = {
       minMeasuredSeconds: 2,
       maxMeasuredBatches: 2000,
       maxMeasuredSeconds: 6,
-      probeEveryMs: 400,
-      probeReadingMs: 60,
+      probeReadings: 5,
+      probeReadingMs: 80,
     },
   },
 };

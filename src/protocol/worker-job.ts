@@ -60,7 +60,7 @@ export interface WorkerResult {
     peakMB: number;
     peakSource: 'vmhwm' | 'sampled';
   };
-  /** Calibration probe readings interleaved with the measured batches. */
+  /** Calibration probe readings taken right after the cell's measured batches. */
   probes: ProbeReading[];
 }
 

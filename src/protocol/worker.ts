@@ -4,7 +4,7 @@ import type { WorkerJob, WorkerReply } from './analysis-job.js';
 import { runAnalysisJob } from './analysis-worker.js';
 import { createEmbedder } from './create-embedder.js';
 import { measureCell } from './measure-cell.js';
-import { createProbe } from './probe.js';
+import { createProbe, type ProbeReading } from './probe.js';
 import type { CellJob, FailureKind, WorkerResult } from './worker-job.js';
 
 class MemoryCapExceeded extends Error {}
@@ -27,7 +27,6 @@ async function measureJob(job: CellJob): Promise<WorkerResult> {
   const afterLoad = readMemoryBreakdown();
   const baselineMB = baseline.rssMB;
   const afterLoadMB = afterLoad.rssMB;
-  const probe = await createProbe(job.probe);
   let sampledPeak = Math.max(baselineMB, afterLoadMB);
   const afterBatch = (): void => {
     const rss = readRssMB();
@@ -36,12 +35,12 @@ async function measureJob(job: CellJob): Promise<WorkerResult> {
   };
   const measurement = await measureCell(embedder, job.batches, job.policy, () => performance.now(), {
     afterBatch,
-    probe: (ms) => probe.read(ms),
   });
+  // the cell's own peak, read before the calibration probe's sessions exist
   const vmhwm = readPeakRssMB();
   const steadyState = readMemoryBreakdown();
   await embedder.close();
-  await probe.release();
+  const probes = await readProbe(job);
   const { batches } = measurement;
   return {
     warmupBatches: measurement.warmupBatches,
@@ -49,7 +48,7 @@ async function measureJob(job: CellJob): Promise<WorkerResult> {
     measuredSeconds: measurement.measuredSeconds,
     timings: batches.map((b) => b.timing),
     tokens: batches.map((b) => b.tokens),
-    probes: measurement.probes,
+    probes,
     textsPerBatch: batches.map((_, i) => job.batches[i % job.batches.length]?.length ?? 0),
     distinctBatches: job.batches.length,
     memory: {
@@ -61,6 +60,16 @@ async function measureJob(job: CellJob): Promise<WorkerResult> {
       peakSource: vmhwm === null ? 'sampled' : 'vmhwm',
     },
   };
+}
+
+/** Calibration readings right after the cell: the machine's regimes last minutes, the cell a few seconds. */
+async function readProbe(job: CellJob): Promise<ProbeReading[]> {
+  const probe = await createProbe(job.probe);
+  const readings: ProbeReading[] = [];
+  for (let i = 0; i < job.policy.probeReadings; i++)
+    readings.push(await probe.read(job.policy.probeReadingMs));
+  await probe.release();
+  return readings;
 }
 
 function classifyFailure(error: unknown): FailureKind {

@@ -59,7 +59,11 @@ test('profiles the synthetic model with the real tokenizer into a valid profile.
   assert.equal(profile.model.maxTokens, 256);
   assert.equal(profile.model.parameters !== null && profile.model.parameters > 22_000_000, true);
   assert.ok(profile.memory.afterLoadMB > profile.memory.baselineMB);
-  assert.deepEqual(readdirSync(out), ['profile.json'], 'no temporary files left behind');
+  assert.deepEqual(
+    readdirSync(out).sort(),
+    ['comment.md', 'profile.csv', 'profile.json', 'report.html', 'report.md', 'summary.md'],
+    'the profile and its reports, no temporary files left behind',
+  );
   checkAnalysis(profile);
 });
 

@@ -39,7 +39,7 @@ const policy: MeasurePolicy = {
   minMeasuredSeconds: 0,
   maxMeasuredBatches: 100,
   maxMeasuredSeconds: 60,
-  probeEveryMs: 250,
+  probeReadings: 3,
   probeReadingMs: 30,
 };
 
@@ -89,31 +89,8 @@ test('warm-up also stops at maxWarmupSeconds, unsteady', async () => {
   assert.equal(result.warmupBatches, 3, 'after 3 batches (1 + 2 + 2 s ≥ 4.5 s)');
 });
 
-test('probe readings are interleaved every probeEveryMs of batch time, and after the last batch', async () => {
-  const { embedder, clock } = createFakeEmbedder([100]);
-  const asked: number[] = [];
-  const result = await measureCell(embedder, [['a']], { ...policy, minMeasuredBatches: 6 }, clock, {
-    probe: async (targetMs) => {
-      asked.push(targetMs);
-      return { flops: 1e9, ms: targetMs, referenceSequences: 8, referenceMs: targetMs };
-    },
-  });
-  assert.equal(result.batches.length, 6);
-  assert.equal(result.probes.length, 2, 'after batches 3 and 6: 300 ms ≥ 250 ms each time');
-  assert.ok(asked.every((ms) => ms === 30));
-});
-
 test('slow cells stop at maxMeasuredSeconds once they have two batches', async () => {
   const { embedder, clock } = createFakeEmbedder([3000]);
   const result = await measureCell(embedder, [['a']], { ...policy, maxMeasuredSeconds: 5 }, clock);
   assert.equal(result.batches.length, 2);
-});
-
-test('the last batch always gets a probe reading, however short the cell', async () => {
-  const { embedder, clock } = createFakeEmbedder([10]);
-  const result = await measureCell(embedder, [['a']], policy, clock, {
-    probe: async (targetMs) => ({ flops: 1e9, ms: targetMs, referenceSequences: 8, referenceMs: targetMs }),
-  });
-  assert.equal(result.batches.length, 4);
-  assert.equal(result.probes.length, 1);
 });

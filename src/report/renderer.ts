@@ -1,0 +1,20 @@
+/**
+ * The one interface every output format implements (like hyperfine's `src/export/`): a pure function from a
+ * profile and an optional comparison to the text of one file. No I/O, no environment, no clock.
+ */
+import type { Comparison } from '../compare/comparison-schema.js';
+import type { Profile } from '../schema/profile-schema.js';
+
+export interface ReportInput {
+  profile: Profile;
+  /** null when the run was not compared with a baseline. */
+  comparison: Comparison | null;
+}
+
+export interface Renderer {
+  /** The file name it writes, e.g. "comment.md". */
+  file: string;
+  /** 'comparison' renderers have nothing to say without a comparison; renderAll skips them then. */
+  needs: 'profile' | 'comparison';
+  render(input: ReportInput): string;
+}

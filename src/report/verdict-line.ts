@@ -1,0 +1,164 @@
+/**
+ * The one-line verdict every report starts with ("❌ Regression: throughput −12.3 % [−15.1, −9.4] at batch
+ * 64"), built as parts so each format escapes the untrusted ones (cell labels, reasons) its own way; and the
+ * context line under it (what ran, where, against which baseline), as raw text to escape.
+ */
+import type { Comparison } from '../compare/comparison-schema.js';
+import type { Profile } from '../schema/profile-schema.js';
+import type { MetricRow } from './comparison-facts.js';
+import {
+  describeMachineKind,
+  describeMetricName,
+  findBestImprovement,
+  findWorstRow,
+  listMetricRows,
+} from './comparison-facts.js';
+import { sanitizeText } from './escape.js';
+import { formatChangeWithInterval, formatDistribution, formatTimestamp } from './format-values.js';
+import { findBestThroughputCell } from './profile-facts.js';
+
+export type VerdictTone = 'pass' | 'fail' | 'warn' | 'info';
+
+export interface VerdictParts {
+  tone: VerdictTone;
+  /** Trusted words, e.g. "Regression". */
+  title: string;
+  /** Trusted: "throughput −12.3 % [−15.1, −9.4]"; null when there is no change to show. */
+  change: string | null;
+  /** Untrusted: the cell label the change was measured at, or a reason. */
+  where: string | null;
+}
+
+/** Longest untrusted part in a verdict line, in characters. */
+const MAX_WHERE_CHARS = 160;
+
+export function selectVerdictEmoji(tone: VerdictTone): string {
+  switch (tone) {
+    case 'pass':
+      return '✅';
+    case 'fail':
+      return '❌';
+    case 'warn':
+      return '⚠️';
+    case 'info':
+      return 'ℹ️';
+  }
+}
+
+/** Words before the change ("improvement, "), and what is said instead when there is no change to show. */
+interface Lead {
+  before: string;
+  alone: string | null;
+}
+
+const NO_LEAD: Lead = { before: '', alone: null };
+
+function fromRow(tone: VerdictTone, title: string, row: MetricRow | null, lead = NO_LEAD): VerdictParts {
+  if (row === null) return { tone, title, change: lead.alone, where: null };
+  const { metric } = row;
+  const change = `${lead.before}${describeMetricName(metric.metric)} ${formatChangeWithInterval(metric.estimate, metric.interval)}`;
+  return { tone, title, change, where: row.cell.label };
+}
+
+function largestChange(comparison: Comparison): MetricRow | null {
+  const gated = listMetricRows(comparison).filter((row) => row.metric.gated && row.metric.estimate !== null);
+  const size = (row: MetricRow) => Math.abs(row.metric.estimate ?? 0);
+  return gated.sort((a, b) => size(b) - size(a))[0] ?? null;
+}
+
+function describeFailure(comparison: Comparison): VerdictParts {
+  const { overall } = comparison;
+  switch (overall.verdict) {
+    case 'regression':
+      return fromRow('fail', 'Regression', findWorstRow(comparison, 'regression'));
+    case 'inconclusive':
+      return fromRow('fail', 'Inconclusive (fails the gate)', findWorstRow(comparison, 'inconclusive'));
+    case 'improvement':
+    case 'no-change':
+      return { tone: 'fail', title: 'Gate fails', change: null, where: overall.reasons[0] ?? null };
+  }
+}
+
+function describePass(comparison: Comparison): VerdictParts {
+  switch (comparison.overall.verdict) {
+    case 'regression':
+      return fromRow(
+        'warn',
+        'Regression (indicative only, does not fail the gate)',
+        findWorstRow(comparison, 'regression'),
+      );
+    case 'inconclusive':
+      return fromRow('warn', 'Inconclusive', findWorstRow(comparison, 'inconclusive'));
+    case 'improvement':
+      return fromRow('pass', 'Pass', findBestImprovement(comparison), {
+        before: 'improvement, ',
+        alone: 'improvement',
+      });
+    case 'no-change':
+      return fromRow('pass', 'Pass', largestChange(comparison), {
+        before: 'no change beyond the thresholds; largest change ',
+        alone: 'no change beyond the thresholds',
+      });
+  }
+}
+
+/** The verdict of a comparison, as parts. */
+export function describeComparisonVerdict(comparison: Comparison): VerdictParts {
+  switch (comparison.overall.gate) {
+    case 'skipped':
+      return {
+        tone: 'warn',
+        title: 'Skipped',
+        change: null,
+        where: comparison.overall.reasons[0] ?? null,
+      };
+    case 'fail':
+      return describeFailure(comparison);
+    case 'pass':
+      return describePass(comparison);
+  }
+}
+
+/** The first line of a report without a comparison. */
+export function describeProfileVerdict(profile: Profile): VerdictParts {
+  const title = 'Profile without a baseline (nothing compared)';
+  const best = findBestThroughputCell(profile);
+  if (best === null) return { tone: 'info', title, change: 'no cell was measured', where: null };
+  const change = `best throughput ${formatDistribution(best.throughput)} texts/s`;
+  return { tone: 'info', title, change, where: `batch ${best.batchSize}` };
+}
+
+export function describeVerdict(profile: Profile, comparison: Comparison | null): VerdictParts {
+  return comparison === null ? describeProfileVerdict(profile) : describeComparisonVerdict(comparison);
+}
+
+/** "❌ Regression: throughput −12.3 % [−15.1, −9.4] at batch 64", the untrusted part through `escape`. */
+export function formatVerdictText(
+  parts: VerdictParts,
+  escape: (text: string, maxChars: number) => string,
+): string {
+  const head = `${selectVerdictEmoji(parts.tone)} ${parts.title}`;
+  const where = parts.where === null ? null : escape(parts.where, MAX_WHERE_CHARS);
+  if (parts.change === null) return where === null ? head : `${head}: ${where}`;
+  return where === null ? `${head}: ${parts.change}` : `${head}: ${parts.change} at ${where}`;
+}
+
+/** Longest model spec or CPU name quoted in the line. */
+const MAX_NAME_CHARS = 120;
+
+export function describeRun(profile: Profile): string {
+  const { model, environment } = profile;
+  const spec = sanitizeText(model.spec, MAX_NAME_CHARS);
+  const cpu = sanitizeText(environment.cpuModel, MAX_NAME_CHARS);
+  return `${spec} (${model.dtype ?? 'custom embedder'}) on ${cpu}, ${environment.threads} threads`;
+}
+
+/** "Baseline "main" (embedprof, 2026-11-20 09:15 UTC) vs this run (…): MODEL on CPU; same machine." */
+export function describeRunContext(profile: Profile, comparison: Comparison | null): string {
+  if (comparison === null)
+    return `This run (${formatTimestamp(profile.createdAt)}): ${describeRun(profile)}.`;
+  const { baseline, current } = comparison;
+  const origin = baseline.origin === 'legacy' ? 'legacy file' : 'embedprof';
+  const name = sanitizeText(baseline.name, MAX_NAME_CHARS);
+  return `Baseline "${name}" (${origin}, ${formatTimestamp(baseline.createdAt)}) vs this run (${formatTimestamp(current.createdAt)}): ${describeRun(profile)}; ${describeMachineKind(comparison)}.`;
+}
