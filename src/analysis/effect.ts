@@ -3,9 +3,10 @@
  * the paired texts/s measurements reduced to medians, the ratio of geometric means and its paired 95 % CI.
  */
 import type { Effect } from '../schema/analysis-schema.js';
-import type { IntervalData } from '../schema/common-schema.js';
-import type { Interval } from '../stats/index.js';
 import { computeGeometricMean, computeMedian, computePairedRatioInterval } from '../stats/index.js';
+import { toIntervalData } from '../protocol/to-distribution.js';
+
+export { toIntervalData };
 
 /** One interleaved measurement of both sides, in texts per second (both > 0). */
 export interface EffectPair {
@@ -16,16 +17,6 @@ export interface EffectPair {
 export interface EffectLabels {
   baseline: string;
   variant: string;
-}
-
-/** Maps a stats interval to the output's interval shape (the point estimate and df stay behind). */
-export function toIntervalData(interval: Interval): IntervalData {
-  switch (interval.kind) {
-    case 'determined':
-      return { kind: 'determined', low: interval.low, high: interval.high, confidence: interval.confidence };
-    case 'undetermined':
-      return { kind: 'undetermined', reason: interval.message };
-  }
 }
 
 /**

@@ -17,6 +17,7 @@ export function toDistribution(samples: number[]): Distribution {
   };
 }
 
+/** Maps a stats interval to the output's interval shape (the point estimate and df stay behind). */
 export function toIntervalData(interval: Interval): IntervalData {
   switch (interval.kind) {
     case 'determined':
