@@ -5,7 +5,12 @@ import type { Dtype } from '../schema/common-schema.js';
 import { computeMedian } from '../stats/index.js';
 import type { CellState } from './run-cells.js';
 import { describeCell, type CellKey } from './schedule.js';
-import { summarizeProcesses, toProcessSample, type FlopModel } from './summarize-cell.js';
+import {
+  summarizeProcesses,
+  toProcessSample,
+  type FlopModel,
+  type RunCalibration,
+} from './summarize-cell.js';
 import { toDistribution } from './to-distribution.js';
 import { assembleAnalysis } from './assemble-analysis.js';
 import { PROBE_SHAPE } from './presets.js';
@@ -31,10 +36,11 @@ export interface ProfileParts {
 export function buildProfile(parts: ProfileParts): Profile {
   const batchSweep: BatchCell[] = [];
   const lengthSweep: LengthCell[] = [];
+  const calibration = computeRunCalibration(parts.states);
   for (const cell of parts.cells) {
     const state = parts.states.get(describeCell(cell));
     if (!state) continue;
-    const body = toCellBody(state, parts.flops);
+    const body = toCellBody(state, parts.flops, calibration);
     if (cell.sweep === 'batch') batchSweep.push({ batchSize: cell.batchSize, ...body });
     else lengthSweep.push({ chars: cell.chars, batchSize: cell.batchSize, ...body });
   }
@@ -93,7 +99,16 @@ export function buildProfile(parts: ProfileParts): Profile {
 
 type CellBody = BatchCell extends infer C ? (C extends BatchCell ? Omit<C, 'batchSize'> : never) : never;
 
-function toCellBody(state: CellState, flops: FlopModel | null): CellBody {
+function computeRunCalibration(states: Map<string, CellState>): RunCalibration {
+  const results = [...states.values()].flatMap((state) => state.runs.map((run) => run.result));
+  const median = (values: number[]) => (values.length === 0 ? Number.NaN : computeMedian(values));
+  return {
+    referenceScore: median(results.map((r) => computeReferenceScore(r.probes))),
+    probeGflops: median(results.map((r) => computeProbeGflops(r.probes))),
+  };
+}
+
+function toCellBody(state: CellState, flops: FlopModel | null, calibration: RunCalibration): CellBody {
   switch (state.status) {
     case 'skipped':
       return { status: 'skipped', reason: state.reason, detail: state.detail };
@@ -101,7 +116,7 @@ function toCellBody(state: CellState, flops: FlopModel | null): CellBody {
       return { status: 'failed', error: state.error };
     case 'running': {
       if (state.runs.length === 0) return { status: 'failed', error: 'no process completed' };
-      const samples = state.runs.map((run) => toProcessSample(run, flops));
+      const samples = state.runs.map((run) => toProcessSample(run, flops, calibration));
       const textsPerBatch = state.runs[0]?.result.textsPerBatch[0] ?? 1;
       return summarizeProcesses(samples, state.runs, textsPerBatch);
     }

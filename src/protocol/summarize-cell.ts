@@ -15,8 +15,24 @@ export interface CompletedRun {
   result: WorkerResult;
 }
 
-/** Turns one worker's raw result into the per-process sample of the schema. */
-export function toProcessSample(run: CompletedRun, flops: FlopModel | null): ProcessSample {
+/** The run's calibration: medians of the per-process probe scores over every process of the run. */
+export interface RunCalibration {
+  referenceScore: number;
+  probeGflops: number;
+}
+
+/**
+ * Turns one worker's raw result into the per-process sample of the schema. Normalized throughput and MFU
+ * divide by the run's median scores: one process's few probe readings are noisier on a shared machine than
+ * the regime they are meant to follow (measured: per-process normalization moved cell medians by up to 45 %
+ * between two runs, the run median by up to 17 %). The process's own scores stay in the sample, for regime
+ * detection.
+ */
+export function toProcessSample(
+  run: CompletedRun,
+  flops: FlopModel | null,
+  calibration: RunCalibration,
+): ProcessSample {
   const { result } = run;
   const seconds = result.measuredSeconds;
   const texts = result.textsPerBatch.reduce((a, b) => a + b, 0);
@@ -41,8 +57,8 @@ export function toProcessSample(run: CompletedRun, flops: FlopModel | null): Pro
     tokensPerSecond: realTokens === null ? null : realTokens / seconds,
     probeGflops,
     referenceScore,
-    normalizedThroughput: textsPerSecond / referenceScore,
-    mfu: modelFlops === null ? null : modelFlops / seconds / (probeGflops * 1e9),
+    normalizedThroughput: textsPerSecond / calibration.referenceScore,
+    mfu: modelFlops === null ? null : modelFlops / seconds / (calibration.probeGflops * 1e9),
     warmupBatches: result.warmupBatches,
     warmupSteady: result.warmupSteady,
     measuredBatches: result.timings.length,

@@ -11,8 +11,12 @@ export const processSampleSchema = z.object({
     .number()
     .positive()
     .describe('reference-encoder sequences/s in the same process (the calibration score)'),
-  normalizedThroughput: z.number().positive().describe('texts/s divided by the reference score'),
-  mfu: z.number().nonnegative().nullable().describe('model FLOP/s (padded tokens) / MatMul probe FLOP/s'),
+  normalizedThroughput: z.number().positive().describe("texts/s divided by the run's median reference score"),
+  mfu: z
+    .number()
+    .nonnegative()
+    .nullable()
+    .describe("model FLOP/s (padded tokens) / the run's median MatMul probe FLOP/s"),
   warmupBatches: z.number().int().nonnegative(),
   warmupSteady: z.boolean(),
   measuredBatches: z.number().int().positive(),

@@ -43,9 +43,11 @@ function createResult(slow: number): WorkerResult {
 
 const flops = { denseFlopsPerToken: 1e6, attentionFlopsPerTokenPerPosition: 1e4 };
 
-test('normalized throughput divides texts/s by the median reference score of the same process', () => {
-  const steady = toProcessSample({ round: 0, result: createResult(1) }, flops);
-  const slowed = toProcessSample({ round: 1, result: createResult(2) }, flops);
+const calibration = { referenceScore: 200, probeGflops: 100 };
+
+test('each process keeps its own probe scores; normalized throughput divides by the run calibration', () => {
+  const steady = toProcessSample({ round: 0, result: createResult(1) }, flops, calibration);
+  const slowed = toProcessSample({ round: 1, result: createResult(2) }, flops, calibration);
   assert.equal(steady.textsPerSecond, 100);
   assert.equal(steady.probeGflops, 100);
   assert.equal(steady.referenceScore, 200, '20 sequences in 100 ms');
@@ -53,11 +55,11 @@ test('normalized throughput divides texts/s by the median reference score of the
   assert.ok(Math.abs(slowed.textsPerSecond - 20 / 0.3) < 1e-9, 'raw throughput drops when batches are slow');
   assert.equal(slowed.probeGflops, 50, 'median of 100, 50, 50 GFLOP/s');
   assert.equal(slowed.referenceScore, 100, 'median of 200, 100, 100 sequences/s');
-  assert.ok(Math.abs(slowed.normalizedThroughput - 20 / 0.3 / 100) < 1e-12);
+  assert.ok(Math.abs(slowed.normalizedThroughput - 20 / 0.3 / 200) < 1e-12);
 });
 
 test('MFU counts padded tokens with the attention term at the batch sequence length', () => {
-  const sample = toProcessSample({ round: 0, result: createResult(1) }, flops);
+  const sample = toProcessSample({ round: 0, result: createResult(1) }, flops, calibration);
   // 2 batches × 100 padded tokens × (1e6 + 1e4 × 10) FLOPs in 0.2 s, over a 100 GFLOP/s probe
   assert.ok(Math.abs((sample.mfu ?? 0) - (2 * 100 * 1.1e6) / 0.2 / 100e9) < 1e-12);
   assert.equal(sample.tokensPerSecond, 600);
@@ -65,7 +67,7 @@ test('MFU counts padded tokens with the attention term at the batch sequence len
 
 test('a cell summary pools processes: stage shares sum to one, padding and truncation counted', () => {
   const runs: CompletedRun[] = [0, 1, 2].map((round) => ({ round, result: createResult(1 + round * 0.01) }));
-  const samples = runs.map((run) => toProcessSample(run, flops));
+  const samples = runs.map((run) => toProcessSample(run, flops, calibration));
   const cell = summarizeProcesses(samples, runs, 10);
   const shares = cell.stageShares;
   assert.ok(Math.abs(shares.tokenize + shares.inference + shares.pooling + shares.other - 1) < 1e-12);
