@@ -59,6 +59,25 @@ export function emitWeightMatMul(
   }
 }
 
+/** The three initializers of an 8-bit tensor as quantize_dynamic writes them: values, scale, zero point. */
+function addQuantizedInitializers(
+  ctx: EmitContext,
+  weight: WeightMatrix,
+  values: Parameters<typeof createByteTensor>[2],
+  scale: number,
+  zeroPoint: Parameters<typeof createByteTensor>[2],
+): { values: string; scale: string; zero: string } {
+  const names = {
+    values: `${weight.name}_quantized`,
+    scale: `${weight.name}_scale`,
+    zero: `${weight.name}_zero_point`,
+  };
+  ctx.builder.addInitializer(createByteTensor(names.values, [weight.rows, weight.cols], values));
+  ctx.builder.addInitializer(createFloatTensor(names.scale, [], Float32Array.of(scale)));
+  ctx.builder.addInitializer(createByteTensor(names.zero, [], zeroPoint));
+  return names;
+}
+
 function emitQuantizedMatMul(
   ctx: EmitContext,
   input: string,
@@ -68,14 +87,7 @@ function emitQuantizedMatMul(
   const { builder } = ctx;
   const activation = quantizeActivation(ctx, input);
   const q = quantizeSymmetricInt8(weight.data);
-  const names = {
-    values: `${weight.name}_quantized`,
-    scale: `${weight.name}_scale`,
-    zero: `${weight.name}_zero_point`,
-  };
-  builder.addInitializer(createByteTensor(names.values, [weight.rows, weight.cols], q.values));
-  builder.addInitializer(createFloatTensor(names.scale, [], Float32Array.of(q.scale)));
-  builder.addInitializer(createByteTensor(names.zero, [], Int8Array.of(q.zeroPoint)));
+  const names = addQuantizedInitializers(ctx, weight, q.values, q.scale, Int8Array.of(q.zeroPoint));
 
   const output = `${nodeName}_output_0`;
   const integerOutput = `${output}_output_quantized`;
@@ -131,14 +143,7 @@ export function emitEmbeddingGather(
       return builder.addOp('Gather', [table.name, indices], { name: nodeName });
     case 'q8': {
       const q = quantizeAsymmetricUint8(table.data);
-      const names = {
-        values: `${table.name}_quantized`,
-        scale: `${table.name}_scale`,
-        zero: `${table.name}_zero_point`,
-      };
-      builder.addInitializer(createByteTensor(names.values, [table.rows, table.cols], q.values));
-      builder.addInitializer(createFloatTensor(names.scale, [], Float32Array.of(q.scale)));
-      builder.addInitializer(createByteTensor(names.zero, [], Uint8Array.of(q.zeroPoint)));
+      const names = addQuantizedInitializers(ctx, table, q.values, q.scale, Uint8Array.of(q.zeroPoint));
       const gathered = builder.addNode('Gather', [names.values, indices], {
         name: nodeName,
         outputs: [`${output}_quantized`],
