@@ -41,7 +41,20 @@ test('gate: the toy embedder against a baseline of its own profile passes', () =
   ]);
   assert.equal(recorded.status, 0, recorded.stderr);
   const out = join(work, 'gate');
-  const gated = runCli(['gate', ...SWEEP, '--baseline', baselines, '--time-budget', '20', '--out', out]);
+  // A wiring test: the toy embedder's 0.6 ms batches move by 10–20 % when the machine's speed regime changes
+  // between the two commands (measured on CI), so the threshold is wide; the statistics have their own tests.
+  const gated = runCli([
+    'gate',
+    ...SWEEP,
+    '--baseline',
+    baselines,
+    '--max-throughput-drop',
+    '0.5',
+    '--time-budget',
+    '20',
+    '--out',
+    out,
+  ]);
   assert.equal(gated.status, 0, `${gated.stdout}\n${gated.stderr}`);
   assert.match(gated.stdout, /^PASS — /);
   assert.match(gated.stdout, /adaptive sampling: /);
