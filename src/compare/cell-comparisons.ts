@@ -7,6 +7,7 @@ import { describeCellKey } from '../baseline/baseline-schema.js';
 import { adjustHolmBonferroni } from '../stats/index.js';
 import type { CellEvidence } from './cell-evidence.js';
 import { gatherCellEvidence } from './cell-evidence.js';
+import { gatherPairedEvidence } from './paired-evidence.js';
 import { METRICS } from './compare-options.js';
 import type {
   CellComparison,
@@ -43,14 +44,39 @@ function listUnmatched(
     .map((cell) => ({ key: cell.key, label: describeCellKey(cell.key), onlyIn }));
 }
 
-function gatherGroups(baseline: Baseline, current: Baseline, context: SpeedContext, confidence: number) {
+function gatherEvidence(
+  metric: (typeof METRICS)[number],
+  cells: { baseline: BaselineCell; current: BaselineCell },
+  context: SpeedContext,
+  settings: ComparisonSettings,
+): CellEvidence | null {
+  const { baseline, current } = cells;
+  const paired =
+    settings.design === 'paired'
+      ? gatherPairedEvidence(metric, baseline, current, settings.confidence)
+      : null;
+  if (paired !== null) return paired;
+  return gatherCellEvidence(
+    metric,
+    baseline,
+    current,
+    planSpeed(context, baseline, current),
+    settings.confidence,
+  );
+}
+
+function gatherGroups(
+  baseline: Baseline,
+  current: Baseline,
+  context: SpeedContext,
+  settings: ComparisonSettings,
+) {
   const byKey = new Map(current.cells.map((cell) => [describeCellKey(cell.key), cell]));
   return baseline.cells.flatMap((cell): EvidenceGroup[] => {
     const match = byKey.get(describeCellKey(cell.key));
     if (match === undefined) return [];
-    const plan = planSpeed(context, cell, match);
     const items = METRICS.flatMap((metric) => {
-      const item = gatherCellEvidence(metric, cell, match, plan, confidence);
+      const item = gatherEvidence(metric, { baseline: cell, current: match }, context, settings);
       return item === null ? [] : [item];
     });
     return [{ cell, items }];
@@ -122,7 +148,7 @@ export function compareCells(
   context: SpeedContext,
   settings: ComparisonSettings,
 ): ComparedCells {
-  const groups = gatherGroups(baseline, current, context, settings.confidence);
+  const groups = gatherGroups(baseline, current, context, settings);
   const evidence = groups.flatMap((group) => group.items);
   const adjusted = adjustFamilies(evidence);
   const cells = groups.map((group) => ({

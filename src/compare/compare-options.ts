@@ -66,6 +66,11 @@ export interface CompareOptions {
   familywiseAlpha?: number;
   /** Whether an inconclusive verdict fails the gate (e.g. sides in different speed regimes); default 'pass'. */
   onInconclusive?: 'pass' | 'fail';
+  /**
+   * 'paired' when process i of each side ran next to the other's process i (duet mode): intervals come from
+   * the per-pair ratios and the sides count as one machine. Default 'independent' (a committed baseline).
+   */
+  design?: 'independent' | 'paired';
 }
 
 const fraction = z.number().gt(0).lt(1);
@@ -84,6 +89,7 @@ const optionsSchema = z.object({
   normalizationResidualCv: z.number().min(0).optional(),
   familywiseAlpha: fraction.optional(),
   onInconclusive: z.enum(['pass', 'fail']).optional(),
+  design: z.enum(['independent', 'paired']).optional(),
 });
 
 function validateOptions(options: CompareOptions): z.infer<typeof optionsSchema> {
@@ -125,6 +131,7 @@ export function resolveCompareOptions(options: CompareOptions = {}): ComparisonS
     normalizationResidualCv: valid.normalizationResidualCv ?? 0.08,
     familywiseAlpha: valid.familywiseAlpha ?? 0.05,
     onInconclusive: valid.onInconclusive ?? 'pass',
+    design: valid.design ?? 'independent',
     confidence: 0.95,
   };
 }

@@ -13,7 +13,12 @@ import type { ComparedCells } from './cell-comparisons.js';
 import { compareCells } from './cell-comparisons.js';
 import type { CompareOptions } from './compare-options.js';
 import { resolveCompareOptions } from './compare-options.js';
-import type { Comparison, ComparisonSettings, MachineComparison } from './comparison-schema.js';
+import type {
+  Comparison,
+  ComparisonReference,
+  ComparisonSettings,
+  MachineComparison,
+} from './comparison-schema.js';
 import { COMPARISON_SCHEMA_VERSION } from './comparison-schema.js';
 import * as notes from './comparison-notes.js';
 import {
@@ -27,6 +32,21 @@ import { decideOverall } from './overall-verdict.js';
 import { countRegimeProcesses, detectComparisonRegimes } from './plan-speed.js';
 
 const NOTHING_COMPARED: ComparedCells = { cells: [], evidence: [], unmatched: [] };
+const COMMITTED_BASELINE: ComparisonReference = { kind: 'baseline', fallbackReason: null };
+
+/**
+ * The machine check. In the paired design both sides ran in one job on one machine, so a configuration
+ * difference (a new model file, another dtype) is the change under test, not another machine.
+ */
+function checkMachine(
+  baseline: Baseline,
+  current: Baseline,
+  settings: ComparisonSettings,
+): MachineComparison {
+  const machine = describeMachine(baseline, current, settings.onMachineMismatch);
+  if (settings.design !== 'paired' || machine.kind !== 'different') return machine;
+  return { kind: 'same', softwareDifferences: [...machine.differences, ...machine.softwareDifferences] };
+}
 
 function collectNotes(
   baseline: Baseline,
@@ -50,9 +70,10 @@ export function compareBaselines(
   baseline: Baseline,
   current: Baseline,
   options: CompareOptions = {},
+  reference: ComparisonReference = COMMITTED_BASELINE,
 ): Comparison {
   const settings = resolveCompareOptions(options);
-  const machine = describeMachine(baseline, current, settings.onMachineMismatch);
+  const machine = checkMachine(baseline, current, settings);
   const regimes = detectComparisonRegimes(baseline, current, settings.regimeGap);
   const context = {
     mode: chooseSpeedMode(machine),
@@ -70,12 +91,16 @@ export function compareBaselines(
     skipped: isSkipped(machine),
     indicativeOnly: isIndicativeOnly(machine),
     forcedFailure: findForcedFailure(machine),
-    notes: collectNotes(baseline, machine, speedRegimes, compared, settings),
+    notes: [
+      ...notes.describeReferenceNotes(reference),
+      ...collectNotes(baseline, machine, speedRegimes, compared, settings),
+    ],
   });
   return {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
     baseline: { name: baseline.name, createdAt: baseline.createdAt, origin: baseline.origin.kind },
     current: { createdAt: current.createdAt, modelSpec: current.fingerprint.modelSpec },
+    reference,
     machine,
     speedRegimes,
     settings,
@@ -91,10 +116,11 @@ export function compareProfiles(
   baseline: Baseline,
   currentProfile: Profile,
   options: CompareOptions = {},
+  reference: ComparisonReference = COMMITTED_BASELINE,
 ): Comparison {
   const current = createBaselineFromProfile(currentProfile, {
     name: 'current',
     provenance: EMPTY_PROVENANCE,
   });
-  return compareBaselines(baseline, current, options);
+  return compareBaselines(baseline, current, options, reference);
 }

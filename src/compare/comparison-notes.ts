@@ -6,11 +6,26 @@ import type { Baseline } from '../baseline/baseline-schema.js';
 import type {
   CellComparison,
   Comparison,
+  ComparisonReference,
   ComparisonSettings,
   MachineComparison,
   MachineMismatchPolicy,
 } from './comparison-schema.js';
 import { formatChange } from './describe-change.js';
+
+/** What the run was compared with, first among the notes. */
+export function describeReferenceNotes(reference: ComparisonReference): string[] {
+  switch (reference.kind) {
+    case 'base-ref':
+      return [
+        `duet mode: the base (${reference.ref} = ${reference.commit.slice(0, 12)}) and this head were measured side by side in neighbouring processes; intervals from the paired ratios`,
+      ];
+    case 'baseline':
+      return reference.fallbackReason === null
+        ? []
+        : [`compared with the committed baseline instead of the base: ${reference.fallbackReason}`];
+  }
+}
 
 export function describeMachineNotes(machine: MachineComparison, settings: ComparisonSettings): string[] {
   switch (machine.kind) {

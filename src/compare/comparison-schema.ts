@@ -156,15 +156,38 @@ export const comparisonSettingsSchema = z.object({
   normalizationResidualCv: z.number(),
   familywiseAlpha: z.number(),
   onInconclusive: z.enum(['pass', 'fail']),
+  design: z
+    .enum(['independent', 'paired'])
+    .default('independent')
+    .describe('paired: base and head measured side by side in one job (duet mode), intervals on pair ratios'),
   confidence: z.number(),
 });
 export type ComparisonSettings = z.infer<typeof comparisonSettingsSchema>;
+
+export const referenceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('base-ref'),
+    ref: z.string().describe('what --against named, e.g. origin/main or HEAD~1'),
+    commit: z.string().describe('the commit that was measured beside the head'),
+  }),
+  z.object({
+    kind: z.literal('baseline'),
+    fallbackReason: z
+      .string()
+      .nullable()
+      .describe('why the base could not be measured side by side, when duet mode was asked for'),
+  }),
+]);
+export type ComparisonReference = z.infer<typeof referenceSchema>;
 
 export const comparisonSchema = z.object({
   $schema: z.string().optional(),
   schemaVersion: z.literal(COMPARISON_SCHEMA_VERSION),
   baseline: z.object({ name: z.string(), createdAt: z.string(), origin: z.enum(['embedprof', 'legacy']) }),
   current: z.object({ createdAt: z.string(), modelSpec: z.string() }),
+  reference: referenceSchema
+    .default({ kind: 'baseline', fallbackReason: null })
+    .describe('what the run was compared with: the base measured side by side, or a committed baseline'),
   machine: machineComparisonSchema,
   speedRegimes: z.array(speedRegimeSchema).nullable().describe('null when a side has no probe scores'),
   settings: comparisonSettingsSchema,

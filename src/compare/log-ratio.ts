@@ -35,9 +35,14 @@ function computeLogMean(values: readonly number[]): number {
   return computeMean(values.map(Math.log));
 }
 
-function withResidual(logEstimate: number, se: number, df: number, residualSd: number): LogRatioInference {
+export function withResidual(
+  logEstimate: number,
+  se: number,
+  df: number,
+  residualSd: number,
+): LogRatioInference {
   const variance = se * se + residualSd * residualSd;
-  const combinedDf = se === 0 ? (residualSd === 0 ? df : Infinity) : variance ** 2 / (se ** 4 / df);
+  const combinedDf = residualSd === 0 ? df : se === 0 ? Infinity : variance ** 2 / (se ** 4 / df);
   return {
     kind: 'determined',
     logEstimate,
