@@ -88,8 +88,28 @@ export function requireFlag(value: string | undefined, flag: string, expected: s
 }
 
 /** Turns the flags into the baseline request and the options of compareProfiles. */
+/** A duet gate's request: the baseline is only the fallback and may be absent. */
+export type GateComparisonRequest = Omit<ComparisonRequest, 'baseline'> & {
+  baseline: BaselineRequest | null;
+};
+
 export function readComparisonFlags(values: CompareFlagValues): ComparisonRequest {
   const path = requireFlag(values.baseline, '--baseline', 'a baseline file or a folder of baselines');
+  return {
+    ...readGateComparisonFlags(values, false),
+    baseline: { path, name: values['baseline-name'] ?? null },
+  };
+}
+
+/** The comparison flags; without `baselineOptional` a missing --baseline is a usage error. */
+export function readGateComparisonFlags(
+  values: CompareFlagValues,
+  baselineOptional: boolean,
+): GateComparisonRequest {
+  const path =
+    baselineOptional && (values.baseline === undefined || values.baseline === '')
+      ? null
+      : requireFlag(values.baseline, '--baseline', 'a baseline file or a folder of baselines');
   const policy = parseChoice('--on-machine-mismatch', values['on-machine-mismatch'] ?? 'normalize', [
     'normalize',
     'warn',
@@ -100,7 +120,7 @@ export function readComparisonFlags(values: CompareFlagValues): ComparisonReques
   const drop = values['max-throughput-drop'];
   const growth = values['max-memory-growth'];
   return {
-    baseline: { path, name: values['baseline-name'] ?? null },
+    baseline: path === null ? null : { path, name: values['baseline-name'] ?? null },
     policy,
     options: {
       onMachineMismatch: policy,

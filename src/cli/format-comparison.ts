@@ -26,10 +26,20 @@ function describeMachine(machine: MachineComparison): string {
   }
 }
 
+/** "base origin/main (1a2b3c4d5e6f) side by side" or "baseline "main", same machine". */
+function describeAgainst(comparison: Comparison): string {
+  const { reference } = comparison;
+  if (reference.kind === 'base-ref')
+    return `base ${reference.ref} (${reference.commit.slice(0, 12)}) side by side`;
+  const legacy = comparison.baseline.origin === 'legacy' ? ' (legacy)' : '';
+  const fallback = reference.fallbackReason === null ? '' : ', fallback from duet mode';
+  return `baseline "${comparison.baseline.name}"${legacy}, ${describeMachine(comparison.machine)}${fallback}`;
+}
+
 /** "FAIL — regression in throughput (baseline "main", same machine)". */
 export function formatVerdictLine(comparison: Comparison): string {
   const { overall } = comparison;
-  const against = `baseline "${comparison.baseline.name}"${comparison.baseline.origin === 'legacy' ? ' (legacy)' : ''}, ${describeMachine(comparison.machine)}`;
+  const against = describeAgainst(comparison);
   switch (overall.gate) {
     case 'skipped':
       return `SKIPPED — nothing compared (${against})`;

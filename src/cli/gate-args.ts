@@ -8,23 +8,38 @@ import { describeError, UsageError } from '../errors.js';
 import {
   COMPARE_FLAGS,
   COMPARE_FLAGS_HELP,
-  readComparisonFlags,
-  type ComparisonRequest,
+  readGateComparisonFlags,
+  type GateComparisonRequest,
 } from './compare-args.js';
 import { parsePositiveNumber } from './parse-values.js';
 import { parseProfileArgs, PROFILE_HELP, type ProfileOptions } from './profile-args.js';
 
-const GATE_FLAGS = { ...COMPARE_FLAGS, 'time-budget': { type: 'string' } } as const;
+const GATE_FLAGS = {
+  ...COMPARE_FLAGS,
+  'time-budget': { type: 'string' },
+  against: { type: 'string' },
+  'base-setup': { type: 'string' },
+} as const;
 const GATE_FLAG_NAMES: ReadonlySet<string> = new Set(Object.keys(GATE_FLAGS));
 
 /** Default --time-budget: the whole gate (first pass included) in ten minutes. */
 export const DEFAULT_TIME_BUDGET_SECONDS = 600;
 
-export const GATE_HELP = `embedprof gate [profile options] --baseline FILE|DIR [comparison options]
+export const GATE_HELP = `embedprof gate [profile options] (--against REF | --baseline FILE|DIR) [comparison options]
 
-Profiles the current code (as \`embedprof profile\`), compares it with a baseline, and while some cells are
+Profiles the current code (as \`embedprof profile\`), compares it with a reference, and while some cells are
 inconclusive on a gated metric and the time budget allows, measures more fresh processes for just those
 cells and compares again. Writes OUT/profile.json and OUT/comparison.json.
+
+Reference:
+  --against REF           duet mode: check REF (a branch, tag or commit; fetched if the clone is shallow) out
+                          in a temporary git worktree and measure it and the working tree alternately in
+                          neighbouring processes (ABBA); the gate's statistics use the paired ratios. REF's
+                          own embedprof.config.json says what it measures; the workload is this side's.
+                          When REF cannot be measured, --baseline is used instead and the reason reported.
+  --base-setup CMD        shell command run in REF's worktree first, e.g. "npm ci" (custom embedders)
+  --config FILE           settings file (default ./embedprof.config.json when present); flags override it
+  --no-config             ignore ./embedprof.config.json
 
 Comparison options:
 ${COMPARE_FLAGS_HELP}
@@ -39,8 +54,11 @@ ${PROFILE_HELP.split('\n').slice(2).join('\n')}`;
 
 export interface GateOptions {
   profile: ProfileOptions;
-  comparison: ComparisonRequest;
+  comparison: GateComparisonRequest;
   timeBudgetSeconds: number;
+  /** Duet mode's base: what --against named, or null. */
+  against: string | null;
+  baseSetup: string | null;
 }
 
 /** Splits argv into the gate's own flags (with their values) and everything else. */
@@ -75,9 +93,13 @@ function parseGateFlags(gateArgs: string[]) {
 export function parseGateArgs(argv: readonly string[]): GateOptions {
   const { gateArgs, profileArgs } = splitGateArgs(argv);
   const values = parseGateFlags(gateArgs);
-  const comparison = readComparisonFlags(values);
+  const against = values.against ?? null;
+  if (against === '') throw new UsageError('--against needs a git ref, e.g. --against origin/main.');
+  const comparison = readGateComparisonFlags(values, against !== null);
   const budget = values['time-budget'];
   return {
+    against,
+    baseSetup: values['base-setup'] ?? null,
     profile: parseProfileArgs(profileArgs),
     comparison,
     timeBudgetSeconds:

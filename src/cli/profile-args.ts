@@ -37,6 +37,10 @@ Analysis (after the sweeps; each step in its own fresh process):
   --no-analysis           skip the leak check, operator profile and A/B experiments
   --cache-dir DIR         model cache (default $EMBEDPROF_CACHE_DIR or ~/.cache/embedprof)
   --hub-endpoint URL      default $HF_ENDPOINT or https://huggingface.co
+Settings:
+  --config FILE           embedprof.config.json to read (default ./embedprof.config.json when present);
+                          flags override it
+  --no-config             ignore ./embedprof.config.json
 Output:
   --out DIR               where profile.json goes (default embedprof-out)
   --seed N                corpus shuffling and schedule (default 1)

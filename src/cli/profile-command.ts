@@ -3,6 +3,7 @@ import { openSession } from '../engine/onnx-session.js';
 import { resolveModel, type ResolvedModel } from '../model/resolve-model.js';
 import { createProgressReporter, type ProgressReporter } from '../protocol/progress.js';
 import { profileSchema } from '../schema/profile-schema.js';
+import { applyConfig } from './apply-config.js';
 import { formatProfileTable } from './format-table.js';
 import { prepareOutputDir, writeJsonAtomically } from './output-files.js';
 import { parseProfileArgs, PROFILE_HELP, type ProfileOptions } from './profile-args.js';
@@ -32,7 +33,7 @@ export async function prepareRun(options: ProfileOptions): Promise<PreparedRun> 
 
 /** `embedprof profile`: resolve inputs, run the sweeps and the analysis, write profile.json. */
 export async function runProfileCommand(argv: string[]): Promise<number> {
-  const options = parseProfileArgs(argv);
+  const options = parseProfileArgs((await applyConfig('profile', argv)).argv);
   if (options.help) {
     process.stdout.write(`${PROFILE_HELP}\n`);
     return 0;

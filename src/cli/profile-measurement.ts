@@ -15,7 +15,7 @@ import { buildCellBatches, shuffleTexts } from '../protocol/cell-batches.js';
 import { findPreset, PROBE_SHAPE } from '../protocol/presets.js';
 import type { ProgressReporter } from '../protocol/progress.js';
 import { runAnalysis, type AnalysisMeasurements } from '../protocol/run-analysis.js';
-import { runCells, type CellState } from '../protocol/run-cells.js';
+import { runCells, type CellState, type RunCellsRequest } from '../protocol/run-cells.js';
 import type { CellKey } from '../protocol/schedule.js';
 import type { Environment, Profile } from '../schema/profile-schema.js';
 import { describeCorpus, listSweepCells, toProfileConfig } from './profile-parts.js';
@@ -33,6 +33,8 @@ export interface ProfileMeasurement {
   /** Every cell of the sweep. */
   cells: CellKey[];
   environment: Environment;
+  /** What runCells gets for `processes` fresh processes of each of `cells` (duet mode swaps the engine). */
+  requestFor(cells: CellKey[], processes: number, scheduleSeed: number): RunCellsRequest;
   /** `processes` fresh processes for each of `cells`; `scheduleSeed` shuffles the order of later rounds. */
   measure(cells: CellKey[], processes: number, scheduleSeed: number): Promise<Map<string, CellState>>;
   /** The analysis steps, or null with --no-analysis. */
@@ -48,22 +50,23 @@ export function createProfileMeasurement(input: ProfileMeasurementInput): Profil
   const preset = findPreset(options.preset);
   const cells = listSweepCells(options);
   const environment = readEnvironment(options.threads);
+  const requestFor = (subset: CellKey[], processes: number, scheduleSeed: number): RunCellsRequest => ({
+    cells: subset,
+    batchesFor: (cell) => buildCellBatches(cell, corpus.texts, options.seed),
+    engine: model.engine,
+    probe: { dtype: model.probeDtype, ...PROBE_SHAPE, threads: options.threads },
+    policy: preset.policy,
+    processesPerCell: processes,
+    maxMemoryMB: options.maxMemoryMB,
+    seed: scheduleSeed,
+    workerTimeoutMs: WORKER_TIMEOUT_MS,
+    progress,
+  });
   return {
     cells,
     environment,
-    measure: (subset, processes, scheduleSeed) =>
-      runCells({
-        cells: subset,
-        batchesFor: (cell) => buildCellBatches(cell, corpus.texts, options.seed),
-        engine: model.engine,
-        probe: { dtype: model.probeDtype, ...PROBE_SHAPE, threads: options.threads },
-        policy: preset.policy,
-        processesPerCell: processes,
-        maxMemoryMB: options.maxMemoryMB,
-        seed: scheduleSeed,
-        workerTimeoutMs: WORKER_TIMEOUT_MS,
-        progress,
-      }),
+    requestFor,
+    measure: (subset, processes, scheduleSeed) => runCells(requestFor(subset, processes, scheduleSeed)),
     analyze: () => (options.analysis ? analyzeModel(input) : Promise.resolve(null)),
     build: (states, analysis) =>
       buildProfile({

@@ -43,8 +43,11 @@ function checkMachine(
   current: Baseline,
   settings: ComparisonSettings,
 ): MachineComparison {
-  const machine = describeMachine(baseline, current, settings.onMachineMismatch);
-  if (settings.design !== 'paired' || machine.kind !== 'different') return machine;
+  if (settings.design !== 'paired') return describeMachine(baseline, current, settings.onMachineMismatch);
+  // the base's model spec names the same file in another checkout: not a difference
+  const fingerprint = { ...baseline.fingerprint, modelSpec: current.fingerprint.modelSpec };
+  const machine = describeMachine({ ...baseline, fingerprint }, current, settings.onMachineMismatch);
+  if (machine.kind !== 'different') return machine;
   return { kind: 'same', softwareDifferences: [...machine.differences, ...machine.softwareDifferences] };
 }
 

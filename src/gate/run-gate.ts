@@ -7,7 +7,7 @@ import type { Baseline } from '../baseline/baseline-schema.js';
 import { createFingerprint } from '../baseline/fingerprint.js';
 import type { ComparisonRequest } from '../cli/compare-args.js';
 import { compareProfiles } from '../compare/compare-profiles.js';
-import type { Comparison } from '../compare/comparison-schema.js';
+import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
 import type { ProgressReporter } from '../protocol/progress.js';
 import type { CellState } from '../protocol/run-cells.js';
 import { describeCell, type CellKey } from '../protocol/schedule.js';
@@ -35,6 +35,8 @@ export interface GateRunInput {
   /** Seconds since the gate command started (the budget covers the whole command). */
   elapsedSeconds: () => number;
   progress: ProgressReporter;
+  /** Why a duet gate fell back to this baseline; null for a plain baseline gate. */
+  reference?: ComparisonReference | null;
 }
 
 export interface GateRunResult {
@@ -65,7 +67,8 @@ export async function runGate(input: GateRunInput): Promise<GateRunResult> {
   const sampling = await runAdaptiveSampling({
     cells: measurement.cells,
     profile: first,
-    compare: (profile) => compareProfiles(baseline, profile, input.comparison.options),
+    compare: (profile) =>
+      compareProfiles(baseline, profile, input.comparison.options, input.reference ?? undefined),
     measure: async (cells, processes, round) => {
       const extra = await measurement.measure(cells, processes, input.seed + round);
       states = mergeCellStates(states, extra);

@@ -30,9 +30,7 @@ export interface RunCellsRequest {
  * failure marks the cell failed and the rest goes on.
  */
 export async function runCells(request: RunCellsRequest): Promise<Map<string, CellState>> {
-  const states = new Map<string, CellState>(
-    request.cells.map((cell) => [describeCell(cell), { status: 'running', runs: [] }]),
-  );
+  const states = createCellStates(request.cells);
   const runs = planRuns(request.cells, request.processesPerCell, request.seed);
   const batches = new Map(request.cells.map((cell) => [describeCell(cell), request.batchesFor(cell)]));
   for (const [index, run] of runs.entries()) {
@@ -51,18 +49,27 @@ export async function runCells(request: RunCellsRequest): Promise<Map<string, Ce
       },
       request.workerTimeoutMs,
     );
-    applyReply(states, request.cells, run.cell, run.round, reply, request);
+    recordReply(states, request.cells, run.cell, run.round, reply, request);
   }
   return states;
 }
 
-function applyReply(
+/** The cells' states, all running and empty. */
+export function createCellStates(cells: readonly CellKey[]): Map<string, CellState> {
+  return new Map(cells.map((cell) => [describeCell(cell), { status: 'running', runs: [] }]));
+}
+
+/**
+ * Records a worker's reply in the cells' states: a run, or the failure's consequence (see runCells). Shared
+ * with duet mode, which keeps one map per side.
+ */
+export function recordReply(
   states: Map<string, CellState>,
   cells: CellKey[],
   cell: CellKey,
   round: number,
   reply: CellReply,
-  request: RunCellsRequest,
+  request: Pick<RunCellsRequest, 'progress' | 'maxMemoryMB'>,
 ): void {
   const key = describeCell(cell);
   const state = states.get(key);

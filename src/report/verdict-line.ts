@@ -157,7 +157,11 @@ export function describeRun(profile: Profile): string {
 export function describeRunContext(profile: Profile, comparison: Comparison | null): string {
   if (comparison === null)
     return `This run (${formatTimestamp(profile.createdAt)}): ${describeRun(profile)}.`;
-  const { baseline, current } = comparison;
+  const { baseline, current, reference } = comparison;
+  if (reference.kind === 'base-ref') {
+    const ref = sanitizeText(reference.ref, MAX_NAME_CHARS);
+    return `Base ${ref} (${reference.commit.slice(0, 12)}) and this head measured side by side, alternating fresh processes (${formatTimestamp(current.createdAt)}): ${describeRun(profile)}.`;
+  }
   const origin = baseline.origin === 'legacy' ? 'legacy file' : 'embedprof';
   const name = sanitizeText(baseline.name, MAX_NAME_CHARS);
   return `Baseline "${name}" (${origin}, ${formatTimestamp(baseline.createdAt)}) vs this run (${formatTimestamp(current.createdAt)}): ${describeRun(profile)}; ${describeMachineKind(comparison)}.`;

@@ -31,6 +31,9 @@ function createFakeMeasurement(calls: { cells: string[]; processes: number }[]):
   return {
     cells: ALL_CELLS,
     environment: TEST_ENVIRONMENT,
+    requestFor: () => {
+      throw new Error('runGate measures through measure(), never through requestFor()');
+    },
     measure: async (cells, processes) => {
       const first = calls.length === 0;
       calls.push({ cells: cells.map(describeCell), processes });

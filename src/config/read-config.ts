@@ -1,0 +1,46 @@
+/**
+ * Finds and reads embedprof.config.json: `--config FILE` names it (and must exist); otherwise the file in the
+ * working directory is used when present. A corrupt, unknown-version or misspelt file is an error naming it.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { createUsageError, describeError } from '../errors.js';
+import { parseDocument } from '../schema/parse-document.js';
+import {
+  CONFIG_FILE_NAME,
+  CONFIG_SCHEMA_VERSION,
+  configSchema,
+  type EmbedprofConfig,
+} from './config-schema.js';
+
+export interface LoadedConfig {
+  path: string;
+  dir: string;
+  config: EmbedprofConfig;
+}
+
+/** Reads and validates one config file. */
+export async function readConfigFile(path: string, label = path): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw createUsageError({
+      input: label,
+      expected: `a readable ${CONFIG_FILE_NAME}`,
+      received: `a read error (${describeError(error)})`,
+      fix: 'Check the path given to --config (or the action input `config`).',
+    });
+  }
+  const kind = { name: 'embedprof config', currentVersion: CONFIG_SCHEMA_VERSION };
+  const config = parseDocument(text, configSchema, kind, label);
+  return { path: resolve(path), dir: dirname(resolve(path)), config };
+}
+
+/** `explicit` (from --config) or ./embedprof.config.json when it exists; null when there is none. */
+export async function findConfig(explicit: string | null, cwd = process.cwd()): Promise<LoadedConfig | null> {
+  if (explicit !== null) return readConfigFile(resolve(cwd, explicit), `--config ${explicit}`);
+  const implicit = resolve(cwd, CONFIG_FILE_NAME);
+  return existsSync(implicit) ? readConfigFile(implicit, implicit) : null;
+}

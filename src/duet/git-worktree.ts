@@ -1,0 +1,63 @@
+/**
+ * Materializes a git ref as a detached worktree in a temporary folder, fetching it from `origin` when the
+ * clone lacks it (a shallow CI checkout usually does). Failures are reasons, not exceptions: duet mode then
+ * falls back to the committed baselines and says why.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describeError } from '../errors.js';
+
+const run = promisify(execFile);
+
+export type Materialized =
+  | { kind: 'ready'; repoRoot: string; commit: string; dir: string; remove: () => Promise<void> }
+  | { kind: 'unavailable'; reason: string };
+
+async function runGit(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+  return stdout.trim();
+}
+
+async function tryGit(cwd: string, args: string[]): Promise<string | null> {
+  try {
+    return await runGit(cwd, args);
+  } catch {
+    return null;
+  }
+}
+
+/** The commit `ref` names, fetching it from origin (shallowly) when it is not in the clone. */
+async function resolveCommit(repoRoot: string, ref: string): Promise<string | null> {
+  const local = await tryGit(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  if (local !== null) return local;
+  const remoteName = ref.replace(/^origin\//, '').replace(/^refs\/heads\//, '');
+  const fetched = await tryGit(repoRoot, ['fetch', '--no-tags', '--depth=1', 'origin', remoteName]);
+  if (fetched === null) return null;
+  return tryGit(repoRoot, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}']);
+}
+
+/** `ref` checked out in a fresh temporary worktree of the repository containing `cwd`. */
+export async function materializeRef(cwd: string, ref: string): Promise<Materialized> {
+  const repoRoot = await tryGit(cwd, ['rev-parse', '--show-toplevel']);
+  if (repoRoot === null) return { kind: 'unavailable', reason: `${cwd} is not inside a git repository` };
+  const commit = await resolveCommit(repoRoot, ref);
+  if (commit === null) {
+    return { kind: 'unavailable', reason: `git cannot find ${ref} here or fetch it from origin` };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'embedprof-base-'));
+  try {
+    await runGit(repoRoot, ['worktree', 'add', '--detach', '--force', dir, commit]);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    return { kind: 'unavailable', reason: `git worktree add failed: ${describeError(error)}` };
+  }
+  const remove = async (): Promise<void> => {
+    await tryGit(repoRoot, ['worktree', 'remove', '--force', dir]);
+    await rm(dir, { recursive: true, force: true });
+    await tryGit(repoRoot, ['worktree', 'prune']);
+  };
+  return { kind: 'ready', repoRoot, commit, dir, remove };
+}

@@ -1,0 +1,77 @@
+/**
+ * Makes the base side of a duet gate ready to measure: its commit in a worktree, its setup command run, its
+ * model or embedder resolved. Anything that goes wrong becomes a reason to fall back to the committed
+ * baselines (the caller reports it), never a half-prepared base.
+ */
+import { spawn } from 'node:child_process';
+import { relative, resolve } from 'node:path';
+import type { ProfileOptions } from '../cli/profile-args.js';
+import type { ComparisonReference } from '../compare/comparison-schema.js';
+import type { LoadedConfig } from '../config/read-config.js';
+import { openSession } from '../engine/onnx-session.js';
+import { describeError } from '../errors.js';
+import { resolveModel, type ResolvedModel } from '../model/resolve-model.js';
+import type { ProgressReporter } from '../protocol/progress.js';
+import { resolveBaseTarget } from './base-target.js';
+import { materializeRef } from './git-worktree.js';
+
+export type PreparedBase =
+  | {
+      kind: 'ready';
+      options: ProfileOptions;
+      model: ResolvedModel;
+      reference: Extract<ComparisonReference, { kind: 'base-ref' }>;
+      cleanup: () => Promise<void>;
+    }
+  | { kind: 'unavailable'; reason: string };
+
+export interface PrepareBaseRequest {
+  ref: string;
+  setup: string | null;
+  head: ProfileOptions;
+  headConfig: LoadedConfig | null;
+  progress: ProgressReporter;
+  cwd?: string;
+}
+
+/** Runs `command` through the shell in `cwd`, its output on stderr; the exit code (or -1 when it cannot start). */
+function runSetup(command: string, cwd: string): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(command, { cwd, shell: true, stdio: ['ignore', process.stderr, process.stderr] });
+    child.on('error', () => done(-1));
+    child.on('exit', (code) => done(code ?? -1));
+  });
+}
+
+async function resolveBaseModel(options: ProfileOptions, progress: ProgressReporter): Promise<ResolvedModel> {
+  const model = await resolveModel({
+    ...options,
+    onProgress: (message) => progress.note(`base: ${message}`),
+  });
+  if (model.engine.kind === 'onnx') await (await openSession(model.engine.onnxPath, model.engine)).release();
+  return model;
+}
+
+export async function prepareBase(request: PrepareBaseRequest): Promise<PreparedBase> {
+  const cwd = request.cwd ?? process.cwd();
+  const tree = await materializeRef(cwd, request.ref);
+  if (tree.kind === 'unavailable') return tree;
+  const fail = async (reason: string): Promise<PreparedBase> => {
+    await tree.remove();
+    return { kind: 'unavailable', reason };
+  };
+  const target = await resolveBaseTarget({ ...request, repoRoot: tree.repoRoot, worktree: tree.dir });
+  if (target.kind === 'unavailable') return fail(target.reason);
+  if (request.setup !== null) {
+    request.progress.note(`base: running ${JSON.stringify(request.setup)} in the worktree of ${request.ref}`);
+    const code = await runSetup(request.setup, resolve(tree.dir, relative(tree.repoRoot, cwd)));
+    if (code !== 0) return fail(`the base setup ${JSON.stringify(request.setup)} exited with code ${code}`);
+  }
+  try {
+    const model = await resolveBaseModel(target.options, request.progress);
+    const reference = { kind: 'base-ref' as const, ref: request.ref, commit: tree.commit };
+    return { kind: 'ready', options: target.options, model, reference, cleanup: tree.remove };
+  } catch (error) {
+    return fail(`the base's model cannot be loaded: ${describeError(error)}`);
+  }
+}

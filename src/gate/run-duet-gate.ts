@@ -1,0 +1,94 @@
+/**
+ * Duet mode's gate: base and head cells measured in neighbouring processes (run-duet-cells.ts), compared with
+ * the paired design, then adaptive sampling adds pairs for the inconclusive cells within the time budget.
+ * The base profile lives beside the loop: every extra round re-measures both sides and rebuilds both.
+ */
+import { EMPTY_PROVENANCE } from '../baseline/baseline-schema.js';
+import { createBaselineFromProfile } from '../baseline/from-profile.js';
+import type { ProfileMeasurement } from '../cli/profile-measurement.js';
+import type { CompareOptions } from '../compare/compare-options.js';
+import { compareProfiles } from '../compare/compare-profiles.js';
+import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
+import type { ProgressReporter } from '../protocol/progress.js';
+import { runDuetCells, type DuetStates } from '../protocol/run-duet-cells.js';
+import { describeCell, type CellKey } from '../protocol/schedule.js';
+import type { Profile } from '../schema/profile-schema.js';
+import {
+  describeAdaptiveSampling,
+  runAdaptiveSampling,
+  type AdaptiveSamplingResult,
+} from './adaptive-sampling.js';
+import { mergeCellStates } from './merge-cell-states.js';
+import { EXTRA_PROCESSES_PER_ROUND, MAX_EXTRA_ROUNDS } from './run-gate.js';
+
+export interface DuetGateInput {
+  head: ProfileMeasurement;
+  base: ProfileMeasurement;
+  reference: Extract<ComparisonReference, { kind: 'base-ref' }>;
+  options: CompareOptions;
+  pairsPerCell: number;
+  seed: number;
+  budgetSeconds: number;
+  elapsedSeconds: () => number;
+  progress: ProgressReporter;
+}
+
+export interface DuetGateResult {
+  profile: Profile;
+  baseProfile: Profile;
+  comparison: Comparison;
+  sampling: AdaptiveSamplingResult;
+}
+
+function measurePairs(input: DuetGateInput, cells: CellKey[], pairs: number, seed: number) {
+  const { engine, ...request } = input.head.requestFor(cells, pairs, seed);
+  return runDuetCells({
+    ...request,
+    engines: { base: input.base.requestFor(cells, pairs, seed).engine, head: engine },
+    pairsPerCell: pairs,
+  });
+}
+
+const countPairs = (states: DuetStates): number =>
+  [...states.head.values()].reduce((sum, state) => sum + state.runs.length, 0);
+
+export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult> {
+  const { head, base, progress } = input;
+  const started = input.elapsedSeconds();
+  let states = await measurePairs(input, head.cells, input.pairsPerCell, input.seed);
+  const secondsPerPair = (input.elapsedSeconds() - started) / Math.max(1, countPairs(states));
+  const analysis = await head.analyze();
+  let baseProfile = base.build(states.base, null);
+  const name = `base-${input.reference.commit.slice(0, 12)}`;
+  const compare = (profile: Profile): Comparison => {
+    const baseline = createBaselineFromProfile(baseProfile, { name, provenance: EMPTY_PROVENANCE });
+    return compareProfiles(baseline, profile, { ...input.options, design: 'paired' }, input.reference);
+  };
+  const sampling = await runAdaptiveSampling({
+    cells: head.cells,
+    profile: head.build(states.head, analysis),
+    compare,
+    measure: async (cells, pairs, round) => {
+      const extra = await measurePairs(input, cells, pairs, input.seed + round);
+      states = {
+        base: mergeCellStates(states.base, extra.base),
+        head: mergeCellStates(states.head, extra.head),
+      };
+      baseProfile = base.build(states.base, null);
+      return head.build(states.head, analysis);
+    },
+    processesPerRound: EXTRA_PROCESSES_PER_ROUND,
+    maxRounds: MAX_EXTRA_ROUNDS,
+    budgetSeconds: input.budgetSeconds,
+    elapsedSeconds: input.elapsedSeconds,
+    secondsPerProcess: secondsPerPair,
+    onRound: (cells, round) =>
+      progress.note(
+        `adaptive sampling, round ${round}: ${EXTRA_PROCESSES_PER_ROUND} more pair(s) for ${cells.map(describeCell).join(', ')}`,
+      ),
+  });
+  const { overall } = sampling.comparison;
+  const notes = [...overall.notes, describeAdaptiveSampling(sampling)];
+  const comparison = { ...sampling.comparison, overall: { ...overall, notes } };
+  return { profile: sampling.profile, baseProfile, comparison, sampling };
+}
