@@ -8,6 +8,7 @@
  *
  *   node build/scripts/validate-gate.js [--runs 30] [--processes 3] [--throughput-drop 0.10]
  *     [--memory-growth 0.10] [--time-budget 30] [--batch-sizes 32] [--lengths 256] [--out DIR]
+ *   node build/scripts/validate-gate.js --duet [--threshold 0.10] [--runs …] (see validate-duet.ts)
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,10 +17,13 @@ import { parseArgs } from 'node:util';
 import { computeWilsonInterval, formatRate } from '../src/gate/wilson-interval.js';
 import type { GateOutcome, StepSettings, Variant } from './validate-gate-steps.js';
 import { gateVariant, recordBaseline } from './validate-gate-steps.js';
+import { validateDuet } from './validate-duet.js';
 
 const VARIANTS: readonly Variant[] = ['unchanged', 'slower', 'ballast'];
 
 interface Settings extends StepSettings {
+  duet: boolean;
+  threshold: number;
   runs: number;
   throughputDrop: number;
   memoryGrowth: number;
@@ -46,6 +50,8 @@ function readSettings(argv: string[]): Settings {
       'batch-sizes': { type: 'string' },
       lengths: { type: 'string' },
       out: { type: 'string' },
+      duet: { type: 'boolean' },
+      threshold: { type: 'string' },
     },
   });
   const throughputDrop = readNumber(values['throughput-drop'], 0.1, 'throughput-drop');
@@ -53,6 +59,8 @@ function readSettings(argv: string[]): Settings {
     values.out === undefined ? mkdtempSync(join(tmpdir(), 'embedprof-validate-')) : resolve(values.out);
   mkdirSync(work, { recursive: true });
   return {
+    duet: values.duet === true,
+    threshold: readNumber(values.threshold, 0.1, 'threshold'),
     runs: Math.round(readNumber(values.runs, 30, 'runs')),
     processes: Math.round(readNumber(values.processes, 3, 'processes')),
     throughputDrop,
@@ -124,6 +132,10 @@ function summarize(settings: Settings, outcomes: readonly GateOutcome[], seconds
 
 function main(): void {
   const settings = readSettings(process.argv.slice(2));
+  if (settings.duet) {
+    validateDuet({ ...settings, timeBudgetSeconds: settings.timeBudgetSeconds });
+    return;
+  }
   const started = Date.now();
   const outcomes: GateOutcome[] = [];
   for (let run = 0; run < settings.runs; run++) outcomes.push(...runRepetition(settings, run));

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { baselineSchema } from '../baseline/baseline-schema.js';
 import { comparisonSchema } from '../compare/comparison-schema.js';
+import { configSchema } from '../config/config-schema.js';
 import { profileSchema } from './profile-schema.js';
 
-/** Every file format embedprof writes, with the committed JSON Schema file generated from its zod schema. */
+/** Every file format embedprof writes or reads, with the committed JSON Schema file generated from its zod schema. */
 export const DOCUMENT_SCHEMAS = [
   { file: 'profile.schema.json', schema: profileSchema, title: 'embedprof profile' },
   { file: 'baseline.schema.json', schema: baselineSchema, title: 'embedprof baseline' },
   { file: 'comparison.schema.json', schema: comparisonSchema, title: 'embedprof comparison' },
+  { file: 'config.schema.json', schema: configSchema, title: 'embedprof.config.json' },
 ];
 
 export function renderJsonSchema(entry: (typeof DOCUMENT_SCHEMAS)[number]): string {
