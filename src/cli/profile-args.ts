@@ -5,6 +5,7 @@ import { describeError, UsageError } from '../errors.js';
 import type { GraphOptimization } from '../engine/onnx-session.js';
 import type { Dtype } from '../schema/common-schema.js';
 import { findPreset, type PresetName } from '../protocol/presets.js';
+import { parseShard, type Shard } from './shard.js';
 import { parseChoice, parsePositiveInt, parsePositiveIntList, parsePositiveNumber } from './parse-values.js';
 
 export const PROFILE_HELP = `embedprof profile [options]
@@ -44,6 +45,8 @@ Settings:
 Output:
   --out DIR               where profile.json goes (default embedprof-out)
   --seed N                corpus shuffling and schedule (default 1)
+  --shard i/n             measure only this job's share of the cells (a matrix of n jobs; merge the
+                          shards' folders with \`embedprof merge\`); the analysis runs in shard 1
   --quiet                 no progress lines
   --debug                 stack traces on failure`;
 
@@ -66,6 +69,8 @@ export interface ProfileOptions {
   hubEndpoint: string | undefined;
   out: string;
   seed: number;
+  /** This job's slice of the cells (`--shard i/n`), or null for all of them. */
+  shard: Shard | null;
   latencySloMs: number | null;
   cpuProfile: string | null;
   analysis: boolean;
@@ -92,6 +97,7 @@ const OPTIONS = {
   'hub-endpoint': { type: 'string' },
   out: { type: 'string' },
   seed: { type: 'string' },
+  shard: { type: 'string' },
   'latency-slo-ms': { type: 'string' },
   'cpu-profile': { type: 'string' },
   'no-analysis': { type: 'boolean' },
@@ -147,7 +153,11 @@ export function parseProfileArgs(argv: string[]): ProfileOptions {
         ? null
         : parsePositiveNumber('--latency-slo-ms', values['latency-slo-ms']),
     cpuProfile: values['cpu-profile'] ?? null,
-    analysis: !(values['no-analysis'] ?? false),
+    shard: values.shard === undefined ? null : parseShard(values.shard),
+    // the analysis runs once per sweep: in shard 1 of a sharded run
+    analysis:
+      !(values['no-analysis'] ?? false) &&
+      (values.shard === undefined || parseShard(values.shard).index === 1),
     quiet: values.quiet ?? false,
     help: values.help ?? false,
   };

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/index.js';
 import type { ProfileOptions } from './profile-args.js';
+import { selectShardCells } from './shard.js';
 import type { MeasurePolicy } from '../protocol/measure-cell.js';
 import type { CellKey } from '../protocol/schedule.js';
 import type { Profile, ProfileConfig } from '../schema/profile-schema.js';
@@ -34,11 +35,19 @@ export function toProfileConfig(options: ProfileOptions, policy: MeasurePolicy):
     latencySloMs: options.latencySloMs,
     analysis: options.analysis,
     seed: options.seed,
+    shard: options.shard,
   };
 }
 
 /** The cells of the sweep, batch sweep first, as `embedprof profile` measures them. */
 export function listSweepCells(options: ProfileOptions): CellKey[] {
+  return selectShardCells(listAllCells(options), options.shard);
+}
+
+/** Every cell of the sweep, ignoring --shard. */
+export function listAllCells(
+  options: Pick<ProfileOptions, 'batchSizes' | 'lengths' | 'lengthBatchSize'>,
+): CellKey[] {
   return [
     ...options.batchSizes.map((batchSize): CellKey => ({ sweep: 'batch', batchSize })),
     ...options.lengths.map((chars): CellKey => ({

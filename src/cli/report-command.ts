@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { comparisonSchema, COMPARISON_SCHEMA_VERSION, type Comparison } from '../compare/index.js';
-import { createUsageError, describeError, UsageError } from '../errors.js';
-import { parseDocument } from '../schema/parse-document.js';
+import { describeError, UsageError } from '../errors.js';
 import { prepareOutputDir } from './output-files.js';
+import { readComparisonFile } from './read-comparison-file.js';
 import { readProfileFile } from './read-profile-file.js';
 import { writeReports } from './write-reports.js';
 
@@ -36,25 +34,10 @@ export async function runReportCommand(argv: string[]): Promise<number> {
     throw new UsageError('--profile: expected a profile.json path, received nothing. Pass --profile FILE.');
   }
   const profile = await readProfileFile(values.profile, '--profile');
-  const comparison = values.comparison === undefined ? null : await readComparisonFile(values.comparison);
+  const comparison =
+    values.comparison === undefined ? null : await readComparisonFile(values.comparison, '--comparison');
   const outDir = await prepareOutputDir(values.out ?? 'embedprof-out');
   const written = await writeReports(outDir, profile, comparison);
   process.stdout.write(`${written.map((path) => `Wrote ${path}`).join('\n')}\n`);
   return 0;
-}
-
-async function readComparisonFile(path: string): Promise<Comparison> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw createUsageError({
-      input: `--comparison ${path}`,
-      expected: 'a readable comparison.json written by `embedprof compare` or `gate`',
-      received: `a read error (${describeError(error)})`,
-      fix: 'Check the path.',
-    });
-  }
-  const kind = { name: 'comparison', currentVersion: COMPARISON_SCHEMA_VERSION };
-  return parseDocument(text, comparisonSchema, kind, path);
 }

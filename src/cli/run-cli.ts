@@ -2,6 +2,7 @@ import { describeError, RuntimeFailure, UsageError } from '../errors.js';
 import { runBaselineCommand } from './baseline-command.js';
 import { runCompareCommand } from './compare-command.js';
 import { runGateCommand } from './gate-command.js';
+import { runMergeCommand } from './merge-command.js';
 import { runProfileCommand } from './profile-command.js';
 import { runReportCommand } from './report-command.js';
 
@@ -13,8 +14,11 @@ Usage:
                                   record a profile as baselines/NAME.json, with provenance
   embedprof compare --baseline FILE|DIR --current profile.json [options]
                                   compare a profile with a baseline → OUT/comparison.json
-  embedprof gate [profile options] --baseline FILE|DIR [options]
-                                  profile + compare, re-measuring inconclusive cells within --time-budget
+  embedprof gate [profile options] (--against REF | --baseline FILE|DIR) [options]
+                                  profile + compare, re-measuring inconclusive cells within --time-budget;
+                                  --against REF measures REF side by side (duet mode)
+  embedprof merge --from DIR [--baseline FILE|DIR] --out OUT
+                                  merge the folders of a sharded run (--shard i/n) and compare
   embedprof report --profile profile.json [--comparison comparison.json] --out DIR
                                   comment.md, summary.md, report.md, report.html and CSVs
   embedprof help                  this text; \`embedprof COMMAND --help\` lists a command's options
@@ -38,6 +42,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await runGateCommand(rest);
       case 'report':
         return await runReportCommand(rest);
+      case 'merge':
+        return await runMergeCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -46,7 +52,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, report, help. ${hint()}`,
+          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, help. ${hint()}`,
         );
     }
   } catch (error) {

@@ -79,6 +79,11 @@ export const configSchema = z.object({
   latencySloMs: z.number().positive().nullable(),
   analysis: z.boolean().describe('whether the leak check, operator profile and experiments ran'),
   seed: z.number().int(),
+  shard: z
+    .object({ index: z.number().int().positive(), count: z.number().int().positive() })
+    .nullable()
+    .default(null)
+    .describe('the slice of the sweep this profile measured (--shard i/n); null for the whole sweep'),
 });
 export type ProfileConfig = z.infer<typeof configSchema>;
 

@@ -159,6 +159,7 @@ export function buildTestProfile(cells: readonly TestCell[], options: TestProfil
       latencySloMs: null,
       analysis: false,
       seed: 1,
+      shard: null,
     },
     batchSweep,
     lengthSweep,

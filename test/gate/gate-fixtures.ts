@@ -97,6 +97,7 @@ export function buildGateProfile(cells: CellKey[], states: Map<string, CellState
       latencySloMs: null,
       analysis: false,
       seed: 1,
+      shard: null,
     },
     cells,
     states,
