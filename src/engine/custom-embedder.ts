@@ -66,7 +66,7 @@ async function loadUserEmbedder(
   const absolute = resolve(modulePath);
   let module: Record<string, unknown>;
   try {
-    module = await import(pathToFileURL(absolute).href);
+    module = await import(/* webpackIgnore: true */ pathToFileURL(absolute).href);
   } catch (error) {
     throw createUsageError({
       input: `--embedder ${modulePath}`,

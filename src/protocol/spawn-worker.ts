@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { AnalysisJob, AnalysisReply } from './analysis-job.js';
 import type { CellJob, CellReply, WorkerFailure } from './worker-job.js';
 
-const workerEntry = fileURLToPath(new URL('./worker-main.js', import.meta.url));
+// The worker entry beside this module: build/src/protocol/worker-main.js, or dist/worker-main.js beside the
+// action's bundle. Written so that ncc's asset relocator does not take it for an asset to copy.
+const workerEntry = fileURLToPath(import.meta.url).replace(/[^/\\]+$/, 'worker-main.js');
 
 /**
  * Runs one job in a fresh node process (`--expose-gc` so memory readings are taken after a full GC).
