@@ -82,7 +82,11 @@ export function describeRegimeNotes(
       item.current.excludedByRegime.length + item.baseline.excludedByRegime.length > 0,
   ).length;
   const normalized = speed.filter((item) => item.basis === 'calibration-normalized').length;
-  const notes = [`speed regimes: ${regimes.length} found by the calibration probe (${ranges})`];
+  const notes = [
+    `speed regimes: ${regimes.length} found by the calibration probe (${ranges})`,
+    ...describeRegimeSides(regimes, settings),
+  ];
+  if (settings.design === 'paired') return notes;
   if (settings.speedRegimes === 'ignore')
     return [...notes, 'speed regimes ignored (speedRegimes: ignore): raw speed of every process compared'];
   if (matched > 0) notes.push(`${matched} cell(s) compared on the processes of the regime both sides share`);
@@ -93,6 +97,34 @@ export function describeRegimeNotes(
     );
   }
   return notes;
+}
+
+type Regimes = NonNullable<Comparison['speedRegimes']>;
+
+/** Which regime holds most of a side's processes (its index), or null when it has none. */
+function findMainRegime(regimes: Regimes, side: 'baselineProcesses' | 'currentProcesses'): number | null {
+  let best: number | null = null;
+  regimes.forEach((regime, index) => {
+    if (regime[side] > 0 && (best === null || regime[side] > (regimes[best]?.[side] ?? 0))) best = index;
+  });
+  return best;
+}
+
+/** Whether the two sides ran mostly in the same regime: with a baseline, a warning; in duet mode, a fact. */
+function describeRegimeSides(regimes: Regimes, settings: ComparisonSettings): string[] {
+  const base = findMainRegime(regimes, 'baselineProcesses');
+  const head = findMainRegime(regimes, 'currentProcesses');
+  if (base === null || head === null) return [];
+  const range = (index: number) => {
+    const regime = regimes[index];
+    return regime === undefined ? '?' : `${regime.lowGflops.toFixed(0)}–${regime.highGflops.toFixed(0)}`;
+  };
+  const sides = settings.design === 'paired' ? ['base', 'head'] : ['baseline', 'this run'];
+  if (base === head) return [`${sides[0]} and ${sides[1]} ran mostly in the same regime (${range(base)})`];
+  const what = `${sides[0]} ran mostly in ${range(base)}, ${sides[1]} in ${range(head)}`;
+  return settings.design === 'paired'
+    ? [`${what}: pairs of neighbouring processes share their regime, so the paired ratios cancel it`]
+    : [`${what}: the two were measured in different speed regimes`];
 }
 
 /** Outlier processes dropped from gated metrics (the others are visible in their cells). */

@@ -114,3 +114,32 @@ test('the paired design says so, pairs the processes, and treats a changed model
   assert.equal(throughput?.baseline.used, used);
   assert.equal(throughput?.interval.kind === 'determined' && throughput.interval.df, used - 1);
 });
+
+test('the notes say whether the two sides ran in the same speed regime', () => {
+  const cell = (probe: number) => ({
+    key: { sweep: 'batch' as const, batchSize: 8 },
+    processes: [1, 2, 3].map(() => ({
+      textsPerSecond: 10 * probe,
+      probeGflops: probe,
+      peakMB: 100,
+      latenciesMs: [1],
+    })),
+  });
+  const slow = createBaselineFromProfile(buildTestProfile([cell(100)]), {
+    name: 'b',
+    provenance: EMPTY_PROVENANCE,
+  });
+  const independent = compareProfiles(slow, buildTestProfile([cell(200)]));
+  assert.ok(
+    independent.overall.notes.includes(
+      'baseline ran mostly in 100–100, this run in 200–200: the two were measured in different speed regimes',
+    ),
+    independent.overall.notes.join('\n'),
+  );
+  const paired = compareProfiles(slow, buildTestProfile([cell(200)]), PAIRED);
+  assert.ok(
+    paired.overall.notes.some((note) =>
+      /^base ran mostly in 100–100, head in 200–200: pairs of neighbouring processes share/.test(note),
+    ),
+  );
+});
