@@ -29,6 +29,8 @@ export interface CellMeasurement {
 }
 
 export interface CellHooks {
+  /** Awaited before every batch (warm-up included): lockstep mode waits for its turn here. */
+  beforeBatch?: () => Promise<void>;
   /** Called after every batch (warm-up included), e.g. to sample memory. */
   afterBatch?: () => void;
 }
@@ -49,6 +51,7 @@ export async function measureCell(
   const measured: MeasuredBatch[] = [];
   let seconds = 0;
   while (shouldMeasureMore(measured.length, seconds, policy)) {
+    await hooks.beforeBatch?.();
     const { timing, tokens } = await embedder.embedBatch(batches[measured.length % batches.length] ?? []);
     hooks.afterBatch?.();
     measured.push({ timing, tokens });
@@ -73,6 +76,7 @@ async function warmUp(
   const costs: number[] = [];
   const start = clock();
   while (costs.length < policy.maxWarmupBatches) {
+    await hooks.beforeBatch?.();
     const { timing, tokens } = await embedder.embedBatch(batches[costs.length % batches.length] ?? []);
     hooks.afterBatch?.();
     costs.push(timing.totalMs / Math.max(1, tokens?.padded ?? 1));

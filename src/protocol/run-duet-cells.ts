@@ -1,15 +1,15 @@
 /**
- * Duet mode's measurement: for every scheduled run of a cell, one fresh process of the base and one of the
- * head, back to back, in ABBA order (base first on even runs, head first on odd ones) so that neither side
- * always gets the warmer or the later slot. Process i of a cell's base and process i of its head are thus a
- * pair measured within seconds of each other, which is what the paired comparison relies on.
+ * Duet mode's measurement: for every scheduled run of a cell, a fresh process of the base and one of the
+ * head, alive together and taking turns batch by batch (run-lockstep-pair.ts); the base starts on even runs,
+ * the head on odd ones. Process i of a cell's base and process i of its head are thus a pair whose batches
+ * interleave within milliseconds, which is what the paired comparison relies on.
  */
 import type { MeasurePolicy } from './measure-cell.js';
 import type { ProgressReporter } from './progress.js';
 import { createCellStates, recordReply, type CellState } from './run-cells.js';
 import { describeCell, planRuns, type CellKey } from './schedule.js';
-import { runInFreshProcess } from './spawn-worker.js';
-import type { EngineSpec, ProbeSpec } from './worker-job.js';
+import { runLockstepPair } from './run-lockstep-pair.js';
+import type { CellJob, EngineSpec, ProbeSpec } from './worker-job.js';
 
 export type DuetSide = 'base' | 'head';
 
@@ -43,21 +43,24 @@ export async function runDuetCells(request: DuetCellsRequest): Promise<DuetState
   const batches = new Map(request.cells.map((cell) => [describeCell(cell), request.batchesFor(cell)]));
   for (const [index, run] of runs.entries()) {
     const key = describeCell(run.cell);
+    if (!isRunning(states, key)) continue;
+    request.progress.update(index + 1, runs.length, `${key}, pair ${run.round + 1}`);
+    const job = (side: DuetSide): CellJob => ({
+      kind: 'cell',
+      engine: request.engines[side],
+      probe: request.probe,
+      batches: batches.get(key) ?? [],
+      policy: request.policy,
+      maxMemoryMB: request.maxMemoryMB,
+    });
+    const [first] = orderPair(index);
+    const replies = await runLockstepPair(
+      { base: job('base'), head: job('head') },
+      first,
+      request.workerTimeoutMs,
+    );
     for (const side of orderPair(index)) {
-      if (!isRunning(states, key)) break;
-      request.progress.update(index + 1, runs.length, `${key}, pair ${run.round + 1}, ${side}`);
-      const reply = await runInFreshProcess(
-        {
-          kind: 'cell',
-          engine: request.engines[side],
-          probe: request.probe,
-          batches: batches.get(key) ?? [],
-          policy: request.policy,
-          maxMemoryMB: request.maxMemoryMB,
-        },
-        request.workerTimeoutMs,
-      );
-      recordReply(states[side], request.cells, run.cell, run.round, reply, request);
+      recordReply(states[side], request.cells, run.cell, run.round, replies[side], request);
     }
     dropUnpairedRun(states, key, run.round);
   }

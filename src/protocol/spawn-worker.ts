@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisJob, AnalysisReply } from './analysis-job.js';
 import type { CellJob, CellReply, WorkerFailure } from './worker-job.js';
@@ -7,29 +7,40 @@ import type { CellJob, CellReply, WorkerFailure } from './worker-job.js';
 // action's bundle. Written so that ncc's asset relocator does not take it for an asset to copy.
 const workerEntry = fileURLToPath(import.meta.url).replace(/[^/\\]+$/, 'worker-main.js');
 
+export interface StartedWorker<R> {
+  child: ChildProcess;
+  /** The job's reply, or a failure when the process dies without one or times out. */
+  reply: Promise<R | WorkerFailure>;
+}
+
+function isReply(message: unknown): boolean {
+  const kind = typeof message === 'object' && message !== null ? Reflect.get(message, 'kind') : undefined;
+  return kind === 'ok' || kind === 'failed';
+}
+
 /**
- * Runs one job in a fresh node process (`--expose-gc` so memory readings are taken after a full GC).
- * A process that dies without replying (OOM kill, native crash) becomes a failed reply, never a hang.
+ * Starts one job in a fresh node process (`--expose-gc` so memory readings are taken after a full GC).
+ * Messages that are not the reply (lockstep turns) go to `onMessage`. A process that dies without replying
+ * (OOM kill, native crash) becomes a failed reply, never a hang.
  */
-export function runInFreshProcess(job: CellJob, timeoutMs: number): Promise<CellReply>;
-export function runInFreshProcess(job: AnalysisJob, timeoutMs: number): Promise<AnalysisReply>;
-export function runInFreshProcess(
+export function startWorker<R>(
   job: CellJob | AnalysisJob,
   timeoutMs: number,
-): Promise<CellReply | AnalysisReply> {
-  return new Promise((resolve) => {
-    const child = fork(workerEntry, [], {
-      execArgv: ['--expose-gc'],
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-      serialization: 'advanced',
-    });
+  onMessage: (message: unknown) => void = () => undefined,
+): StartedWorker<R> {
+  const child = fork(workerEntry, [], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    serialization: 'advanced',
+  });
+  const reply = new Promise<R | WorkerFailure>((resolve) => {
     let stderr = '';
     let settled = false;
-    const finish = (reply: CellReply | AnalysisReply | WorkerFailure): void => {
+    const finish = (result: R | WorkerFailure): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(reply);
+      resolve(result);
     };
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -38,22 +49,29 @@ export function runInFreshProcess(
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
-    child.on('message', (reply: CellReply | AnalysisReply) => finish(reply));
+    child.on('message', (message: unknown) => (isReply(message) ? finish(message as R) : onMessage(message)));
     child.on('error', (error) => finish({ kind: 'failed', failure: 'runtime', message: error.message }));
     child.on('exit', (code, signal) => {
       const killedForMemory = signal === 'SIGKILL' || /out of memory|bad_alloc/i.test(stderr);
+      const message =
+        `worker exited (code ${code}, signal ${signal}) without a result. ${stderr.trim()}`.trim();
       // An IPC reply sent just before exit may still be in flight: give it a moment to arrive first.
       setTimeout(
-        () =>
-          finish({
-            kind: 'failed',
-            failure: killedForMemory ? 'allocation' : 'runtime',
-            message:
-              `worker exited (code ${code}, signal ${signal}) without a result. ${stderr.trim()}`.trim(),
-          }),
+        () => finish({ kind: 'failed', failure: killedForMemory ? 'allocation' : 'runtime', message }),
         200,
       );
     });
-    child.send(job);
   });
+  child.send(job);
+  return { child, reply };
+}
+
+/** Runs one job in a fresh process and returns its reply. */
+export function runInFreshProcess(job: CellJob, timeoutMs: number): Promise<CellReply>;
+export function runInFreshProcess(job: AnalysisJob, timeoutMs: number): Promise<AnalysisReply>;
+export function runInFreshProcess(
+  job: CellJob | AnalysisJob,
+  timeoutMs: number,
+): Promise<CellReply | AnalysisReply> {
+  return startWorker<CellReply | AnalysisReply>(job, timeoutMs).reply;
 }

@@ -41,6 +41,8 @@ export interface CellJob {
   batches: string[][];
   policy: MeasurePolicy;
   maxMemoryMB: number;
+  /** Duet gates: compute only during turns the parent grants (one batch, or the probe, per turn). */
+  lockstep?: boolean;
 }
 
 export interface WorkerResult {

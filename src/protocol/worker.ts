@@ -5,6 +5,7 @@ import { runAnalysisJob } from './analysis-worker.js';
 import { createEmbedder } from './create-embedder.js';
 import { measureCell } from './measure-cell.js';
 import { createProbe, type ProbeReading } from './probe.js';
+import type { TurnGate } from './turn-gate.js';
 import type { CellJob, FailureKind, WorkerResult } from './worker-job.js';
 
 class MemoryCapExceeded extends Error {}
@@ -13,15 +14,16 @@ class MemoryCapExceeded extends Error {}
  * Runs one job in this (fresh) process. A cell job: read baseline RSS, load, warm up, measure with a calibration probe
  * after each batch, read memory. Every failure becomes a classified reply, never an unhandled crash.
  */
-export async function runWorkerJob(job: WorkerJob): Promise<WorkerReply> {
+export async function runWorkerJob(job: WorkerJob, turns: TurnGate | null = null): Promise<WorkerReply> {
   try {
-    return job.kind === 'cell' ? { kind: 'ok', result: await measureJob(job) } : await runAnalysisJob(job);
+    if (job.kind !== 'cell') return await runAnalysisJob(job);
+    return { kind: 'ok', result: await measureJob(job, job.lockstep === true ? turns : null) };
   } catch (error) {
     return { kind: 'failed', failure: classifyFailure(error), message: describeError(error) };
   }
 }
 
-async function measureJob(job: CellJob): Promise<WorkerResult> {
+async function measureJob(job: CellJob, turns: TurnGate | null): Promise<WorkerResult> {
   const baseline = readMemoryBreakdown();
   const embedder = await createEmbedder(job.engine);
   const afterLoad = readMemoryBreakdown();
@@ -29,17 +31,22 @@ async function measureJob(job: CellJob): Promise<WorkerResult> {
   const afterLoadMB = afterLoad.rssMB;
   let sampledPeak = Math.max(baselineMB, afterLoadMB);
   const afterBatch = (): void => {
+    turns?.endTurn();
     const rss = readRssMB();
     sampledPeak = Math.max(sampledPeak, rss);
     if (rss > job.maxMemoryMB) throw new MemoryCapExceeded(`RSS reached ${rss.toFixed(0)} MB`);
   };
+  const beforeBatch = turns === null ? undefined : () => turns.waitForTurn();
   const measurement = await measureCell(embedder, job.batches, job.policy, () => performance.now(), {
+    beforeBatch,
     afterBatch,
   });
   // the cell's own peak, read before the calibration probe's sessions exist
   const vmhwm = readPeakRssMB();
   const steadyState = readMemoryBreakdown();
   await embedder.close();
+  // the probe is one more turn: the other side's batches must not run during it
+  await turns?.waitForTurn();
   const probes = await readProbe(job);
   const { batches } = measurement;
   return {

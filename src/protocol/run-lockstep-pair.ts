@@ -1,0 +1,53 @@
+/**
+ * Duet mode's pair of processes: the base's and the head's worker for one cell, alive together, taking turns
+ * (turn-gate.ts) in ABBA order — A B B A A B B A … — one batch (or the final probe) per turn, so the two sides
+ * never compute at once and every batch of one side has a batch of the other within milliseconds. When one
+ * side finishes (or fails), the other goes on alone.
+ */
+import type { DuetSide } from './run-duet-cells.js';
+import { startWorker, type StartedWorker } from './spawn-worker.js';
+import type { CellJob, CellReply } from './worker-job.js';
+
+const OTHER: Record<DuetSide, DuetSide> = { base: 'head', head: 'base' };
+
+/** The side whose turn is the `turn`-th (0-based), starting with `first`: first, other, other, first, … */
+export function chooseTurn(turn: number, first: DuetSide): DuetSide {
+  return turn % 4 === 0 || turn % 4 === 3 ? first : OTHER[first];
+}
+
+export async function runLockstepPair(
+  jobs: Record<DuetSide, CellJob>,
+  first: DuetSide,
+  timeoutMs: number,
+): Promise<Record<DuetSide, CellReply>> {
+  const done = new Set<DuetSide>();
+  let turn = 0;
+  let current: DuetSide | null = null;
+  const workers = {} as Record<DuetSide, StartedWorker<CellReply>>;
+  const grantNext = (): void => {
+    const open = (['base', 'head'] as const).filter((side) => !done.has(side));
+    if (open.length === 0) return;
+    let side = chooseTurn(turn++, first);
+    if (done.has(side)) side = OTHER[side];
+    current = side;
+    try {
+      workers[side].child.send({ kind: 'turn' });
+    } catch {
+      // the process is gone; its failed reply arrives shortly and hands the turn on
+    }
+  };
+  const onTurnDone = (side: DuetSide) => (message: unknown) => {
+    const kind = typeof message === 'object' && message !== null ? Reflect.get(message, 'kind') : null;
+    if (kind === 'turn-done' && current === side) grantNext();
+  };
+  for (const side of ['base', 'head'] as const) {
+    workers[side] = startWorker<CellReply>({ ...jobs[side], lockstep: true }, timeoutMs, onTurnDone(side));
+    void workers[side].reply.then(() => {
+      done.add(side);
+      if (current === side) grantNext();
+    });
+  }
+  grantNext();
+  const [base, head] = await Promise.all([workers.base.reply, workers.head.reply]);
+  return { base, head };
+}
