@@ -24,7 +24,9 @@ const ncc = join('node_modules', '.bin', 'ncc');
 function bundle(entry, externals) {
   const out = mkdtempSync(join(tmpdir(), 'embedprof-ncc-'));
   const flags = externals.flatMap((name) => ['-e', name]);
-  execFileSync(ncc, ['build', entry, '-o', out, '--quiet', '--no-source-map-register', ...flags], { stdio: 'inherit' });
+  execFileSync(ncc, ['build', entry, '-o', out, '--quiet', '--no-source-map-register', ...flags], {
+    stdio: 'inherit',
+  });
   return out;
 }
 
@@ -36,7 +38,8 @@ renameSync(join(dist, 'index.js'), join(dist, 'action.js'));
 // replace it with the worker's own bundle.
 const worker = bundle('build/src/protocol/worker-main.js', ['onnxruntime-node']);
 const workerFiles = readdirSync(worker).filter((file) => file !== 'package.json');
-if (workerFiles.join() !== 'index.js') throw new Error(`worker bundle has more than index.js: ${workerFiles}`);
+if (workerFiles.join() !== 'index.js')
+  throw new Error(`worker bundle has more than index.js: ${workerFiles}`);
 copyFileSync(join(worker, 'index.js'), join(dist, 'worker-main.js'));
 const bootstrap = bundle('build/src/action/bootstrap.js', []);
 copyFileSync(join(bootstrap, 'index.js'), join(dist, 'index.js'));
@@ -46,13 +49,19 @@ chmodSync(dist, 0o755);
 // any such rewrite (besides its own definition) and any copied asset folder.
 const relocated = readdirSync(dist)
   .filter((file) => file.endsWith('.js'))
-  .flatMap((file) => readFileSync(join(dist, file), 'utf8').split('\n').map((line) => [file, line]))
+  .flatMap((file) =>
+    readFileSync(join(dist, file), 'utf8')
+      .split('\n')
+      .map((line) => [file, line]),
+  )
   .filter(([, line]) => line.includes('__nccwpck_require__.ab +'));
 const folders = readdirSync(dist, { withFileTypes: true }).filter((entry) => entry.isDirectory());
 if (relocated.length > 0 || folders.length > 0) {
   const lines = relocated.map(([file, line]) => `${file}: ${line.trim()}`);
   const dirs = folders.map((entry) => `${entry.name}/`);
-  throw new Error(`ncc relocated build-time paths into dist/; write those paths differently:\n${[...lines, ...dirs].join('\n')}`);
+  throw new Error(
+    `ncc relocated build-time paths into dist/; write those paths differently:\n${[...lines, ...dirs].join('\n')}`,
+  );
 }
 for (const dir of [worker, bootstrap]) rmSync(dir, { recursive: true, force: true });
 console.log(`dist/: ${readdirSync(dist).sort().join(', ')}`);

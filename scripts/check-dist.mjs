@@ -7,7 +7,12 @@ import { join } from 'node:path';
 
 const fresh = join(mkdtempSync(join(tmpdir(), 'embedprof-check-dist-')), 'dist');
 execFileSync(process.execPath, ['scripts/build-dist.mjs', fresh], { stdio: ['ignore', 'ignore', 'inherit'] });
-const list = (dir) => (existsSync(dir) ? readdirSync(dir).filter((name) => name !== 'node_modules').sort() : []);
+const list = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name !== 'node_modules')
+        .sort()
+    : [];
 const committed = list('dist');
 const built = list(fresh);
 const differing = [...new Set([...committed, ...built])].filter((name) => {
@@ -17,7 +22,9 @@ const differing = [...new Set([...committed, ...built])].filter((name) => {
 });
 rmSync(fresh, { recursive: true, force: true });
 if (differing.length > 0) {
-  console.error(`dist/ is stale: ${differing.join(', ')} differ from a fresh build. Run \`npm run build:dist\` and commit dist/.`);
+  console.error(
+    `dist/ is stale: ${differing.join(', ')} differ from a fresh build. Run \`npm run build:dist\` and commit dist/.`,
+  );
   process.exit(1);
 }
 console.log(`dist/ matches a fresh build (${built.length} files)`);

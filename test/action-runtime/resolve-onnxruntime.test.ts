@@ -13,7 +13,10 @@ import {
 function createFakePackage(root: string, version: string): string {
   const dir = join(root, 'node_modules', 'onnxruntime-node');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'onnxruntime-node', version, main: 'index.js' }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'onnxruntime-node', version, main: 'index.js' }),
+  );
   writeFileSync(join(dir, 'index.js'), `module.exports = { version: ${JSON.stringify(version)} };\n`);
   return dir;
 }
@@ -48,6 +51,8 @@ test('a tool-cache copy already installed is reused without running npm', () => 
 });
 
 test('the pinned version is the one package.json depends on', () => {
-  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   assert.equal(manifest.dependencies['onnxruntime-node']?.replace(/^\^/, ''), PINNED_ONNXRUNTIME_VERSION);
 });

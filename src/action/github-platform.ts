@@ -1,0 +1,39 @@
+/**
+ * The ActionPlatform of a real run, over @actions/core, @actions/github and @actions/artifact. Only
+ * src/action/ imports @actions/*; everything else in the action works against the interface.
+ */
+import { tmpdir } from 'node:os';
+import { DefaultArtifactClient } from '@actions/artifact';
+import * as core from '@actions/core';
+import { context } from '@actions/github';
+import type { ActionPlatform, ArtifactRequest } from './action-platform.js';
+import { createOctokitClient } from './github-client.js';
+import { runCoreInProcess } from './run-core-in-process.js';
+
+async function uploadArtifact(request: ArtifactRequest): Promise<number | null> {
+  const options = request.retentionDays === null ? {} : { retentionDays: request.retentionDays };
+  const client = new DefaultArtifactClient();
+  const uploaded = await client.uploadArtifact(request.name, request.files, request.rootDirectory, options);
+  return uploaded.id ?? null;
+}
+
+export function createPlatform(): ActionPlatform {
+  return {
+    event: { name: context.eventName, payload: context.payload },
+    repository: process.env.GITHUB_REPOSITORY,
+    tempDir: process.env.RUNNER_TEMP || tmpdir(),
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    getInput: (name) => core.getInput(name),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setSecret: (secret) => core.setSecret(secret),
+    info: (message) => core.info(message),
+    warning: (message, properties) => core.warning(message, properties),
+    error: (message, properties) => core.error(message, properties),
+    setFailed: (message) => core.setFailed(message),
+    writeSummary: async (markdown) => void (await core.summary.addRaw(markdown, true).write()),
+    createGitHubClient: createOctokitClient,
+    uploadArtifact,
+    runCli: runCoreInProcess,
+    chdir: (dir) => process.chdir(dir),
+  };
+}
