@@ -47,6 +47,14 @@ function describeCell(cell: BaselineCell, previous: Baseline | null): string {
 /** The job-summary section of a baseline update. */
 export function renderBaselineChanges(path: string, previous: Baseline | null, written: Baseline): string {
   const verb = previous === null ? 'Recorded a new baseline' : 'Replaced the baseline';
+  const before = previous?.fingerprint.cpuModel;
+  const moved =
+    before === undefined || before === written.fingerprint.cpuModel
+      ? []
+      : [
+          '',
+          `⚠️ The machine changed: the previous baseline was recorded on ${before}; review the changes with that in mind.`,
+        ];
   const commit =
     written.provenance.commit === null ? '' : ` from commit \`${written.provenance.commit.slice(0, 12)}\``;
   const rows = written.cells.map((cell) => describeCell(cell, previous));
@@ -57,6 +65,7 @@ export function renderBaselineChanges(path: string, previous: Baseline | null, w
     `### Baseline \`${written.name}\``,
     '',
     `${verb} \`${path}\`${commit}: ${written.cells.length} cell(s) on ${written.fingerprint.cpuModel}.`,
+    ...moved,
     '',
     '| cell | texts/s before | texts/s after | change | peak before | peak after | change |',
     '| :--- | ---: | ---: | ---: | ---: | ---: | ---: |',
