@@ -13,9 +13,10 @@ export interface StartedWorker<R> {
   reply: Promise<R | WorkerFailure>;
 }
 
+/** Every message but a lockstep turn's end is the job's reply (cell and analysis replies differ in kind). */
 function isReply(message: unknown): boolean {
   const kind = typeof message === 'object' && message !== null ? Reflect.get(message, 'kind') : undefined;
-  return kind === 'ok' || kind === 'failed';
+  return kind !== 'turn-done';
 }
 
 /**
