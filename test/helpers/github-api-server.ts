@@ -13,9 +13,12 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TestContext } from 'node:test';
+import { describeLinks, sendError, sendJson } from './github-api-responses.js';
+import { createPull, type PullRequest, type SeedPull } from './github-pulls.js';
+
+export type { PullRequest, SeedPull } from './github-pulls.js';
 
 export const BOT_LOGIN = 'github-actions[bot]';
-const DOCS = 'https://docs.github.com/rest/issues/comments';
 
 export interface IssueComment {
   id: number;
@@ -32,28 +35,6 @@ export interface IssueComment {
 
 /** An existing comment on issue or pull request `issue`, by `login` (default `octocat`). */
 export type SeedComment = { issue: number; body: string; login?: string };
-
-/** An open pull request; its head lives in `headRepo` ("owner/name", default this repository: not a fork). */
-export type SeedPull = {
-  number: number;
-  headSha: string;
-  baseSha: string;
-  headRef?: string;
-  headRepo?: string;
-};
-
-/** The fields of GET /repos/{o}/{r}/pulls/{n} an action reads, shaped as api.github.com sends them. */
-export interface PullRequest {
-  id: number;
-  number: number;
-  state: 'open';
-  title: string;
-  url: string;
-  html_url: string;
-  user: { login: string; type: 'User' };
-  head: { label: string; ref: string; sha: string; repo: { full_name: string; fork: boolean } };
-  base: { label: string; ref: string; sha: string; repo: { full_name: string; fork: boolean } };
-}
 
 export type GitHubApiFault =
   /** POST and PATCH answer 403 "Resource not accessible by integration", as a fork PR's token gets. */
@@ -115,7 +96,8 @@ export async function startGitHubApiServer(
     clock: 0,
   };
   for (const seed of options.seed ?? []) addComment(state, seed.issue, seed.body, seed.login ?? 'octocat');
-  for (const pull of options.pulls ?? []) addPull(state, pull);
+  for (const pull of options.pulls ?? [])
+    state.pulls.set(pull.number, createPull(state.owner, state.repo, pull));
   const server = createServer((req, res) => void receiveRequest(state, req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -132,7 +114,7 @@ export async function startGitHubApiServer(
   return {
     url: `http://127.0.0.1:${address.port}`,
     requests: state.requests,
-    seedPull: (pull) => addPull(state, pull),
+    seedPull: (pull) => state.pulls.set(pull.number, createPull(state.owner, state.repo, pull)),
     comments: (issue) => state.stored.filter((item) => item.issue === issue).map((item) => item.comment),
     setFault: (fault) => void (state.fault = fault && { ...fault }),
     close,
@@ -157,29 +139,6 @@ function addComment(state: ApiState, issue: number, body: string, login: string)
   };
   state.stored.push({ issue, comment });
   return comment;
-}
-
-function addPull(state: ApiState, seed: SeedPull): void {
-  const full = `${state.owner}/${state.repo}`;
-  const headRepo = seed.headRepo ?? full;
-  const headRef = seed.headRef ?? `feature-${seed.number}`;
-  const side = (repo: string, ref: string, sha: string) => ({
-    label: `${repo.split('/')[0] ?? repo}:${ref}`,
-    ref,
-    sha,
-    repo: { full_name: repo, fork: repo !== full },
-  });
-  state.pulls.set(seed.number, {
-    id: 2000000 + seed.number,
-    number: seed.number,
-    state: 'open',
-    title: `Pull request ${seed.number}`,
-    url: `https://api.github.com/repos/${full}/pulls/${seed.number}`,
-    html_url: `https://github.com/${full}/pull/${seed.number}`,
-    user: { login: 'octocat', type: 'User' },
-    head: side(headRepo, headRef, seed.headSha),
-    base: side(full, 'main', seed.baseSha),
-  });
 }
 
 /** A fake clock one minute per tick from 2024-01-01, in GitHub's second-precision format. */
@@ -263,35 +222,4 @@ function listComments({ state, res, url }: Exchange, issue: number): void {
   const lastPage = Math.max(1, Math.ceil(all.length / perPage));
   const link = describeLinks(url, page, lastPage);
   sendJson(res, 200, all.slice((page - 1) * perPage, page * perPage), link === '' ? {} : { Link: link });
-}
-
-/** The Link header api.github.com sends: prev, next, last, first, each only when it applies. */
-function describeLinks(url: URL, page: number, lastPage: number): string {
-  const linkTo = (target: number, rel: string): string => {
-    const next = new URL(url);
-    next.searchParams.set('page', String(target));
-    return `<${next.href}>; rel="${rel}"`;
-  };
-  const links = [
-    page > 1 ? linkTo(Math.min(page - 1, lastPage), 'prev') : '',
-    page < lastPage ? linkTo(page + 1, 'next') : '',
-    page < lastPage ? linkTo(lastPage, 'last') : '',
-    page > 1 ? linkTo(1, 'first') : '',
-  ];
-  return links.filter((link) => link !== '').join(', ');
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown, headers: object = {}): void {
-  const text = JSON.stringify(value);
-  res.writeHead(status, {
-    ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'X-GitHub-Media-Type': 'github.v3; format=json',
-  });
-  res.end(text);
-}
-
-function sendError(res: ServerResponse, status: number, message: string): void {
-  sendJson(res, status, { message, documentation_url: DOCS, status: String(status) });
 }
