@@ -24,6 +24,8 @@ export interface DuetSettings {
   lengths: string;
   threshold: number;
   work: string;
+  /** Which variants to run (names as printed: "A/A", "slower 5 %", "slower 10 %"); all when empty. */
+  variants: string[];
 }
 
 interface DuetVariant {
@@ -138,8 +140,9 @@ function summarize(settings: DuetSettings, outcomes: readonly DuetOutcome[]): st
 /** Runs the repetitions (variants in rotating order) and prints the rates. */
 export function validateDuet(settings: DuetSettings): void {
   const outcomes: DuetOutcome[] = [];
+  const chosen = VARIANTS.filter((v) => settings.variants.length === 0 || settings.variants.includes(v.name));
   for (let run = 0; run < settings.runs; run++) {
-    const order = VARIANTS.map((_, i) => VARIANTS[(i + run) % VARIANTS.length] as DuetVariant);
+    const order = chosen.map((_, i) => chosen[(i + run) % chosen.length] as DuetVariant);
     const done = order.map((variant) => gateVariant(settings, run, variant));
     outcomes.push(...done);
     const line = done.map((o) => `${o.variant} ${o.gate} (${o.verdict}, ${o.seconds.toFixed(0)} s)`);

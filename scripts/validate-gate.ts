@@ -8,7 +8,8 @@
  *
  *   node build/scripts/validate-gate.js [--runs 30] [--processes 3] [--throughput-drop 0.10]
  *     [--memory-growth 0.10] [--time-budget 30] [--batch-sizes 32] [--lengths 256] [--out DIR]
- *   node build/scripts/validate-gate.js --duet [--threshold 0.10] [--runs …] (see validate-duet.ts)
+ *   node build/scripts/validate-gate.js --duet [--threshold 0.10] [--variants "A/A,slower 5 %"] [--runs …]
+ *     (see validate-duet.ts)
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ const VARIANTS: readonly Variant[] = ['unchanged', 'slower', 'ballast'];
 interface Settings extends StepSettings {
   duet: boolean;
   threshold: number;
+  variants: string[];
   runs: number;
   throughputDrop: number;
   memoryGrowth: number;
@@ -52,6 +54,7 @@ function readSettings(argv: string[]): Settings {
       out: { type: 'string' },
       duet: { type: 'boolean' },
       threshold: { type: 'string' },
+      variants: { type: 'string' },
     },
   });
   const throughputDrop = readNumber(values['throughput-drop'], 0.1, 'throughput-drop');
@@ -60,6 +63,7 @@ function readSettings(argv: string[]): Settings {
   mkdirSync(work, { recursive: true });
   return {
     duet: values.duet === true,
+    variants: values.variants === undefined ? [] : values.variants.split(','),
     threshold: readNumber(values.threshold, 0.1, 'threshold'),
     runs: Math.round(readNumber(values.runs, 30, 'runs')),
     processes: Math.round(readNumber(values.processes, 3, 'processes')),
