@@ -1,7 +1,7 @@
 /**
  * Duet mode's measurement: for every scheduled run of a cell, a fresh process of the base and one of the
- * head, alive together and taking turns batch by batch (run-lockstep-pair.ts); the base starts on even runs,
- * the head on odd ones. Process i of a cell's base and process i of its head are thus a pair whose batches
+ * head, alive together and taking turns batch by batch (run-lockstep-pair.ts); the base starts a cell's even
+ * pairs, the head its odd ones. Process i of a cell's base and process i of its head are thus a pair whose batches
  * interleave within milliseconds, which is what the paired comparison relies on.
  */
 import type { MeasurePolicy } from './measure-cell.js';
@@ -53,7 +53,8 @@ export async function runDuetCells(request: DuetCellsRequest): Promise<DuetState
       policy: request.policy,
       maxMemoryMB: request.maxMemoryMB,
     });
-    const [first] = orderPair(index);
+    // per cell, pairs alternate which side starts, so no cell always gives one side the first turn
+    const [first] = orderPair(run.round);
     const replies = await runLockstepPair(
       { base: job('base'), head: job('head') },
       first,
