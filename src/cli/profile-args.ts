@@ -120,6 +120,7 @@ export function parseProfileArgs(argv: string[]): ProfileOptions {
   const preset = findPreset(presetName);
   const int = (flag: string, value: string | undefined, fallback: number): number =>
     value === undefined ? fallback : parsePositiveInt(flag, value);
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
   return {
     model: values.model ?? null,
     embedder: values.embedder ?? null,
@@ -153,11 +154,9 @@ export function parseProfileArgs(argv: string[]): ProfileOptions {
         ? null
         : parsePositiveNumber('--latency-slo-ms', values['latency-slo-ms']),
     cpuProfile: values['cpu-profile'] ?? null,
-    shard: values.shard === undefined ? null : parseShard(values.shard),
+    shard,
     // the analysis runs once per sweep: in shard 1 of a sharded run
-    analysis:
-      !(values['no-analysis'] ?? false) &&
-      (values.shard === undefined || parseShard(values.shard).index === 1),
+    analysis: !(values['no-analysis'] ?? false) && (shard === null || shard.index === 1),
     quiet: values.quiet ?? false,
     help: values.help ?? false,
   };

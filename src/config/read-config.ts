@@ -3,10 +3,8 @@
  * working directory is used when present. A corrupt, unknown-version or misspelt file is an error naming it.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createUsageError, describeError } from '../errors.js';
-import { parseDocument } from '../schema/parse-document.js';
+import { readDocumentFile } from '../schema/read-document-file.js';
 import {
   CONFIG_FILE_NAME,
   CONFIG_SCHEMA_VERSION,
@@ -22,19 +20,15 @@ export interface LoadedConfig {
 
 /** Reads and validates one config file. */
 export async function readConfigFile(path: string, label = path): Promise<LoadedConfig> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw createUsageError({
-      input: label,
-      expected: `a readable ${CONFIG_FILE_NAME}`,
-      received: `a read error (${describeError(error)})`,
-      fix: 'Check the path given to --config (or the action input `config`).',
-    });
-  }
-  const kind = { name: 'embedprof config', currentVersion: CONFIG_SCHEMA_VERSION };
-  const config = parseDocument(text, configSchema, kind, label);
+  const config = await readDocumentFile({
+    path,
+    input: label,
+    label,
+    schema: configSchema,
+    kind: { name: 'embedprof config', currentVersion: CONFIG_SCHEMA_VERSION },
+    expected: `a readable ${CONFIG_FILE_NAME}`,
+    fix: 'Check the path given to --config (or the action input `config`).',
+  });
   return { path: resolve(path), dir: dirname(resolve(path)), config };
 }
 

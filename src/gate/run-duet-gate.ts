@@ -11,7 +11,7 @@ import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
 import type { ProgressReporter } from '../protocol/progress.js';
 import { runDuetCells, type DuetStates } from '../protocol/run-duet-cells.js';
-import { describeCell, type CellKey } from '../protocol/schedule.js';
+import type { CellKey } from '../protocol/schedule.js';
 import type { Profile } from '../schema/profile-schema.js';
 import {
   describeAdaptiveSampling,
@@ -19,7 +19,7 @@ import {
   type AdaptiveSamplingResult,
 } from './adaptive-sampling.js';
 import { mergeCellStates } from './merge-cell-states.js';
-import { EXTRA_PROCESSES_PER_ROUND, MAX_EXTRA_ROUNDS } from './run-gate.js';
+import { describeRound, EXTRA_PROCESSES_PER_ROUND, MAX_EXTRA_ROUNDS } from './run-gate.js';
 
 export interface DuetGateInput {
   head: ProfileMeasurement;
@@ -82,10 +82,7 @@ export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult>
     budgetSeconds: input.budgetSeconds,
     elapsedSeconds: input.elapsedSeconds,
     secondsPerProcess: secondsPerPair,
-    onRound: (cells, round) =>
-      progress.note(
-        `adaptive sampling, round ${round}: ${EXTRA_PROCESSES_PER_ROUND} more pair(s) for ${cells.map(describeCell).join(', ')}`,
-      ),
+    onRound: (cells, round) => progress.note(describeRound(cells, round, 'pair(s)')),
   });
   const { overall } = sampling.comparison;
   const notes = [...overall.notes, describeAdaptiveSampling(sampling)];

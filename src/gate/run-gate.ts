@@ -49,9 +49,10 @@ function countRuns(states: ReadonlyMap<string, CellState>): number {
   return [...states.values()].reduce((sum, state) => sum + state.runs.length, 0);
 }
 
-function describeRound(cells: CellKey[], round: number): string {
+/** The progress line of an extra round; `unit` is "process(es)", or "pair(s)" in duet mode. */
+export function describeRound(cells: CellKey[], round: number, unit = 'process(es)'): string {
   const labels = cells.map(describeCell).join(', ');
-  return `adaptive sampling, round ${round}: ${EXTRA_PROCESSES_PER_ROUND} more process(es) for ${labels}`;
+  return `adaptive sampling, round ${round}: ${EXTRA_PROCESSES_PER_ROUND} more ${unit} for ${labels}`;
 }
 
 export async function runGate(input: GateRunInput): Promise<GateRunResult> {

@@ -60,7 +60,7 @@ export async function runDuetCells(request: DuetCellsRequest): Promise<DuetState
       first,
       request.workerTimeoutMs,
     );
-    for (const side of orderPair(index)) {
+    for (const side of ['base', 'head'] as const) {
       recordReply(states[side], request.cells, run.cell, run.round, replies[side], request);
     }
     dropUnpairedRun(states, key, run.round);

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { createUsageError, describeError } from '../errors.js';
+import { parseDocument, type DocumentKind } from './parse-document.js';
+
+export interface DocumentFileRequest<S extends z.ZodType> {
+  path: string;
+  /** What names the file in a read error, e.g. "--profile out/profile.json". */
+  input: string;
+  /** What names the file in a parse error (default: the path). */
+  label?: string;
+  schema: S;
+  kind: DocumentKind;
+  /** For a read error: what was expected there, and how to fix it. */
+  expected: string;
+  fix: string;
+}
+
+/**
+ * Reads and parses a JSON document of a known kind. An unreadable file, and every problem parseDocument finds,
+ * is one UsageError naming the file.
+ */
+export async function readDocumentFile<S extends z.ZodType>(
+  request: DocumentFileRequest<S>,
+): Promise<z.infer<S>> {
+  let text: string;
+  try {
+    text = await readFile(request.path, 'utf8');
+  } catch (error) {
+    throw createUsageError({
+      input: request.input,
+      expected: request.expected,
+      received: `a read error (${describeError(error)})`,
+      fix: request.fix,
+    });
+  }
+  return parseDocument(text, request.schema, request.kind, request.label ?? request.path);
+}
