@@ -39,7 +39,7 @@ class RuntimeFailure extends Error {
     exitCode = 1;
 }
 /** Builds a UsageError whose message names the input, the expectation, what arrived and the fix. */
-function createUsageError(problem) {
+function errors_createUsageError(problem) {
     return new UsageError(`${problem.input}: expected ${problem.expected}, received ${problem.received}. ${problem.fix}`);
 }
 /** Turns any thrown value into a message without casting. */
@@ -10766,7 +10766,7 @@ async function openSession(onnxPath, options) {
         session = await external_onnxruntime_node_namespaceObject.InferenceSession.create(bytes, sessionOptions);
     }
     catch (error) {
-        throw createUsageError({
+        throw errors_createUsageError({
             input: onnxPath,
             expected: 'an ONNX model that ONNX Runtime can load',
             received: `a file it rejected (${describeError(error).split('\n')[0]})`,
@@ -10781,7 +10781,7 @@ async function readModelBytes(onnxPath) {
         return await (0,promises_namespaceObject.readFile)(onnxPath);
     }
     catch {
-        throw createUsageError({
+        throw errors_createUsageError({
             input: onnxPath,
             expected: 'an ONNX model file',
             received: 'no readable file',
@@ -10793,7 +10793,7 @@ function checkInputs(session, onnxPath) {
     const missing = REQUIRED_INPUTS.filter((name) => !session.inputNames.includes(name));
     if (missing.length === 0)
         return;
-    throw createUsageError({
+    throw errors_createUsageError({
         input: onnxPath,
         expected: `a text encoder with inputs ${REQUIRED_INPUTS.join(' and ')}`,
         received: `inputs [${session.inputNames.join(', ')}] (missing ${missing.join(', ')})`,
@@ -14074,7 +14074,7 @@ async function loadTokenizer(dir) {
         tokenizer = new Tokenizer_default(json ?? {}, config);
     }
     catch (error) {
-        throw createUsageError({
+        throw errors_createUsageError({
             input: (0,external_node_path_namespaceObject.join)(dir, 'tokenizer.json'),
             expected: 'a Hugging Face tokenizer.json that @huggingface/tokenizers can load',
             received: `a file it rejected (${describeError(error)})`,
@@ -14091,7 +14091,7 @@ async function readJsonFile(path, required) {
     catch {
         if (!required)
             return null;
-        throw createUsageError({
+        throw errors_createUsageError({
             input: path,
             expected: 'a tokenizer.json file',
             received: 'no such file',
@@ -14105,7 +14105,7 @@ async function readJsonFile(path, required) {
         throw new Error('not a JSON object');
     }
     catch (error) {
-        throw createUsageError({
+        throw errors_createUsageError({
             input: path,
             expected: 'a JSON object',
             received: `unparseable content (${describeError(error)})`,
@@ -14163,7 +14163,7 @@ async function loadUserEmbedder(modulePath, userOptions) {
         module = await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(absolute).href);
     }
     catch (error) {
-        throw createUsageError({
+        throw errors_createUsageError({
             input: `--embedder ${modulePath}`,
             expected: 'an ES module that can be imported',
             received: `an import failure (${describeError(error).split('\n')[0]})`,
@@ -14172,7 +14172,7 @@ async function loadUserEmbedder(modulePath, userOptions) {
     }
     const factory = module.createEmbedder;
     if (typeof factory !== 'function') {
-        throw createUsageError({
+        throw errors_createUsageError({
             input: `--embedder ${modulePath}`,
             expected: 'a module exporting `createEmbedder(options)`',
             received: `exports [${Object.keys(module).join(', ')}]`,
@@ -14183,7 +14183,7 @@ async function loadUserEmbedder(modulePath, userOptions) {
     if (typeof embedder !== 'object' ||
         embedder === null ||
         typeof Reflect.get(embedder, 'embed') !== 'function') {
-        throw createUsageError({
+        throw errors_createUsageError({
             input: `--embedder ${modulePath}`,
             expected: 'createEmbedder() to resolve to an object with an embed(texts) method',
             received: typeof embedder,
@@ -14427,7 +14427,7 @@ function listArchitectureNames() {
  * Finds a preset by name or hub id, case-insensitively (`all-minilm-l6-v2`, `Xenova/all-MiniLM-L6-v2`).
  * Throws a UsageError listing the known names otherwise.
  */
-function findArchitecture(name) {
+function architectures_findArchitecture(name) {
     const wanted = name.trim().toLowerCase();
     const baseName = wanted.split('/').pop() ?? wanted;
     const found = architectures.find((arch) => arch.name.toLowerCase() === wanted ||
@@ -14492,7 +14492,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * TypeScript data. Field numbers live in onnx-encode.ts / onnx-decode.ts next to the code that uses them.
  */
 /** TensorProto.DataType values. */
-const DataType = {
+const onnx_types_DataType = {
     float: 1,
     uint8: 2,
     int8: 3,
@@ -14530,14 +14530,14 @@ function lookupElementBytes(dataType) {
 }
 /** The readable name of a TensorProto.DataType value, e.g. 7 → `int64`. */
 function nameDataType(dataType) {
-    for (const [name, value] of Object.entries(DataType)) {
+    for (const [name, value] of Object.entries(onnx_types_DataType)) {
         if (value === dataType)
             return name === 'float' ? 'float32' : name;
     }
     return `unknown(${dataType})`;
 }
 /** AttributeProto.AttributeType values. */
-const AttributeType = {
+const onnx_types_AttributeType = {
     float: 1,
     int: 2,
     string: 3,
@@ -14561,7 +14561,7 @@ function countElements(dims) {
 const WireType = { varint: 0, fixed64: 1, lengthDelimited: 2, fixed32: 5 };
 const inlineLimit = 256;
 const textEncoder = new TextEncoder();
-class ProtobufWriter {
+class protobuf_writer_ProtobufWriter {
     chunks = [];
     scratch = new Uint8Array(512);
     used = 0;
@@ -14617,7 +14617,7 @@ class ProtobufWriter {
     writePackedVarints(field, values) {
         if (values.length === 0)
             return;
-        const inner = new ProtobufWriter();
+        const inner = new protobuf_writer_ProtobufWriter();
         for (const value of values)
             inner.writeVarint(value);
         this.writeNestedField(field, inner);
@@ -14633,7 +14633,7 @@ class ProtobufWriter {
     }
     /** Writes a nested message built by `build` into its own writer, then framed by tag and length. */
     writeMessageField(field, build) {
-        const inner = new ProtobufWriter();
+        const inner = new protobuf_writer_ProtobufWriter();
         build(inner);
         this.writeNestedField(field, inner);
     }
@@ -14698,7 +14698,7 @@ class ProtobufWriter {
 
 
 /** Encodes a whole model; the result is a valid `.onnx` file. */
-function encodeModel(model) {
+function onnx_encode_encodeModel(model) {
     const writer = new ProtobufWriter();
     writer.writeVarintField(1, model.irVersion);
     writer.writeStringField(2, model.producerName);
@@ -14825,10 +14825,10 @@ function onnx_encode_assertNever(value) {
 
 
 /** ai.onnx opset 17 is the first with LayerNormalization; its IR version is 8. */
-const defaultOpsets = [{ domain: '', version: 17 }];
-const microsoftOpset = { domain: 'com.microsoft', version: 1 };
+const onnx_builder_defaultOpsets = [{ domain: '', version: 17 }];
+const onnx_builder_microsoftOpset = { domain: 'com.microsoft', version: 1 };
 const irVersionForOpset17 = 8;
-const attr = {
+const onnx_builder_attr = {
     int: (value) => ({ kind: 'int', value }),
     float: (value) => ({ kind: 'float', value }),
     ints: (value) => ({ kind: 'ints', value }),
@@ -14851,11 +14851,11 @@ function toLittleEndianBytes(data) {
     return out;
 }
 /** A float32 tensor. */
-function createFloatTensor(name, dims, data) {
+function onnx_builder_createFloatTensor(name, dims, data) {
     return { name, dataType: DataType.float, dims, rawData: toLittleEndianBytes(data) };
 }
 /** An int64 tensor from plain numbers (shapes, axes, indices). */
-function createInt64Tensor(name, dims, values) {
+function onnx_builder_createInt64Tensor(name, dims, values) {
     return {
         name,
         dataType: DataType.int64,
@@ -14864,14 +14864,14 @@ function createInt64Tensor(name, dims, values) {
     };
 }
 /** An 8-bit tensor, signed or unsigned. */
-function createByteTensor(name, dims, data) {
+function onnx_builder_createByteTensor(name, dims, data) {
     const dataType = data instanceof Int8Array ? DataType.int8 : DataType.uint8;
     return { name, dataType, dims, rawData: toLittleEndianBytes(data) };
 }
 function toDimensions(shape) {
     return shape.map((dim) => typeof dim === 'number' ? { kind: 'value', value: dim } : { kind: 'param', name: dim });
 }
-class OnnxGraphBuilder {
+class onnx_builder_OnnxGraphBuilder {
     graphName;
     nodes = [];
     initializers = [];
@@ -14931,7 +14931,7 @@ class OnnxGraphBuilder {
             throw new Error(`${opType} node ${options.name} has no output`);
         return output;
     }
-    toModel(opsets = defaultOpsets) {
+    toModel(opsets = onnx_builder_defaultOpsets) {
         return {
             irVersion: irVersionForOpset17,
             producerName: 'embedprof',
@@ -14947,75 +14947,21 @@ class OnnxGraphBuilder {
             },
         };
     }
-    serialize(opsets = defaultOpsets) {
+    serialize(opsets = onnx_builder_defaultOpsets) {
         return encodeModel(this.toModel(opsets));
     }
 }
 //# sourceMappingURL=onnx-builder.js.map
-;// CONCATENATED MODULE: ./build/src/onnx/quantize.js
-/**
- * 8-bit weight quantization as onnxruntime.quantization.quantize_dynamic does it for transformers.js's
- * `model_quantized.onnx` (per-tensor, reduce_range off):
- * - MatMul weights: QInt8, symmetric, zero point 0, scale = max|w| / 127, values clipped to [-127, 127];
- * - Gather tables (quantized like activations): QUInt8, asymmetric over [min(0, min), max(0, max)].
- */
-/** Round half to even, as numpy's `round` does. */
-function roundHalfEven(value) {
-    const floor = Math.floor(value);
-    const diff = value - floor;
-    if (diff > 0.5)
-        return floor + 1;
-    if (diff < 0.5)
-        return floor;
-    return floor % 2 === 0 ? floor : floor + 1;
-}
-function findRange(data) {
-    let min = 0;
-    let max = 0;
-    for (let index = 0; index < data.length; index++) {
-        const value = data[index] ?? 0;
-        if (value < min)
-            min = value;
-        if (value > max)
-            max = value;
-    }
-    return { min, max };
-}
-/** Symmetric signed 8-bit quantization of a weight tensor. */
-function quantizeSymmetricInt8(data) {
-    const { min, max } = findRange(data);
-    const absMax = Math.max(-min, max);
-    const scale = Math.fround(absMax === 0 ? 1 : (2 * absMax) / 254);
-    const values = new Int8Array(data.length);
-    for (let index = 0; index < data.length; index++) {
-        const q = roundHalfEven((data[index] ?? 0) / scale);
-        values[index] = q > 127 ? 127 : q < -127 ? -127 : q;
-    }
-    return { values, scale, zeroPoint: 0 };
-}
-/** Asymmetric unsigned 8-bit quantization (the activation type of dynamic quantization). */
-function quantizeAsymmetricUint8(data) {
-    const { min, max } = findRange(data);
-    const scale = Math.fround(max === min ? 1 : (max - min) / 255);
-    const zeroPoint = Math.min(255, Math.max(0, roundHalfEven(-min / scale)));
-    const values = new Uint8Array(data.length);
-    for (let index = 0; index < data.length; index++) {
-        const q = roundHalfEven((data[index] ?? 0) / scale) + zeroPoint;
-        values[index] = q > 255 ? 255 : q < 0 ? 0 : q;
-    }
-    return { values, scale, zeroPoint };
-}
-//# sourceMappingURL=quantize.js.map
 ;// CONCATENATED MODULE: ./build/src/onnx/weight-ops.js
 
 
 
 const modelDtypes = (/* unused pure expression or super */ null && (['fp32', 'q8']));
-function createEmitContext(builder, dtype) {
+function weight_ops_createEmitContext(builder, dtype) {
     return { builder, dtype, quantizedActivations: new Map() };
 }
 /** Y = input · W, W an initializer. Returns Y's name (`<nodeName>_output_0`) in both dtypes. */
-function emitWeightMatMul(ctx, input, weight, nodeName) {
+function weight_ops_emitWeightMatMul(ctx, input, weight, nodeName) {
     const { builder } = ctx;
     switch (ctx.dtype) {
         case 'fp32': {
@@ -15084,7 +15030,7 @@ function quantizeActivation(ctx, input) {
     return created;
 }
 /** Rows of an embedding table picked by `indices`. Returns the float output's name in both dtypes. */
-function emitEmbeddingGather(ctx, table, indices, nodeName) {
+function weight_ops_emitEmbeddingGather(ctx, table, indices, nodeName) {
     const { builder } = ctx;
     const output = `${nodeName}_output_0`;
     switch (ctx.dtype) {
@@ -15114,23 +15060,23 @@ function emitEmbeddingGather(ctx, table, indices, nodeName) {
 
 
 /** The fill value transformers uses for masked positions: torch.finfo(float32).min. */
-const maskFillValue = -3.4028234663852886e38;
+const maskFillValue = (/* unused pure expression or super */ null && (-3.4028234663852886e38));
 /** Adds a scalar float initializer once and returns its name. */
-function addScalar(ctx, name, value) {
+function bert_embeddings_addScalar(ctx, name, value) {
     const { builder } = ctx.emit;
     if (!builder.hasInitializer(name))
         builder.addInitializer(createFloatTensor(name, [], Float32Array.of(value)));
     return name;
 }
 /** Adds an int64 vector initializer once and returns its name. */
-function addInt64s(ctx, name, values) {
+function bert_embeddings_addInt64s(ctx, name, values) {
     const { builder } = ctx.emit;
     if (!builder.hasInitializer(name))
         builder.addInitializer(createInt64Tensor(name, [values.length], values));
     return name;
 }
 /** A LayerNormalization over the last axis with gamma = 1 and beta = 0, named like the export. */
-function emitLayerNorm(ctx, input, prefix, nodeName, outputName) {
+function bert_embeddings_emitLayerNorm(ctx, input, prefix, nodeName, outputName) {
     const { builder } = ctx.emit;
     const h = ctx.arch.hiddenSize;
     const gamma = builder.addInitializer(createFloatTensor(`${prefix}.weight`, [h], ctx.weights.constant(h, 1)));
@@ -15156,17 +15102,17 @@ function emitPositionIds(ctx, inputIds) {
         name: '/embeddings/Gather',
         attributes: { axis: attr.int(0) },
     });
-    const end = builder.addOp('Unsqueeze', [length, addInt64s(ctx, 'axes_0', [0])], {
+    const end = builder.addOp('Unsqueeze', [length, bert_embeddings_addInt64s(ctx, 'axes_0', [0])], {
         name: '/embeddings/Unsqueeze',
     });
-    const sliced = builder.addOp('Slice', [buffer, addInt64s(ctx, 'starts_0', [0]), end, addInt64s(ctx, 'axes_1', [1])], {
+    const sliced = builder.addOp('Slice', [buffer, bert_embeddings_addInt64s(ctx, 'starts_0', [0]), end, bert_embeddings_addInt64s(ctx, 'axes_1', [1])], {
         name: '/embeddings/Slice',
     });
     // The exporter's shape inference knows this slice is [1, sequence_length]; ONNX's alone would lose the symbol.
     return builder.addValueInfo(sliced, DataType.int64, [1, 'sequence_length']);
 }
 /** word + token_type + position embeddings, then LayerNorm. Returns the hidden states [batch, seq, hidden]. */
-function emitEmbeddings(ctx, inputIds, tokenTypeIds) {
+function bert_embeddings_emitEmbeddings(ctx, inputIds, tokenTypeIds) {
     const { arch, emit } = ctx;
     const words = createTable(ctx, 'embeddings.word_embeddings.weight', arch.vocabSize);
     const types = createTable(ctx, 'embeddings.token_type_embeddings.weight', arch.typeVocabSize);
@@ -15177,23 +15123,23 @@ function emitEmbeddings(ctx, inputIds, tokenTypeIds) {
     const positionIds = emitPositionIds(ctx, inputIds);
     const positionVectors = emitEmbeddingGather(emit, positions, positionIds, '/embeddings/position_embeddings/Gather');
     const all = emit.builder.addOp('Add', [summed, positionVectors], { name: '/embeddings/Add_1' });
-    return emitLayerNorm(ctx, all, 'embeddings.LayerNorm', '/embeddings/LayerNorm/LayerNormalization');
+    return bert_embeddings_emitLayerNorm(ctx, all, 'embeddings.LayerNorm', '/embeddings/LayerNorm/LayerNormalization');
 }
 /** (1 − mask) × fill, shaped [batch, 1, 1, seq] to broadcast over heads and query positions. */
-function emitMaskBias(ctx, attentionMask) {
+function bert_embeddings_emitMaskBias(ctx, attentionMask) {
     const { builder } = ctx.emit;
-    const unsqueezed = builder.addOp('Unsqueeze', [attentionMask, addInt64s(ctx, 'axes_1', [1])], {
+    const unsqueezed = builder.addOp('Unsqueeze', [attentionMask, bert_embeddings_addInt64s(ctx, 'axes_1', [1])], {
         name: '/Unsqueeze',
     });
-    const broadcast = builder.addOp('Unsqueeze', [unsqueezed, addInt64s(ctx, 'axes_2', [2])], {
+    const broadcast = builder.addOp('Unsqueeze', [unsqueezed, bert_embeddings_addInt64s(ctx, 'axes_2', [2])], {
         name: '/Unsqueeze_1',
     });
     const asFloat = builder.addOp('Cast', [broadcast], {
         name: '/Cast',
         attributes: { to: attr.int(DataType.float) },
     });
-    const inverted = builder.addOp('Sub', [addScalar(ctx, '/Constant_output_0', 1), asFloat], { name: '/Sub' });
-    return builder.addOp('Mul', [inverted, addScalar(ctx, '/Constant_1_output_0', maskFillValue)], {
+    const inverted = builder.addOp('Sub', [bert_embeddings_addScalar(ctx, '/Constant_output_0', 1), asFloat], { name: '/Sub' });
+    return builder.addOp('Mul', [inverted, bert_embeddings_addScalar(ctx, '/Constant_1_output_0', maskFillValue)], {
         name: '/Mul',
     });
 }
@@ -15209,7 +15155,7 @@ function emitMaskBias(ctx, attentionMask) {
  */
 /** Standard deviation of the sum of four 16-bit uniforms (each has variance 65536²/12). */
 const irwinHallStd = 65536 / Math.sqrt(3);
-const irwinHallMean = 2 * 65535;
+const irwinHallMean = (/* unused pure expression or super */ null && (2 * 65535));
 /** FNV-1a over the name's UTF-16 code units, mixed with the seed. */
 function hashName(seed, name) {
     let hash = 0x811c9dc5 ^ (seed >>> 0);
@@ -15229,7 +15175,7 @@ function createGenerator(state) {
         return (t ^ (t >>> 14)) >>> 0;
     };
 }
-class SeededWeights {
+class seeded_weights_SeededWeights {
     seed;
     constructor(seed) {
         this.seed = seed;
@@ -15261,9 +15207,9 @@ class SeededWeights {
 
 
 
-const batchDims = ['batch_size', 'sequence_length'];
+const batchDims = (/* unused pure expression or super */ null && (['batch_size', 'sequence_length']));
 /** Builds the serialized `.onnx` bytes. The preset, dtype and seed fully determine the bytes. */
-function buildBertModel(arch, dtype, seed) {
+function bert_graph_buildBertModel(arch, dtype, seed) {
     const builder = new OnnxGraphBuilder('main_graph');
     const ctx = {
         emit: createEmitContext(builder, dtype),
@@ -15382,7 +15328,7 @@ function checkDimension(name, value) {
     });
 }
 /** Builds the probe model. Weights are normal-ish with std 0.02, determined by `seed`. */
-function buildProbeModel(dtype, shape, seed) {
+function probe_graph_buildProbeModel(dtype, shape, seed) {
     const { m, k, n } = shape;
     checkDimension('M', m);
     checkDimension('K', k);
@@ -15415,15 +15361,32 @@ const PROBE_SEED = 7;
  * with the machine's regimes as the model does — and it never changes with the pull request under test.
  */
 const REFERENCE_ENCODER = { layers: 2, vocabSize: 1000, batch: 8, tokens: 24 };
-async function timeRuns(session, feeds, targetMs) {
-    await session.run(feeds);
-    const start = performance.now();
-    let runs = 0;
-    do {
+function buildProbeModels(spec) {
+    const matmul = buildProbeModel(spec.dtype, { m: spec.m, k: spec.k, n: spec.n }, PROBE_SEED);
+    const architecture = { ...findArchitecture('all-MiniLM-L6-v2'), ...REFERENCE_ENCODER, maxPositions: 64 };
+    return {
+        reference: buildBertModel(architecture, spec.dtype, PROBE_SEED),
+        matmul: matmul.bytes,
+        matmulFlops: matmul.flops,
+        matmulInput: matmul.inputName,
+    };
+}
+/**
+ * A block of runs of one session: `discard` untimed runs first (right after another session ran, the first runs
+ * are up to 3× slower while its threads spin down), then ≥ 3 timed runs and ≥ targetMs. The block's time is
+ * runs × the median run, so one slow run does not move it.
+ */
+async function timeBlock(session, feeds, targetMs, discard) {
+    for (let i = 0; i < discard; i++)
         await session.run(feeds);
-        runs++;
-    } while (runs < 2 || performance.now() - start < targetMs);
-    return { runs, ms: performance.now() - start };
+    const start = performance.now();
+    const times = [];
+    while (times.length < 3 || performance.now() - start < targetMs) {
+        const before = performance.now();
+        await session.run(feeds);
+        times.push(performance.now() - before);
+    }
+    return { runs: times.length, ms: times.length * median(times) };
 }
 async function createProbe(spec) {
     const options = {
@@ -15432,19 +15395,18 @@ async function createProbe(spec) {
         interOpNumThreads: 1,
         graphOptimizationLevel: 'all',
     };
-    const matmul = buildProbeModel(spec.dtype, { m: spec.m, k: spec.k, n: spec.n }, PROBE_SEED);
-    const matmulSession = await external_onnxruntime_node_namespaceObject.InferenceSession.create(matmul.bytes, options);
+    const { models } = spec;
+    const matmulSession = await external_onnxruntime_node_namespaceObject.InferenceSession.create(models.matmul, options);
     const data = new Float32Array(spec.m * spec.k).map((_, i) => Math.sin(i * 0.37) * 0.5);
-    const matmulFeeds = { [matmul.inputName]: new external_onnxruntime_node_namespaceObject.Tensor('float32', data, [spec.m, spec.k]) };
-    const architecture = { ...findArchitecture('all-MiniLM-L6-v2'), ...REFERENCE_ENCODER, maxPositions: 64 };
-    const referenceSession = await external_onnxruntime_node_namespaceObject.InferenceSession.create(buildBertModel(architecture, spec.dtype, PROBE_SEED), options);
+    const matmulFeeds = { [models.matmulInput]: new external_onnxruntime_node_namespaceObject.Tensor('float32', data, [spec.m, spec.k]) };
+    const referenceSession = await external_onnxruntime_node_namespaceObject.InferenceSession.create(models.reference, options);
     const referenceFeeds = createReferenceFeeds();
     return {
         async read(targetMs) {
-            const reference = await timeRuns(referenceSession, referenceFeeds, targetMs / 2);
-            const product = await timeRuns(matmulSession, matmulFeeds, targetMs / 2);
+            const reference = await timeBlock(referenceSession, referenceFeeds, targetMs / 2, 2);
+            const product = await timeBlock(matmulSession, matmulFeeds, targetMs / 2, 1);
             return {
-                flops: product.runs * matmul.flops,
+                flops: product.runs * models.matmulFlops,
                 ms: product.ms,
                 referenceSequences: reference.runs * REFERENCE_ENCODER.batch,
                 referenceMs: reference.ms,

@@ -11,6 +11,7 @@ import type { ResolvedModel } from '../model/resolve-model.js';
 import { readEnvironment } from '../platform/environment.js';
 import { ANALYSIS_SETTINGS } from '../protocol/analysis-plan.js';
 import { buildProfile } from '../protocol/build-profile.js';
+import { buildProbeModels } from '../protocol/probe.js';
 import { buildCellBatches, shuffleTexts } from '../protocol/cell-batches.js';
 import { findPreset, PROBE_SHAPE } from '../protocol/presets.js';
 import type { ProgressReporter } from '../protocol/progress.js';
@@ -50,11 +51,13 @@ export function createProfileMeasurement(input: ProfileMeasurementInput): Profil
   const preset = findPreset(options.preset);
   const cells = listSweepCells(options);
   const environment = readEnvironment(options.threads);
+  const probeShape = { dtype: model.probeDtype, ...PROBE_SHAPE };
+  const probe = { ...probeShape, threads: options.threads, models: buildProbeModels(probeShape) };
   const requestFor = (subset: CellKey[], processes: number, scheduleSeed: number): RunCellsRequest => ({
     cells: subset,
     batchesFor: (cell) => buildCellBatches(cell, corpus.texts, options.seed),
     engine: model.engine,
-    probe: { dtype: model.probeDtype, ...PROBE_SHAPE, threads: options.threads },
+    probe,
     policy: preset.policy,
     processesPerCell: processes,
     maxMemoryMB: options.maxMemoryMB,

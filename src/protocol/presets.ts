@@ -31,8 +31,8 @@ const PRESETS: Record<PresetName, Preset> = {
       minMeasuredSeconds: 0.5,
       maxMeasuredBatches: 200,
       maxMeasuredSeconds: 1,
-      probeReadings: 3,
-      probeReadingMs: 40,
+      probeReadings: 2,
+      probeReadingMs: 60,
     },
   },
   full: {

@@ -23,22 +23,47 @@ export interface ProbeReading {
 }
 
 export interface Probe {
-  /** One reading of each probe: a discarded run (threads may be asleep), then ≥ 2 timed runs and ≥ targetMs. */
+  /** One reading of each probe: a block of reference-encoder runs, then a block of MatMul runs (timeBlock). */
   read(targetMs: number): Promise<ProbeReading>;
   release(): Promise<void>;
 }
 
 type Feeds = Record<string, ort.Tensor>;
 
-async function timeRuns(session: ort.InferenceSession, feeds: Feeds, targetMs: number) {
-  await session.run(feeds);
+/** The probe's two ONNX models, built once by the parent and sent to every worker (building them takes ~0.3 s). */
+export interface ProbeModels {
+  reference: Uint8Array;
+  matmul: Uint8Array;
+  matmulFlops: number;
+  matmulInput: string;
+}
+
+export function buildProbeModels(spec: Omit<ProbeSpec, 'models' | 'threads'>): ProbeModels {
+  const matmul = buildProbeModel(spec.dtype, { m: spec.m, k: spec.k, n: spec.n }, PROBE_SEED);
+  const architecture = { ...findArchitecture('all-MiniLM-L6-v2'), ...REFERENCE_ENCODER, maxPositions: 64 };
+  return {
+    reference: buildBertModel(architecture, spec.dtype, PROBE_SEED),
+    matmul: matmul.bytes,
+    matmulFlops: matmul.flops,
+    matmulInput: matmul.inputName,
+  };
+}
+
+/**
+ * A block of runs of one session: `discard` untimed runs first (right after another session ran, the first runs
+ * are up to 3× slower while its threads spin down), then ≥ 3 timed runs and ≥ targetMs. The block's time is
+ * runs × the median run, so one slow run does not move it.
+ */
+async function timeBlock(session: ort.InferenceSession, feeds: Feeds, targetMs: number, discard: number) {
+  for (let i = 0; i < discard; i++) await session.run(feeds);
   const start = performance.now();
-  let runs = 0;
-  do {
+  const times: number[] = [];
+  while (times.length < 3 || performance.now() - start < targetMs) {
+    const before = performance.now();
     await session.run(feeds);
-    runs++;
-  } while (runs < 2 || performance.now() - start < targetMs);
-  return { runs, ms: performance.now() - start };
+    times.push(performance.now() - before);
+  }
+  return { runs: times.length, ms: times.length * median(times) };
 }
 
 export async function createProbe(spec: ProbeSpec): Promise<Probe> {
@@ -48,22 +73,18 @@ export async function createProbe(spec: ProbeSpec): Promise<Probe> {
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
   };
-  const matmul = buildProbeModel(spec.dtype, { m: spec.m, k: spec.k, n: spec.n }, PROBE_SEED);
-  const matmulSession = await ort.InferenceSession.create(matmul.bytes, options);
+  const { models } = spec;
+  const matmulSession = await ort.InferenceSession.create(models.matmul, options);
   const data = new Float32Array(spec.m * spec.k).map((_, i) => Math.sin(i * 0.37) * 0.5);
-  const matmulFeeds = { [matmul.inputName]: new ort.Tensor('float32', data, [spec.m, spec.k]) };
-  const architecture = { ...findArchitecture('all-MiniLM-L6-v2'), ...REFERENCE_ENCODER, maxPositions: 64 };
-  const referenceSession = await ort.InferenceSession.create(
-    buildBertModel(architecture, spec.dtype, PROBE_SEED),
-    options,
-  );
+  const matmulFeeds = { [models.matmulInput]: new ort.Tensor('float32', data, [spec.m, spec.k]) };
+  const referenceSession = await ort.InferenceSession.create(models.reference, options);
   const referenceFeeds = createReferenceFeeds();
   return {
     async read(targetMs) {
-      const reference = await timeRuns(referenceSession, referenceFeeds, targetMs / 2);
-      const product = await timeRuns(matmulSession, matmulFeeds, targetMs / 2);
+      const reference = await timeBlock(referenceSession, referenceFeeds, targetMs / 2, 2);
+      const product = await timeBlock(matmulSession, matmulFeeds, targetMs / 2, 1);
       return {
-        flops: product.runs * matmul.flops,
+        flops: product.runs * models.matmulFlops,
         ms: product.ms,
         referenceSequences: reference.runs * REFERENCE_ENCODER.batch,
         referenceMs: reference.ms,

@@ -2,7 +2,7 @@ import type { Dtype } from '../schema/common-schema.js';
 import type { GraphOptimization } from '../engine/onnx-session.js';
 import type { BatchTokens, BatchTiming } from '../engine/embedder.js';
 import type { MeasurePolicy } from './measure-cell.js';
-import type { ProbeReading } from './probe.js';
+import type { ProbeModels, ProbeReading } from './probe.js';
 import type { MemoryBreakdown } from '../platform/process-memory.js';
 
 /** How a worker builds its embedder; everything is already resolved to local paths. */
@@ -31,6 +31,8 @@ export interface ProbeSpec {
   k: number;
   n: number;
   threads: number;
+  /** The models, built once by the parent (buildProbeModels). */
+  models: ProbeModels;
 }
 
 /** Measures one cell of a sweep in a fresh process. */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { findPreset } from '../../src/protocol/presets.js';
+import { buildProbeModels } from '../../src/protocol/probe.js';
 import { chooseTurn, runLockstepPair } from '../../src/protocol/run-lockstep-pair.js';
 import { createTurnGate } from '../../src/protocol/turn-gate.js';
 import type { CellJob } from '../../src/protocol/worker-job.js';
@@ -28,6 +29,8 @@ test('a turn granted before the worker waits is kept; turn-done goes to the pare
   assert.deepEqual(sent, ['turn-done']);
 });
 
+const probeShape = { dtype: 'fp32', m: 64, k: 64, n: 64 } as const;
+
 function createJob(embedderPath: string): CellJob {
   return {
     kind: 'cell',
@@ -38,7 +41,7 @@ function createJob(embedderPath: string): CellJob {
       maxTokens: 256,
       userOptions: {},
     },
-    probe: { dtype: 'fp32', m: 64, k: 64, n: 64, threads: 1 },
+    probe: { ...probeShape, threads: 1, models: buildProbeModels(probeShape) },
     batches: [Array.from({ length: 8 }, (_, i) => `text number ${i} with a few words`)],
     policy: findPreset('quick').policy,
     maxMemoryMB: 4096,
