@@ -55,7 +55,7 @@ export function createProfileMeasurement(input: ProfileMeasurementInput): Profil
   const probe = { ...probeShape, threads: options.threads, models: buildProbeModels(probeShape) };
   const requestFor = (subset: CellKey[], processes: number, scheduleSeed: number): RunCellsRequest => ({
     cells: subset,
-    batchesFor: (cell) => buildCellBatches(cell, corpus.texts, options.seed),
+    batchesFor: (cell) => buildCellBatches(cell, corpus.texts, options.seed, preset.distinctTexts),
     engine: model.engine,
     probe,
     policy: preset.policy,

@@ -1,19 +1,24 @@
 import { buildTextsOfLength } from '../corpus/index.js';
 import type { CellKey } from './schedule.js';
 
-/** About this many distinct texts per cell, so small batches do not replay one batch over and over. */
-const DISTINCT_TEXTS = 512;
 const LENGTH_BATCHES = 2;
 
 /**
  * The batches a cell replays, identical in every process of the cell. Batch cells take consecutive slices of
- * a seeded shuffle of the corpus; length cells get texts of exactly N characters built from corpus words.
+ * a seeded shuffle of the corpus, `distinctTexts` of them (at least one batch), so every batch size up to
+ * `distinctTexts` sees the same texts; length cells get texts of exactly N characters built from corpus words.
+ * A process measures whole passes over them (measure-cell.ts): fewer distinct texts, shorter passes.
  */
-export function buildCellBatches(cell: CellKey, texts: string[], seed: number): string[][] {
+export function buildCellBatches(
+  cell: CellKey,
+  texts: string[],
+  seed: number,
+  distinctTexts: number,
+): string[][] {
   switch (cell.sweep) {
     case 'batch': {
       const shuffled = shuffleTexts(texts, seed);
-      const count = Math.max(1, Math.ceil(DISTINCT_TEXTS / cell.batchSize));
+      const count = Math.max(1, Math.ceil(distinctTexts / cell.batchSize));
       return Array.from({ length: count }, (_, b) =>
         Array.from(
           { length: cell.batchSize },

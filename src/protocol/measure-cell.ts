@@ -8,10 +8,11 @@ export interface MeasurePolicy {
   /** Warm-up is steady when the last `steadyWindow` batches' per-token times spread by ≤ steadyTolerance. */
   steadyWindow: number;
   steadyTolerance: number;
+  /** Measuring stops only after whole passes over the cell's batches, so every process measures the same mix. */
   minMeasuredBatches: number;
   minMeasuredSeconds: number;
   maxMeasuredBatches: number;
-  /** Slow cells stop here once they have 2 batches, even short of minMeasuredBatches. */
+  /** Slow cells stop here once they have 2 batches (and a whole pass), even short of minMeasuredBatches. */
   maxMeasuredSeconds: number;
   /** Calibration probe readings taken after the cell (its peak memory is read before the probe exists). */
   probeReadings: number;
@@ -36,8 +37,10 @@ export interface CellHooks {
 }
 
 /**
- * Warm-up until steady, then measure at least minMeasuredBatches and minMeasuredSeconds. The same batches are replayed in the same order in every process, so
- * processes differ only by the machine.
+ * Warm-up until steady, then measure whole passes over the batches (at least minMeasuredBatches and
+ * minMeasuredSeconds). The same batches are replayed in the same order in every process and every process
+ * stops at the end of a pass, so processes differ only by the machine: batches of one cell differ in padded
+ * length by up to 2×, and a process that measured 2 of them against one that measured 3 differed by 35 %.
  */
 export async function measureCell(
   embedder: ProfiledEmbedder,
@@ -50,7 +53,7 @@ export async function measureCell(
   const warmup = await warmUp(embedder, batches, policy, clock, hooks);
   const measured: MeasuredBatch[] = [];
   let seconds = 0;
-  while (shouldMeasureMore(measured.length, seconds, policy)) {
+  while (measured.length % batches.length !== 0 || shouldMeasureMore(measured.length, seconds, policy)) {
     await hooks.beforeBatch?.();
     const { timing, tokens } = await embedder.embedBatch(batches[measured.length % batches.length] ?? []);
     hooks.afterBatch?.();

@@ -8,6 +8,8 @@ export interface Preset {
   lengths: number[];
   lengthBatchSize: number;
   processesPerCell: number;
+  /** Distinct texts a batch-size cell replays; every process measures whole passes over them. */
+  distinctTexts: number;
   policy: MeasurePolicy;
 }
 
@@ -21,13 +23,14 @@ const PRESETS: Record<PresetName, Preset> = {
     lengths: [10, 64, 256, 1024],
     lengthBatchSize: 32,
     processesPerCell: 3,
+    distinctTexts: 128,
     policy: {
       minWarmupBatches: 2,
       maxWarmupBatches: 10,
       maxWarmupSeconds: 1,
       steadyWindow: 2,
       steadyTolerance: 0.1,
-      minMeasuredBatches: 3,
+      minMeasuredBatches: 2,
       minMeasuredSeconds: 0.5,
       maxMeasuredBatches: 200,
       maxMeasuredSeconds: 1,
@@ -40,6 +43,7 @@ const PRESETS: Record<PresetName, Preset> = {
     lengths: [10, 25, 50, 100, 256, 512, 1024],
     lengthBatchSize: 32,
     processesPerCell: 5,
+    distinctTexts: 512,
     policy: {
       minWarmupBatches: 3,
       maxWarmupBatches: 30,

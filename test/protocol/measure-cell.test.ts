@@ -69,11 +69,26 @@ test('measurement continues until the minimum time has passed', async () => {
   assert.equal(result.batches.length, 20);
 });
 
-test('every process replays the same batches in the same order', async () => {
+test('every process replays the same batches in the same order, in whole passes', async () => {
   const { embedder, clock, seen } = createFakeEmbedder([10]);
   const result = await measureCell(embedder, [['a'], ['b'], ['c']], policy, clock);
   const measured = seen.slice(result.warmupBatches).map((texts) => texts[0]);
-  assert.deepEqual(measured, ['a', 'b', 'c', 'a']);
+  assert.deepEqual(
+    measured,
+    ['a', 'b', 'c', 'a', 'b', 'c'],
+    '4 batches asked for: the second pass is finished',
+  );
+});
+
+test('the time caps stop a cell only at the end of a pass', async () => {
+  const { embedder, clock, seen } = createFakeEmbedder([3000]);
+  const batches = [['a'], ['b'], ['c']];
+  const result = await measureCell(embedder, batches, { ...policy, maxMeasuredSeconds: 5 }, clock);
+  assert.equal(result.batches.length, 3, 'past 5 s after 2 batches, but the pass has a third');
+  assert.deepEqual(
+    seen.slice(result.warmupBatches).map((texts) => texts[0]),
+    ['a', 'b', 'c'],
+  );
 });
 
 test('isSteady compares the spread of the window with its median', () => {
