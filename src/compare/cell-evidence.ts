@@ -7,12 +7,14 @@
  * one-sided — a noisy neighbour slows a process down, never up; page cache or file mappings counted in RSS,
  * a late GC or a transient allocation raise a peak, never lower it. Every process does the same work from a
  * fresh start, so the best one is the closest observation of the undisturbed value. For memory this is the
- * minimum of the per-process peaks, which is what memory verdicts rest on: the decision rule requires the
+ * minimum of the per-process peaks, which is what memory verdicts rest on (both sides taken at the same number
+ * of processes: the lowest of 11 peaks sits below the lowest of 3 with nothing changed); the rule requires the
  * best-process change to cross the horizon too, so two bloated (or slowed) processes out of three cannot fake
  * a regression by outvoting the clean one in the MAD rule.
  */
 import type { BaselineCell } from '../baseline/baseline-schema.js';
 import {
+  computeExpectedExtreme,
   computeMedian,
   computeNormalQuantile,
   findMax,
@@ -71,6 +73,8 @@ export function readMetricValues(
 
 interface SideSelection {
   values: number[];
+  /** Every process of the chosen regime, outliers included (the best-process comparison uses them all). */
+  picked: number[];
   summary: SideSummary;
 }
 
@@ -101,6 +105,7 @@ function selectSide(
   const excludedByRegime = all.flatMap((_, index) => (indices.includes(index) ? [] : [index]));
   return {
     values: kept,
+    picked,
     summary: {
       processes: all.length,
       used: kept.length,
@@ -115,6 +120,16 @@ function selectSide(
 function chooseIndices(plan: SpeedPlan, metric: MetricDefinition, side: 'baseline' | 'current') {
   if (metric.kind !== 'speed' || plan.basis !== 'raw') return null;
   return side === 'baseline' ? plan.baselineIndices : plan.currentIndices;
+}
+
+/**
+ * The change of the best process, both sides taken at the same number of processes k (the smaller side's):
+ * the expected best of k processes (expected-extreme.ts), so a side with more processes is not favoured.
+ */
+function compareBestProcesses(baseline: number[], current: number[], metric: MetricDefinition): number {
+  const k = Math.min(baseline.length, current.length);
+  const extreme = metric.direction === 'higher-is-better' ? 'max' : 'min';
+  return computeExpectedExtreme(current, k, extreme) / computeExpectedExtreme(baseline, k, extreme) - 1;
 }
 
 /** The evidence for one metric of one cell, or null when either side lacks the metric. */
@@ -142,7 +157,7 @@ export function gatherCellEvidence(
     inference,
     estimate: Math.expm1(inference.logEstimate),
     interval: toChangeInterval(inference, confidence),
-    bestProcessChange: current.summary.best / baseline.summary.best - 1,
+    bestProcessChange: compareBestProcesses(baseline.picked, current.picked, metric),
     systematicMargin: Math.expm1(computeNormalQuantile(0.5 + confidence / 2) * residualSd),
     pValue: computeNoChangePValue(inference),
     directional: computeDirectionalPValues(inference, metric.direction),

@@ -17,6 +17,7 @@ export {
   findMax,
   findMin,
 } from './descriptive.js';
+export { computeExpectedExtreme, type Extreme } from './expected-extreme.js';
 export {
   computeNormalCdf,
   computeNormalPdf,
