@@ -686,6 +686,7 @@ function summary_summarizeSample(values) {
 
 
 
+
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./build/src/protocol/to-distribution.js
 
