@@ -104,6 +104,167 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:inspector/promises"
 const external_node_inspector_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:inspector/promises");
+;// CONCATENATED MODULE: ./build/src/stats/validate.js
+/**
+ * Input checks shared by the stats modules. Every failure is a RangeError whose message names the input,
+ * what was expected and what arrived.
+ */
+/** Throws unless `values` is non-empty and every value is a finite number. */
+function validate_assertSample(values, label = 'sample') {
+    if (values.length === 0) {
+        throw new RangeError(`${label} is empty: expected at least one value`);
+    }
+    values.forEach((value, index) => {
+        if (!Number.isFinite(value)) {
+            throw new RangeError(`${label}[${index}] is ${value}: expected a finite number`);
+        }
+    });
+}
+/** Throws unless `values` is a valid sample of strictly positive numbers (needed for logarithms). */
+function validate_assertPositiveSample(values, label = 'sample') {
+    validate_assertSample(values, label);
+    values.forEach((value, index) => {
+        if (value <= 0) {
+            throw new RangeError(`${label}[${index}] is ${value}: expected a value > 0 (it is log-transformed)`);
+        }
+    });
+}
+/** Throws unless `value` is a finite number. */
+function validate_assertFinite(value, label) {
+    if (!Number.isFinite(value)) {
+        throw new RangeError(`${label} is ${value}: expected a finite number`);
+    }
+}
+/** Throws unless 0 < confidence < 1. */
+function validate_assertConfidence(confidence) {
+    if (!(confidence > 0 && confidence < 1)) {
+        throw new RangeError(`confidence is ${confidence}: expected a number strictly between 0 and 1, e.g. 0.95`);
+    }
+}
+/** Throws unless `value` is an integer ≥ `minimum`. */
+function validate_assertInteger(value, label, minimum) {
+    if (!Number.isInteger(value) || value < minimum) {
+        throw new RangeError(`${label} is ${value}: expected an integer ≥ ${minimum}`);
+    }
+}
+/** Reads `values[index]`, throwing instead of returning undefined (keeps noUncheckedIndexedAccess honest). */
+function validate_readAt(values, index) {
+    const value = values[index];
+    if (value === undefined) {
+        throw new RangeError(`index ${index} is outside an array of length ${values.length}`);
+    }
+    return value;
+}
+//# sourceMappingURL=validate.js.map
+;// CONCATENATED MODULE: ./build/src/stats/descriptive.js
+/**
+ * Descriptive statistics over plain number arrays. Every function validates its input (non-empty, finite)
+ * and throws a RangeError otherwise; none mutates its argument.
+ */
+
+/** Consistency constant that turns the MAD into an estimate of σ for normal data. */
+const MAD_NORMAL_SCALE = 1.4826;
+/** Sum with Neumaier compensation, so long runs of similar values do not lose precision. */
+function computeSum(values) {
+    assertSample(values);
+    let total = 0;
+    let compensation = 0;
+    for (const value of values) {
+        const next = total + value;
+        compensation += Math.abs(total) >= Math.abs(value) ? total - next + value : value - next + total;
+        total = next;
+    }
+    return total + compensation;
+}
+function descriptive_computeMean(values) {
+    return computeSum(values) / values.length;
+}
+function descriptive_findMin(values) {
+    assertSample(values);
+    return values.reduce((lowest, value) => Math.min(lowest, value));
+}
+function descriptive_findMax(values) {
+    assertSample(values);
+    return values.reduce((highest, value) => Math.max(highest, value));
+}
+/** Returns an ascending copy. */
+function descriptive_sortAscending(values) {
+    return [...values].sort((a, b) => a - b);
+}
+/** Type-7 quantile of an already sorted, validated array. */
+function descriptive_computeSortedQuantile(sorted, probability) {
+    const position = (sorted.length - 1) * probability;
+    const lowerIndex = Math.floor(position);
+    const lower = validate_readAt(sorted, lowerIndex);
+    if (lowerIndex === sorted.length - 1)
+        return lower;
+    const upper = validate_readAt(sorted, lowerIndex + 1);
+    return lower + (position - lowerIndex) * (upper - lower);
+}
+function assertProbability(probability) {
+    validate_assertFinite(probability, 'probability');
+    if (probability < 0 || probability > 1) {
+        throw new RangeError(`probability is ${probability}: expected a number in [0, 1]`);
+    }
+}
+/**
+ * Quantile by linear interpolation between order statistics (Hyndman & Fan type 7, the default of numpy,
+ * R and Excel's PERCENTILE.INC): position (n − 1)·p in the sorted sample.
+ */
+function descriptive_computeQuantile(values, probability) {
+    validate_assertSample(values);
+    assertProbability(probability);
+    return descriptive_computeSortedQuantile(descriptive_sortAscending(values), probability);
+}
+/** Several type-7 quantiles with a single sort. */
+function computeQuantiles(values, probabilities) {
+    assertSample(values);
+    probabilities.forEach(assertProbability);
+    const sorted = descriptive_sortAscending(values);
+    return probabilities.map((probability) => descriptive_computeSortedQuantile(sorted, probability));
+}
+function descriptive_computeMedian(values) {
+    return descriptive_computeQuantile(values, 0.5);
+}
+/** Sample variance with Bessel's correction (divides by n − 1); needs at least two values. */
+function computeSampleVariance(values) {
+    assertSample(values);
+    if (values.length < 2) {
+        throw new RangeError(`sample has ${values.length} value: the sample variance needs at least 2`);
+    }
+    const mean = descriptive_computeMean(values);
+    let squares = 0;
+    for (const value of values)
+        squares += (value - mean) ** 2;
+    return squares / (values.length - 1);
+}
+function computeStandardDeviation(values) {
+    return Math.sqrt(computeSampleVariance(values));
+}
+/** Sample standard deviation divided by the mean (relative spread); throws when the mean is 0. */
+function computeCoefficientOfVariation(values) {
+    const deviation = computeStandardDeviation(values);
+    const mean = descriptive_computeMean(values);
+    if (mean === 0) {
+        throw new RangeError('sample mean is 0: the coefficient of variation is undefined');
+    }
+    return deviation / Math.abs(mean);
+}
+/** Median of |x − median(x)|, unscaled. */
+function computeMedianAbsoluteDeviation(values) {
+    const center = descriptive_computeMedian(values);
+    return descriptive_computeMedian(values.map((value) => Math.abs(value - center)));
+}
+/** MAD × 1.4826: a robust estimate of the standard deviation for normal data. */
+function computeScaledMedianAbsoluteDeviation(values) {
+    return MAD_NORMAL_SCALE * computeMedianAbsoluteDeviation(values);
+}
+/** exp(mean(ln x)); every value must be > 0. */
+function descriptive_computeGeometricMean(values) {
+    assertPositiveSample(values);
+    return Math.exp(descriptive_computeMean(values.map(Math.log)));
+}
+//# sourceMappingURL=descriptive.js.map
 ;// CONCATENATED MODULE: ./build/src/stats/special-functions.js
 /**
  * Special functions behind the t and normal distributions: log-gamma (Lanczos), the regularized incomplete
@@ -15356,6 +15517,7 @@ function probe_graph_buildProbeModel(dtype, shape, seed) {
 
 
 
+
 const PROBE_SEED = 7;
 /**
  * The reference encoder: a fixed 2-layer MiniLM-shaped BERT (hidden 384, 12 heads, 1536, vocabulary 1,000)
@@ -15389,7 +15551,7 @@ async function timeBlock(session, feeds, targetMs, discard) {
         await session.run(feeds);
         times.push(performance.now() - before);
     }
-    return { runs: times.length, ms: times.length * median(times) };
+    return { runs: times.length, ms: times.length * descriptive_computeMedian(times) };
 }
 async function createProbe(spec) {
     const options = {
@@ -15431,14 +15593,9 @@ function createReferenceFeeds() {
         token_type_ids: new external_onnxruntime_node_namespaceObject.Tensor('int64', new BigInt64Array(batch * tokens), dims),
     };
 }
+/** The median, or NaN when no reading counted (a process whose probe never ran). */
 function median(values) {
-    if (values.length === 0)
-        return Number.NaN;
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1
-        ? (sorted[middle] ?? Number.NaN)
-        : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+    return values.length === 0 ? Number.NaN : computeMedian(values);
 }
 /** The process's MatMul score (the ceiling for MFU): the median of its readings' GFLOP/s. */
 function computeProbeGflops(readings) {

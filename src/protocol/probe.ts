@@ -2,6 +2,7 @@ import * as ort from 'onnxruntime-node';
 import { findArchitecture } from '../onnx/architectures.js';
 import { buildBertModel } from '../onnx/bert-graph.js';
 import { buildProbeModel } from '../onnx/probe-graph.js';
+import { computeMedian } from '../stats/index.js';
 import type { ProbeSpec } from './worker-job.js';
 
 const PROBE_SEED = 7;
@@ -63,7 +64,7 @@ async function timeBlock(session: ort.InferenceSession, feeds: Feeds, targetMs: 
     await session.run(feeds);
     times.push(performance.now() - before);
   }
-  return { runs: times.length, ms: times.length * median(times) };
+  return { runs: times.length, ms: times.length * computeMedian(times) };
 }
 
 export async function createProbe(spec: ProbeSpec): Promise<Probe> {
@@ -108,13 +109,9 @@ function createReferenceFeeds(): Feeds {
   };
 }
 
+/** The median, or NaN when no reading counted (a process whose probe never ran). */
 function median(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+  return values.length === 0 ? Number.NaN : computeMedian(values);
 }
 
 /** The process's MatMul score (the ceiling for MFU): the median of its readings' GFLOP/s. */

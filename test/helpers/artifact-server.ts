@@ -11,9 +11,9 @@
  * Requests are recorded, faults can be injected, and the server closes itself when the test ends.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TestContext } from 'node:test';
+import { startLoopbackServer } from './loopback-server.js';
 
 const SERVICE = '/twirp/github.actions.results.api.v1.ArtifactService/';
 /** Path-style (IP host) blob URLs are /{account}/{container}/{blob}, which the Azure client insists on. */
@@ -94,19 +94,11 @@ export async function startArtifactServer(
   options: { runId?: string; jobId?: string } = {},
 ): Promise<ArtifactServer> {
   const { runId = RUN_BACKEND_ID, jobId = JOB_BACKEND_ID } = options;
-  const server = createServer((req, res) => void receiveRequest(state, req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('artifact server: no TCP address');
-  const origin = `http://127.0.0.1:${address.port}`;
+  const { origin, close } = await startLoopbackServer(t, 'artifact server', (req, res) => {
+    void receiveRequest(state, req, res);
+  });
   const token = createRuntimeToken(runId, jobId);
   const state: ArtifactState = { runId, jobId, token, origin, stored: [], requests: [] };
-  const closed = new Promise<void>((resolve) => server.once('close', resolve));
-  const close = (): Promise<void> => {
-    if (server.listening) server.close().closeAllConnections();
-    return closed;
-  };
-  t.after(close);
   const artifacts = () =>
     state.stored.flatMap(({ id, name, blob, finalized }) =>
       finalized && blob ? [{ id, name, size: blob.length, zip: blob }] : [],

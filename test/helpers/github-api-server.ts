@@ -10,9 +10,9 @@
  * Errors are `{ message, documentation_url, status }`. Every request is recorded (unknown routes too, answered
  * 404), faults can be injected, and the server closes itself when the test that started it ends.
  */
-import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TestContext } from 'node:test';
+import { startLoopbackServer } from './loopback-server.js';
 import { describeLinks, sendError, sendJson } from './github-api-responses.js';
 import { createPull, type PullRequest, type SeedPull } from './github-pulls.js';
 
@@ -98,21 +98,11 @@ export async function startGitHubApiServer(
   for (const seed of options.seed ?? []) addComment(state, seed.issue, seed.body, seed.login ?? 'octocat');
   for (const pull of options.pulls ?? [])
     state.pulls.set(pull.number, createPull(state.owner, state.repo, pull));
-  const server = createServer((req, res) => void receiveRequest(state, req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('GitHub API server: no TCP address');
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    return closing;
-  };
-  t.after(close);
+  const { origin, close } = await startLoopbackServer(t, 'GitHub API server', (req, res) => {
+    void receiveRequest(state, req, res);
+  });
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: origin,
     requests: state.requests,
     seedPull: (pull) => state.pulls.set(pull.number, createPull(state.owner, state.repo, pull)),
     comments: (issue) => state.stored.filter((item) => item.issue === issue).map((item) => item.comment),

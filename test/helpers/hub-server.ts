@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import type { TestContext } from 'node:test';
+import { startLoopbackServer } from './loopback-server.js';
 
 /** The commit `main` points to in tests. */
 export const MAIN_COMMIT = '0123456789abcdef0123456789abcdef01234567';
@@ -74,21 +75,11 @@ export async function startHubServer(
     options.revisions.map(async (r) => ({ ...r, files: await loadFiles(r.root) })),
   );
   const state: HubState = { repo: options.repo, revisions, requests: [], fault: undefined };
-  const server = createServer((req, res) => handleRequest({ state, req, res }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('hub server: no TCP address');
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    return closing;
-  };
-  t.after(close);
+  const { origin, close } = await startLoopbackServer(t, 'hub server', (req, res) => {
+    handleRequest({ state, req, res });
+  });
   const setFault = (fault: HubFault | undefined) => void (state.fault = fault);
-  return { endpoint: `http://127.0.0.1:${address.port}`, requests: state.requests, setFault, close };
+  return { endpoint: origin, requests: state.requests, setFault, close };
 }
 
 async function loadFiles(root: string): Promise<Map<string, ServedFile>> {
