@@ -1,9 +1,9 @@
 /**
  * Everything the action needs from its surroundings, behind one interface: inputs, outputs, the job summary,
- * annotations, the event that triggered the run, the REST API, the artifact service and the core itself.
+ * annotations, the event that triggered the run, the REST API and the artifact service.
  * github-platform.ts implements it with @actions/*; tests implement it with plain objects.
  */
-import type { InputName, OutputName } from './input-names.js';
+import type { OutputName } from './input-names.js';
 
 export interface AnnotationProperties {
   title?: string;
@@ -36,12 +36,6 @@ export interface ArtifactRequest {
   retentionDays: number | null;
 }
 
-/** What a run of the core did: its exit code and the last `embedprof: …` failure line it printed. */
-export interface CoreRun {
-  exitCode: number;
-  failureLine: string | null;
-}
-
 export interface ActionEvent {
   /** GITHUB_EVENT_NAME, e.g. pull_request. */
   name: string;
@@ -57,7 +51,7 @@ export interface ActionPlatform {
   readonly tempDir: string;
   /** GITHUB_WORKSPACE (else the folder the action started in): the repository checkout. */
   readonly workspace: string;
-  getInput(name: InputName): string;
+  getInput(name: string): string;
   setOutput(name: OutputName, value: string): void;
   setSecret(secret: string): void;
   info(message: string): void;
@@ -68,7 +62,5 @@ export interface ActionPlatform {
   createGitHubClient(token: string, owner: string, repo: string): GitHubClient;
   /** Uploads one artifact; resolves to its id (null when the service gave none). */
   uploadArtifact(request: ArtifactRequest): Promise<number | null>;
-  /** Runs the embedprof CLI in-process with `argv`. */
-  runCli(argv: string[]): Promise<CoreRun>;
   chdir(dir: string): void;
 }

@@ -89,3 +89,14 @@ export function parseEventContext(event: ActionEvent): EventContext {
 export function findPullRequest(context: EventContext): PullRequestInfo | null {
   return context.kind === 'pull-request' ? context.pull : null;
 }
+
+export function describeEvent(context: EventContext): string {
+  switch (context.kind) {
+    case 'pull-request':
+    case 'scheduled':
+    case 'other':
+      return context.event;
+    case 'workflow-run':
+      return 'workflow_run';
+  }
+}

@@ -8,7 +8,6 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import type { ActionPlatform, ArtifactRequest } from './action-platform.js';
 import { createOctokitClient } from './github-client.js';
-import { runCoreInProcess } from './run-core-in-process.js';
 
 async function uploadArtifact(request: ArtifactRequest): Promise<number | null> {
   const options = request.retentionDays === null ? {} : { retentionDays: request.retentionDays };
@@ -33,7 +32,6 @@ export function createPlatform(): ActionPlatform {
     writeSummary: async (markdown) => void (await core.summary.addRaw(markdown, true).write()),
     createGitHubClient: createOctokitClient,
     uploadArtifact,
-    runCli: runCoreInProcess,
     chdir: (dir) => process.chdir(dir),
   };
 }

@@ -5,9 +5,10 @@
 import type { Comparison } from '../compare/comparison-schema.js';
 import { sanitizeText } from '../report/escape.js';
 import { describeVerdict, formatVerdictText } from '../report/verdict-line.js';
-import type { ActionInputs } from './action-inputs.js';
+import type { CoreResult } from '../core/index.js';
+import type { SettingValues } from '../settings/setting-table.js';
 import { buildResultOutputs, type Outputs } from './action-outputs.js';
-import type { ActionPlatform, CoreRun } from './action-platform.js';
+import type { ActionPlatform } from './action-platform.js';
 import { listAnnotations } from './annotations.js';
 import type { PullRequestInfo } from './event-context.js';
 import { OUTPUT_NAMES } from './input-names.js';
@@ -15,8 +16,21 @@ import { uploadOutDir } from './output-folder.js';
 import { publishComment } from './publish-comment.js';
 import type { RunResults } from './run-results.js';
 
+/** How the core's call ended: its exit code, and its message when it stopped on an error. */
+export interface CoreRun {
+  exitCode: number;
+  failureLine: string | null;
+}
+
+/** The exit code of a core call, and its failure as the CLI would print it. */
+export function describeCoreRun(result: CoreResult<{ exitCode: number }>): CoreRun {
+  if (result.kind === 'done') return { exitCode: result.outcome.exitCode, failureLine: null };
+  const prefix = result.exitCode === 2 ? 'embedprof: input error' : 'embedprof: failed';
+  return { exitCode: result.exitCode, failureLine: `${prefix}: ${result.message}` };
+}
+
 export interface PublishRequest {
-  inputs: ActionInputs;
+  inputs: SettingValues;
   pull: PullRequestInfo | null;
   results: RunResults;
   artifactName: string;

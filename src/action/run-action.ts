@@ -1,31 +1,39 @@
 /**
- * The action: masks the token, reads the event and the inputs, enters the working directory and runs the
- * mode. Any error ends as one `setFailed` message naming its cause; nothing escapes as an unhandled rejection.
+ * The action: masks the token, reads the event and the inputs, enters the working directory, merges the
+ * settings and runs the mode. Any error ends as one `setFailed` message naming its cause; nothing escapes as
+ * an unhandled rejection.
  */
-import { describeError } from '../errors.js';
-import { readActionInputs, type ActionInputs } from './action-inputs.js';
+import { createUsageError, describeError } from '../errors.js';
+import { nameSetting, suggestSetting } from '../settings/setting-names.js';
+import { readInputLayer, resolveActionSettings } from './action-inputs.js';
 import type { ActionPlatform } from './action-platform.js';
-import { assertInputPathsExist, isDirectory } from './check-paths.js';
-import { parseEventContext, type EventContext } from './event-context.js';
-import { createInputError } from './input-values.js';
+import { assertInputPathsExist, checkCombinations, isDirectory } from './check-inputs.js';
+import { parseEventContext } from './event-context.js';
 import { runCommentMode } from './run-comment-mode.js';
 import { runMeasureMode, type ModeContext } from './run-measure-mode.js';
 import { runUpdateBaselineMode } from './run-update-baseline.js';
+import { assertTrustedCode } from './untrusted-code.js';
 
-function enterWorkingDirectory(platform: ActionPlatform, inputs: ActionInputs): void {
-  const dir = inputs.workingDirectory;
-  if (dir === null) return;
-  if (!isDirectory(dir))
-    throw createInputError('working-directory', 'an existing folder', dir, 'packages/search');
+function enterWorkingDirectory(platform: ActionPlatform, dir: string | undefined): void {
+  if (dir === undefined) return;
+  if (!isDirectory(dir)) {
+    throw createUsageError({
+      input: nameSetting('workingDirectory', 'action'),
+      expected: 'an existing folder',
+      received: JSON.stringify(dir),
+      fix: suggestSetting('workingDirectory', 'action', 'packages/search'),
+    });
+  }
   platform.chdir(dir);
 }
 
 async function runMode(ctx: ModeContext): Promise<void> {
-  switch (ctx.inputs.mode) {
+  const mode = ctx.settings.values.mode ?? 'profile';
+  switch (mode) {
     case 'gate':
     case 'profile':
     case 'merge':
-      return runMeasureMode(ctx, ctx.inputs.mode);
+      return runMeasureMode(ctx, mode);
     case 'update-baseline':
       return runUpdateBaselineMode(ctx);
     case 'comment':
@@ -37,11 +45,14 @@ export async function runAction(platform: ActionPlatform): Promise<void> {
   try {
     const token = platform.getInput('github-token').trim();
     if (token !== '') platform.setSecret(token);
-    const context: EventContext = parseEventContext(platform.event);
-    const inputs = readActionInputs(platform, context);
-    enterWorkingDirectory(platform, inputs);
-    assertInputPathsExist(inputs);
-    await runMode({ platform, inputs, context });
+    const context = parseEventContext(platform.event);
+    const inputs = readInputLayer(platform);
+    enterWorkingDirectory(platform, inputs.values.workingDirectory ?? undefined);
+    const settings = await resolveActionSettings(platform, context, inputs);
+    checkCombinations(settings, context);
+    assertInputPathsExist(settings);
+    assertTrustedCode(settings, context);
+    await runMode({ platform, settings, context });
   } catch (error) {
     platform.setFailed(describeError(error));
   }

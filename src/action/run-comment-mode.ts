@@ -12,8 +12,7 @@ import { renderSummary } from '../report/summary-markdown.js';
 import type { Profile } from '../schema/profile-schema.js';
 import { buildResultOutputs } from './action-outputs.js';
 import type { GitHubClient } from './action-platform.js';
-import { describeEvent } from './action-inputs.js';
-import type { EventContext } from './event-context.js';
+import { describeEvent, type EventContext } from './event-context.js';
 import { readPrInfo, type PrInfo } from './pr-info.js';
 import { createRepositoryClient } from './publish-comment.js';
 import { emitAnnotations, setOutputs, writeJobSummary } from './publish-results.js';
@@ -106,7 +105,8 @@ function readRunHeadSha(context: EventContext): string {
 }
 
 export async function runCommentMode(ctx: ModeContext): Promise<void> {
-  const { platform, inputs, context } = ctx;
+  const { platform, settings, context } = ctx;
+  const inputs = settings.values;
   const runHeadSha = readRunHeadSha(context);
   const dir = inputs.reportDir ?? '';
   const report = await readReport(dir);

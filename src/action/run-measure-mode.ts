@@ -1,70 +1,65 @@
 /**
- * Modes gate, profile and merge: build the argv, run the core in-process into an emptied output folder, add
- * pr.json, then publish (artifact, summary, annotations, comment, outputs) and fail the step per the exit
- * code. A shard publishes its artifact under its own name and leaves the comment, the annotations and the
- * gate's verdict to the merge job (whose statistics see every cell); it fails only on an error.
+ * Modes gate, profile and merge: the core runs in-process into an emptied output folder, pr.json is added,
+ * then the results are published (artifact, summary, annotations, comment, outputs) and the step fails per
+ * the exit code. A shard publishes its artifact under its own name and leaves the comment, the annotations
+ * and the gate's verdict to the merge job (whose statistics see every cell); it fails only on an error.
  */
-import { findConfig } from '../config/read-config.js';
-import type { ActionInputs } from './action-inputs.js';
+import { createDefaultDeps, runGateCheck, runMerge, runProfile, type CoreResult } from '../core/index.js';
+import type { Comparison } from '../compare/comparison-schema.js';
+import type { ResolvedSettings } from '../settings/resolve-settings.js';
+import { describeChosenSettings } from '../settings/describe-settings.js';
+import type { Profile } from '../schema/profile-schema.js';
 import type { ActionPlatform } from './action-platform.js';
-import { isDirectory } from './check-paths.js';
-import { buildGateArgv, buildMergeArgv, buildProfileArgv, type ArgvRequest } from './core-argv.js';
-import { findPullRequest, type EventContext } from './event-context.js';
-import { chooseArtifactName, chooseOutDir, resetOutDir } from './output-folder.js';
-import { writePrInfo } from './pr-info.js';
 import { describeVerdictOutput } from './action-outputs.js';
-import { classifyRunEnd, failOnExitCode, publishResults } from './publish-results.js';
-import { readRunResults } from './run-results.js';
-import { assertTrustedCode } from './untrusted-code.js';
+import { findPullRequest, type EventContext } from './event-context.js';
+import { chooseArtifactName, resetOutDir } from './output-folder.js';
+import { writePrInfo } from './pr-info.js';
+import { classifyRunEnd, describeCoreRun, failOnExitCode, publishResults } from './publish-results.js';
+import { runCoreGuarded } from './run-core.js';
+import { buildRunResults } from './run-results.js';
 
 export interface ModeContext {
   platform: ActionPlatform;
-  inputs: ActionInputs;
+  settings: ResolvedSettings;
   context: EventContext;
 }
 
 export type MeasureKind = 'gate' | 'profile' | 'merge';
 
-/** What the argv builders need: the config the core will read, checked for untrusted code first. */
-export async function prepareArgvRequest(
-  ctx: ModeContext,
-  outDir: string,
-  readConfig: boolean,
-): Promise<ArgvRequest> {
-  const { inputs, context } = ctx;
-  const config = readConfig ? await findConfig(inputs.target.config) : null;
-  assertTrustedCode(inputs, context, config);
-  return {
-    inputs,
-    context,
-    outDir,
-    config: config?.config ?? null,
-    baselineDirExists: isDirectory(inputs.gate.baselineDir),
-  };
+export interface MeasuredRun {
+  exitCode: number;
+  profile: Profile;
+  comparison: Comparison | null;
 }
 
-function buildArgv(kind: MeasureKind, request: ArgvRequest): string[] {
-  switch (kind) {
-    case 'gate':
-      return buildGateArgv(request);
-    case 'profile':
-      return buildProfileArgv(request);
-    case 'merge':
-      return buildMergeArgv(request, request.inputs.reportDir ?? '');
-  }
+/** The core's call for `kind`, guarded: secrets hidden, workflow commands stopped, failures as data. */
+export function measureWithCore(ctx: ModeContext, kind: MeasureKind): Promise<CoreResult<MeasuredRun>> {
+  const { settings } = ctx;
+  const deps = createDefaultDeps(settings.values.quiet);
+  return runCoreGuarded(async (): Promise<MeasuredRun> => {
+    switch (kind) {
+      case 'gate':
+        return runGateCheck(settings, deps);
+      case 'profile':
+        return { ...(await runProfile(settings, deps)), comparison: null };
+      case 'merge':
+        return runMerge(settings);
+    }
+  });
 }
 
 export async function runMeasureMode(ctx: ModeContext, kind: MeasureKind): Promise<void> {
-  const { platform, inputs, context } = ctx;
-  const shard = kind === 'merge' ? null : inputs.workload.shard;
-  const outDir = chooseOutDir(platform.tempDir, shard);
-  const argv = buildArgv(kind, await prepareArgvRequest(ctx, outDir, kind !== 'merge'));
-  await resetOutDir(outDir);
-  platform.info(`Running embedprof ${argv.map((arg) => JSON.stringify(arg)).join(' ')}`);
-  const core = await platform.runCli(argv);
-  const results = await readRunResults(outDir);
+  const { platform, settings, context } = ctx;
+  const inputs = settings.values;
+  const shard = kind === 'merge' ? null : inputs.shard;
+  await resetOutDir(inputs.out);
+  platform.info(`Running embedprof ${kind} (settings: ${describeSettingsBrief(settings)})`);
+  const result = await measureWithCore(ctx, kind);
+  const core = describeCoreRun(result);
+  const measured = result.kind === 'done' ? result.outcome : null;
+  const results = buildRunResults(inputs.out, measured?.profile ?? null, measured?.comparison ?? null);
   const pull = findPullRequest(context);
-  if (pull !== null && results.profile !== null) await writePrInfo(outDir, pull);
+  if (pull !== null && results.profile !== null) await writePrInfo(inputs.out, pull);
   await publishResults(platform, {
     inputs,
     pull,
@@ -79,4 +74,9 @@ export async function runMeasureMode(ctx: ModeContext, kind: MeasureKind): Promi
   platform.info(
     `Shard ${shard.index}/${shard.count} (verdict on its cells: ${verdict}): the merge job gates and comments.`,
   );
+}
+
+/** The settings that did not come from their defaults, e.g. "processes = 5 (input processes)". */
+export function describeSettingsBrief(settings: ResolvedSettings): string {
+  return describeChosenSettings(settings).join('; ') || 'all defaults';
 }

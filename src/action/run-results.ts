@@ -1,16 +1,15 @@
 /**
- * What the core left in its output folder, parsed with the project's schemas: profile.json and
- * comparison.json (either may be missing when the core stopped early), and the rendered summary and comment.
- * The same readers serve mode comment, where the folder is an artifact from an untrusted run.
+ * What a mode publishes: the core's documents and their rendered summary and comment. Mode comment reads the
+ * same documents from an artifact of an untrusted run, parsed with the project's schemas.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   COMPARISON_SCHEMA_VERSION,
   comparisonSchema,
   type Comparison,
 } from '../compare/comparison-schema.js';
 import { createUsageError, describeError } from '../errors.js';
+import { renderComment, renderSummary } from '../report/index.js';
 import { parseDocument } from '../schema/parse-document.js';
 import { PROFILE_SCHEMA_VERSION, profileSchema, type Profile } from '../schema/profile-schema.js';
 
@@ -18,9 +17,24 @@ export interface RunResults {
   outDir: string;
   profile: Profile | null;
   comparison: Comparison | null;
-  /** summary.md and comment.md as the core wrote them; null when missing. */
+  /** summary.md and comment.md as rendered for this run; null without a profile. */
   summary: string | null;
   comment: string | null;
+}
+
+export function buildRunResults(
+  outDir: string,
+  profile: Profile | null,
+  comparison: Comparison | null,
+): RunResults {
+  const input = profile === null ? null : { profile, comparison };
+  return {
+    outDir,
+    profile,
+    comparison,
+    summary: input === null ? null : renderSummary(input),
+    comment: input === null ? null : renderComment(input),
+  };
 }
 
 function isMissingFile(error: unknown): boolean {
@@ -58,14 +72,4 @@ export async function readComparisonDocument(path: string): Promise<Comparison |
   if (text === null) return null;
   const kind = { name: 'comparison', currentVersion: COMPARISON_SCHEMA_VERSION };
   return parseDocument(text, comparisonSchema, kind, path);
-}
-
-export async function readRunResults(outDir: string): Promise<RunResults> {
-  return {
-    outDir,
-    profile: await readProfileDocument(join(outDir, 'profile.json')),
-    comparison: await readComparisonDocument(join(outDir, 'comparison.json')),
-    summary: await readOptionalText(join(outDir, 'summary.md')),
-    comment: await readOptionalText(join(outDir, 'comment.md')),
-  };
 }

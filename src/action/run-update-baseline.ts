@@ -1,23 +1,26 @@
 /**
- * Mode update-baseline: profile (full preset by default), then `embedprof baseline update` into baseline-dir,
- * and a job summary saying what changed. Committing the file is the workflow's business (a pull request made
- * by peter-evans/create-pull-request, say): the action never pushes.
+ * Mode update-baseline: profile (full preset by default), record it as baseline-dir/NAME.json, and a job
+ * summary saying what changed. Committing the file is the workflow's business (a pull request made by
+ * peter-evans/create-pull-request, say): the action never pushes. It always replaces the file (`force`): a
+ * maintainer dispatched the refresh and reviews it as a pull request, while hosted runners change CPU models
+ * between runs — the summary says when the machine changed.
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Baseline } from '../baseline/baseline-schema.js';
 import { parseBaselineText } from '../baseline/parse-baseline.js';
+import { runBaselineUpdate } from '../core/index.js';
 import { UsageError } from '../errors.js';
-import type { CoreRun } from './action-platform.js';
+import type { Profile } from '../schema/profile-schema.js';
 import { renderBaselineChanges } from './baseline-changes.js';
-import { buildBaselineUpdateArgv, buildProfileArgv } from './core-argv.js';
-import { chooseOutDir, resetOutDir } from './output-folder.js';
-import { failOnExitCode, publishResults } from './publish-results.js';
-import { prepareArgvRequest, type ModeContext } from './run-measure-mode.js';
-import { readOptionalText, readRunResults, type RunResults } from './run-results.js';
+import { resetOutDir } from './output-folder.js';
+import { describeCoreRun, failOnExitCode, publishResults, type CoreRun } from './publish-results.js';
+import { runCoreGuarded } from './run-core.js';
+import { measureWithCore, type ModeContext } from './run-measure-mode.js';
+import { buildRunResults, readOptionalText } from './run-results.js';
 
 export const DEFAULT_BASELINE_NAME = 'main';
 
-/** The baseline at `path`, or null when there is none (or it is unreadable: the core then says why). */
+/** The baseline at `path`, or null when there is none (or it is unreadable: the update then says why). */
 async function readBaselineQuietly(path: string): Promise<Baseline | null> {
   const text = await readOptionalText(path);
   if (text === null) return null;
@@ -47,36 +50,37 @@ interface Recorded {
   summary: string | null;
 }
 
-async function recordBaseline(ctx: ModeContext, results: RunResults): Promise<Recorded> {
-  const { gate } = ctx.inputs;
-  const name = gate.baselineName ?? DEFAULT_BASELINE_NAME;
-  const path = locateBaselineFile(gate.baselineDir, name);
+async function recordBaseline(ctx: ModeContext, profile: Profile): Promise<Recorded> {
+  const { values } = ctx.settings;
+  const name = values.baselineName ?? DEFAULT_BASELINE_NAME;
+  const dir = values.baseline ?? 'baselines';
+  const path = locateBaselineFile(dir, name);
   const previous = await readBaselineQuietly(path);
-  const argv = buildBaselineUpdateArgv(join(results.outDir, 'profile.json'), name, gate.baselineDir);
-  const update = await ctx.platform.runCli(argv);
-  const written = update.exitCode === 0 ? await readBaselineQuietly(path) : null;
+  const label = `the profile of this run (${join(values.out, 'profile.json')})`;
+  const request = { profile, profileLabel: label, name, dir, force: true, env: process.env };
+  const result = await runCoreGuarded(() => runBaselineUpdate(request));
+  const update = describeCoreRun(
+    result.kind === 'done' ? { kind: 'done', outcome: { exitCode: 0 } } : result,
+  );
   const shown = describeForWorkspace(ctx.platform.workspace, path);
-  const summary = written === null ? null : renderBaselineChanges(shown, previous, written);
+  const summary =
+    result.kind === 'done' ? renderBaselineChanges(shown, previous, result.outcome.baseline) : null;
   return { update, path, summary };
 }
 
 export async function runUpdateBaselineMode(ctx: ModeContext): Promise<void> {
-  const { platform, inputs } = ctx;
-  const outDir = chooseOutDir(platform.tempDir, null);
-  const argv = buildProfileArgv(await prepareArgvRequest(ctx, outDir, true));
-  await resetOutDir(outDir);
-  const profiled = await platform.runCli(argv);
-  const results = await readRunResults(outDir);
-  const recorded =
-    profiled.exitCode === 0 && results.profile !== null ? await recordBaseline(ctx, results) : null;
+  const { platform, settings } = ctx;
+  const inputs = settings.values;
+  await resetOutDir(inputs.out);
+  const profiled = await measureWithCore(ctx, 'profile');
+  const profile = profiled.kind === 'done' ? profiled.outcome.profile : null;
+  const results = buildRunResults(inputs.out, profile, null);
+  const core = describeCoreRun(profiled);
+  const recorded = core.exitCode === 0 && profile !== null ? await recordBaseline(ctx, profile) : null;
   const request = { inputs, pull: null, results, artifactName: inputs.artifactName, part: 'whole' as const };
   await publishResults(platform, { ...request, extraSummary: recorded?.summary ?? null });
   if (recorded !== null && recorded.update.exitCode === 0) {
     platform.setOutput('baseline-path', describeForWorkspace(platform.workspace, recorded.path));
   }
-  failOnExitCode(
-    platform,
-    profiled.exitCode !== 0 || recorded === null ? profiled : recorded.update,
-    results,
-  );
+  failOnExitCode(platform, core.exitCode !== 0 || recorded === null ? core : recorded.update, results);
 }

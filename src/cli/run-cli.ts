@@ -1,10 +1,7 @@
 import { describeError, RuntimeFailure, UsageError } from '../errors.js';
-import { runBaselineCommand } from './baseline-command.js';
-import { runCompareCommand } from './compare-command.js';
-import { runGateCommand } from './gate-command.js';
-import { runMergeCommand } from './merge-command.js';
-import { runProfileCommand } from './profile-command.js';
-import { runReportCommand } from './report-command.js';
+import { createUsageError } from '../errors.js';
+import { formatCommandHelp } from './command-help.js';
+import { runCommand } from './run-commands.js';
 
 const USAGE = `embedprof — profile text-embedding inference and gate pull requests on regressions
 
@@ -33,17 +30,13 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'profile':
-        return await runProfileCommand(rest);
-      case 'baseline':
-        return await runBaselineCommand(rest);
       case 'compare':
-        return await runCompareCommand(rest);
       case 'gate':
-        return await runGateCommand(rest);
       case 'report':
-        return await runReportCommand(rest);
       case 'merge':
-        return await runMergeCommand(rest);
+        return await runCommand(command, rest);
+      case 'baseline':
+        return await runBaselineSubcommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -57,6 +50,27 @@ export async function runCli(argv: string[]): Promise<number> {
     }
   } catch (error) {
     return reportFailure(error, debug);
+  }
+}
+
+/** `embedprof baseline SUBCOMMAND`: only `update` exists. */
+async function runBaselineSubcommand(argv: string[]): Promise<number> {
+  const [subcommand, ...rest] = argv;
+  switch (subcommand) {
+    case 'update':
+      return runCommand('baseline-update', rest);
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${formatCommandHelp('baseline-update')}\n`);
+      return 0;
+    default:
+      throw createUsageError({
+        input: 'embedprof baseline',
+        expected: 'the subcommand update',
+        received: subcommand === undefined ? 'no subcommand' : JSON.stringify(subcommand),
+        fix: 'Run `embedprof baseline update --from profile.json --name main`.',
+      });
   }
 }
 

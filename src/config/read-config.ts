@@ -10,7 +10,7 @@ import {
   CONFIG_SCHEMA_VERSION,
   configSchema,
   type EmbedprofConfig,
-} from './config-schema.js';
+} from '../settings/config-layer.js';
 
 export interface LoadedConfig {
   path: string;

@@ -8,16 +8,16 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { convertTargetToArgs } from '../config/config-to-args.js';
-import { readConfigFile, type LoadedConfig } from '../config/read-config.js';
+import { readConfigFile } from '../config/read-config.js';
 import { describeError } from '../errors.js';
-import { parseProfileArgs, type ProfileOptions } from '../cli/profile-args.js';
+import type { ProfileOptions } from '../run/profile-options.js';
+import { toConfigLayer } from '../settings/config-layer.js';
 
 export type BaseTarget = { kind: 'ready'; options: ProfileOptions } | { kind: 'unavailable'; reason: string };
 
 export interface BaseTargetRequest {
   head: ProfileOptions;
-  headConfig: LoadedConfig | null;
+  headConfig: { path: string } | null;
   repoRoot: string;
   worktree: string;
   ref: string;
@@ -39,17 +39,25 @@ function mapFlags(request: BaseTargetRequest): ProfileOptions {
   return { ...head, model, embedder: map(head.embedder), tokenizer: map(head.tokenizer) };
 }
 
-async function readBaseConfig(request: BaseTargetRequest, config: LoadedConfig): Promise<BaseTarget> {
+async function readBaseConfig(request: BaseTargetRequest, config: { path: string }): Promise<BaseTarget> {
   const path = mapIntoWorktree(config.path, request.repoRoot, request.worktree);
   const shown = relative(request.worktree, path);
   if (path === config.path)
     return { kind: 'unavailable', reason: `${config.path} lies outside the repository` };
   if (!existsSync(path)) return { kind: 'unavailable', reason: `${request.ref} has no ${shown}` };
   try {
-    const base = await readConfigFile(path, `${shown} at ${request.ref}`);
-    const target = parseProfileArgs(convertTargetToArgs(base.config, base.dir));
-    const { model, embedder, dtype, tokenizer, maxTokens } = target;
-    return { kind: 'ready', options: { ...request.head, model, embedder, dtype, tokenizer, maxTokens } };
+    const label = `${shown} at ${request.ref}`;
+    const base = await readConfigFile(path, label);
+    const target = toConfigLayer(base.config, label, base.dir).values;
+    const options: ProfileOptions = {
+      ...request.head,
+      model: target.model ?? null,
+      embedder: target.embedder ?? null,
+      dtype: target.dtype ?? 'auto',
+      tokenizer: target.tokenizer ?? null,
+      maxTokens: target.maxTokens ?? null,
+    };
+    return { kind: 'ready', options };
   } catch (error) {
     return { kind: 'unavailable', reason: describeError(error) };
   }

@@ -5,12 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { relative, resolve } from 'node:path';
-import type { ProfileOptions } from '../cli/profile-args.js';
+import type { ProfileOptions } from '../run/profile-options.js';
 import type { ComparisonReference } from '../compare/comparison-schema.js';
-import type { LoadedConfig } from '../config/read-config.js';
-import { openSession } from '../engine/onnx-session.js';
 import { describeError } from '../errors.js';
-import { resolveModel, type ResolvedModel } from '../model/resolve-model.js';
+import type { ResolvedModel } from '../model/resolve-model.js';
+import { loadModel } from '../run/prepare-run.js';
 import type { ProgressReporter } from '../protocol/progress.js';
 import { resolveBaseTarget } from './base-target.js';
 import { materializeRef } from './git-worktree.js';
@@ -29,7 +28,7 @@ export interface PrepareBaseRequest {
   ref: string;
   setup: string | null;
   head: ProfileOptions;
-  headConfig: LoadedConfig | null;
+  headConfig: { path: string } | null;
   progress: ProgressReporter;
   cwd?: string;
 }
@@ -43,13 +42,8 @@ function runSetup(command: string, cwd: string): Promise<number> {
   });
 }
 
-async function resolveBaseModel(options: ProfileOptions, progress: ProgressReporter): Promise<ResolvedModel> {
-  const model = await resolveModel({
-    ...options,
-    onProgress: (message) => progress.note(`base: ${message}`),
-  });
-  if (model.engine.kind === 'onnx') await (await openSession(model.engine.onnxPath, model.engine)).release();
-  return model;
+function resolveBaseModel(options: ProfileOptions, progress: ProgressReporter): Promise<ResolvedModel> {
+  return loadModel(options, (message) => progress.note(`base: ${message}`));
 }
 
 export async function prepareBase(request: PrepareBaseRequest): Promise<PreparedBase> {

@@ -5,7 +5,7 @@
  */
 import { EMPTY_PROVENANCE } from '../baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../baseline/from-profile.js';
-import type { ProfileMeasurement } from '../cli/profile-measurement.js';
+import type { ProfileMeasurement } from '../run/profile-measurement.js';
 import type { CompareOptions } from '../compare/compare-options.js';
 import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';

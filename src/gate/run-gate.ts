@@ -1,11 +1,10 @@
 /**
- * `embedprof gate` once its inputs are resolved: measure every cell, choose the baseline for this run's
+ * The baseline gate once its inputs are resolved: measure every cell, choose the baseline for this run's
  * fingerprint, compare, then adaptive sampling (adaptive-sampling.ts) with the real measurement: extra
  * processes for the inconclusive cells, merged into the cells' states, profile rebuilt with buildProfile.
  */
 import type { Baseline } from '../baseline/baseline-schema.js';
 import { createFingerprint } from '../baseline/fingerprint.js';
-import type { ComparisonRequest } from '../cli/compare-args.js';
 import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
 import type { ProgressReporter } from '../protocol/progress.js';
@@ -17,8 +16,9 @@ import {
   runAdaptiveSampling,
   type AdaptiveSamplingResult,
 } from './adaptive-sampling.js';
-import { assertMachinePolicy, chooseBaseline } from './choose-baseline.js';
-import type { ProfileMeasurement } from '../cli/profile-measurement.js';
+import { pickBaseline } from '../baseline/choose-baseline.js';
+import type { ProfileMeasurement } from '../run/profile-measurement.js';
+import type { ComparisonRequest } from './comparison-request.js';
 import { mergeCellStates } from './merge-cell-states.js';
 
 /** Fresh processes added to each inconclusive cell per extra round, and the most rounds a gate runs. */
@@ -63,8 +63,8 @@ export async function runGate(input: GateRunInput): Promise<GateRunResult> {
   const analysis = await measurement.analyze();
   const first = measurement.build(states, analysis);
   const fingerprint = createFingerprint(first);
-  const baseline = chooseBaseline(input.candidates, fingerprint);
-  assertMachinePolicy(baseline, fingerprint, input.comparison.policy, input.comparison.baseline.path);
+  const { policy, baseline: request } = input.comparison;
+  const baseline = pickBaseline(input.candidates, fingerprint, policy, request);
   const sampling = await runAdaptiveSampling({
     cells: measurement.cells,
     profile: first,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { baselineSchema } from '../baseline/baseline-schema.js';
 import { comparisonSchema } from '../compare/comparison-schema.js';
-import { configSchema } from '../config/config-schema.js';
+import { configSchema } from '../settings/config-layer.js';
 import { profileSchema } from './profile-schema.js';
 
 /** Every file format embedprof writes or reads, with the committed JSON Schema file generated from its zod schema. */

@@ -1,21 +1,18 @@
 /**
- * Unit tests of the input side: the event payload, the inputs and their event-dependent defaults, the argv
- * handed to the core for each mode, and the refusal of user code under pull_request_target.
+ * Unit tests of the input side: the event payload, the inputs and their event-dependent defaults, the
+ * settings handed to the core for each mode (layer by layer), and the refusal of user code under
+ * pull_request_target.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { readActionInputs, type ActionInputs } from '../../src/action/action-inputs.js';
-import {
-  buildGateArgv,
-  buildMergeArgv,
-  buildProfileArgv,
-  type ArgvRequest,
-} from '../../src/action/core-argv.js';
+import { readInputLayer, resolveActionSettings } from '../../src/action/action-inputs.js';
+import { checkCombinations } from '../../src/action/check-inputs.js';
 import { parseEventContext, type EventContext } from '../../src/action/event-context.js';
-import type { InputName } from '../../src/action/input-names.js';
 import { assertTrustedCode } from '../../src/action/untrusted-code.js';
-import type { LoadedConfig } from '../../src/config/read-config.js';
+import type { ResolvedSettings } from '../../src/settings/resolve-settings.js';
 import { createFakePlatform } from './fake-platform.js';
 
 const readPayload = (name: string): unknown =>
@@ -30,12 +27,24 @@ const TARGET = parseEventContext({
   payload: readPayload('pull_request_target.fork.json'),
 });
 
-function readInputs(context: EventContext, inputs: Partial<Record<InputName, string>> = {}): ActionInputs {
-  return readActionInputs(createFakePlatform({ inputs }), context);
+/** A fresh checkout folder, with baselines/ and an embedprof.config.json when asked. */
+function createCheckout(options: { baselines?: boolean; config?: unknown } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'embedprof-inputs-'));
+  if (options.baselines === true) mkdirSync(join(dir, 'baselines'));
+  if (options.config !== undefined)
+    writeFileSync(join(dir, 'embedprof.config.json'), JSON.stringify(options.config));
+  return dir;
 }
 
-function request(inputs: ActionInputs, context: EventContext, extra: Partial<ArgvRequest> = {}): ArgvRequest {
-  return { inputs, context, outDir: '/tmp/out', config: null, baselineDirExists: true, ...extra };
+async function readInputs(
+  context: EventContext,
+  inputs: Record<string, string> = {},
+  cwd = createCheckout(),
+): Promise<ResolvedSettings> {
+  const platform = createFakePlatform({ inputs, tempDir: '/runner-temp' });
+  const settings = await resolveActionSettings(platform, context, readInputLayer(platform), cwd);
+  checkCombinations(settings, context);
+  return settings;
 }
 
 test('the event payloads become pull request, workflow run, schedule or other contexts', () => {
@@ -73,145 +82,135 @@ test('a pull_request payload without its pull request is an error naming the eve
   );
 });
 
-test('mode and compare-to default by event; inputs override', () => {
-  const onPull = readInputs(PULL_REQUEST);
+test('mode and compare-to default by event; inputs override', async () => {
+  const onPull = (await readInputs(PULL_REQUEST)).values;
   assert.equal(onPull.mode, 'gate');
-  assert.equal(onPull.gate.compareTo, 'base');
+  assert.equal(onPull.compareTo, 'base');
   assert.equal(onPull.comment, 'on-change');
   assert.equal(onPull.artifactName, 'embedprof');
-  assert.equal(onPull.workload.analysis, true);
-  const onSchedule = readInputs(SCHEDULE);
+  assert.equal(onPull.analysis, true);
+  assert.equal(onPull.out, '/runner-temp/embedprof-out');
+  const onSchedule = (await readInputs(SCHEDULE)).values;
   assert.equal(onSchedule.mode, 'profile');
-  assert.equal(onSchedule.gate.compareTo, 'baseline');
-  assert.equal(readInputs(SCHEDULE, { mode: 'update-baseline' }).mode, 'update-baseline');
+  assert.equal(onSchedule.compareTo, 'baseline');
+  assert.equal((await readInputs(SCHEDULE, { mode: 'update-baseline' })).values.mode, 'update-baseline');
 });
 
-test('booleans are true or false only: a typo is an error, never false', () => {
+test('booleans are true or false only: a typo is an error, never false', async () => {
   for (const value of ['yes', 'TRUE', '1', 'flase']) {
-    assert.throws(
+    await assert.rejects(
       () => readInputs(PULL_REQUEST, { analysis: value }),
       /^UsageError: input analysis: expected true or false/,
     );
   }
-  assert.equal(readInputs(PULL_REQUEST, { analysis: 'false' }).workload.analysis, false);
+  assert.equal((await readInputs(PULL_REQUEST, { analysis: 'false' })).values.analysis, false);
 });
 
-test('gate on a pull request: duet mode against the base sha, the baseline folder as fallback when it exists', () => {
-  const inputs = readInputs(PULL_REQUEST, {
-    'base-setup': 'npm ci',
-    'max-throughput-drop': '0.2',
-    'fail-on': 'throughput',
-  });
-  assert.deepEqual(buildGateArgv(request(inputs, PULL_REQUEST)), [
-    'gate',
-    '--preset',
-    'quick',
-    '--against',
-    '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807',
-    '--baseline',
-    'baselines',
-    '--base-setup',
-    'npm ci',
-    '--max-throughput-drop',
-    '0.2',
-    '--fail-on',
-    'throughput',
-    '--out',
-    '/tmp/out',
-  ]);
-  const withoutFolder = buildGateArgv(request(inputs, PULL_REQUEST, { baselineDirExists: false }));
-  assert.ok(!withoutFolder.includes('--baseline'));
+test('gate on a pull request: duet mode against the base sha, the baseline folder as fallback when it exists', async () => {
+  const inputs = { 'base-setup': 'npm ci', 'max-throughput-drop': '0.2', 'fail-on': 'throughput' };
+  const settings = await readInputs(PULL_REQUEST, inputs, createCheckout({ baselines: true }));
+  assert.equal(settings.values.against, '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807');
+  assert.equal(settings.values.baseline, 'baselines');
+  assert.deepEqual(settings.sources.baseline, { kind: 'face', reason: 'baselines/ exists' });
+  assert.equal(settings.values.baseSetup, 'npm ci');
+  assert.equal(settings.values.maxThroughputDrop, 0.2);
+  assert.deepEqual(settings.values.failOn, ['throughput']);
+  assert.equal(settings.values.preset, 'quick');
+  assert.equal((await readInputs(PULL_REQUEST, inputs)).values.baseline, null, 'no folder, no fallback');
+  const onBaseline = await readInputs(PULL_REQUEST, { 'compare-to': 'baseline' });
+  assert.equal(onBaseline.values.against, null);
 });
 
-test('compare-to baseline needs the baseline folder unless the config names one', () => {
-  const inputs = readInputs(PULL_REQUEST, { 'compare-to': 'baseline' });
-  assert.throws(
-    () => buildGateArgv(request(inputs, PULL_REQUEST, { baselineDirExists: false })),
-    /^UsageError: input baseline-dir: expected a folder of committed baselines/,
+test('layers: a config key beats the action’s own default, and an input beats the config', async () => {
+  const config = { schemaVersion: 1, gate: { baselineDir: 'perf/baselines' }, preset: 'full', processes: 4 };
+  const checkout = createCheckout({ baselines: true, config });
+  const fromConfig = await readInputs(PULL_REQUEST, {}, checkout);
+  assert.equal(fromConfig.values.baseline, join(checkout, 'perf/baselines'));
+  assert.deepEqual(fromConfig.sources.baseline, { kind: 'config', path: 'embedprof.config.json' });
+  assert.equal(fromConfig.values.preset, 'full', 'the config beats the event’s quick');
+  assert.equal(fromConfig.values.processes, 4);
+  const fromInput = await readInputs(PULL_REQUEST, { 'baseline-dir': 'other', preset: 'quick' }, checkout);
+  assert.equal(fromInput.values.baseline, 'other');
+  assert.deepEqual(fromInput.sources.baseline, { kind: 'input' });
+  assert.equal(fromInput.values.preset, 'quick');
+  assert.equal(fromInput.values.processes, 4, 'an input leaves the other config keys alone');
+});
+
+test('the preset: the input, else the config file, else quick on pull requests and full otherwise', async () => {
+  assert.equal((await readInputs(SCHEDULE)).values.preset, 'full');
+  assert.equal((await readInputs(PULL_REQUEST)).values.preset, 'quick');
+  const checkout = createCheckout({ config: { schemaVersion: 1, preset: 'quick' } });
+  assert.equal((await readInputs(SCHEDULE, {}, checkout)).values.preset, 'quick');
+  assert.equal((await readInputs(SCHEDULE, { preset: 'quick' })).values.preset, 'quick');
+  assert.equal((await readInputs(SCHEDULE)).values.processes, 5, 'the full preset’s processes');
+});
+
+test('every workload input becomes its setting; a shard writes to its own folder', async () => {
+  const checkout = createCheckout({ config: { schemaVersion: 1 } });
+  const settings = await readInputs(
+    SCHEDULE,
+    {
+      model: 'synthetic:bge-small-en-v1.5',
+      dtype: 'q8',
+      corpus: 'corpus.jsonl',
+      config: 'embedprof.config.json',
+      'batch-sizes': '32, 8,16',
+      lengths: '10',
+      threads: '2',
+      processes: '4',
+      analysis: 'false',
+      shard: '2/3',
+    },
+    checkout,
   );
-  const config = { schemaVersion: 1 as const, gate: { baselineDir: 'perf/baselines' } };
-  const argv = buildGateArgv(request(inputs, PULL_REQUEST, { baselineDirExists: false, config }));
-  assert.ok(!argv.includes('--baseline') && !argv.includes('--against'));
-});
-
-test('the preset: the input, else the config file, else quick on pull requests and full otherwise', () => {
-  const preset = (argv: string[]) => (argv.includes('--preset') ? argv[argv.indexOf('--preset') + 1] : null);
-  assert.equal(preset(buildProfileArgv(request(readInputs(SCHEDULE), SCHEDULE))), 'full');
-  assert.equal(preset(buildProfileArgv(request(readInputs(PULL_REQUEST), PULL_REQUEST))), 'quick');
-  const config = { schemaVersion: 1 as const, preset: 'quick' as const };
-  assert.equal(preset(buildProfileArgv(request(readInputs(SCHEDULE), SCHEDULE, { config }))), null);
-  assert.equal(
-    preset(buildProfileArgv(request(readInputs(SCHEDULE, { preset: 'quick' }), SCHEDULE))),
-    'quick',
-  );
-});
-
-test('every workload input becomes its flag; shards pass --shard; merge passes comparison flags only', () => {
-  const inputs = readInputs(SCHEDULE, {
-    model: 'synthetic:bge-small-en-v1.5',
-    dtype: 'q8',
-    corpus: 'corpus.jsonl',
-    config: 'perf/embedprof.config.json',
-    'batch-sizes': '32, 8,16',
-    lengths: '10',
-    threads: '2',
-    processes: '4',
-    analysis: 'false',
-    shard: '2/3',
-  });
+  const { values } = settings;
   assert.deepEqual(
-    buildProfileArgv(request(inputs, SCHEDULE)).join(' '),
-    [
-      'profile --config perf/embedprof.config.json --model synthetic:bge-small-en-v1.5 --dtype q8 --corpus corpus.jsonl',
-      '--preset full --batch-sizes 8,16,32 --lengths 10 --threads 2 --processes 4 --no-analysis --shard 2/3 --out /tmp/out',
-    ].join(' '),
+    [values.model, values.dtype, values.corpus, values.batchSizes, values.lengths, values.threads],
+    ['synthetic:bge-small-en-v1.5', 'q8', 'corpus.jsonl', [8, 16, 32], [10], 2],
   );
-  const merge = readInputs(PULL_REQUEST, { mode: 'merge', 'report-dir': 'shards', 'baseline-name': 'main' });
-  assert.deepEqual(buildMergeArgv(request(merge, PULL_REQUEST), 'shards'), [
-    'merge',
-    '--from',
-    'shards',
-    '--out',
-    '/tmp/out',
-    '--baseline',
-    'baselines',
-    '--baseline-name',
-    'main',
-  ]);
+  assert.deepEqual([values.processes, values.analysis, values.shard], [4, false, { index: 2, count: 3 }]);
+  assert.equal(values.out, '/runner-temp/embedprof-out-shard-2-of-3');
+  assert.equal(settings.configFile?.path, join(checkout, 'embedprof.config.json'));
 });
 
-test('inputs that do not fit together name the input', () => {
-  assert.throws(
+test('inputs that do not fit together name the input', async () => {
+  await assert.rejects(
     () => readInputs(PULL_REQUEST, { mode: 'merge' }),
     /^UsageError: input report-dir: expected a folder/,
   );
-  assert.throws(
+  await assert.rejects(
     () => readInputs(SCHEDULE, { mode: 'update-baseline', shard: '1/2' }),
     /^UsageError: input shard: expected nothing in mode update-baseline/,
   );
-  assert.throws(
+  await assert.rejects(
     () => readInputs(SCHEDULE, { mode: 'comment', 'report-dir': 'r', 'github-token': '' }),
     /^UsageError: input github-token: expected a token/,
   );
+  await assert.rejects(
+    () => readInputs(SCHEDULE, { mode: 'gate', 'compare-to': 'base' }),
+    /^UsageError: input compare-to: expected baseline outside pull requests/,
+  );
 });
 
-function loaded(config: LoadedConfig['config']): LoadedConfig {
-  return { path: '/repo/embedprof.config.json', dir: '/repo', config };
-}
-
-test('under pull_request_target, an embedder or setup command from the input or the config is refused', () => {
-  const plain = readInputs(TARGET);
-  assert.doesNotThrow(() =>
-    assertTrustedCode(plain, TARGET, loaded({ schemaVersion: 1, model: 'synthetic:x' })),
-  );
+test('under pull_request_target, an embedder or setup command from the input or the config is refused', async () => {
+  const inTarget = (inputs: Record<string, string>, config?: unknown) =>
+    readInputs(TARGET, inputs, createCheckout({ config }));
+  const plain = await inTarget({}, { schemaVersion: 1, model: 'synthetic:x' });
+  assert.doesNotThrow(() => assertTrustedCode(plain, TARGET));
+  const withEmbedder = await inTarget({}, { schemaVersion: 1, embedder: './embed.mjs' });
   assert.throws(
-    () => assertTrustedCode(plain, TARGET, loaded({ schemaVersion: 1, embedder: './embed.mjs' })),
-    /^UsageError: \/repo\/embedprof\.config\.json \(embedder\): expected no user code under pull_request_target/,
+    () => assertTrustedCode(withEmbedder, TARGET),
+    /^UsageError: embedprof\.config\.json: embedder: expected no user code under pull_request_target/,
   );
-  const setup = loaded({ schemaVersion: 1, gate: { baseSetup: 'curl x | sh' } });
-  assert.throws(() => assertTrustedCode(plain, TARGET, setup), /\(gate\.baseSetup\): expected no user code/);
-  const allowed = readInputs(TARGET, { embedder: 'e.mjs', 'allow-untrusted-code': 'true' });
-  assert.doesNotThrow(() => assertTrustedCode(allowed, TARGET, null));
-  const onPull = readInputs(PULL_REQUEST, { embedder: 'e.mjs' });
-  assert.doesNotThrow(() => assertTrustedCode(onPull, PULL_REQUEST, null));
+  const withSetup = await inTarget({}, { schemaVersion: 1, gate: { baseSetup: 'curl x | sh' } });
+  assert.throws(() => assertTrustedCode(withSetup, TARGET), /gate\.baseSetup: expected no user code/);
+  const allowed = await inTarget({ embedder: 'e.mjs', 'allow-untrusted-code': 'true' });
+  assert.doesNotThrow(() => assertTrustedCode(allowed, TARGET));
+  const fromInput = await inTarget({ embedder: 'e.mjs' });
+  assert.throws(
+    () => assertTrustedCode(fromInput, TARGET),
+    /^UsageError: input embedder: expected no user code/,
+  );
+  const onPull = await readInputs(PULL_REQUEST, { embedder: 'e.mjs' });
+  assert.doesNotThrow(() => assertTrustedCode(onPull, PULL_REQUEST));
 });

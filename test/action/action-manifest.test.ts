@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { INPUT_DEFAULTS, INPUT_NAMES, OUTPUT_NAMES } from '../../src/action/input-names.js';
+import { INPUT_NAMES, OUTPUT_NAMES } from '../../src/action/input-names.js';
+import { findByInput, getEntry } from '../../src/settings/setting-table.js';
 import { readActionManifest } from './action-manifest.js';
 import { ACTION_ENTRY, createInputEnv, parseOutputFile } from './run-action-process.js';
 
@@ -15,9 +16,17 @@ test('action.yml declares exactly the inputs and outputs the code reads and sets
   assert.deepEqual([...manifest.outputs].sort(), [...OUTPUT_NAMES].sort());
 });
 
-test('action.yml’s defaults are the code’s, and the token defaults to the job’s', () => {
-  const declared = Object.fromEntries([...manifest.inputs].filter(([, value]) => value !== undefined));
-  assert.deepEqual(declared, { ...INPUT_DEFAULTS, 'github-token': '${{ github.token }}' });
+test('action.yml’s defaults are the settings table’s; inputs the config file can set have none', () => {
+  const context = { env: {}, cores: 2, home: '/home' };
+  for (const [input, declared] of manifest.inputs) {
+    const key = findByInput(input);
+    assert.ok(key !== null, `input ${input} is in the settings table`);
+    const entry = getEntry(key);
+    if (entry.config !== null) assert.equal(declared, undefined, `input ${input} has no default`);
+    if (declared === undefined || input === 'github-token') continue;
+    assert.equal(declared, entry.kind.formatText(entry.fallback(context) as never), `default of ${input}`);
+  }
+  assert.equal(manifest.inputs.get('github-token'), '${{ github.token }}');
 });
 
 test('the action runs on node24 from the entry the process tests run', () => {
@@ -28,7 +37,7 @@ test('the action runs on node24 from the entry the process tests run', () => {
 test('input variables are named as the runner names them: upper case, dashes kept', () => {
   const env = createInputEnv({ 'max-throughput-drop': '0.2' });
   assert.equal(env['INPUT_MAX-THROUGHPUT-DROP'], '0.2');
-  assert.equal(env['INPUT_BASELINE-DIR'], 'baselines');
+  assert.equal(env['INPUT_COMMENT'], 'on-change');
   assert.equal(env['INPUT_MODEL'], undefined, 'inputs without a default are not set');
 });
 

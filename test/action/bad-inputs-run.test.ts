@@ -59,7 +59,7 @@ const CASES: BadInput[] = [
   },
   {
     inputs: { 'compare-to': 'baseline' },
-    error: /^input baseline-dir: expected a folder of committed baselines .*received "baselines"/,
+    error: /^input baseline-dir: expected a folder of committed baselines .*received nothing/,
   },
   {
     inputs: { mode: 'comment' },

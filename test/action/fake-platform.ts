@@ -1,15 +1,14 @@
 /**
  * An ActionPlatform made of plain objects, recording what the action did: for unit tests of the logic that
- * needs no process, no server and no measurement. `runCli` is scripted by the test.
+ * needs no process, no server and no measurement.
  */
 import type {
   ActionPlatform,
   ArtifactRequest,
-  CoreRun,
   GitHubClient,
   IssueCommentInfo,
 } from '../../src/action/action-platform.js';
-import type { InputName, OutputName } from '../../src/action/input-names.js';
+import type { OutputName } from '../../src/action/input-names.js';
 
 export type Recorded =
   | { kind: 'info' | 'warning' | 'error' | 'failed' | 'secret' | 'summary'; text: string }
@@ -18,30 +17,26 @@ export type Recorded =
 export interface FakePlatform extends ActionPlatform {
   records: Recorded[];
   uploads: ArtifactRequest[];
-  argvs: string[][];
   texts(kind: Recorded['kind']): string[];
   outputs(): Map<string, string>;
 }
 
 export interface FakeOptions {
-  inputs?: Partial<Record<InputName, string>>;
+  inputs?: Partial<Record<string, string>>;
   eventName?: string;
   payload?: unknown;
   client?: GitHubClient;
   tempDir?: string;
-  runCli?: (argv: string[]) => Promise<CoreRun>;
 }
 
 export function createFakePlatform(options: FakeOptions = {}): FakePlatform {
   const records: Recorded[] = [];
   const uploads: ArtifactRequest[] = [];
-  const argvs: string[][] = [];
   const record = (kind: Exclude<Recorded['kind'], 'output'>) => (text: string) =>
     void records.push({ kind, text });
   return {
     records,
     uploads,
-    argvs,
     texts: (kind) => records.filter((item) => item.kind === kind).map((item) => item.text),
     outputs: () =>
       new Map(records.flatMap((item) => (item.kind === 'output' ? [[item.name, item.text]] : []))),
@@ -61,10 +56,6 @@ export function createFakePlatform(options: FakeOptions = {}): FakePlatform {
     uploadArtifact: async (request) => {
       uploads.push(request);
       return 42;
-    },
-    runCli: async (argv) => {
-      argvs.push(argv);
-      return options.runCli === undefined ? { exitCode: 0, failureLine: null } : options.runCli(argv);
     },
     chdir: () => {},
   };

@@ -38,6 +38,11 @@ before(() => recordBaseline(workspace));
 
 const REGRESSED = { EMBEDPROF_BALLAST_MB: REGRESSION_BALLAST_MB };
 const AGAINST_BASELINE = { ...SWEEP_INPUTS, 'compare-to': 'baseline' };
+/**
+ * The passes test what is posted, not whether a noisy interval resolves: a 300 % memory threshold resolves
+ * "no change" for any spread two processes show on an unchanged embedder (an RSS CV up to ~15 %).
+ */
+const WIDE = { 'max-memory-growth': '3' };
 
 /** The first run's failure, outputs, comment and summary. */
 async function assertRegressionReported(
@@ -114,7 +119,7 @@ test('a pass with no change posts no comment (comment: on-change) and succeeds',
   const run = await runActionProcess(t, {
     event: 'pull_request',
     payload: 'pull_request.opened.json',
-    inputs: AGAINST_BASELINE,
+    inputs: { ...AGAINST_BASELINE, ...WIDE },
     github,
     artifacts,
     workspace,
@@ -137,13 +142,14 @@ test('a pass updates an earlier embedprof comment found on page 2; duet mode fal
   const run = await runActionProcess(t, {
     event: 'pull_request',
     payload: 'pull_request.opened.json',
-    inputs: SWEEP_INPUTS,
+    inputs: { ...SWEEP_INPUTS, ...WIDE },
     github,
     artifacts,
     workspace,
   });
   assert.equal(run.exitCode, 0, describeRun(run));
-  assert.ok(run.stdout.includes(`"--against" "${BASE_SHA}" "--baseline" "baselines"`), run.stdout);
+  assert.ok(run.stdout.includes(`against = ${BASE_SHA} (the pull_request event)`), run.stdout);
+  assert.ok(run.stdout.includes('baseline = baselines (baselines/ exists)'), run.stdout);
   const [fallback, ...otherWarnings] = listMessages(run.commands, 'warning');
   assert.match(
     fallback ?? '',

@@ -59,7 +59,7 @@ test('a schedule profiles with the full preset, uploads the reports and writes t
     workspace,
   });
   assert.equal(run.exitCode, 0, describeRun(run));
-  assert.match(run.stdout, /Running embedprof "profile" .*"--preset" "full"/);
+  assert.match(run.stdout, /Running embedprof profile \(settings: .*preset = full \(the schedule event\)/);
   assert.equal(run.outputs.get('verdict'), 'none');
   assert.equal(run.outputs.get('regression'), 'false');
   assert.ok(Number(run.outputs.get('throughput')) > 0);

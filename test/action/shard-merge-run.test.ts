@@ -68,7 +68,7 @@ test('two shards then mode merge: one comment and one verdict for the whole swee
   assert.equal(merged.exitCode, 1, describeRun(merged));
   assert.match(
     merged.stdout,
-    /Running embedprof "merge" "--from" "shards" "--out" ".*embedprof-out" "--baseline" "baselines"/,
+    /Running embedprof merge \(settings: .*baseline = baselines \(baselines\/ exists\).*reportDir = shards \(input report-dir\)/,
   );
   assert.match(
     listMessages(merged.commands, 'error').at(-1) ?? '',

@@ -85,9 +85,15 @@ test('whitespace-only text', () => {
   expectInputError(['--corpus', join(work, 'blank.json')], /--corpus .*blank\.json.*index 1/);
 });
 test('batch sizes that are not positive integers', () =>
-  expectInputError(['--batch-sizes', '8,0'], /--batch-sizes: expected a positive integer/));
+  expectInputError(
+    ['--batch-sizes', '8,0'],
+    /--batch-sizes: expected a comma-separated list of positive integers/,
+  ));
 test('lengths that are not positive integers', () =>
-  expectInputError(['--lengths', '10,abc'], /--lengths: expected a positive integer/));
+  expectInputError(
+    ['--lengths', '10,abc'],
+    /--lengths: expected a comma-separated list of positive integers/,
+  ));
 test('unknown preset', () =>
   expectInputError(['--preset', 'turbo'], /--preset: expected one of quick, full/));
 test('unknown option', () => expectInputError(['--batchsize', '8'], /Unknown option '--batchsize'/));
@@ -97,7 +103,7 @@ test('unwritable output folder', (t) => {
     writeFileSync(join(work, 'file'), '');
     const result = runCli(['profile', '--out', join(work, 'file', 'out'), '--quiet']);
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /--out .*expected a folder embedprof can create and write/);
+    assert.match(result.stderr, /--out.*expected a folder embedprof can create and write/);
     return;
   }
   const locked = join(work, 'locked');
@@ -106,5 +112,5 @@ test('unwritable output folder', (t) => {
   t.after(() => chmodSync(locked, 0o700));
   const result = runCli(['profile', '--out', join(locked, 'out'), '--quiet']);
   assert.equal(result.status, 2);
-  assert.match(result.stderr, /--out .*expected a folder embedprof can create and write/);
+  assert.match(result.stderr, /--out.*expected a folder embedprof can create and write/);
 });

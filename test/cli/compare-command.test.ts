@@ -135,7 +135,10 @@ test('flag and input errors are exit 2 naming the flag', () => {
   const baseline = writeBaseline();
   const current = writeProfile(createCells());
   assertInputError(runCli(['compare', '--baseline', baseline]), /--current: expected/);
-  assertInputError(compare(baseline, current, '--fail-on', 'speed'), /--fail-on: expected one of/);
+  assertInputError(
+    compare(baseline, current, '--fail-on', 'speed'),
+    /--fail-on: expected a comma-separated list of throughput, memory, latency, or none/,
+  );
   assertInputError(compare(baseline, current, '--max-throughput-drop', '1.5'), /--max-throughput-drop/);
   assertInputError(compare(baseline, current, '--on-machine-mismatch', 'maybe'), /--on-machine-mismatch/);
   assertInputError(compare(baseline, writeFile('profile.json', '{"schemaVersion": 1}')), /profile/);

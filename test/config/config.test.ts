@@ -1,25 +1,33 @@
+/**
+ * embedprof.config.json as a layer of the CLI's settings: paths resolved against its folder, flags above it,
+ * defaults and presets below it, and one clear error for a bad file.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyConfig } from '../../src/cli/apply-config.js';
-import { parseGateArgs } from '../../src/cli/gate-args.js';
-import { parseProfileArgs } from '../../src/cli/profile-args.js';
-import type { EmbedprofConfig } from '../../src/config/config-schema.js';
-import { convertConfigToArgs } from '../../src/config/config-to-args.js';
-import { findConfig, readConfigFile } from '../../src/config/read-config.js';
+import { resolveCliSettings } from '../../src/cli/resolve-cli-settings.js';
+import { readConfigFile } from '../../src/config/read-config.js';
 import { UsageError } from '../../src/errors.js';
+import type { CommandName } from '../../src/settings/setting-entry.js';
+import type { ResolvedSettings } from '../../src/settings/resolve-settings.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'embedprof-config-'));
 
-function writeConfig(name: string, content: unknown): string {
-  const path = join(dir, name);
+function writeConfig(name: string, content: unknown, folder = dir): string {
+  const path = join(folder, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 }
 
-const FULL: EmbedprofConfig = {
+async function resolve(command: CommandName, argv: string[], cwd: string): Promise<ResolvedSettings> {
+  const resolved = await resolveCliSettings(command, argv, cwd, {});
+  assert.ok(resolved.kind === 'settings');
+  return resolved.settings;
+}
+
+const FULL = {
   schemaVersion: 1,
   embedder: './service/embedder.mjs',
   corpus: 'data/corpus.jsonl',
@@ -30,67 +38,62 @@ const FULL: EmbedprofConfig = {
   gate: { maxThroughputDrop: 0.05, failOn: ['throughput'], baselineDir: 'baselines', baseSetup: 'npm ci' },
 };
 
-test('a config becomes flags with paths resolved against its folder; the gate part only for gate', () => {
-  const profileArgs = convertConfigToArgs(FULL, '/repo', 'profile');
-  assert.deepEqual(profileArgs, [
-    '--embedder',
-    '/repo/service/embedder.mjs',
-    '--corpus',
-    '/repo/data/corpus.jsonl',
-    '--batch-sizes',
-    '8,32',
-    '--lengths',
-    '64',
-    '--processes',
-    '4',
-    '--no-analysis',
-  ]);
-  const gateArgs = convertConfigToArgs(FULL, '/repo', 'gate');
-  assert.deepEqual(gateArgs.slice(profileArgs.length), [
-    '--max-throughput-drop',
-    '0.05',
-    '--fail-on',
-    'throughput',
-    '--baseline',
-    '/repo/baselines',
-    '--base-setup',
-    'npm ci',
-  ]);
+test('a config sets its keys, with paths resolved against its folder', async () => {
+  const repo = mkdtempSync(join(tmpdir(), 'embedprof-repo-'));
+  writeConfig('embedprof.config.json', FULL, repo);
+  const { values, sources } = await resolve('gate', [], repo);
+  assert.equal(values.embedder, join(repo, 'service/embedder.mjs'));
+  assert.equal(values.corpus, join(repo, 'data/corpus.jsonl'));
+  assert.deepEqual([values.batchSizes, values.lengths, values.processes], [[8, 32], [64], 4]);
+  assert.equal(values.analysis, false);
+  assert.deepEqual([values.maxThroughputDrop, values.failOn], [0.05, ['throughput']]);
+  assert.equal(values.baseline, join(repo, 'baselines'));
+  assert.equal(values.baseSetup, 'npm ci');
+  assert.deepEqual(sources.processes, { kind: 'config', path: 'embedprof.config.json' });
+  assert.deepEqual(sources.lengthBatchSize, { kind: 'preset', preset: 'quick' });
+  assert.deepEqual(sources.maxMemoryMB, { kind: 'default' });
 });
 
-test('a hub id stays a hub id; a ./folder model is resolved', () => {
-  assert.deepEqual(convertConfigToArgs({ schemaVersion: 1, model: 'org/name@v2' }, '/r', 'profile'), [
-    '--model',
-    'org/name@v2',
-  ]);
-  assert.deepEqual(convertConfigToArgs({ schemaVersion: 1, model: './models/m' }, '/r', 'profile'), [
-    '--model',
-    '/r/models/m',
-  ]);
+test('a hub id stays a hub id; a ./folder model is resolved', async () => {
+  const hub = writeConfig('hub.json', { schemaVersion: 1, model: 'org/name@v2' });
+  assert.equal((await resolve('profile', ['--config', hub], dir)).values.model, 'org/name@v2');
+  const local = writeConfig('local.json', { schemaVersion: 1, model: './models/m' });
+  assert.equal((await resolve('profile', ['--config', local], dir)).values.model, join(dir, 'models/m'));
 });
 
-test('flags override the config file', async () => {
+test('flags override the config file, key by key; a flag --model replaces the config’s embedder', async () => {
   const path = writeConfig('override.json', FULL);
-  const configured = await applyConfig('gate', ['--config', path, '--processes', '2', '--against', 'HEAD~1']);
-  const gate = parseGateArgs(configured.argv);
-  assert.equal(gate.profile.processes, 2);
-  assert.deepEqual(gate.profile.batchSizes, [8, 32]);
-  assert.equal(gate.profile.analysis, false);
-  assert.equal(gate.against, 'HEAD~1');
-  assert.equal(gate.baseSetup, 'npm ci');
-  assert.equal(gate.comparison.options.maxThroughputDrop, 0.05);
-  assert.equal(configured.config?.path, path);
+  const flags = ['--config', path, '--processes', '2', '--against', 'HEAD~1'];
+  const { values, sources } = await resolve('gate', flags, dir);
+  assert.equal(values.processes, 2);
+  assert.deepEqual(sources.processes, { kind: 'flag' });
+  assert.deepEqual(values.batchSizes, [8, 32]);
+  assert.equal(values.analysis, false);
+  assert.equal(values.against, 'HEAD~1');
+  assert.equal(values.baseSetup, 'npm ci');
+  assert.equal(values.maxThroughputDrop, 0.05);
+  const model = await resolve('profile', ['--config', path, '--model', 'synthetic:all-MiniLM-L6-v2'], dir);
+  assert.deepEqual([model.values.model, model.values.embedder], ['synthetic:all-MiniLM-L6-v2', null]);
+  await assert.rejects(
+    resolve('profile', ['--model', 'a/b', '--embedder', 'e.mjs'], dir),
+    /--model and --embedder: expected one of them/,
+  );
 });
 
 test('./embedprof.config.json is used when present; --no-config ignores it', async () => {
   const cwd = mkdtempSync(join(tmpdir(), 'embedprof-cwd-'));
   writeFileSync(join(cwd, 'embedprof.config.json'), JSON.stringify({ schemaVersion: 1, lengths: [10] }));
-  const found = await findConfig(null, cwd);
-  assert.deepEqual(found?.config.lengths, [10]);
-  assert.equal(await findConfig(null, dir), null);
-  const skipped = await applyConfig('profile', ['--no-config', '--lengths', '64']);
-  assert.equal(skipped.config, null);
-  assert.deepEqual(parseProfileArgs(skipped.argv).lengths, [64]);
+  assert.deepEqual((await resolve('profile', [], cwd)).values.lengths, [10]);
+  const skipped = await resolve('profile', ['--no-config', '--lengths', '64'], cwd);
+  assert.equal(skipped.configFile, null);
+  assert.deepEqual(skipped.values.lengths, [64]);
+  assert.deepEqual((await resolve('profile', ['--no-config'], cwd)).values.lengths, [10, 64, 256, 1024]);
+});
+
+test('a bad value in the config file names the file and its key', async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'embedprof-cwd-'));
+  writeFileSync(join(cwd, 'embedprof.config.json'), JSON.stringify({ schemaVersion: 1, processes: 0 }));
+  await assert.rejects(resolve('profile', [], cwd), /embedprof\.config\.json.*processes/s);
 });
 
 const BAD: [string, unknown, RegExp][] = [
@@ -115,6 +118,6 @@ for (const [name, content, pattern] of BAD) {
 }
 
 test('--config without a path, or a missing file, is a usage error', async () => {
-  await assert.rejects(applyConfig('profile', ['--config']), /--config: expected the path/);
-  await assert.rejects(applyConfig('profile', ['--config', join(dir, 'nope.json')]), /--config .*nope\.json/);
+  await assert.rejects(resolve('profile', ['--config'], dir), /--config/);
+  await assert.rejects(resolve('profile', ['--config', 'nope.json'], dir), /--config nope\.json/);
 });

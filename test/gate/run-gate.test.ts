@@ -4,7 +4,8 @@ import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
 import { UsageError } from '../../src/errors.js';
-import type { ProfileMeasurement } from '../../src/cli/profile-measurement.js';
+import { CLI_BASELINE_LABELS } from '../../src/baseline/choose-baseline.js';
+import type { ProfileMeasurement } from '../../src/run/profile-measurement.js';
 import { EXTRA_PROCESSES_PER_ROUND, runGate, type GateRunInput } from '../../src/gate/run-gate.js';
 import { createProgressReporter } from '../../src/protocol/progress.js';
 import { describeCell, type CellKey } from '../../src/protocol/schedule.js';
@@ -49,7 +50,11 @@ function createInput(measurement: ProfileMeasurement, overrides: Partial<GateRun
   return {
     measurement,
     candidates: [createBaselineFromProfile(baselineProfile, { name: 'main', provenance: EMPTY_PROVENANCE })],
-    comparison: { baseline: { path: 'baselines', name: null }, policy: 'normalize', options: {} },
+    comparison: {
+      baseline: { path: 'baselines', name: null, labels: CLI_BASELINE_LABELS },
+      policy: 'normalize',
+      options: {},
+    },
     processesPerCell: 3,
     seed: 1,
     budgetSeconds: 600,
@@ -82,7 +87,11 @@ test('a baseline of another machine under --on-machine-mismatch fail is an input
   const candidates = [createBaselineFromProfile(other, { name: 'main', provenance: EMPTY_PROVENANCE })];
   const input = createInput(createFakeMeasurement([]), {
     candidates,
-    comparison: { baseline: { path: 'baselines', name: null }, policy: 'fail', options: {} },
+    comparison: {
+      baseline: { path: 'baselines', name: null, labels: CLI_BASELINE_LABELS },
+      policy: 'fail',
+      options: {},
+    },
   });
   await assert.rejects(runGate(input), (error: unknown) => {
     assert.ok(error instanceof UsageError);

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseShard, selectShardCells } from '../../src/cli/shard.js';
+import { selectShardCells } from '../../src/run/profile-options.js';
 import { UsageError } from '../../src/errors.js';
+import { parseSettingText } from '../../src/settings/resolve-settings.js';
 import { mergeShardProfiles } from '../../src/merge/merge-profiles.js';
 import type { CellKey } from '../../src/protocol/schedule.js';
 import type { Profile } from '../../src/schema/profile-schema.js';
@@ -23,6 +24,8 @@ function buildShard(index: number, count: number, cpu = 'CPU A'): Profile {
   const profile = buildTestProfile(cells, { environment: { cpuModel: cpu } });
   return { ...profile, config: { ...profile.config, shard: { index, count } }, warnings: [`w${index}`] };
 }
+
+const parseShard = (text: string) => parseSettingText('shard', text, 'cli', { kind: 'flag' });
 
 test('--shard deals cells round-robin and rejects bad values naming the flag', () => {
   assert.deepEqual(parseShard('2/3'), { index: 2, count: 3 });

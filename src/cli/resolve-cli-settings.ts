@@ -1,0 +1,33 @@
+/**
+ * The CLI's settings: defaults ← preset ← environment ← embedprof.config.json (profile and gate; `--config`
+ * or the file in the working directory, unless --no-config) ← flags.
+ */
+import { availableParallelism, homedir } from 'node:os';
+import { findConfig } from '../config/read-config.js';
+import { toConfigLayer } from '../settings/config-layer.js';
+import { showPath } from '../settings/setting-names.js';
+import { resolveSettings, type ResolvedSettings, type SettingsLayer } from '../settings/resolve-settings.js';
+import type { CommandName } from '../settings/setting-entry.js';
+import { readFlagLayer } from './read-flags.js';
+
+export type CliSettings = { kind: 'help' } | { kind: 'settings'; settings: ResolvedSettings };
+
+export async function resolveCliSettings(
+  command: CommandName,
+  argv: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<CliSettings> {
+  const flags = readFlagLayer(command, argv);
+  if (flags.help) return { kind: 'help' };
+  const layers: SettingsLayer[] = [];
+  const reads = command === 'profile' || command === 'gate';
+  const config =
+    reads && flags.layer.values.noConfig !== true
+      ? await findConfig(flags.layer.values.config ?? null, cwd)
+      : null;
+  if (config !== null) layers.push(toConfigLayer(config.config, showPath(config.path, cwd), config.dir));
+  layers.push(flags.layer);
+  const context = { env, cores: availableParallelism(), home: homedir() };
+  return { kind: 'settings', settings: resolveSettings(layers, 'cli', context, config) };
+}

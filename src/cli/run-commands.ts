@@ -1,0 +1,104 @@
+/**
+ * Each CLI command as a face over the core: the command line becomes settings, the core runs, and the
+ * outcome is printed. Nothing here measures or decides.
+ */
+import type { Baseline } from '../baseline/baseline-schema.js';
+import {
+  createDefaultDeps,
+  readProfileFile,
+  runBaselineUpdate,
+  runCompare,
+  runGateCheck,
+  runMerge,
+  runProfile,
+  runReport,
+  type GateOutcome,
+} from '../core/index.js';
+import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
+import type { CommandName } from '../settings/setting-entry.js';
+import { formatCommandHelp } from './command-help.js';
+import { formatComparisonSummary } from './format-comparison.js';
+import { formatProfileTable } from './format-table.js';
+import { resolveCliSettings } from './resolve-cli-settings.js';
+
+type CommandRun = (settings: ResolvedSettings) => Promise<number>;
+
+const print = (text: string) => void process.stdout.write(`${text}\n`);
+
+async function runProfileCommand(settings: ResolvedSettings): Promise<number> {
+  const outcome = await runProfile(settings, createDefaultDeps(settings.values.quiet));
+  const reports = outcome.files.length - 1;
+  print(`${formatProfileTable(outcome.profile)}\nWrote ${outcome.files[0] ?? ''} and ${reports} reports`);
+  return outcome.exitCode;
+}
+
+function printGate(outcome: GateOutcome, table: boolean): number {
+  const lines = [formatComparisonSummary(outcome.comparison)];
+  if (table) lines.push('', formatProfileTable(outcome.profile));
+  const json = outcome.files.filter(
+    (file) => file.endsWith('profile.json') || file.endsWith('comparison.json'),
+  );
+  print(
+    [...lines, ...json.filter((f) => !f.endsWith('base-profile.json')).map((f) => `Wrote ${f}`)].join('\n'),
+  );
+  return outcome.exitCode;
+}
+
+async function runGateCommand(settings: ResolvedSettings): Promise<number> {
+  return printGate(await runGateCheck(settings, createDefaultDeps(settings.values.quiet)), true);
+}
+
+async function runCompareCommand(settings: ResolvedSettings): Promise<number> {
+  const outcome = await runCompare(settings);
+  print(`${formatComparisonSummary(outcome.comparison)}\nWrote ${outcome.files[0] ?? ''}`);
+  return outcome.exitCode;
+}
+
+async function runReportCommand(settings: ResolvedSettings): Promise<number> {
+  const outcome = await runReport(settings);
+  print(outcome.files.map((path) => `Wrote ${path}`).join('\n'));
+  return 0;
+}
+
+function describeWritten(baseline: Baseline, replaced: boolean, path: string): string {
+  const { fingerprint, provenance } = baseline;
+  return [
+    `${replaced ? 'Replaced' : 'Wrote'} ${path}: ${baseline.cells.length} cell(s)`,
+    `  machine: ${fingerprint.cpuModel}, ${fingerprint.logicalCores ?? '?'} cores, ${fingerprint.threads ?? '?'} threads`,
+    `  model: ${fingerprint.modelSpec} (${fingerprint.dtype ?? 'custom'})`,
+    `  commit: ${provenance.commit ?? 'unknown'}${provenance.ref === null ? '' : ` (${provenance.ref})`}`,
+  ].join('\n');
+}
+
+async function runBaselineUpdateCommand(settings: ResolvedSettings): Promise<number> {
+  const { recordFrom, recordName, recordDir, force } = settings.values;
+  const missing = (key: 'recordFrom' | 'recordName', expected: string, example: string) =>
+    createSettingError(settings, key, { expected, received: 'nothing', example });
+  if (recordFrom === null)
+    throw missing('recordFrom', 'the profile.json to record', 'embedprof-out/profile.json');
+  if (recordName === null) throw missing('recordName', 'a baseline name such as main', 'main');
+  const profile = await readProfileFile(recordFrom, '--from');
+  const request = { profile, profileLabel: `--from ${recordFrom}`, name: recordName, dir: recordDir, force };
+  const outcome = await runBaselineUpdate({ ...request, env: process.env });
+  print(describeWritten(outcome.baseline, outcome.replaced, outcome.path));
+  return 0;
+}
+
+const COMMANDS: Record<CommandName, CommandRun> = {
+  profile: runProfileCommand,
+  gate: runGateCommand,
+  compare: runCompareCommand,
+  merge: async (settings) => printGate(await runMerge(settings), false),
+  report: runReportCommand,
+  'baseline-update': runBaselineUpdateCommand,
+};
+
+/** Resolves the command's settings (or prints its help) and runs it; the exit code. */
+export async function runCommand(command: CommandName, argv: readonly string[]): Promise<number> {
+  const resolved = await resolveCliSettings(command, argv, process.cwd());
+  if (resolved.kind === 'help') {
+    print(formatCommandHelp(command));
+    return 0;
+  }
+  return COMMANDS[command](resolved.settings);
+}

@@ -1,0 +1,14 @@
+/**
+ * The core API both faces call: each function takes resolved settings (and injected dependencies) and returns
+ * a typed outcome; failures are thrown as UsageError (exit 2) or RuntimeFailure (exit 1), which
+ * `captureFailure` turns into data.
+ */
+export { captureFailure, createDefaultDeps, type CoreDeps } from './core-deps.js';
+export type * from './outcomes.js';
+export { runBaselineUpdate, type BaselineUpdateRequest } from './run-baseline-update.js';
+export { runCompare } from './run-compare.js';
+export { runGateCheck } from './run-gate-check.js';
+export { runMerge } from './run-merge.js';
+export { runProfile } from './run-profile.js';
+export { runReport } from './run-report.js';
+export { readProfileFile } from './read-profile-file.js';

@@ -1,0 +1,58 @@
+/**
+ * What the core returns to a face: the documents it produced, the files it wrote, and the exit code those
+ * imply. Faces render these; they never read the files back.
+ */
+import type { Baseline } from '../baseline/baseline-schema.js';
+import type { Comparison } from '../compare/comparison-schema.js';
+import type { Profile } from '../schema/profile-schema.js';
+
+/** 0 pass, 1 a regression in a gated metric or a failed cell, 2 an input error. */
+export type ExitCode = 0 | 1 | 2;
+
+export interface ProfileOutcome {
+  kind: 'profile';
+  profile: Profile;
+  outDir: string;
+  files: string[];
+  exitCode: ExitCode;
+}
+
+export interface GateOutcome {
+  kind: 'gate';
+  profile: Profile;
+  /** The base's profile in duet mode, else null. */
+  baseProfile: Profile | null;
+  comparison: Comparison;
+  outDir: string;
+  files: string[];
+  exitCode: ExitCode;
+}
+
+export interface CompareOutcome {
+  kind: 'compare';
+  comparison: Comparison;
+  files: string[];
+  exitCode: ExitCode;
+}
+
+export interface ReportOutcome {
+  kind: 'report';
+  files: string[];
+}
+
+export interface BaselineOutcome {
+  kind: 'baseline';
+  baseline: Baseline;
+  path: string;
+  replaced: boolean;
+}
+
+/** A run that stopped: exit 2 for an input error, 1 for a runtime failure. */
+export interface CoreFailure {
+  kind: 'failed';
+  exitCode: 1 | 2;
+  message: string;
+  error: unknown;
+}
+
+export type CoreResult<T> = { kind: 'done'; outcome: T } | CoreFailure;

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { describeError } from '../errors.js';
+import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
+
+/** Creates the output folder and proves it writable before any long work starts. */
+export async function prepareOutputDir(
+  dir: string,
+  settings: Pick<ResolvedSettings, 'sources' | 'face'>,
+): Promise<string> {
+  const absolute = resolve(dir);
+  const probe = join(absolute, `.embedprof-write-test-${process.pid}`);
+  try {
+    await mkdir(absolute, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe);
+  } catch (error) {
+    throw createSettingError(settings, 'out', {
+      expected: 'a folder embedprof can create and write',
+      received: `${JSON.stringify(dir)}, an unwritable path (${describeError(error)})`,
+      example: 'embedprof-out',
+      fix: 'Choose another output folder or fix its permissions.',
+    });
+  }
+  return absolute;
+}
+
+/** Writes to a temporary name in the same folder, then renames: readers never see half a file. */
+export async function writeFileAtomically(dir: string, name: string, content: string): Promise<string> {
+  const target = join(dir, name);
+  const temporary = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return target;
+}
+
+export function writeJsonAtomically(dir: string, name: string, value: unknown): Promise<string> {
+  return writeFileAtomically(dir, name, `${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,142 @@
+/**
+ * The core's `gate`: profile + compare + adaptive sampling, against the base measured side by side (duet mode,
+ * `against`) or a committed baseline. Every input (settings, config, baselines, corpus, model, and a
+ * mismatched machine under on-machine-mismatch fail) is checked before the first worker starts.
+ */
+import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
+import { createFingerprint } from '../baseline/fingerprint.js';
+import type { ComparisonReference } from '../compare/comparison-schema.js';
+import { prepareBase, type PreparedBase } from '../duet/prepare-base.js';
+import {
+  buildComparisonRequest,
+  type ComparisonRequest,
+  type GateComparisonRequest,
+} from '../gate/comparison-request.js';
+import { decideGateExitCode } from '../gate/gate-exit-code.js';
+import { runDuetGate } from '../gate/run-duet-gate.js';
+import { runGate } from '../gate/run-gate.js';
+import { createProfileMeasurement } from '../run/profile-measurement.js';
+import { prepareRun, type PreparedRun } from '../run/prepare-run.js';
+import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
+import type { CoreDeps } from './core-deps.js';
+import type { GateOutcome } from './outcomes.js';
+import { prepareOutputDir } from './output-files.js';
+import { countFailedCells, writeRunFiles } from './write-run-files.js';
+
+type Measured = Pick<GateOutcome, 'profile' | 'comparison' | 'baseProfile'>;
+
+interface GateContext {
+  settings: ResolvedSettings;
+  request: GateComparisonRequest;
+  run: PreparedRun;
+  deps: CoreDeps;
+  elapsedSeconds: () => number;
+}
+
+export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): Promise<GateOutcome> {
+  const started = deps.now().getTime();
+  const { values } = settings;
+  const request = buildComparisonRequest(settings);
+  if (values.against === null) requireBaseline(settings, request, null);
+  const outDir = await prepareOutputDir(values.out, settings);
+  const run = await prepareRun(values, outDir, deps.progress);
+  const elapsedSeconds = () => (deps.now().getTime() - started) / 1000;
+  const context: GateContext = { settings, request, run, deps, elapsedSeconds };
+  const measured =
+    values.against === null
+      ? await gateOnBaseline(context, requireBaseline(settings, request, null), null)
+      : await gateOnBase(context, await prepareDuetBase(context, values.against));
+  const files = await writeRunFiles(outDir, measured);
+  run.progress.finish();
+  const failed = countFailedCells(measured.profile) > 0 ? 1 : 0;
+  const exitCode = Math.max(decideGateExitCode(measured.comparison), failed) as 0 | 1;
+  return { kind: 'gate', ...measured, outDir, files, exitCode };
+}
+
+function prepareDuetBase(context: GateContext, ref: string): Promise<PreparedBase> {
+  const { settings, run, deps } = context;
+  return prepareBase({
+    ref,
+    setup: settings.values.baseSetup,
+    head: settings.values,
+    headConfig: settings.configFile,
+    progress: run.progress,
+    cwd: deps.cwd,
+  });
+}
+
+function requireBaseline(
+  settings: ResolvedSettings,
+  request: GateComparisonRequest,
+  why: string | null,
+): ComparisonRequest {
+  const baseline = request.baseline;
+  if (baseline !== null) return { ...request, baseline };
+  const against = settings.values.against;
+  throw createSettingError(settings, 'baseline', {
+    expected:
+      against === null
+        ? 'a baseline file or folder to compare with (or duet mode against a git ref)'
+        : 'a baseline file or folder to fall back to when the base cannot be measured',
+    received:
+      against === null ? 'nothing' : `nothing, and ${against} cannot be measured: ${why ?? 'unknown reason'}`,
+    example: 'baselines',
+  });
+}
+
+async function gateOnBase(context: GateContext, base: PreparedBase): Promise<Measured> {
+  const { settings, request, run, deps } = context;
+  if (base.kind === 'unavailable') {
+    const fallback = requireBaseline(settings, request, base.reason);
+    run.progress.note(`duet mode unavailable (${base.reason}): comparing with the committed baseline`);
+    return gateOnBaseline(context, fallback, { kind: 'baseline', fallbackReason: base.reason });
+  }
+  try {
+    const startedAt = deps.now();
+    const head = createProfileMeasurement({ ...run, options: settings.values, startedAt });
+    const measuredBase = createProfileMeasurement({
+      ...run,
+      options: base.options,
+      model: base.model,
+      startedAt,
+    });
+    const result = await runDuetGate({
+      head,
+      base: measuredBase,
+      reference: base.reference,
+      options: request.options,
+      pairsPerCell: settings.values.processes,
+      seed: settings.values.seed,
+      budgetSeconds: settings.values.timeBudgetSeconds,
+      elapsedSeconds: context.elapsedSeconds,
+      progress: run.progress,
+    });
+    return { profile: result.profile, comparison: result.comparison, baseProfile: result.baseProfile };
+  } finally {
+    await base.cleanup();
+  }
+}
+
+async function gateOnBaseline(
+  context: GateContext,
+  request: ComparisonRequest,
+  reference: ComparisonReference | null,
+): Promise<Measured> {
+  const { settings, run, deps } = context;
+  const candidates = await loadCandidateBaselines(request.baseline);
+  const measurement = createProfileMeasurement({ ...run, options: settings.values, startedAt: deps.now() });
+  const preview = createFingerprint({ environment: measurement.environment, model: run.model.info });
+  pickBaseline(candidates, preview, request.policy, request.baseline);
+  const result = await runGate({
+    measurement,
+    candidates,
+    comparison: request,
+    processesPerCell: settings.values.processes,
+    seed: settings.values.seed,
+    budgetSeconds: settings.values.timeBudgetSeconds,
+    elapsedSeconds: context.elapsedSeconds,
+    progress: run.progress,
+    reference,
+  });
+  return { profile: result.profile, comparison: result.comparison, baseProfile: null };
+}

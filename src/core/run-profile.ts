@@ -1,0 +1,21 @@
+/** The core's `profile`: resolve the inputs, run the sweeps and the analysis, write profile.json and the reports. */
+import type { ResolvedSettings } from '../settings/resolve-settings.js';
+import { createProfileMeasurement } from '../run/profile-measurement.js';
+import { prepareRun } from '../run/prepare-run.js';
+import type { CoreDeps } from './core-deps.js';
+import type { ProfileOutcome } from './outcomes.js';
+import { prepareOutputDir } from './output-files.js';
+import { countFailedCells, writeRunFiles } from './write-run-files.js';
+
+export async function runProfile(settings: ResolvedSettings, deps: CoreDeps): Promise<ProfileOutcome> {
+  const options = settings.values;
+  const outDir = await prepareOutputDir(options.out, settings);
+  const { corpus, model, progress } = await prepareRun(options, outDir, deps.progress);
+  const startedAt = deps.now();
+  const measurement = createProfileMeasurement({ options, model, corpus, progress, startedAt });
+  const states = await measurement.measure(measurement.cells, options.processes, options.seed);
+  const profile = measurement.build(states, await measurement.analyze());
+  const files = await writeRunFiles(outDir, { profile, baseProfile: null, comparison: null });
+  progress.finish();
+  return { kind: 'profile', profile, outDir, files, exitCode: countFailedCells(profile) > 0 ? 1 : 0 };
+}

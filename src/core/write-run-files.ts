@@ -1,0 +1,27 @@
+/** The files of a run, each validated as it will be read back and written atomically into the output folder. */
+import type { Comparison } from '../compare/comparison-schema.js';
+import { profileSchema, type Profile } from '../schema/profile-schema.js';
+import { writeJsonAtomically } from './output-files.js';
+import { writeComparison } from './write-comparison.js';
+import { writeReports } from './write-reports.js';
+
+export interface RunDocuments {
+  profile: Profile;
+  baseProfile: Profile | null;
+  comparison: Comparison | null;
+}
+
+/** profile.json, base-profile.json (duet mode), comparison.json and the reports; the paths written. */
+export async function writeRunFiles(outDir: string, documents: RunDocuments): Promise<string[]> {
+  const { profile, baseProfile, comparison } = documents;
+  const files = [await writeJsonAtomically(outDir, 'profile.json', profileSchema.parse(profile))];
+  if (baseProfile !== null)
+    files.push(await writeJsonAtomically(outDir, 'base-profile.json', profileSchema.parse(baseProfile)));
+  if (comparison !== null) files.push(await writeComparison(outDir, comparison));
+  files.push(...(await writeReports(outDir, profile, comparison)));
+  return files;
+}
+
+export function countFailedCells(profile: Profile): number {
+  return [...profile.batchSweep, ...profile.lengthSweep].filter((cell) => cell.status === 'failed').length;
+}

@@ -1,0 +1,50 @@
+/**
+ * What a comparison is asked to do, from the settings: which baseline (when any), the machine-mismatch policy
+ * and the options of compareProfiles (thresholds and gated metrics).
+ */
+import type { BaselineRequest } from '../baseline/choose-baseline.js';
+import type { CompareOptions } from '../compare/compare-options.js';
+import type { MachineMismatchPolicy, MetricName } from '../compare/comparison-schema.js';
+import { nameSetting } from '../settings/setting-names.js';
+import type { ResolvedSettings } from '../settings/resolve-settings.js';
+import type { FailOnName } from '../settings/shard-and-metrics.js';
+
+export interface ComparisonRequest {
+  baseline: BaselineRequest;
+  policy: MachineMismatchPolicy;
+  options: CompareOptions;
+}
+
+/** A duet gate's request: the baseline is only the fallback and may be absent. */
+export type GateComparisonRequest = Omit<ComparisonRequest, 'baseline'> & {
+  baseline: BaselineRequest | null;
+};
+
+const METRIC_OF: Record<FailOnName, MetricName> = {
+  throughput: 'throughput',
+  memory: 'peakMemoryMB',
+  latency: 'p95LatencyMs',
+};
+
+export function buildComparisonRequest(settings: ResolvedSettings): GateComparisonRequest {
+  const { values, face, sources } = settings;
+  const gated = new Set(values.failOn.map((name) => METRIC_OF[name]));
+  const labels = {
+    path: nameSetting('baseline', face, sources.baseline),
+    name: nameSetting('baselineName', face, sources.baselineName),
+  };
+  return {
+    baseline: values.baseline === null ? null : { path: values.baseline, name: values.baselineName, labels },
+    policy: values.onMachineMismatch,
+    options: {
+      onMachineMismatch: values.onMachineMismatch,
+      maxThroughputDrop: values.maxThroughputDrop,
+      maxMemoryGrowth: values.maxMemoryGrowth,
+      metrics: {
+        throughput: { gated: gated.has('throughput') },
+        peakMemoryMB: { gated: gated.has('peakMemoryMB') },
+        p95LatencyMs: { gated: gated.has('p95LatencyMs') },
+      },
+    },
+  };
+}

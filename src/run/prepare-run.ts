@@ -1,0 +1,37 @@
+/**
+ * Resolves every input of a measurement (output folder, corpus, model) before any worker starts, so input
+ * errors surface at once with exit code 2.
+ */
+import { createDefaultCorpus, readCorpus, type Corpus } from '../corpus/index.js';
+import { openSession } from '../engine/onnx-session.js';
+import { resolveModel, type ResolvedModel } from '../model/resolve-model.js';
+import type { ProgressReporter } from '../protocol/progress.js';
+import type { ProfileOptions } from './profile-options.js';
+
+export interface PreparedRun {
+  options: ProfileOptions;
+  outDir: string;
+  corpus: Corpus;
+  model: ResolvedModel;
+  progress: ProgressReporter;
+}
+
+/** The model resolved (downloaded when needed) and, for ONNX, opened once to prove it loads. */
+export async function loadModel(
+  options: ProfileOptions,
+  onProgress: (message: string) => void,
+): Promise<ResolvedModel> {
+  const model = await resolveModel({ ...options, hubEndpoint: options.hubEndpoint ?? undefined, onProgress });
+  if (model.engine.kind === 'onnx') await (await openSession(model.engine.onnxPath, model.engine)).release();
+  return model;
+}
+
+export async function prepareRun(
+  options: ProfileOptions,
+  outDir: string,
+  progress: ProgressReporter,
+): Promise<PreparedRun> {
+  const corpus = options.corpus === null ? createDefaultCorpus() : await readCorpus(options.corpus);
+  const model = await loadModel(options, (message) => progress.note(message));
+  return { options, outDir, corpus, model, progress };
+}

@@ -1,0 +1,58 @@
+/** The corpus, config and cell-list sections of profile.json, shared by `profile` and `gate`. */
+import { createHash } from 'node:crypto';
+import type { Corpus } from '../corpus/index.js';
+import { runsAnalysis, selectShardCells, type ProfileOptions } from './profile-options.js';
+import type { MeasurePolicy } from '../protocol/measure-cell.js';
+import type { CellKey } from '../protocol/schedule.js';
+import type { Profile, ProfileConfig } from '../schema/profile-schema.js';
+
+export function describeCorpus(corpus: Corpus): Profile['corpus'] {
+  const sha256 = createHash('sha256').update(corpus.texts.join('\n')).digest('hex');
+  const meanChars = corpus.texts.reduce((sum, text) => sum + text.length, 0) / corpus.texts.length;
+  const texts = corpus.texts.length;
+  switch (corpus.source.kind) {
+    case 'file':
+      return { source: corpus.source.path, format: corpus.source.format, texts, sha256, meanChars };
+    case 'builtin':
+      return { source: `builtin:${corpus.source.name}`, format: 'builtin', texts, sha256, meanChars };
+  }
+}
+
+export function toProfileConfig(options: ProfileOptions, policy: MeasurePolicy): ProfileConfig {
+  return {
+    preset: options.preset,
+    batchSizes: options.batchSizes,
+    lengths: options.lengths,
+    lengthBatchSize: options.lengthBatchSize,
+    processesPerCell: options.processes,
+    minMeasuredBatches: policy.minMeasuredBatches,
+    minMeasuredSeconds: policy.minMeasuredSeconds,
+    maxWarmupBatches: policy.maxWarmupBatches,
+    threads: options.threads,
+    graphOptimization: options.graphOptimization,
+    maxMemoryMB: options.maxMemoryMB,
+    latencySloMs: options.latencySloMs,
+    analysis: runsAnalysis(options),
+    seed: options.seed,
+    shard: options.shard,
+  };
+}
+
+/** The cells of the sweep, batch sweep first, as `embedprof profile` measures them. */
+export function listSweepCells(options: ProfileOptions): CellKey[] {
+  return selectShardCells(listAllCells(options), options.shard);
+}
+
+/** Every cell of the sweep, ignoring --shard. */
+export function listAllCells(
+  options: Pick<ProfileOptions, 'batchSizes' | 'lengths' | 'lengthBatchSize'>,
+): CellKey[] {
+  return [
+    ...options.batchSizes.map((batchSize): CellKey => ({ sweep: 'batch', batchSize })),
+    ...options.lengths.map((chars): CellKey => ({
+      sweep: 'length',
+      chars,
+      batchSize: options.lengthBatchSize,
+    })),
+  ];
+}

@@ -1,0 +1,75 @@
+/** The settings of the comparison and the gate: the reference, the thresholds, the gated metrics. */
+import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
+import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
+import { choiceKind, numberKind, patternKind, textKind } from './setting-kinds.js';
+import { failOnKind, type FailOnName } from './shard-and-metrics.js';
+
+const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
+
+export const GATE_SETTINGS = {
+  baseline: defineOptionalSetting({
+    kind: textKind('path', 'baselines'),
+    ...{ flag: 'baseline', flagArg: 'FILE|DIR', input: 'baseline-dir', config: 'gate.baselineDir' },
+    commands: COMPARING,
+    group: 'Comparison',
+    help: 'a baseline file, or a folder of them (the one recorded on this machine and configuration is chosen, else the closest); the action uses baselines/ when it exists',
+  }),
+  baselineName: defineOptionalSetting({
+    kind: patternKind(BASELINE_NAME_PATTERN, 'a baseline name: letters, digits, ".", "_" or "-"', 'main'),
+    ...{ flag: 'baseline-name', flagArg: 'NAME', input: 'baseline-name', config: 'gate.baselineName' },
+    commands: COMPARING,
+    group: 'Comparison',
+    help: 'only consider the baseline NAME (baselines/NAME.json); the action’s update-baseline writes NAME (default main)',
+  }),
+  onMachineMismatch: defineSetting({
+    kind: choiceKind(['normalize', 'warn', 'fail', 'skip']),
+    fallback: 'normalize' as 'normalize' | 'warn' | 'fail' | 'skip',
+    ...{ flag: 'on-machine-mismatch', flagArg: 'P', input: null, config: null, commands: COMPARING },
+    group: 'Comparison',
+    help: 'normalize (compare calibration-normalized throughput) | warn (raw, indicative only) | fail (exit 2 listing the differences) | skip',
+  }),
+  maxThroughputDrop: defineSetting({
+    kind: numberKind('0.10', 1),
+    fallback: 0.1,
+    ...{ flag: 'max-throughput-drop', flagArg: 'F', input: 'max-throughput-drop' },
+    ...{ config: 'gate.maxThroughputDrop', commands: COMPARING },
+    group: 'Comparison',
+    help: 'throughput drop the gate must catch (default 0.10 = 10 %)',
+  }),
+  maxMemoryGrowth: defineSetting({
+    kind: numberKind('0.10'),
+    fallback: 0.1,
+    ...{ flag: 'max-memory-growth', flagArg: 'F', input: 'max-memory-growth' },
+    ...{ config: 'gate.maxMemoryGrowth', commands: COMPARING },
+    group: 'Comparison',
+    help: 'peak-memory growth the gate must catch (default 0.10)',
+  }),
+  failOn: defineSetting({
+    kind: failOnKind(),
+    fallback: ['throughput', 'memory'] as FailOnName[],
+    ...{ flag: 'fail-on', flagArg: 'LIST', input: 'fail-on', config: 'gate.failOn', commands: COMPARING },
+    group: 'Comparison',
+    help: 'metrics whose regression fails the gate: throughput, memory, latency, or none (default throughput,memory)',
+  }),
+  timeBudgetSeconds: defineSetting({
+    kind: numberKind('600'),
+    fallback: 600,
+    ...{ flag: 'time-budget', flagArg: 'SECONDS', input: 'time-budget', config: 'gate.timeBudgetSeconds' },
+    commands: ['gate'],
+    group: 'Comparison',
+    help: 'wall-clock budget of the whole gate, first pass included (default 600); an extra round starts only when it fits',
+  }),
+  against: defineOptionalSetting({
+    kind: textKind('none', 'origin/main'),
+    ...{ flag: 'against', flagArg: 'REF', input: null, config: null, commands: ['gate'] },
+    group: 'Reference',
+    help: "duet mode: measure REF (branch, tag or commit, fetched if the clone is shallow) in a temporary git worktree side by side with the working tree; REF's own embedprof.config.json says what it measures; when REF cannot be measured, --baseline is used and the reason reported",
+  }),
+  baseSetup: defineOptionalSetting({
+    kind: textKind('none', 'npm ci'),
+    ...{ flag: 'base-setup', flagArg: 'CMD', input: 'base-setup', config: 'gate.baseSetup' },
+    commands: ['gate'],
+    group: 'Reference',
+    help: 'shell command run in the base worktree before duet mode measures it, e.g. "npm ci" (user code)',
+  }),
+};

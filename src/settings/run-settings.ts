@@ -1,0 +1,148 @@
+/** Files in and out, the settings file itself, and what only the action has (its mode, comment, artifact). */
+import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
+import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
+import { booleanKind, choiceKind, intKind, patternKind, textKind } from './setting-kinds.js';
+
+const ALL: readonly CommandName[] = ['profile', 'gate', 'compare', 'merge', 'report', 'baseline-update'];
+const WRITING: readonly CommandName[] = ['profile', 'gate', 'compare', 'merge', 'report'];
+const MEASURING: readonly CommandName[] = ['profile', 'gate'];
+/** Characters the artifact service refuses in a name. */
+const ARTIFACT_NAME = /^[^"':<>|*?\r\n\\/]{1,200}$/;
+const action = { flag: null, config: null, commands: [] as const };
+
+export const FILE_SETTINGS = {
+  config: defineOptionalSetting({
+    kind: textKind('none', 'embedprof.config.json'),
+    ...{ flag: 'config', flagArg: 'FILE', input: 'config', config: null, commands: MEASURING },
+    group: 'Settings',
+    help: 'embedprof.config.json to read (default ./embedprof.config.json when present); flags and inputs override it',
+  }),
+  noConfig: defineSetting({
+    kind: booleanKind(),
+    fallback: false,
+    ...{ flag: 'no-config', input: null, config: null, commands: MEASURING },
+    group: 'Settings',
+    help: 'ignore ./embedprof.config.json',
+  }),
+  out: defineSetting({
+    kind: textKind('path', 'embedprof-out'),
+    fallback: 'embedprof-out',
+    ...{ flag: 'out', flagArg: 'DIR', input: null, config: null, commands: WRITING },
+    group: 'Output',
+    help: 'where profile.json, comparison.json and the reports go (default embedprof-out)',
+  }),
+  current: defineOptionalSetting({
+    kind: textKind('path', 'embedprof-out/profile.json'),
+    ...{ flag: 'current', flagArg: 'FILE', input: null, config: null, commands: ['compare'] },
+    group: 'Files',
+    help: 'the profile.json of the run under test',
+  }),
+  reportDir: defineOptionalSetting({
+    kind: textKind('path', 'embedprof-report'),
+    ...{ flag: 'from', flagArg: 'DIR', input: 'report-dir', config: null, commands: ['merge'] },
+    group: 'Files',
+    help: "merge: the folder holding the shards' folders (searched two levels deep); the action's mode comment: the downloaded artifact",
+  }),
+  profileFile: defineOptionalSetting({
+    kind: textKind('path', 'embedprof-out/profile.json'),
+    ...{ flag: 'profile', flagArg: 'FILE', input: null, config: null, commands: ['report'] },
+    group: 'Files',
+    help: 'the profile.json to render',
+  }),
+  comparisonFile: defineOptionalSetting({
+    kind: textKind('path', 'embedprof-out/comparison.json'),
+    ...{ flag: 'comparison', flagArg: 'FILE', input: null, config: null, commands: ['report'] },
+    group: 'Files',
+    help: 'the comparison.json to render with it',
+  }),
+  recordFrom: defineOptionalSetting({
+    kind: textKind('path', 'embedprof-out/profile.json'),
+    ...{ flag: 'from', flagArg: 'FILE', input: null, config: null, commands: ['baseline-update'] },
+    group: 'Files',
+    help: 'the profile.json to record',
+  }),
+  recordName: defineOptionalSetting({
+    kind: patternKind(BASELINE_NAME_PATTERN, 'a baseline name: letters, digits, ".", "_" or "-"', 'main'),
+    ...{ flag: 'name', flagArg: 'NAME', input: null, config: null, commands: ['baseline-update'] },
+    group: 'Files',
+    help: 'baseline name: letters, digits, ".", "_" or "-" (e.g. main)',
+  }),
+  recordDir: defineSetting({
+    kind: textKind('path', 'baselines'),
+    fallback: 'baselines',
+    ...{ flag: 'dir', flagArg: 'DIR', input: null, config: null, commands: ['baseline-update'] },
+    group: 'Files',
+    help: 'baselines folder (default baselines)',
+  }),
+  force: defineSetting({
+    kind: booleanKind(),
+    fallback: false,
+    ...{ flag: 'force', input: null, config: null, commands: ['baseline-update'] },
+    group: 'Files',
+    help: 'replace DIR/NAME.json even when it was recorded on another machine or for another model',
+  }),
+  quiet: defineSetting({
+    kind: booleanKind(),
+    fallback: false,
+    ...{ flag: 'quiet', input: null, config: null, commands: MEASURING },
+    group: 'Output',
+    help: 'no progress lines',
+  }),
+  debug: defineSetting({
+    kind: booleanKind(),
+    fallback: false,
+    ...{ flag: 'debug', input: null, config: null, commands: ALL },
+    group: 'Output',
+    help: 'stack traces on failure',
+  }),
+};
+
+export const ACTION_SETTINGS = {
+  mode: defineOptionalSetting({
+    kind: choiceKind(['gate', 'profile', 'update-baseline', 'merge', 'comment']),
+    ...{ ...action, input: 'mode', group: 'Settings' },
+    help: 'gate | profile | update-baseline | merge | comment. Default: gate on pull_request and pull_request_target, profile otherwise.',
+  }),
+  compareTo: defineOptionalSetting({
+    kind: choiceKind(['base', 'baseline']),
+    ...{ ...action, input: 'compare-to', group: 'Reference' },
+    help: 'base (default on pull requests: duet mode against the base commit, falling back to the baselines) | baseline',
+  }),
+  comment: defineSetting({
+    kind: choiceKind(['on-change', 'always', 'never']),
+    fallback: 'on-change' as 'on-change' | 'always' | 'never',
+    ...{ ...action, input: 'comment', group: 'Output' },
+    help: 'on-change posts unless the result is a plain pass with no change, and always updates an earlier embedprof comment',
+  }),
+  githubToken: defineOptionalSetting({
+    kind: textKind(),
+    ...{ ...action, input: 'github-token', group: 'Settings' },
+    help: 'token for the pull-request comment (and, in mode comment, to check the pull request)',
+  }),
+  artifactName: defineSetting({
+    kind: patternKind(
+      ARTIFACT_NAME,
+      'an artifact name without " : < > | * ? \\ / or line breaks',
+      'embedprof',
+    ),
+    fallback: 'embedprof',
+    ...{ ...action, input: 'artifact-name', group: 'Output' },
+    help: 'name of the artifact holding every report',
+  }),
+  retentionDays: defineOptionalSetting({
+    kind: intKind(1, 90, '1'),
+    ...{ ...action, input: 'retention-days', group: 'Output' },
+    help: "days to keep the artifact (1-90; default the repository's setting)",
+  }),
+  workingDirectory: defineOptionalSetting({
+    kind: textKind('none', 'packages/search'),
+    ...{ ...action, input: 'working-directory', group: 'Settings' },
+    help: 'folder to run in (relative paths in the other inputs are relative to it)',
+  }),
+  allowUntrustedCode: defineSetting({
+    kind: booleanKind(),
+    fallback: false,
+    ...{ ...action, input: 'allow-untrusted-code', group: 'Settings' },
+    help: 'true lets an embedder run under pull_request_target, with a write token',
+  }),
+};

@@ -1,0 +1,104 @@
+/**
+ * The kinds of value a setting holds: how a flag or action input's text becomes the value, which zod schema
+ * checks it in embedprof.config.json, and how it is shown back. A parse failure returns what was expected and
+ * an example; the caller names the setting in the words of the face the value came from.
+ */
+import { z } from 'zod';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; expected: string; example: string };
+
+export interface SettingKind<T> {
+  /** The value from a flag's or input's text (already trimmed, never empty). */
+  parseText(text: string): ParseResult<T>;
+  /** What embedprof.config.json must hold for it. */
+  configSchema: z.ZodType<T>;
+  /** The value as a flag or input would be written. */
+  formatText(value: T): string;
+  /** A path is resolved against the folder of the layer that gave it. */
+  path: 'none' | 'path' | 'model';
+}
+
+const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
+const fail = <T>(expected: string, example: string): ParseResult<T> => ({ ok: false, expected, example });
+const isPositiveInt = (text: string) =>
+  /^\d+$/.test(text) && Number(text) > 0 && Number.isSafeInteger(Number(text));
+
+export function textKind(path: SettingKind<string>['path'] = 'none', example = 'value'): SettingKind<string> {
+  return {
+    parseText: (text) => (text === '' ? fail('a non-empty value', example) : ok(text)),
+    configSchema: z.string().min(1),
+    formatText: (value) => value,
+    path,
+  };
+}
+
+export function patternKind(pattern: RegExp, expected: string, example: string): SettingKind<string> {
+  return {
+    parseText: (text) => (pattern.test(text) ? ok(text) : fail(expected, example)),
+    configSchema: z.string().regex(pattern, `expected ${expected}`),
+    formatText: (value) => value,
+    path: 'none',
+  };
+}
+
+export function intKind(min = 1, max = Number.MAX_SAFE_INTEGER, example = String(min)): SettingKind<number> {
+  const expected =
+    max === Number.MAX_SAFE_INTEGER ? 'a positive integer' : `an integer from ${min} to ${max}`;
+  return {
+    parseText: (text) => {
+      const value = Number(text);
+      return isPositiveInt(text) && value >= min && value <= max ? ok(value) : fail(expected, example);
+    },
+    configSchema: z.number().int().min(min).max(max),
+    formatText: String,
+    path: 'none',
+  };
+}
+
+export function numberKind(example: string, below: number | null = null): SettingKind<number> {
+  const expected = below === 1 ? 'a fraction between 0 and 1 (0.10 = 10 %)' : 'a positive number';
+  const valid = (value: number) => Number.isFinite(value) && value > 0 && (below === null || value < below);
+  const schema = below === null ? z.number().gt(0) : z.number().gt(0).lt(below);
+  return {
+    parseText: (text) => (valid(Number(text)) ? ok(Number(text)) : fail(expected, example)),
+    configSchema: schema,
+    formatText: String,
+    path: 'none',
+  };
+}
+
+export function intListKind(example: string): SettingKind<number[]> {
+  return {
+    parseText: (text) => {
+      const parts = text.split(',').map((part) => part.trim());
+      if (!parts.every(isPositiveInt)) return fail('a comma-separated list of positive integers', example);
+      return ok([...new Set(parts.map(Number))].sort((a, b) => a - b));
+    },
+    configSchema: z.array(z.number().int().positive()).min(1),
+    formatText: (value) => value.join(','),
+    path: 'none',
+  };
+}
+
+export function choiceKind<const T extends string>(choices: readonly [T, ...T[]]): SettingKind<T> {
+  return {
+    parseText: (text) => {
+      const match = choices.find((choice) => choice === text);
+      return match === undefined ? fail(`one of ${choices.join(', ')}`, choices[0]) : ok(match);
+    },
+    configSchema: z.enum(choices) as unknown as z.ZodType<T>,
+    formatText: (value) => value,
+    path: 'none',
+  };
+}
+
+/** true or false only: a typo must fail, not quietly become false. */
+export function booleanKind(): SettingKind<boolean> {
+  return {
+    parseText: (text) =>
+      text === 'true' ? ok(true) : text === 'false' ? ok(false) : fail('true or false', 'true'),
+    configSchema: z.boolean(),
+    formatText: String,
+    path: 'none',
+  };
+}
