@@ -21,7 +21,7 @@ import { createSettingError, type ResolvedSettings } from '../settings/resolve-s
 import type { CoreDeps } from './core-deps.js';
 import type { GateOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';
-import { countFailedCells, writeRunFiles } from './write-run-files.js';
+import { countFailedCells, withSettings, writeRunFiles } from './write-run-files.js';
 
 type Measured = Pick<GateOutcome, 'profile' | 'comparison' | 'baseProfile'>;
 
@@ -46,11 +46,12 @@ export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): 
     values.against === null
       ? await gateOnBaseline(context, requireBaseline(settings, request, null), null)
       : await gateOnBase(context, await prepareDuetBase(context, values.against));
-  const files = await writeRunFiles(outDir, measured);
+  const withSources = { ...measured, profile: withSettings(measured.profile, settings) };
+  const files = await writeRunFiles(outDir, withSources);
   run.progress.finish();
   const failed = countFailedCells(measured.profile) > 0 ? 1 : 0;
   const exitCode = Math.max(decideGateExitCode(measured.comparison), failed) as 0 | 1;
-  return { kind: 'gate', ...measured, outDir, files, exitCode };
+  return { kind: 'gate', ...withSources, outDir, files, exitCode };
 }
 
 function prepareDuetBase(context: GateContext, ref: string): Promise<PreparedBase> {

@@ -5,7 +5,7 @@ import { prepareRun } from '../run/prepare-run.js';
 import type { CoreDeps } from './core-deps.js';
 import type { ProfileOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';
-import { countFailedCells, writeRunFiles } from './write-run-files.js';
+import { countFailedCells, withSettings, writeRunFiles } from './write-run-files.js';
 
 export async function runProfile(settings: ResolvedSettings, deps: CoreDeps): Promise<ProfileOutcome> {
   const options = settings.values;
@@ -14,7 +14,7 @@ export async function runProfile(settings: ResolvedSettings, deps: CoreDeps): Pr
   const startedAt = deps.now();
   const measurement = createProfileMeasurement({ options, model, corpus, progress, startedAt });
   const states = await measurement.measure(measurement.cells, options.processes, options.seed);
-  const profile = measurement.build(states, await measurement.analyze());
+  const profile = withSettings(measurement.build(states, await measurement.analyze()), settings);
   const files = await writeRunFiles(outDir, { profile, baseProfile: null, comparison: null });
   progress.finish();
   return { kind: 'profile', profile, outDir, files, exitCode: countFailedCells(profile) > 0 ? 1 : 0 };

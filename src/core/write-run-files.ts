@@ -1,6 +1,8 @@
 /** The files of a run, each validated as it will be read back and written atomically into the output folder. */
 import type { Comparison } from '../compare/comparison-schema.js';
 import { profileSchema, type Profile } from '../schema/profile-schema.js';
+import { listChosenSettings } from '../settings/describe-settings.js';
+import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import { writeJsonAtomically } from './output-files.js';
 import { writeComparison } from './write-comparison.js';
 import { writeReports } from './write-reports.js';
@@ -20,6 +22,11 @@ export async function writeRunFiles(outDir: string, documents: RunDocuments): Pr
   if (comparison !== null) files.push(await writeComparison(outDir, comparison));
   files.push(...(await writeReports(outDir, profile, comparison)));
   return files;
+}
+
+/** The profile with the settings it ran with (those not taken from their defaults) and their sources. */
+export function withSettings(profile: Profile, settings: ResolvedSettings): Profile {
+  return { ...profile, settings: listChosenSettings(settings) };
 }
 
 export function countFailedCells(profile: Profile): number {

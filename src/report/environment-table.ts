@@ -89,6 +89,16 @@ export function buildMethodTable(profile: Profile): TableData {
   ]);
 }
 
+/** The settings the run did not take from the defaults, with where each came from; null when none are known. */
+export function buildSettingsTable(profile: Profile): TableData | null {
+  const settings = profile.settings ?? [];
+  if (settings.length === 0) return null;
+  return createFieldTable(
+    'Settings',
+    settings.map((setting) => [setting.key, `${setting.value} (${setting.source})`]),
+  );
+}
+
 export interface RecommendationItem {
   title: string;
   detail: string;

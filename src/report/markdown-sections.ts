@@ -14,6 +14,7 @@ import {
 } from './analysis-tables.js';
 import {
   buildEnvironmentTable,
+  buildSettingsTable,
   buildMethodTable,
   buildModelTable,
   listRecommendations,
@@ -83,7 +84,9 @@ export function renderRecommendationsSection(profile: Profile, limits: TextLimit
 }
 
 export function renderEnvironmentSection(profile: Profile, limits: TextLimits): string {
-  return [buildEnvironmentTable(profile), buildModelTable(profile), buildMethodTable(profile)]
+  const settings = buildSettingsTable(profile);
+  const tables = [buildEnvironmentTable(profile), buildModelTable(profile), buildMethodTable(profile)];
+  return [...tables, ...(settings === null ? [] : [settings])]
     .map((table) => renderMarkdownTable(table, tableOptions(limits)))
     .join('\n\n');
 }

@@ -11,6 +11,7 @@ import { listChangedRows } from './comparison-facts.js';
 import { buildAggregatesTable, buildAllCellsTable, buildChangesTable } from './comparison-tables.js';
 import {
   buildEnvironmentTable,
+  buildSettingsTable,
   buildMethodTable,
   buildModelTable,
   listRecommendations,
@@ -126,8 +127,14 @@ function renderEnd(profile: Profile): string[] {
       renderHtmlTable(buildEnvironmentTable(profile)),
       renderHtmlTable(buildModelTable(profile)),
       renderHtmlTable(buildMethodTable(profile)),
+      ...renderSettingsTable(profile),
     ]),
   ];
+}
+
+function renderSettingsTable(profile: Profile): string[] {
+  const table = buildSettingsTable(profile);
+  return table === null ? [] : [renderHtmlTable(table)];
 }
 
 function renderHead(profile: Profile): string {

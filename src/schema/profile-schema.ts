@@ -98,6 +98,11 @@ export const profileSchema = z.object({
   model: modelInfoSchema,
   corpus: corpusInfoSchema,
   config: configSchema,
+  /** The settings not taken from their defaults, each with where it came from (flag, input, config, preset). */
+  settings: z
+    .array(z.object({ key: z.string(), value: z.string(), source: z.string() }))
+    .optional()
+    .describe('settings not taken from their defaults, with their sources'),
   batchSweep: z.array(batchCellSchema),
   lengthSweep: z.array(lengthCellSchema),
   memory: analysisSchema.shape.memory.extend({

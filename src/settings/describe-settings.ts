@@ -3,8 +3,8 @@ import type { ResolvedSettings } from './resolve-settings.js';
 import { describeSource } from './setting-names.js';
 import { getEntry, SETTING_KEYS, type SettingKey } from './setting-table.js';
 
-/** Never shown anywhere. */
-const SECRET: ReadonlySet<SettingKey> = new Set(['githubToken']);
+/** The token is never shown; where files go and how much is printed say nothing about the numbers. */
+const UNLISTED: ReadonlySet<SettingKey> = new Set(['githubToken', 'out', 'quiet', 'debug', 'noConfig']);
 
 export interface ChosenSetting {
   key: SettingKey;
@@ -16,7 +16,7 @@ export function listChosenSettings(settings: Pick<ResolvedSettings, 'values' | '
   return SETTING_KEYS.flatMap((key) => {
     const source = settings.sources[key];
     const value = settings.values[key];
-    if (source.kind === 'default' || value === null || SECRET.has(key)) return [];
+    if (source.kind === 'default' || value === null || UNLISTED.has(key)) return [];
     const text = getEntry(key).kind.formatText(value as never);
     return [{ key, value: text, source: describeSource(source, key) }];
   });

@@ -117,8 +117,13 @@ test('gate on a pull request: duet mode against the base sha, the baseline folde
   assert.deepEqual(settings.values.failOn, ['throughput']);
   assert.equal(settings.values.preset, 'quick');
   assert.equal((await readInputs(PULL_REQUEST, inputs)).values.baseline, null, 'no folder, no fallback');
-  const onBaseline = await readInputs(PULL_REQUEST, { 'compare-to': 'baseline' });
+  const checkout = createCheckout({ baselines: true });
+  const onBaseline = await readInputs(PULL_REQUEST, { 'compare-to': 'baseline' }, checkout);
   assert.equal(onBaseline.values.against, null);
+  await assert.rejects(
+    () => readInputs(PULL_REQUEST, { 'compare-to': 'baseline' }),
+    /^UsageError: input baseline-dir: expected a folder of committed baselines/,
+  );
 });
 
 test('layers: a config key beats the action’s own default, and an input beats the config', async () => {
