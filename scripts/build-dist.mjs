@@ -1,7 +1,7 @@
 // `npm run build:dist`: the action's committed dist/ from the tsc output in build/ (run `npm run build` first).
 // `node scripts/build-dist.mjs OUT` writes the same files to OUT instead (check-dist compares them).
 //   dist/index.js        bootstrap: links onnxruntime-node (see src/action/resolve-onnxruntime.ts), loads action.js
-//   dist/action.js       the action (ncc bundle of build/src/action/main.js), onnxruntime-node external
+//   dist/action.js       the action (ncc bundle of build/src/action/index.js), onnxruntime-node external
 //   dist/worker-main.js  the measurement worker every cell runs in (its own bundle; forked by action.js)
 //   dist/*.index.js      chunks of action.js
 import { execFileSync } from 'node:child_process';
@@ -31,7 +31,7 @@ function bundle(entry, externals) {
 }
 
 rmSync(dist, { recursive: true, force: true });
-const action = bundle('build/src/action/main.js', ['onnxruntime-node']);
+const action = bundle('build/src/action/index.js', ['onnxruntime-node']);
 renameSync(action, dist);
 renameSync(join(dist, 'index.js'), join(dist, 'action.js'));
 // ncc copied the unbundled worker as an asset (spawn-worker's `new URL('./worker-main.js', import.meta.url)`):

@@ -1,5 +1,7 @@
-// Runs every compiled test file with node's built-in test runner.
-// Node 20 takes paths, Node 22+ takes globs: listing the files ourselves works on both.
+// Runs every compiled test file with node's built-in test runner, on this node (process.execPath): under
+// `npm test` the `node` devDependency's Node 24 (npm puts node_modules/.bin first on PATH). Every test that
+// starts a process (CLI, action, workers) starts process.execPath too. Listing the files ourselves (rather
+// than a glob) keeps `node scripts/run-tests.mjs FILTER…` simple.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +12,18 @@ function listTests(dir) {
     if (statSync(path).isDirectory()) return listTests(path);
     return name.endsWith('.test.js') ? [path] : [];
   });
+}
+
+const MIN_MAJOR = 22; // package.json engines
+const major = Number(process.versions.node.split('.')[0]);
+console.log(`node ${process.version} (${process.execPath})`);
+if (major < MIN_MAJOR) {
+  const message = `node ${process.version} is older than ${MIN_MAJOR}: run the tests through npm (\`npm test\`, \`npm run test:only -- FILTER\`), which puts the node devDependency first on PATH`;
+  if (process.env.CI === 'true') {
+    console.error(message);
+    process.exit(1);
+  }
+  console.warn(`warning: ${message}`);
 }
 
 const filter = process.argv.slice(2);

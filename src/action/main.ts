@@ -1,4 +1,11 @@
+/**
+ * The action's logic entry, as in actions/typescript-action: exports run() and does nothing on import, so
+ * `npx @github/local-action run . src/action/main.ts .env` can import it (with @actions/* stubbed) and call it.
+ * src/action/index.ts is the entry that calls it (bundled into dist/action.js).
+ */
 import { createPlatform } from './github-platform.js';
 import { runAction } from './run-action.js';
 
-await runAction(createPlatform());
+export async function run(): Promise<void> {
+  await runAction(createPlatform());
+}

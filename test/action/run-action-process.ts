@@ -20,7 +20,7 @@ import { parseWorkflowCommands, type WorkflowCommand } from './workflow-commands
 /** The action's entry, as action.yml's `runs.main` names it: what the runner executes. */
 export const ACTION_ENTRY = 'dist/index.js';
 /** The compiled but unbundled entry, used until `npm run build:dist` has produced ACTION_ENTRY. */
-const FALLBACK_ENTRY = 'build/src/action/main.js';
+const FALLBACK_ENTRY = 'build/src/action/index.js';
 
 export const TEST_TOKEN = 'ghs_embedprofLoopbackToken0123456789';
 export const REPOSITORY = 'octo-org/octo-repo';
