@@ -44,8 +44,6 @@ export interface ProfileMeasurement {
   build(states: Map<string, CellState>, analysis: AnalysisMeasurements | null): Profile;
 }
 
-const WORKER_TIMEOUT_MS = 10 * 60 * 1000;
-
 export function createProfileMeasurement(input: ProfileMeasurementInput): ProfileMeasurement {
   const { options, model, corpus, progress } = input;
   const preset = findPreset(options.preset);
@@ -62,7 +60,7 @@ export function createProfileMeasurement(input: ProfileMeasurementInput): Profil
     processesPerCell: processes,
     maxMemoryMB: options.maxMemoryMB,
     seed: scheduleSeed,
-    workerTimeoutMs: WORKER_TIMEOUT_MS,
+    workerTimeoutMs: options.workerTimeoutSeconds * 1000,
     progress,
   });
   return {

@@ -22,6 +22,7 @@ export type ProfileOptions = Pick<
   | 'threads'
   | 'graphOptimization'
   | 'maxMemoryMB'
+  | 'workerTimeoutSeconds'
   | 'cacheDir'
   | 'hubEndpoint'
   | 'out'

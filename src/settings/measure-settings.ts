@@ -119,6 +119,14 @@ export const MEASURE_SETTINGS = {
     group: 'Runtime',
     help: 'stop escalating batch sizes above this RSS (default 4096)',
   }),
+  workerTimeoutSeconds: defineSetting({
+    kind: numberKind('600'),
+    fallback: 600,
+    ...{ flag: 'worker-timeout', flagArg: 'SECONDS', input: null, config: 'workerTimeoutSeconds' },
+    commands: MEASURING,
+    group: 'Runtime',
+    help: 'stop a worker process (a cell of one process) that runs longer than this (default 600)',
+  }),
   analysis: defineSetting({
     kind: booleanKind(),
     fallback: true,
