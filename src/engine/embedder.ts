@@ -1,3 +1,10 @@
+/** Turns one text into token ids including the model's special tokens ([CLS] … [SEP]). */
+export interface TextTokenizer {
+  /** "folder path" of the tokenizer.json, or "builtin-hash" for the offline fallback. */
+  readonly name: string;
+  encode(text: string): number[];
+}
+
 /** Time spent in each stage of one batch, in milliseconds. */
 export interface BatchTiming {
   tokenizeMs: number;

@@ -1,4 +1,4 @@
-import type { TextTokenizer } from '../engine/text-tokenizer.js';
+import type { TextTokenizer } from '../engine/embedder.js';
 import type { AnalysisJob, ExperimentVariant } from './analysis-job.js';
 import type { EngineSpec } from './worker-job.js';
 

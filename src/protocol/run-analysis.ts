@@ -8,7 +8,7 @@ import {
   summarizeEffect,
   type OperatorHotspots,
 } from '../analysis/index.js';
-import type { TextTokenizer } from '../engine/text-tokenizer.js';
+import type { TextTokenizer } from '../engine/embedder.js';
 import type { Effect, LeakCheck } from '../schema/analysis-schema.js';
 import type { AnalysisJob, AnalysisReply } from './analysis-job.js';
 import {
