@@ -4,7 +4,7 @@ import type { Corpus } from '../corpus/index.js';
 import type { ProfileOptions } from './profile-args.js';
 import { selectShardCells } from './shard.js';
 import type { MeasurePolicy } from '../protocol/measure-cell.js';
-import type { CellKey } from '../protocol/schedule.js';
+import type { CellKey } from '../schema/cell-schema.js';
 import type { Profile, ProfileConfig } from '../schema/profile-schema.js';
 
 export function describeCorpus(corpus: Corpus): Profile['corpus'] {

@@ -4,7 +4,7 @@
  * so every shard gets small and large batches alike; the analysis runs in shard 1 only.
  */
 import { createUsageError } from '../errors.js';
-import type { CellKey } from '../protocol/schedule.js';
+import type { CellKey } from '../schema/cell-schema.js';
 
 export interface Shard {
   /** 1-based. */

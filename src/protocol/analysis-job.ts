@@ -1,5 +1,6 @@
 import type { OperatorHotspots } from '../analysis/index.js';
-import type { CellJob, CellReply, EngineSpec, WorkerFailure } from './worker-job.js';
+import type { EngineSpec } from '../engine/embedder.js';
+import type { CellJob, CellReply, WorkerFailure } from './worker-job.js';
 
 /** One side of an A/B experiment: an engine configuration and the batches it embeds each round. */
 export interface ExperimentVariant {

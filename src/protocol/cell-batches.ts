@@ -1,5 +1,5 @@
 import { buildTextsOfLength } from '../corpus/index.js';
-import type { CellKey } from './schedule.js';
+import type { CellKey } from '../schema/cell-schema.js';
 
 const LENGTH_BATCHES = 2;
 

@@ -8,7 +8,7 @@ import {
   summarizeEffect,
   type OperatorHotspots,
 } from '../analysis/index.js';
-import type { TextTokenizer } from '../engine/embedder.js';
+import type { EngineSpec, TextTokenizer } from '../engine/embedder.js';
 import type { Effect, LeakCheck } from '../schema/analysis-schema.js';
 import type { AnalysisJob, AnalysisReply } from './analysis-job.js';
 import {
@@ -23,7 +23,6 @@ import {
 } from './analysis-plan.js';
 import type { ProgressReporter } from './progress.js';
 import { runInFreshProcess } from './spawn-worker.js';
-import type { EngineSpec } from './worker-job.js';
 
 export interface AnalysisRequest {
   engine: EngineSpec;

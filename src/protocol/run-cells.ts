@@ -1,10 +1,13 @@
 import { UsageError } from '../errors.js';
 import type { MeasurePolicy } from './measure-cell.js';
 import type { ProgressReporter } from './progress.js';
-import { describeCell, planRuns, type CellKey } from './schedule.js';
+import { describeCell, type CellKey } from '../schema/cell-schema.js';
+import { planRuns } from './schedule.js';
 import { runInFreshProcess } from './spawn-worker.js';
 import type { CompletedRun } from './summarize-cell.js';
-import type { CellReply, EngineSpec, ProbeSpec } from './worker-job.js';
+import type { EngineSpec } from '../engine/embedder.js';
+import type { ProbeSpec } from './probe-calibration.js';
+import type { CellReply } from './worker-job.js';
 
 export type CellState =
   | { status: 'running'; runs: CompletedRun[] }

@@ -4,9 +4,10 @@
  * never compute at once and every batch of one side has a batch of the other within milliseconds. When one
  * side finishes (or fails), the other goes on alone.
  */
-import type { DuetSide } from './run-duet-cells.js';
 import { startWorker, type StartedWorker } from './spawn-worker.js';
 import type { CellJob, CellReply } from './worker-job.js';
+
+export type DuetSide = 'base' | 'head';
 
 const OTHER: Record<DuetSide, DuetSide> = { base: 'head', head: 'base' };
 

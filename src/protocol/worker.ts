@@ -4,7 +4,8 @@ import type { WorkerJob, WorkerReply } from './analysis-job.js';
 import { runAnalysisJob } from './analysis-worker.js';
 import { createEmbedder } from './create-embedder.js';
 import { measureCell } from './measure-cell.js';
-import { createProbe, type ProbeReading } from './probe.js';
+import type { ProbeReading } from './probe-calibration.js';
+import { createProbe } from './probe.js';
 import type { TurnGate } from './turn-gate.js';
 import type { CellJob, FailureKind, WorkerResult } from './worker-job.js';
 

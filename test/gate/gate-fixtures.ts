@@ -5,7 +5,7 @@
 import type { Comparison } from '../../src/compare/comparison-schema.js';
 import { buildProfile } from '../../src/protocol/build-profile.js';
 import type { CellState } from '../../src/protocol/run-cells.js';
-import { describeCell, type CellKey } from '../../src/protocol/schedule.js';
+import { describeCell, type CellKey } from '../../src/schema/cell-schema.js';
 import type { CompletedRun } from '../../src/protocol/summarize-cell.js';
 import type { WorkerResult } from '../../src/protocol/worker-job.js';
 import type { Profile } from '../../src/schema/profile-schema.js';

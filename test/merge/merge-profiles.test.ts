@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseShard, selectShardCells } from '../../src/cli/shard.js';
 import { UsageError } from '../../src/errors.js';
 import { mergeShardProfiles } from '../../src/merge/merge-profiles.js';
-import type { CellKey } from '../../src/protocol/schedule.js';
+import type { CellKey } from '../../src/schema/cell-schema.js';
 import type { Profile } from '../../src/schema/profile-schema.js';
 import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { findPreset } from '../../src/protocol/presets.js';
-import { buildProbeModels } from '../../src/protocol/probe.js';
+import { buildProbeModels } from '../../src/protocol/probe-calibration.js';
 import { chooseTurn, runLockstepPair } from '../../src/protocol/run-lockstep-pair.js';
 import { createTurnGate } from '../../src/protocol/turn-gate.js';
 import type { CellJob } from '../../src/protocol/worker-job.js';
