@@ -1,7 +1,7 @@
 import { createDefaultCorpus, readCorpus, type Corpus } from '../corpus/index.js';
 import { openSession } from '../engine/onnx-session.js';
 import { resolveModel, type ResolvedModel } from '../model/resolve-model.js';
-import { createProgressReporter, type ProgressReporter } from '../protocol/progress.js';
+import { createProgressReporter, type ProgressReporter } from '../protocol/schedule/progress.js';
 import { profileSchema } from '../schema/profile-schema.js';
 import { applyConfig } from './apply-config.js';
 import { formatProfileTable } from './format-table.js';

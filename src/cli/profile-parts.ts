@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/index.js';
 import type { ProfileOptions } from './profile-args.js';
 import { selectShardCells } from './shard.js';
-import type { MeasurePolicy } from '../protocol/measure-cell.js';
+import type { MeasurePolicy } from '../protocol/worker/measure-cell.js';
 import type { CellKey } from '../schema/cell-schema.js';
 import type { Profile, ProfileConfig } from '../schema/profile-schema.js';
 

@@ -11,7 +11,7 @@ import type { LoadedConfig } from '../config/read-config.js';
 import { openSession } from '../engine/onnx-session.js';
 import { describeError } from '../errors.js';
 import { resolveModel, type ResolvedModel } from '../model/resolve-model.js';
-import type { ProgressReporter } from '../protocol/progress.js';
+import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import { resolveBaseTarget } from './base-target.js';
 import { materializeRef } from './git-worktree.js';
 

@@ -8,8 +8,8 @@ import { createFingerprint } from '../baseline/fingerprint.js';
 import type { ComparisonRequest } from '../cli/compare-args.js';
 import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
-import type { ProgressReporter } from '../protocol/progress.js';
-import type { CellState } from '../protocol/run-cells.js';
+import type { ProgressReporter } from '../protocol/schedule/progress.js';
+import type { CellState } from '../protocol/schedule/run-cells.js';
 import { describeCell, type CellKey } from '../schema/cell-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
 import {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeCellState, mergeCellStates } from '../../src/gate/merge-cell-states.js';
-import type { CellState } from '../../src/protocol/run-cells.js';
+import type { CellState } from '../../src/protocol/schedule/run-cells.js';
 import { describeCell } from '../../src/schema/cell-schema.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
 import {

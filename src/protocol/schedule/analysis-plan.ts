@@ -1,5 +1,5 @@
-import type { EngineSpec, TextTokenizer } from '../engine/embedder.js';
-import type { AnalysisJob, ExperimentVariant } from './analysis-job.js';
+import type { EngineSpec, TextTokenizer } from '../../engine/embedder.js';
+import type { AnalysisJob, ExperimentVariant } from '../ipc/analysis-job.js';
 
 export interface AnalysisSettings {
   leakRounds: number;

@@ -1,6 +1,6 @@
 import * as ort from 'onnxruntime-node';
-import { computeMedian } from '../stats/index.js';
-import { REFERENCE_ENCODER, type ProbeReading, type ProbeSpec } from './probe-calibration.js';
+import { computeMedian } from '../../stats/index.js';
+import { REFERENCE_ENCODER, type ProbeReading, type ProbeSpec } from '../probe-calibration.js';
 
 export interface Probe {
   /** One reading of each probe: a block of reference-encoder runs, then a block of MatMul runs (timeBlock). */

@@ -1,7 +1,8 @@
-import type { BatchTokens, BatchTiming, EngineSpec } from '../engine/embedder.js';
-import type { MemoryBreakdown } from '../platform/process-memory.js';
-import type { MeasurePolicy } from './measure-cell.js';
-import type { ProbeReading, ProbeSpec } from './probe-calibration.js';
+// The messages of a cell job: the job the parent sends a fresh worker, and the worker's reply.
+import type { BatchTokens, BatchTiming, EngineSpec } from '../../engine/embedder.js';
+import type { MemoryBreakdown } from '../../platform/process-memory.js';
+import type { MeasurePolicy } from '../worker/measure-cell.js';
+import type { ProbeReading, ProbeSpec } from '../probe-calibration.js';
 
 /** Measures one cell of a sweep in a fresh process. */
 export interface CellJob {

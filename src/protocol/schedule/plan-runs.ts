@@ -1,4 +1,4 @@
-import type { CellKey } from '../schema/cell-schema.js';
+import type { CellKey } from '../../schema/cell-schema.js';
 
 export interface ScheduledRun {
   cell: CellKey;
