@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, symlinkSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { createOnnxEmbedder } from '../src/engine/onnx-embedder.js';
-import { loadTokenizer, type TextTokenizer } from '../src/engine/text-tokenizer.js';
+import type { TextTokenizer } from '../src/engine/embedder.js';
+import { loadTokenizer } from '../src/engine/text-tokenizer.js';
 
 /** Something that embeds one batch; the bench times it. */
 export interface Contender {

@@ -849,7 +849,7 @@ function summary_summarizeSample(values) {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/to-distribution.js
+;// CONCATENATED MODULE: ./build/src/analysis/to-distribution.js
 
 /** Summarizes per-process values into the schema's distribution (median, geometric-mean CI, outliers). */
 function toDistribution(samples) {
@@ -1078,7 +1078,7 @@ function summarizeMemoryGrowth(cells, capMB) {
     };
 }
 //# sourceMappingURL=memory-growth.js.map
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/util.js
 
 // functions
 function assertEqual(val) {
@@ -1953,7 +1953,7 @@ function constantCatch(value) {
     return fn;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/core.js
 var _a;
 
 /** A special constant with type `never` */
@@ -2096,7 +2096,7 @@ function config(newConfig) {
     return globalConfig;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -2409,7 +2409,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -2567,7 +2567,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -3085,7 +3085,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (ins
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -3125,14 +3125,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -3798,9 +3798,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -3818,7 +3818,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -4522,11 +4522,11 @@ function discriminatorMap(def) {
 }
 const $ZodDiscriminatedUnion = 
 /*@__PURE__*/
-(/* unused pure expression or super */ null && (core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+$constructor("$ZodDiscriminatedUnion", (inst, def) => {
     def.inclusive = false;
     $ZodUnion.init(inst, def);
     const _super = inst._zod.parse;
-    util.defineLazyInternal(inst, "propValues", (zod) => {
+    defineLazyInternal(inst, "propValues", (zod) => {
         const propValues = {};
         let undefinedCount = 0;
         for (const option of zod.def.options) {
@@ -4537,7 +4537,7 @@ const $ZodDiscriminatedUnion =
                 undefinedCount++;
             for (const [k, v] of Object.entries(pv)) {
                 if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-                    util.assignProp(propValues, k, new Set());
+                    util_assignProp(propValues, k, new Set());
                 }
                 for (const val of v) {
                     propValues[k].add(val);
@@ -4550,15 +4550,15 @@ const $ZodDiscriminatedUnion =
     });
     // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
     def.options.forEach((option, i) => {
-        const propShape = util.rawShape(option._zod.def);
+        const propShape = rawShape(option._zod.def);
         if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
             throw new Error(`Invalid discriminated union option at index "${i}"`);
         }
     });
-    const disc = util.cached(() => discriminatorMap(def));
+    const disc = cached(() => discriminatorMap(def));
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isObject(input)) {
+        if (!util_isObject(input)) {
             payload.issues.push({
                 code: "invalid_type",
                 expected: "object",
@@ -4592,7 +4592,7 @@ const $ZodDiscriminatedUnion =
         });
         return payload;
     };
-})));
+});
 const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, ctx) => {
@@ -5163,16 +5163,16 @@ const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -5189,7 +5189,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -5770,7 +5770,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
 var registries_a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -5823,7 +5823,7 @@ function registry() {
 (registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -6208,7 +6208,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -6928,7 +6928,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -7581,7 +7581,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -8426,7 +8426,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -8553,7 +8553,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -8822,7 +8822,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -8999,7 +8999,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -9058,7 +9058,7 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", errors_initializer, 
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -9076,7 +9076,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -9750,13 +9750,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -10032,17 +10032,17 @@ function xor(options, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodDiscriminatedUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodDiscriminatedUnion", (inst, def) => {
+const ZodDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodDiscriminatedUnion", (inst, def) => {
     ZodUnion.init(inst, def);
-    core.$ZodDiscriminatedUnion.init(inst, def);
-})));
+    $ZodDiscriminatedUnion.init(inst, def);
+});
 function discriminatedUnion(discriminator, options, params) {
     // const [options, params] = args;
     return new ZodDiscriminatedUnion({
         type: "union",
         options: options,
         discriminator,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodIntersection = /*@__PURE__*/ $constructor("ZodIntersection", (inst, def) => {
@@ -10236,10 +10236,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -10249,12 +10249,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
@@ -10732,6 +10732,152 @@ function aggregateOperatorTrace(traceText, options) {
     };
 }
 //# sourceMappingURL=ort-trace.js.map
+;// CONCATENATED MODULE: ./build/src/schema/common-schema.js
+
+/** A 95 % (or other) confidence interval, or the reason one could not be computed. */
+const intervalSchema = discriminatedUnion('kind', [
+    object({
+        kind: literal('determined'),
+        low: schemas_number(),
+        high: schemas_number(),
+        confidence: schemas_number().gt(0).lt(1),
+    }),
+    object({ kind: literal('undetermined'), reason: schemas_string() }),
+]);
+/** One metric measured once per fresh worker process: the per-process samples and their summary. */
+const distributionSchema = object({
+    n: schemas_number().int().nonnegative(),
+    median: schemas_number(),
+    mean: schemas_number(),
+    min: schemas_number(),
+    max: schemas_number(),
+    cv: schemas_number().nonnegative().describe('coefficient of variation across processes (stddev / mean)'),
+    ci95: intervalSchema.describe('95 % confidence interval of the geometric mean across processes'),
+    samples: array(schemas_number()).describe('one value per worker process, in run order'),
+    outlierIndices: array(schemas_number().int()).describe('indices into samples flagged by the MAD rule'),
+});
+const latencySchema = object({
+    p50Ms: schemas_number().nonnegative(),
+    p95Ms: schemas_number().nonnegative(),
+    p99Ms: schemas_number().nonnegative(),
+    meanMs: schemas_number().nonnegative(),
+    perTextMs: schemas_number().nonnegative().describe('median batch latency divided by texts per batch'),
+});
+const stageTimesSchema = object({
+    tokenizeMs: schemas_number().nonnegative(),
+    inferenceMs: schemas_number().nonnegative(),
+    poolingMs: schemas_number().nonnegative(),
+    otherMs: schemas_number().nonnegative(),
+});
+const dtypeSchema = schemas_enum(['fp32', 'q8']);
+//# sourceMappingURL=common-schema.js.map
+;// CONCATENATED MODULE: ./build/src/schema/cell-schema.js
+
+
+/** What one fresh worker process measured for one cell. */
+const processSampleSchema = object({
+    round: schemas_number().int().nonnegative(),
+    textsPerSecond: schemas_number().positive(),
+    tokensPerSecond: schemas_number().nonnegative().nullable(),
+    probeGflops: schemas_number().positive().describe('MatMul probe GFLOP/s in the same process (the MFU ceiling)'),
+    referenceScore: schemas_number()
+        .positive()
+        .describe('reference-encoder sequences/s in the same process (the calibration score)'),
+    normalizedThroughput: schemas_number().positive().describe("texts/s divided by the run's median reference score"),
+    mfu: schemas_number()
+        .nonnegative()
+        .nullable()
+        .describe("model FLOP/s (padded tokens) / the run's median MatMul probe FLOP/s"),
+    warmupBatches: schemas_number().int().nonnegative(),
+    warmupSteady: schemas_boolean(),
+    measuredBatches: schemas_number().int().positive(),
+    measuredSeconds: schemas_number().positive(),
+    batchLatenciesMs: array(schemas_number().nonnegative()),
+    stages: stageTimesSchema.describe('summed over the measured batches'),
+    memory: object({
+        baselineMB: schemas_number().nonnegative().describe('RSS before the model was loaded'),
+        afterLoadMB: schemas_number().nonnegative(),
+        steadyStateMB: schemas_number().nonnegative().describe('RSS after the measured batches'),
+        peakMB: schemas_number().nonnegative().describe('peak RSS of this process (VmHWM, or the highest sample)'),
+        peakSource: schemas_enum(['vmhwm', 'sampled']),
+    }),
+});
+const tokenCountsSchema = object({
+    realPerBatch: schemas_number().nonnegative(),
+    paddedPerBatch: schemas_number().nonnegative(),
+    paddingShare: schemas_number().min(0).max(1).describe('share of the padded tokens that are padding'),
+    truncatedTexts: schemas_number().int().nonnegative(),
+});
+const measuredFields = {
+    status: literal('measured'),
+    textsPerBatch: schemas_number().int().positive(),
+    batchesPerProcess: schemas_number().int().positive(),
+    throughput: distributionSchema.describe('texts per second'),
+    tokensPerSecond: distributionSchema.nullable(),
+    normalizedThroughput: distributionSchema,
+    mfu: distributionSchema.nullable(),
+    latency: latencySchema,
+    peakMemoryMB: distributionSchema.describe('per-process peak RSS; the minimum is the robust figure'),
+    tokens: tokenCountsSchema.nullable(),
+    stageShares: object({
+        tokenize: schemas_number(),
+        inference: schemas_number(),
+        pooling: schemas_number(),
+        other: schemas_number(),
+    }),
+    processes: array(processSampleSchema),
+};
+const skippedFields = {
+    status: literal('skipped'),
+    reason: schemas_enum(['memory-cap', 'allocation-failure']),
+    detail: schemas_string(),
+};
+const failedFields = { status: literal('failed'), error: schemas_string() };
+function createCellSchema(key) {
+    return discriminatedUnion('status', [
+        object({ ...key, ...measuredFields }),
+        object({ ...key, ...skippedFields }),
+        object({ ...key, ...failedFields }),
+    ]);
+}
+const batchCellSchema = createCellSchema({ batchSize: schemas_number().int().positive() });
+const lengthCellSchema = createCellSchema({
+    chars: schemas_number().int().positive(),
+    batchSize: schemas_number().int().positive(),
+});
+/** A stable text id for a cell, used to index maps and in progress lines. */
+function cell_schema_describeCell(cell) {
+    switch (cell.sweep) {
+        case 'batch':
+            return `batch ${cell.batchSize}`;
+        case 'length':
+            return `length ${cell.chars} chars`;
+    }
+}
+//# sourceMappingURL=cell-schema.js.map
+;// CONCATENATED MODULE: ./build/src/analysis/recommendation-types.js
+
+/** The evidence id of a batch cell, e.g. "batch 32" (the protocol's cell id). */
+function recommendation_types_describeBatchCell(batchSize) {
+    return describeCell({ sweep: 'batch', batchSize });
+}
+function recommendation_types_classifyEffect(effect) {
+    switch (effect.ci95.kind) {
+        case 'determined':
+            if (effect.ci95.low > 0)
+                return { kind: 'faster' };
+            if (effect.ci95.high < 0)
+                return { kind: 'slower' };
+            return { kind: 'unclear', why: 'its 95 % CI includes no change' };
+        case 'undetermined':
+            return { kind: 'unclear', why: `it has no CI (${effect.ci95.reason})` };
+    }
+}
+/** The measured effect of an experiment, as a recommendation carries it. */
+function recommendation_types_toRecommendationEffect(effect) {
+    return { metric: 'texts/s', relativeChange: effect.relativeChange, ci95: effect.ci95 };
+}
+//# sourceMappingURL=recommendation-types.js.map
 ;// CONCATENATED MODULE: ./build/src/analysis/recommend-batch-size.js
 
 
@@ -10819,6 +10965,141 @@ function recommend_batch_size_recommendLatencyBatchSize(fitting, sloMs) {
     return { kind: 'latency-slo-batch-size', title, detail, effect: null, evidence };
 }
 //# sourceMappingURL=recommend-batch-size.js.map
+;// CONCATENATED MODULE: ./build/src/analysis/recommend-experiments.js
+
+
+/** "4 threads vs 1 thread: +31.0 % texts/s (95 % CI +25.2 % to +37.1 %, 12 pairs)". */
+function describeEffect(effect) {
+    const change = `${formatSignedPercent(effect.relativeChange)} texts/s`;
+    const interval = `${formatChangeInterval(effect.ci95)}, ${effect.pairs} pairs`;
+    return `${effect.variantLabel} vs ${effect.baselineLabel}: ${change} (${interval})`;
+}
+function fromEffect(kind, effect, evidence, wording) {
+    return { kind, ...wording, effect: toRecommendationEffect(effect), evidence };
+}
+/** Baseline-vs-variant wording for the three outcomes; `caveat` is appended when the variant is advised. */
+function wordOutcome(effect, outcome, action, caveat) {
+    const measured = describeEffect(effect);
+    switch (outcome.kind) {
+        case 'faster':
+            return { title: action, detail: `${measured}.${caveat}` };
+        case 'slower':
+            return {
+                title: `Keep ${effect.baselineLabel}: ${effect.variantLabel} was slower`,
+                detail: `${measured}.`,
+            };
+        case 'unclear':
+            return {
+                title: `${effect.variantLabel}: no measurable gain over ${effect.baselineLabel}`,
+                detail: `${measured}; no recommendation, because ${outcome.why}.`,
+            };
+    }
+}
+function recommend_experiments_recommendTruncation(entry) {
+    if (entry.shareOver <= 0)
+        return null;
+    const evidence = [`experiment truncation ${entry.maxTokens} tokens`];
+    const outcome = classifyEffect(entry.effect);
+    const share = `${formatPercent(entry.shareOver)} of the texts are longer than ${entry.maxTokens} tokens`;
+    const measured = describeEffect(entry.effect);
+    if (outcome.kind === 'faster') {
+        const caveat = 'The cut text no longer shapes the embedding: check retrieval quality before adopting it.';
+        const detail = `${share}. Measured: ${measured}. ${caveat}`;
+        return fromEffect('truncation', entry.effect, evidence, {
+            title: `Truncate texts at ${entry.maxTokens} tokens`,
+            detail,
+        });
+    }
+    const why = outcome.kind === 'slower' ? 'it was slower' : `there is no measurable speed-up (${outcome.why})`;
+    const detail = `${share}, but truncating there is not worth it: ${why}. Measured: ${measured}.`;
+    return fromEffect('truncation', entry.effect, evidence, {
+        title: `Truncating at ${entry.maxTokens} tokens is not worth it`,
+        detail,
+    });
+}
+/** The batch with the most padding in corpus order, as context for the bucketing advice. */
+function findWorstPadding(padding) {
+    return padding.perBatch.reduce((worst, row) => (worst === null || row.wasteShare > worst.wasteShare ? row : worst), null);
+}
+function recommend_experiments_recommendBucketing(padding) {
+    const effect = padding.bucketing;
+    if (effect === null)
+        return null;
+    const worst = findWorstPadding(padding);
+    const context = worst === null
+        ? ''
+        : ` In the batch sweep, ${formatPercent(worst.wasteShare)} of the padded tokens of batch ${worst.batchSize} are padding.`;
+    const wording = wordOutcome(effect, classifyEffect(effect), 'Sort texts by length before batching', context);
+    const evidence = ['experiment bucketing', ...(worst === null ? [] : [describeBatchCell(worst.batchSize)])];
+    return fromEffect('bucketing', effect, evidence, wording);
+}
+function recommend_experiments_recommendThreads(effect) {
+    if (effect === null)
+        return null;
+    const wording = wordOutcome(effect, classifyEffect(effect), `Use ${effect.variantLabel}`, '');
+    return fromEffect('threads', effect, ['experiment threads'], wording);
+}
+function recommend_experiments_recommendDtype(effect) {
+    if (effect === null)
+        return null;
+    const caveat = ' Quantization changes the embeddings: check retrieval quality before switching.';
+    const wording = wordOutcome(effect, classifyEffect(effect), `Use ${effect.variantLabel} weights`, caveat);
+    return fromEffect('dtype', effect, ['experiment dtype'], wording);
+}
+//# sourceMappingURL=recommend-experiments.js.map
+;// CONCATENATED MODULE: ./build/src/analysis/recommend-memory-cap.js
+
+
+function listSkippedBlockers(cells) {
+    const blockers = [];
+    for (const cell of cells) {
+        switch (cell.status) {
+            case 'skipped':
+                blockers.push({ batchSize: cell.batchSize, why: `was skipped (${cell.reason}: ${cell.detail})` });
+                break;
+            case 'measured':
+            case 'failed':
+                break;
+        }
+    }
+    return blockers;
+}
+function listBlockers(candidates, cells, capMB) {
+    const over = candidates
+        .filter((candidate) => candidate.peakMB > capMB)
+        .map((candidate) => ({
+        batchSize: candidate.cell.batchSize,
+        why: `peaked at ${formatMB(candidate.peakMB)}, over the cap`,
+    }));
+    return [...over, ...listSkippedBlockers(cells)].sort((a, b) => a.batchSize - b.batchSize);
+}
+function describeBlockers(blockers) {
+    if (blockers.length === 0)
+        return 'No measured batch size reached the cap; larger ones were not tried.';
+    return blockers.map((blocker) => `Batch ${blocker.batchSize} ${blocker.why}.`).join(' ');
+}
+/** Largest batch within the cap; when none fits, says so with the smallest measured peak. */
+function recommend_memory_cap_recommendMemoryCapBatchSize(candidates, cells, capMB) {
+    const cap = formatMB(capMB);
+    const fitting = candidates.filter((candidate) => candidate.peakMB <= capMB);
+    const chosen = fitting.at(-1);
+    const blockers = listBlockers(candidates, cells, capMB).filter((blocker) => chosen === undefined || blocker.batchSize > chosen.cell.batchSize);
+    const blockerIds = blockers.map((blocker) => describeBatchCell(blocker.batchSize));
+    if (chosen === undefined) {
+        if (blockers.length === 0)
+            return null;
+        const detail = describeBlockers(blockers);
+        const title = `No measured batch size fits in ${cap}`;
+        return { kind: 'memory-cap-batch-size', title, detail, effect: null, evidence: blockerIds };
+    }
+    const size = chosen.cell.batchSize;
+    const detail = `Batch ${size} peaked at ${formatMB(chosen.peakMB)} (minimum over its processes), within the cap of ${cap}. ` +
+        describeBlockers(blockers);
+    const title = `Largest batch size within ${cap}: ${size}`;
+    const evidence = [describeBatchCell(size), ...blockerIds];
+    return { kind: 'memory-cap-batch-size', title, detail, effect: null, evidence };
+}
+//# sourceMappingURL=recommend-memory-cap.js.map
 ;// CONCATENATED MODULE: ./build/src/analysis/recommendations.js
 
 
@@ -10851,6 +11132,7 @@ function recommend(input) {
 }
 //# sourceMappingURL=recommendations.js.map
 ;// CONCATENATED MODULE: ./build/src/analysis/index.js
+
 
 
 
@@ -11091,7 +11373,7 @@ async function createOnnxEmbedder(options) {
     };
 }
 //# sourceMappingURL=onnx-embedder.js.map
-;// CONCATENATED MODULE: ./node_modules/@huggingface/tokenizers/dist/tokenizers.mjs
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/tokenizers/dist/tokenizers.mjs
 // src/utils/data-structures/DictionarySplitter.ts
 var DictionarySplitter = class {
   /**
@@ -14363,7 +14645,7 @@ function wrapUserEmbedder(embedder) {
     };
 }
 //# sourceMappingURL=custom-embedder.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/create-embedder.js
+;// CONCATENATED MODULE: ./build/src/protocol/worker/create-embedder.js
 
 
 
@@ -14383,7 +14665,7 @@ async function createEmbedder(engine) {
     }
 }
 //# sourceMappingURL=create-embedder.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/analysis-worker.js
+;// CONCATENATED MODULE: ./build/src/protocol/worker/run-analysis-job.js
 
 
 
@@ -14392,7 +14674,7 @@ async function createEmbedder(engine) {
 
 
 
-/** Runs one analysis job in this fresh process. Failures are classified by the caller (worker-main). */
+/** Runs one analysis job in this fresh process. Failures are classified by the caller (run-worker-job.ts). */
 async function runAnalysisJob(job) {
     switch (job.kind) {
         case 'leak-check':
@@ -14490,8 +14772,8 @@ async function runCpuProfile(job) {
     await (0,promises_namespaceObject.writeFile)(job.outPath, JSON.stringify(profile));
     return { kind: 'cpu-profile', path: job.outPath };
 }
-//# sourceMappingURL=analysis-worker.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/measure-cell.js
+//# sourceMappingURL=run-analysis-job.js.map
+;// CONCATENATED MODULE: ./build/src/protocol/worker/measure-cell.js
 /**
  * Warm-up until steady, then measure whole passes over the batches (at least minMeasuredBatches and
  * minMeasuredSeconds). The same batches are replayed in the same order in every process and every process
@@ -15512,8 +15794,12 @@ function probe_graph_buildProbeModel(dtype, shape, seed) {
     return { bytes: builder.serialize(opsets), flops: 2 * m * k * n, inputName: input, outputName: output };
 }
 //# sourceMappingURL=probe-graph.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/probe.js
-
+;// CONCATENATED MODULE: ./build/src/protocol/probe-calibration.js
+/**
+ * The calibration probe's parts that the parent process owns: the models it builds once for every worker, the
+ * spec a cell job carries, and the scores it computes from the readings workers send back (worker/probe.ts runs
+ * the probe).
+ */
 
 
 
@@ -15536,6 +15822,23 @@ function buildProbeModels(spec) {
         matmulInput: matmul.inputName,
     };
 }
+/** The median, or NaN when no reading counted (a process whose probe never ran). */
+function median(values) {
+    return values.length === 0 ? Number.NaN : computeMedian(values);
+}
+/** The process's MatMul score (the ceiling for MFU): the median of its readings' GFLOP/s. */
+function computeProbeGflops(readings) {
+    return median(readings.filter((r) => r.ms > 0).map((r) => r.flops / (r.ms / 1000) / 1e9));
+}
+/** The process's calibration score for normalization: reference-encoder sequences per second (median). */
+function computeReferenceScore(readings) {
+    return median(readings.filter((r) => r.referenceMs > 0).map((r) => r.referenceSequences / (r.referenceMs / 1000)));
+}
+//# sourceMappingURL=probe-calibration.js.map
+;// CONCATENATED MODULE: ./build/src/protocol/worker/probe.js
+
+
+
 /**
  * A block of runs of one session: `discard` untimed runs first (right after another session ran, the first runs
  * are up to 3× slower while its threads spin down), then ≥ 3 timed runs and ≥ targetMs. The block's time is
@@ -15593,20 +15896,8 @@ function createReferenceFeeds() {
         token_type_ids: new external_onnxruntime_node_namespaceObject.Tensor('int64', new BigInt64Array(batch * tokens), dims),
     };
 }
-/** The median, or NaN when no reading counted (a process whose probe never ran). */
-function median(values) {
-    return values.length === 0 ? Number.NaN : computeMedian(values);
-}
-/** The process's MatMul score (the ceiling for MFU): the median of its readings' GFLOP/s. */
-function computeProbeGflops(readings) {
-    return median(readings.filter((r) => r.ms > 0).map((r) => r.flops / (r.ms / 1000) / 1e9));
-}
-/** The process's calibration score for normalization: reference-encoder sequences per second (median). */
-function computeReferenceScore(readings) {
-    return median(readings.filter((r) => r.referenceMs > 0).map((r) => r.referenceSequences / (r.referenceMs / 1000)));
-}
 //# sourceMappingURL=probe.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/worker.js
+;// CONCATENATED MODULE: ./build/src/protocol/worker/run-worker-job.js
 
 
 
@@ -15616,8 +15907,9 @@ function computeReferenceScore(readings) {
 class MemoryCapExceeded extends Error {
 }
 /**
- * Runs one job in this (fresh) process. A cell job: read baseline RSS, load, warm up, measure with a calibration probe
- * after each batch, read memory. Every failure becomes a classified reply, never an unhandled crash.
+ * Runs one job in this (fresh) process. A cell job: read baseline memory, load, warm up, measure the batches (memory
+ * sampled after each), read peak and steady-state memory, close the embedder, then take the calibration probe's
+ * readings. Every failure becomes a classified reply, never an unhandled crash.
  */
 async function runWorkerJob(job, turns = null) {
     try {
@@ -15695,8 +15987,8 @@ function classifyFailure(error) {
     }
     return 'runtime';
 }
-//# sourceMappingURL=worker.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/turn-gate.js
+//# sourceMappingURL=run-worker-job.js.map
+;// CONCATENATED MODULE: ./build/src/protocol/ipc/turn-gate.js
 function isTurnMessage(message) {
     return typeof message === 'object' && message !== null && Reflect.get(message, 'kind') === 'turn';
 }
@@ -15729,11 +16021,11 @@ function createTurnGate(send) {
     };
 }
 //# sourceMappingURL=turn-gate.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/worker-main.js
+;// CONCATENATED MODULE: ./build/src/protocol/ipc/worker-main.js
 
 
 // Entry point of a fresh worker process: one job in over IPC, one reply out, then exit. In lockstep mode
-// (duet gates) the parent also sends turns, one per batch (turn-gate.ts).
+// (duet gates) the parent also sends turns: one per batch, one for the calibration probe (turn-gate.ts).
 const gate = createTurnGate((message) => process.send?.(message));
 let started = false;
 process.on('message', (message) => {

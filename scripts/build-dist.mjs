@@ -34,9 +34,9 @@ rmSync(dist, { recursive: true, force: true });
 const action = bundle('build/src/action/index.js', ['onnxruntime-node']);
 renameSync(action, dist);
 renameSync(join(dist, 'index.js'), join(dist, 'action.js'));
-// ncc copied the unbundled worker as an asset (spawn-worker's `new URL('./worker-main.js', import.meta.url)`):
+// ncc copied the unbundled worker as an asset (spawn-worker forks the worker-main.js beside itself):
 // replace it with the worker's own bundle.
-const worker = bundle('build/src/protocol/worker-main.js', ['onnxruntime-node']);
+const worker = bundle('build/src/protocol/ipc/worker-main.js', ['onnxruntime-node']);
 const workerFiles = readdirSync(worker).filter((file) => file !== 'package.json');
 if (workerFiles.join() !== 'index.js')
   throw new Error(`worker bundle has more than index.js: ${workerFiles}`);

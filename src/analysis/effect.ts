@@ -4,7 +4,7 @@
  */
 import type { Effect } from '../schema/analysis-schema.js';
 import { computeGeometricMean, computeMedian, computePairedRatioInterval } from '../stats/index.js';
-import { toIntervalData } from '../protocol/to-distribution.js';
+import { toIntervalData } from './to-distribution.js';
 
 export { toIntervalData };
 

@@ -1,6 +1,7 @@
 /** Public API of the analysis module: pure functions from measurements to the analysis output. */
 export type { EffectLabels, EffectPair } from './effect.js';
 export { summarizeEffect, toIntervalData } from './effect.js';
+export { summarizeLatency, toDistribution } from './to-distribution.js';
 export type { LeakCheckOptions, LeakReading } from './leak-check.js';
 export {
   DEFAULT_LEAK_THRESHOLD_MB_PER_1000_TEXTS,

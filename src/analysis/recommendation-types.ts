@@ -1,7 +1,6 @@
 /** Shared types and helpers of the recommendation rules. */
 import type { Analysis, Effect, Recommendation } from '../schema/analysis-schema.js';
-import type { BatchCell } from '../schema/cell-schema.js';
-import { describeCell } from '../protocol/schedule.js';
+import { describeCell, type BatchCell } from '../schema/cell-schema.js';
 import type { PerBatchMemory } from './memory-growth.js';
 import type { PaddingSummary } from './padding.js';
 

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { readDocumentFile } from '../schema/read-document-file.js';
+import { readDocumentFile } from '../files/read-document-file.js';
 import {
   CONFIG_FILE_NAME,
   CONFIG_SCHEMA_VERSION,

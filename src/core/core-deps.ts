@@ -2,7 +2,7 @@
  * What the core takes from its surroundings, injected by the face: the folder relative paths start from, the
  * clock, and where progress goes. Tests pass their own.
  */
-import { createProgressReporter, type ProgressReporter } from '../protocol/progress.js';
+import { createProgressReporter, type ProgressReporter } from '../protocol/schedule/progress.js';
 import { describeError, RuntimeFailure, UsageError } from '../errors.js';
 import type { CoreResult } from './outcomes.js';
 

@@ -1,4 +1,4 @@
-import { readDocumentFile } from '../schema/read-document-file.js';
+import { readDocumentFile } from '../files/read-document-file.js';
 import { PROFILE_SCHEMA_VERSION, profileSchema, type Profile } from '../schema/profile-schema.js';
 
 /**

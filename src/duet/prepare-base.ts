@@ -10,7 +10,7 @@ import type { ComparisonReference } from '../compare/comparison-schema.js';
 import { describeError } from '../errors.js';
 import type { ResolvedModel } from '../model/resolve-model.js';
 import { loadModel } from '../run/prepare-run.js';
-import type { ProgressReporter } from '../protocol/progress.js';
+import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import { resolveBaseTarget } from './base-target.js';
 import { materializeRef } from './git-worktree.js';
 

@@ -1,4 +1,4 @@
-import type { TextTokenizer } from './text-tokenizer.js';
+import type { TextTokenizer } from './embedder.js';
 
 /** A batch of token ids padded to its longest row, laid out row-major as ORT wants int64 tensors. */
 export interface EncodedBatch {

@@ -2,9 +2,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createUsageError, describeError, RuntimeFailure } from '../errors.js';
 import { encodeBatch } from './batch-encoding.js';
-import type { BatchOutcome, Clock, ProfiledEmbedder } from './embedder.js';
+import type { BatchOutcome, Clock, ProfiledEmbedder, TextTokenizer } from './embedder.js';
 import { checkEmbeddings } from './pooling.js';
-import type { TextTokenizer } from './text-tokenizer.js';
 
 /** The contract a user's module fulfils: `export async function createEmbedder(options)`. */
 interface UserEmbedder {

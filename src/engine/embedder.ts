@@ -1,3 +1,12 @@
+import type { GraphOptimization } from './onnx-session.js';
+
+/** Turns one text into token ids including the model's special tokens ([CLS] … [SEP]). */
+export interface TextTokenizer {
+  /** "folder path" of the tokenizer.json, or "builtin-hash" for the offline fallback. */
+  readonly name: string;
+  encode(text: string): number[];
+}
+
 /** Time spent in each stage of one batch, in milliseconds. */
 export interface BatchTiming {
   tokenizeMs: number;
@@ -29,3 +38,23 @@ export interface ProfiledEmbedder {
 }
 
 export type Clock = () => number;
+
+/** How a worker builds its embedder (built-in ONNX engine or a custom module); every path is already local. */
+export type EngineSpec =
+  | {
+      kind: 'onnx';
+      onnxPath: string;
+      tokenizerDir: string | null;
+      maxTokens: number;
+      threads: number;
+      graphOptimization: GraphOptimization;
+      /** false runs the engine without output checks, to measure what the checks cost. */
+      checked?: boolean;
+    }
+  | {
+      kind: 'custom';
+      modulePath: string;
+      tokenizerDir: string | null;
+      maxTokens: number;
+      userOptions: Record<string, unknown>;
+    };

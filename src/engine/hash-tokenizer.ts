@@ -1,4 +1,4 @@
-import type { TextTokenizer } from './text-tokenizer.js';
+import type { TextTokenizer } from './embedder.js';
 
 const CLS_ID = 101;
 const SEP_ID = 102;

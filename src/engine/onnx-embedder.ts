@@ -1,10 +1,9 @@
 import * as ort from 'onnxruntime-node';
 import { RuntimeFailure } from '../errors.js';
 import { encodeBatch } from './batch-encoding.js';
-import type { BatchOutcome, Clock, ProfiledEmbedder } from './embedder.js';
+import type { BatchOutcome, Clock, ProfiledEmbedder, TextTokenizer } from './embedder.js';
 import { openSession, type SessionOptions } from './onnx-session.js';
 import { checkEmbeddings, poolMeanNormalized } from './pooling.js';
-import type { TextTokenizer } from './text-tokenizer.js';
 
 export interface OnnxEmbedderOptions extends SessionOptions {
   onnxPath: string;

@@ -2,14 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { createUsageError, describeError } from '../errors.js';
+import type { TextTokenizer } from './embedder.js';
 import { createHashTokenizer } from './hash-tokenizer.js';
-
-/** Turns one text into token ids including the model's special tokens ([CLS] … [SEP]). */
-export interface TextTokenizer {
-  /** "folder path" of the tokenizer.json, or "builtin-hash" for the offline fallback. */
-  readonly name: string;
-  encode(text: string): number[];
-}
 
 /**
  * Loads `tokenizer.json` (+ `tokenizer_config.json` when present) from a folder with the pure-JS

@@ -9,7 +9,7 @@
  * Comparisons that cannot fail the gate (skipped, or indicative only) are not sampled further.
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import { describeCell, type CellKey } from '../protocol/schedule.js';
+import { describeCell, type CellKey } from '../schema/cell-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
 import { findInconclusiveCells } from './inconclusive-cells.js';
 

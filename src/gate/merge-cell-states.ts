@@ -7,8 +7,8 @@
  * stop in an extra process is a failure of the cell like in the first pass: the new status wins, the runs
  * already measured are kept.
  */
-import type { CellState } from '../protocol/run-cells.js';
-import type { CompletedRun } from '../protocol/summarize-cell.js';
+import type { CellState } from '../protocol/schedule/run-cells.js';
+import type { CompletedRun } from '../protocol/assemble/summarize-cell.js';
 
 function nextRound(runs: readonly CompletedRun[]): number {
   return runs.reduce((highest, run) => Math.max(highest, run.round + 1), 0);

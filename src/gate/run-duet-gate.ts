@@ -9,9 +9,9 @@ import type { ProfileMeasurement } from '../run/profile-measurement.js';
 import type { CompareOptions } from '../compare/compare-options.js';
 import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
-import type { ProgressReporter } from '../protocol/progress.js';
-import { runDuetCells, type DuetStates } from '../protocol/run-duet-cells.js';
-import type { CellKey } from '../protocol/schedule.js';
+import type { ProgressReporter } from '../protocol/schedule/progress.js';
+import { runDuetCells, type DuetStates } from '../protocol/schedule/run-duet-cells.js';
+import type { CellKey } from '../schema/cell-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
 import {
   describeAdaptiveSampling,

@@ -7,9 +7,9 @@ import type { Baseline } from '../baseline/baseline-schema.js';
 import { createFingerprint } from '../baseline/fingerprint.js';
 import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
-import type { ProgressReporter } from '../protocol/progress.js';
-import type { CellState } from '../protocol/run-cells.js';
-import { describeCell, type CellKey } from '../protocol/schedule.js';
+import type { ProgressReporter } from '../protocol/schedule/progress.js';
+import type { CellState } from '../protocol/schedule/run-cells.js';
+import { describeCell, type CellKey } from '../schema/cell-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
 import {
   describeAdaptiveSampling,

@@ -99,6 +99,12 @@ export function analyzeModel(bytes: Uint8Array, source = 'model bytes'): ModelAn
   };
 }
 
+/** FLOPs of one sequence position: dense + attention × sequence length (from the ONNX graph). */
+export interface FlopModel {
+  denseFlopsPerToken: number;
+  attentionFlopsPerTokenPerPosition: number;
+}
+
 /**
  * FLOPs per token at sequence length `seqLen`: the dense part plus 2·hidden·seqLen per attention MatMul.
  * (Padding tokens count: they are computed like any other.)

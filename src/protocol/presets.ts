@@ -1,5 +1,5 @@
 import { createUsageError } from '../errors.js';
-import type { MeasurePolicy } from './measure-cell.js';
+import type { MeasurePolicy } from './worker/measure-cell.js';
 
 export type PresetName = 'quick' | 'full';
 

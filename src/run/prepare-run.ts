@@ -5,7 +5,7 @@
 import { createDefaultCorpus, readCorpus, type Corpus } from '../corpus/index.js';
 import { openSession } from '../engine/onnx-session.js';
 import { resolveModel, type ResolvedModel } from '../model/resolve-model.js';
-import type { ProgressReporter } from '../protocol/progress.js';
+import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import type { ProfileOptions } from './profile-options.js';
 
 export interface PreparedRun {

@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/index.js';
 import { runsAnalysis, selectShardCells, type ProfileOptions } from './profile-options.js';
-import type { MeasurePolicy } from '../protocol/measure-cell.js';
-import type { CellKey } from '../protocol/schedule.js';
+import type { MeasurePolicy } from '../protocol/worker/measure-cell.js';
+import type { CellKey } from '../schema/cell-schema.js';
 import type { Profile, ProfileConfig } from '../schema/profile-schema.js';
 
 export function describeCorpus(corpus: Corpus): Profile['corpus'] {

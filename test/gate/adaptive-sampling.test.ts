@@ -10,7 +10,7 @@ import {
   type AdaptiveSamplingRequest,
 } from '../../src/gate/adaptive-sampling.js';
 import { findInconclusiveCells } from '../../src/gate/inconclusive-cells.js';
-import { describeCell } from '../../src/protocol/schedule.js';
+import { describeCell } from '../../src/schema/cell-schema.js';
 import {
   ALL_CELLS,
   BATCH_32,

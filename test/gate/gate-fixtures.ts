@@ -3,11 +3,11 @@
  * tests exercise the same path as `embedprof gate` without starting worker processes.
  */
 import type { Comparison } from '../../src/compare/comparison-schema.js';
-import { buildProfile } from '../../src/protocol/build-profile.js';
-import type { CellState } from '../../src/protocol/run-cells.js';
-import { describeCell, type CellKey } from '../../src/protocol/schedule.js';
-import type { CompletedRun } from '../../src/protocol/summarize-cell.js';
-import type { WorkerResult } from '../../src/protocol/worker-job.js';
+import { buildProfile } from '../../src/protocol/assemble/build-profile.js';
+import type { CellState } from '../../src/protocol/schedule/run-cells.js';
+import { describeCell, type CellKey } from '../../src/schema/cell-schema.js';
+import type { CompletedRun } from '../../src/protocol/assemble/summarize-cell.js';
+import type { WorkerResult } from '../../src/protocol/ipc/cell-job.js';
 import type { Profile } from '../../src/schema/profile-schema.js';
 import { TEST_ENVIRONMENT } from '../compare/test-profile.js';
 

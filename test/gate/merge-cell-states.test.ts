@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeCellState, mergeCellStates } from '../../src/gate/merge-cell-states.js';
-import type { CellState } from '../../src/protocol/run-cells.js';
-import { describeCell } from '../../src/protocol/schedule.js';
+import type { CellState } from '../../src/protocol/schedule/run-cells.js';
+import { describeCell } from '../../src/schema/cell-schema.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
 import {
   ALL_CELLS,

@@ -7,8 +7,8 @@ import { UsageError } from '../../src/errors.js';
 import { CLI_BASELINE_LABELS } from '../../src/baseline/choose-baseline.js';
 import type { ProfileMeasurement } from '../../src/run/profile-measurement.js';
 import { EXTRA_PROCESSES_PER_ROUND, runGate, type GateRunInput } from '../../src/gate/run-gate.js';
-import { createProgressReporter } from '../../src/protocol/progress.js';
-import { describeCell, type CellKey } from '../../src/protocol/schedule.js';
+import { createProgressReporter } from '../../src/protocol/schedule/progress.js';
+import { describeCell, type CellKey } from '../../src/schema/cell-schema.js';
 import { TEST_ENVIRONMENT } from '../compare/test-profile.js';
 import { ALL_CELLS, BATCH_32, BATCH_8, buildGateProfile, createStates } from './gate-fixtures.js';
 

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { findPreset } from '../../src/protocol/presets.js';
-import { buildProbeModels } from '../../src/protocol/probe.js';
-import { chooseTurn, runLockstepPair } from '../../src/protocol/run-lockstep-pair.js';
-import { createTurnGate } from '../../src/protocol/turn-gate.js';
-import type { CellJob } from '../../src/protocol/worker-job.js';
+import { buildProbeModels } from '../../src/protocol/probe-calibration.js';
+import { chooseTurn, runLockstepPair } from '../../src/protocol/schedule/run-lockstep-pair.js';
+import { createTurnGate } from '../../src/protocol/ipc/turn-gate.js';
+import type { CellJob } from '../../src/protocol/ipc/cell-job.js';
 
 test('turns go A B B A A B B A …', () => {
   const order = Array.from({ length: 8 }, (_, turn) => chooseTurn(turn, 'base'));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BatchOutcome, ProfiledEmbedder } from '../../src/engine/embedder.js';
-import { isSteady, measureCell, type MeasurePolicy } from '../../src/protocol/measure-cell.js';
+import { isSteady, measureCell, type MeasurePolicy } from '../../src/protocol/worker/measure-cell.js';
 
 /** A fake embedder on a fake clock: batch i costs costs[i] ms (the last cost repeats). */
 function createFakeEmbedder(costs: number[]): {

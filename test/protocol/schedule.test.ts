@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeCell, planRuns, type CellKey } from '../../src/protocol/schedule.js';
+import { describeCell, type CellKey } from '../../src/schema/cell-schema.js';
+import { planRuns } from '../../src/protocol/schedule/plan-runs.js';
 
 const cells: CellKey[] = [8, 16, 32, 64].map((batchSize) => ({ sweep: 'batch', batchSize }));
 

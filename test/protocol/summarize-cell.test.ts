@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { summarizeProcesses, toProcessSample, type CompletedRun } from '../../src/protocol/summarize-cell.js';
-import type { WorkerResult } from '../../src/protocol/worker-job.js';
+import {
+  summarizeProcesses,
+  toProcessSample,
+  type CompletedRun,
+} from '../../src/protocol/assemble/summarize-cell.js';
+import type { WorkerResult } from '../../src/protocol/ipc/cell-job.js';
 
 /** A process that ran two batches of 10 texts; `slow` doubles the second batch and its probe reading. */
 function reading(rssMB: number) {

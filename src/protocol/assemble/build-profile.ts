@@ -1,21 +1,16 @@
-import type { BatchCell, LengthCell } from '../schema/cell-schema.js';
-import type { Environment, ModelInfo, Profile, ProfileConfig } from '../schema/profile-schema.js';
-import { PROFILE_SCHEMA_VERSION } from '../schema/profile-schema.js';
-import type { Dtype } from '../schema/common-schema.js';
-import { computeMedian } from '../stats/index.js';
-import type { CellState } from './run-cells.js';
-import { describeCell, type CellKey } from './schedule.js';
-import {
-  summarizeProcesses,
-  toProcessSample,
-  type FlopModel,
-  type RunCalibration,
-} from './summarize-cell.js';
-import { toDistribution } from './to-distribution.js';
+import { toDistribution } from '../../analysis/index.js';
+import { describeCell, type BatchCell, type CellKey, type LengthCell } from '../../schema/cell-schema.js';
+import type { Environment, ModelInfo, Profile, ProfileConfig } from '../../schema/profile-schema.js';
+import { PROFILE_SCHEMA_VERSION } from '../../schema/profile-schema.js';
+import type { Dtype } from '../../schema/common-schema.js';
+import type { FlopModel } from '../../onnx/graph-analysis.js';
+import { computeMedian } from '../../stats/index.js';
+import type { CellState } from '../schedule/run-cells.js';
+import { summarizeProcesses, toProcessSample, type RunCalibration } from './summarize-cell.js';
 import { assembleAnalysis } from './assemble-analysis.js';
-import { PROBE_SHAPE } from './presets.js';
-import type { AnalysisMeasurements } from './run-analysis.js';
-import { computeProbeGflops, computeReferenceScore, REFERENCE_ENCODER } from './probe.js';
+import { PROBE_SHAPE } from '../presets.js';
+import type { AnalysisMeasurements } from '../schedule/run-analysis.js';
+import { computeProbeGflops, computeReferenceScore, REFERENCE_ENCODER } from '../probe-calibration.js';
 
 export interface ProfileParts {
   version: string;

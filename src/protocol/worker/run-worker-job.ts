@@ -1,18 +1,20 @@
-import { describeError, UsageError } from '../errors.js';
-import { readMemoryBreakdown, readPeakRssMB, readRssMB } from '../platform/process-memory.js';
-import type { WorkerJob, WorkerReply } from './analysis-job.js';
-import { runAnalysisJob } from './analysis-worker.js';
+import { describeError, UsageError } from '../../errors.js';
+import { readMemoryBreakdown, readPeakRssMB, readRssMB } from '../../platform/process-memory.js';
+import type { WorkerJob, WorkerReply } from '../ipc/analysis-job.js';
+import { runAnalysisJob } from './run-analysis-job.js';
 import { createEmbedder } from './create-embedder.js';
 import { measureCell } from './measure-cell.js';
-import { createProbe, type ProbeReading } from './probe.js';
-import type { TurnGate } from './turn-gate.js';
-import type { CellJob, FailureKind, WorkerResult } from './worker-job.js';
+import type { ProbeReading } from '../probe-calibration.js';
+import { createProbe } from './probe.js';
+import type { TurnGate } from '../ipc/turn-gate.js';
+import type { CellJob, FailureKind, WorkerResult } from '../ipc/cell-job.js';
 
 class MemoryCapExceeded extends Error {}
 
 /**
- * Runs one job in this (fresh) process. A cell job: read baseline RSS, load, warm up, measure with a calibration probe
- * after each batch, read memory. Every failure becomes a classified reply, never an unhandled crash.
+ * Runs one job in this (fresh) process. A cell job: read baseline memory, load, warm up, measure the batches (memory
+ * sampled after each), read peak and steady-state memory, close the embedder, then take the calibration probe's
+ * readings. Every failure becomes a classified reply, never an unhandled crash.
  */
 export async function runWorkerJob(job: WorkerJob, turns: TurnGate | null = null): Promise<WorkerReply> {
   try {

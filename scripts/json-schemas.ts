@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { baselineSchema } from '../baseline/baseline-schema.js';
-import { comparisonSchema } from '../compare/comparison-schema.js';
-import { configSchema } from '../settings/config-layer.js';
-import { profileSchema } from './profile-schema.js';
+import { baselineSchema } from '../src/baseline/baseline-schema.js';
+import { comparisonSchema } from '../src/compare/comparison-schema.js';
+import { configSchema } from '../src/settings/config-layer.js';
+import { profileSchema } from '../src/schema/profile-schema.js';
 
 /** Every file format embedprof writes or reads, with the committed JSON Schema file generated from its zod schema. */
 export const DOCUMENT_SCHEMAS = [

@@ -1,4 +1,4 @@
-import type { BatchOutcome, Clock, ProfiledEmbedder } from '../engine/embedder.js';
+import type { BatchOutcome, Clock, ProfiledEmbedder } from '../../engine/embedder.js';
 
 export interface MeasurePolicy {
   minWarmupBatches: number;

@@ -1,6 +1,5 @@
-import type { TextTokenizer } from '../engine/text-tokenizer.js';
-import type { AnalysisJob, ExperimentVariant } from './analysis-job.js';
-import type { EngineSpec } from './worker-job.js';
+import type { EngineSpec, TextTokenizer } from '../../engine/embedder.js';
+import type { AnalysisJob, ExperimentVariant } from '../ipc/analysis-job.js';
 
 export interface AnalysisSettings {
   leakRounds: number;

@@ -1,5 +1,7 @@
-import type { OperatorHotspots } from '../analysis/index.js';
-import type { CellJob, CellReply, EngineSpec, WorkerFailure } from './worker-job.js';
+// The messages of the analysis phase's jobs, and the union of every job and reply a worker handles.
+import type { OperatorHotspots } from '../../analysis/index.js';
+import type { EngineSpec } from '../../engine/embedder.js';
+import type { CellJob, CellReply, WorkerFailure } from './cell-job.js';
 
 /** One side of an A/B experiment: an engine configuration and the batches it embeds each round. */
 export interface ExperimentVariant {

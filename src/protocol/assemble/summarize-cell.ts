@@ -1,14 +1,9 @@
-import type { ProcessSample } from '../schema/cell-schema.js';
-import type { StageTimes } from '../schema/common-schema.js';
-import { computeProbeGflops, computeReferenceScore } from './probe.js';
-import type { WorkerResult } from './worker-job.js';
-import { summarizeLatency, toDistribution } from './to-distribution.js';
-
-/** FLOPs of one sequence position: dense + attention × sequence length (from the ONNX graph). */
-export interface FlopModel {
-  denseFlopsPerToken: number;
-  attentionFlopsPerTokenPerPosition: number;
-}
+import { summarizeLatency, toDistribution } from '../../analysis/index.js';
+import type { ProcessSample } from '../../schema/cell-schema.js';
+import type { FlopModel } from '../../onnx/graph-analysis.js';
+import type { StageTimes } from '../../schema/common-schema.js';
+import { computeProbeGflops, computeReferenceScore } from '../probe-calibration.js';
+import type { WorkerResult } from '../ipc/cell-job.js';
 
 export interface CompletedRun {
   round: number;

@@ -7,10 +7,10 @@ import {
   skipLeakCheck,
   summarizeEffect,
   type OperatorHotspots,
-} from '../analysis/index.js';
-import type { TextTokenizer } from '../engine/text-tokenizer.js';
-import type { Effect, LeakCheck } from '../schema/analysis-schema.js';
-import type { AnalysisJob, AnalysisReply } from './analysis-job.js';
+} from '../../analysis/index.js';
+import type { EngineSpec, TextTokenizer } from '../../engine/embedder.js';
+import type { Effect, LeakCheck } from '../../schema/analysis-schema.js';
+import type { AnalysisJob, AnalysisReply } from '../ipc/analysis-job.js';
 import {
   planBucketing,
   planDtype,
@@ -22,8 +22,7 @@ import {
   type AnalysisSettings,
 } from './analysis-plan.js';
 import type { ProgressReporter } from './progress.js';
-import { runInFreshProcess } from './spawn-worker.js';
-import type { EngineSpec } from './worker-job.js';
+import { runInFreshProcess } from '../ipc/spawn-worker.js';
 
 export interface AnalysisRequest {
   engine: EngineSpec;

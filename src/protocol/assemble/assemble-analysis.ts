@@ -1,11 +1,10 @@
-import { recommend, skipLeakCheck, summarizeMemoryGrowth, summarizePadding } from '../analysis/index.js';
-import type { MemoryReading } from '../schema/analysis-schema.js';
-import type { BatchCell, LengthCell } from '../schema/cell-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
-import { computeMedian } from '../stats/index.js';
-import type { MemoryBreakdown } from '../platform/process-memory.js';
-import type { AnalysisMeasurements } from './run-analysis.js';
-import { describeCell } from './schedule.js';
+import { recommend, skipLeakCheck, summarizeMemoryGrowth, summarizePadding } from '../../analysis/index.js';
+import type { MemoryReading } from '../../schema/analysis-schema.js';
+import { describeCell, type BatchCell, type LengthCell } from '../../schema/cell-schema.js';
+import type { Profile } from '../../schema/profile-schema.js';
+import { computeMedian } from '../../stats/index.js';
+import type { MemoryBreakdown } from '../../platform/process-memory.js';
+import type { AnalysisMeasurements } from '../schedule/run-analysis.js';
 
 type AnalysisParts = Pick<
   Profile,

@@ -1,39 +1,8 @@
-import type { Dtype } from '../schema/common-schema.js';
-import type { GraphOptimization } from '../engine/onnx-session.js';
-import type { BatchTokens, BatchTiming } from '../engine/embedder.js';
-import type { MeasurePolicy } from './measure-cell.js';
-import type { ProbeModels, ProbeReading } from './probe.js';
-import type { MemoryBreakdown } from '../platform/process-memory.js';
-
-/** How a worker builds its embedder; everything is already resolved to local paths. */
-export type EngineSpec =
-  | {
-      kind: 'onnx';
-      onnxPath: string;
-      tokenizerDir: string | null;
-      maxTokens: number;
-      threads: number;
-      graphOptimization: GraphOptimization;
-      /** false runs the engine without output checks, to measure what the checks cost. */
-      checked?: boolean;
-    }
-  | {
-      kind: 'custom';
-      modulePath: string;
-      tokenizerDir: string | null;
-      maxTokens: number;
-      userOptions: Record<string, unknown>;
-    };
-
-export interface ProbeSpec {
-  dtype: Dtype;
-  m: number;
-  k: number;
-  n: number;
-  threads: number;
-  /** The models, built once by the parent (buildProbeModels). */
-  models: ProbeModels;
-}
+// The messages of a cell job: the job the parent sends a fresh worker, and the worker's reply.
+import type { BatchTokens, BatchTiming, EngineSpec } from '../../engine/embedder.js';
+import type { MemoryBreakdown } from '../../platform/process-memory.js';
+import type { MeasurePolicy } from '../worker/measure-cell.js';
+import type { ProbeReading, ProbeSpec } from '../probe-calibration.js';
 
 /** Measures one cell of a sweep in a fresh process. */
 export interface CellJob {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { createUsageError, describeError } from '../errors.js';
-import { parseDocument, type DocumentKind } from './parse-document.js';
+import { parseDocument, type DocumentKind } from '../schema/parse-document.js';
 
 export interface DocumentFileRequest<S extends z.ZodType> {
   path: string;

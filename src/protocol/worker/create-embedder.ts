@@ -1,8 +1,7 @@
-import { createCustomEmbedder } from '../engine/custom-embedder.js';
-import type { ProfiledEmbedder } from '../engine/embedder.js';
-import { createOnnxEmbedder } from '../engine/onnx-embedder.js';
-import { loadTokenizer } from '../engine/text-tokenizer.js';
-import type { EngineSpec } from './worker-job.js';
+import { createCustomEmbedder } from '../../engine/custom-embedder.js';
+import type { EngineSpec, ProfiledEmbedder } from '../../engine/embedder.js';
+import { createOnnxEmbedder } from '../../engine/onnx-embedder.js';
+import { loadTokenizer } from '../../engine/text-tokenizer.js';
 
 /** Builds the embedder a worker measures from its resolved spec. */
 export async function createEmbedder(engine: EngineSpec): Promise<ProfiledEmbedder> {

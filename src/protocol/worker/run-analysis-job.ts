@@ -1,15 +1,15 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
-import { aggregateOperatorTrace } from '../analysis/index.js';
-import { createOnnxEmbedder } from '../engine/onnx-embedder.js';
-import { loadTokenizer } from '../engine/text-tokenizer.js';
-import type { ProfiledEmbedder } from '../engine/embedder.js';
-import { readMemoryBreakdown } from '../platform/process-memory.js';
-import type { AnalysisJob, AnalysisReply, ExperimentVariant, LeakReading } from './analysis-job.js';
+import { aggregateOperatorTrace } from '../../analysis/index.js';
+import { createOnnxEmbedder } from '../../engine/onnx-embedder.js';
+import { loadTokenizer } from '../../engine/text-tokenizer.js';
+import type { ProfiledEmbedder } from '../../engine/embedder.js';
+import { readMemoryBreakdown } from '../../platform/process-memory.js';
+import type { AnalysisJob, AnalysisReply, ExperimentVariant, LeakReading } from '../ipc/analysis-job.js';
 import { createEmbedder } from './create-embedder.js';
 
-/** Runs one analysis job in this fresh process. Failures are classified by the caller (worker-main). */
+/** Runs one analysis job in this fresh process. Failures are classified by the caller (run-worker-job.ts). */
 export async function runAnalysisJob(job: AnalysisJob): Promise<AnalysisReply> {
   switch (job.kind) {
     case 'leak-check':

@@ -1,5 +1,5 @@
-import { buildTextsOfLength } from '../corpus/index.js';
-import type { CellKey } from './schedule.js';
+import { buildTextsOfLength } from '../../corpus/index.js';
+import type { CellKey } from '../../schema/cell-schema.js';
 
 const LENGTH_BATCHES = 2;
 
@@ -7,7 +7,7 @@ const LENGTH_BATCHES = 2;
  * The batches a cell replays, identical in every process of the cell. Batch cells take consecutive slices of
  * a seeded shuffle of the corpus, `distinctTexts` of them (at least one batch), so every batch size up to
  * `distinctTexts` sees the same texts; length cells get texts of exactly N characters built from corpus words.
- * A process measures whole passes over them (measure-cell.ts): fewer distinct texts, shorter passes.
+ * A process measures whole passes over them (worker/measure-cell.ts): fewer distinct texts, shorter passes.
  */
 export function buildCellBatches(
   cell: CellKey,

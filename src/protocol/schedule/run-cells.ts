@@ -1,10 +1,13 @@
-import { UsageError } from '../errors.js';
-import type { MeasurePolicy } from './measure-cell.js';
+import { UsageError } from '../../errors.js';
+import type { MeasurePolicy } from '../worker/measure-cell.js';
 import type { ProgressReporter } from './progress.js';
-import { describeCell, planRuns, type CellKey } from './schedule.js';
-import { runInFreshProcess } from './spawn-worker.js';
-import type { CompletedRun } from './summarize-cell.js';
-import type { CellReply, EngineSpec, ProbeSpec } from './worker-job.js';
+import { describeCell, type CellKey } from '../../schema/cell-schema.js';
+import { planRuns } from './plan-runs.js';
+import { runInFreshProcess } from '../ipc/spawn-worker.js';
+import type { CompletedRun } from '../assemble/summarize-cell.js';
+import type { EngineSpec } from '../../engine/embedder.js';
+import type { ProbeSpec } from '../probe-calibration.js';
+import type { CellReply } from '../ipc/cell-job.js';
 
 export type CellState =
   | { status: 'running'; runs: CompletedRun[] }

@@ -4,14 +4,15 @@
  * pairs, the head its odd ones. Process i of a cell's base and process i of its head are thus a pair whose batches
  * interleave within milliseconds, which is what the paired comparison relies on.
  */
-import type { MeasurePolicy } from './measure-cell.js';
+import type { MeasurePolicy } from '../worker/measure-cell.js';
 import type { ProgressReporter } from './progress.js';
 import { createCellStates, recordReply, type CellState } from './run-cells.js';
-import { describeCell, planRuns, type CellKey } from './schedule.js';
-import { runLockstepPair } from './run-lockstep-pair.js';
-import type { CellJob, EngineSpec, ProbeSpec } from './worker-job.js';
-
-export type DuetSide = 'base' | 'head';
+import { describeCell, type CellKey } from '../../schema/cell-schema.js';
+import { planRuns } from './plan-runs.js';
+import { runLockstepPair, type DuetSide } from './run-lockstep-pair.js';
+import type { EngineSpec } from '../../engine/embedder.js';
+import type { ProbeSpec } from '../probe-calibration.js';
+import type { CellJob } from '../ipc/cell-job.js';
 
 export interface DuetCellsRequest {
   cells: CellKey[];

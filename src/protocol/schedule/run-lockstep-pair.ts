@@ -1,12 +1,13 @@
 /**
  * Duet mode's pair of processes: the base's and the head's worker for one cell, alive together, taking turns
- * (turn-gate.ts) in ABBA order — A B B A A B B A … — one batch (or the final probe) per turn, so the two sides
+ * (ipc/turn-gate.ts) in ABBA order — A B B A A B B A … — one batch (or the final probe) per turn, so the two sides
  * never compute at once and every batch of one side has a batch of the other within milliseconds. When one
  * side finishes (or fails), the other goes on alone.
  */
-import type { DuetSide } from './run-duet-cells.js';
-import { startWorker, type StartedWorker } from './spawn-worker.js';
-import type { CellJob, CellReply } from './worker-job.js';
+import { startWorker, type StartedWorker } from '../ipc/spawn-worker.js';
+import type { CellJob, CellReply } from '../ipc/cell-job.js';
+
+export type DuetSide = 'base' | 'head';
 
 const OTHER: Record<DuetSide, DuetSide> = { base: 'head', head: 'base' };
 

@@ -1,9 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisJob, AnalysisReply } from './analysis-job.js';
-import type { CellJob, CellReply, WorkerFailure } from './worker-job.js';
+import type { CellJob, CellReply, WorkerFailure } from './cell-job.js';
 
-// The worker entry beside this module: build/src/protocol/worker-main.js, or dist/worker-main.js beside the
+// The worker entry beside this module: build/src/protocol/ipc/worker-main.js, or dist/worker-main.js beside the
 // action's bundle. Written so that ncc's asset relocator does not take it for an asset to copy.
 const workerEntry = fileURLToPath(import.meta.url).replace(/[^/\\]+$/, 'worker-main.js');
 
