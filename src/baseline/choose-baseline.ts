@@ -7,7 +7,6 @@ import { loadBaselines } from './baseline-files.js';
 import type { Baseline, Fingerprint } from './baseline-schema.js';
 import { compareFingerprints, isSameSetup } from './fingerprint.js';
 import { selectBaseline } from './select-baseline.js';
-import type { MachineMismatchPolicy } from '../compare/comparison-schema.js';
 import { createUsageError } from '../errors.js';
 
 export interface BaselineRequest {
@@ -18,6 +17,9 @@ export interface BaselineRequest {
   /** The two settings as the user wrote them (`--baseline`, `input baseline-dir`, …). */
   labels: { path: string; name: string };
 }
+
+/** The comparison's --on-machine-mismatch policy (declared by compare/, which sits above baseline/). */
+type MachineMismatchPolicy = 'normalize' | 'warn' | 'fail' | 'skip';
 
 export const CLI_BASELINE_LABELS = { path: '--baseline', name: '--baseline-name' } as const;
 
