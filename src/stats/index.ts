@@ -1,6 +1,4 @@
 /** Public API of the stats module: pure functions, no I/O. */
-export type { Random } from './random.js';
-export { createRandom } from './random.js';
 export {
   MAD_NORMAL_SCALE,
   computeCoefficientOfVariation,

@@ -9,7 +9,7 @@ import { computeSortedQuantile, computeMedian, sortAscending } from './descripti
 import { computeTwoSidedTCritical } from './distributions.js';
 import type { BootstrapInterval, Interval, RatioDesign, RatioInterval } from './interval-types.js';
 import { createUndeterminedInterval } from './interval-types.js';
-import type { Random } from './random.js';
+import type { Random } from '../random/index.js';
 import { assertConfidence, assertInteger, assertSample, readAt } from './validate.js';
 import type { SampleMoments } from './welch.js';
 import { computeLogMoments, computeMoments, computeWelchStatistics } from './welch.js';

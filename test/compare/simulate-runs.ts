@@ -10,7 +10,7 @@
  *   and independently with 5 % its peak RSS is 5–20 % higher.
  */
 import type { CellKey } from '../../src/baseline/baseline-schema.js';
-import type { Random } from '../../src/stats/index.js';
+import type { Random } from '../../src/random/index.js';
 import type { TestCell, TestProcess } from './test-profile.js';
 
 export type RegimeName = 'fast' | 'slow';

@@ -2,6 +2,7 @@
 // t(0.975, 4) = 2.77644511.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRandom } from '../../src/random/index.js';
 import type { Interval } from '../../src/stats/index.js';
 import {
   bootstrapMedianInterval,
@@ -9,7 +10,6 @@ import {
   computeMeanInterval,
   computePairedRatioInterval,
   computeRatioInterval,
-  createRandom,
 } from '../../src/stats/index.js';
 import { assertClose } from './assert-close.js';
 

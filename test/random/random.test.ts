@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRandom } from '../../src/stats/index.js';
+import { createRandom } from '../../src/random/index.js';
 
 test('the same seed gives the same sequence; different seeds differ', () => {
   const first = createRandom(42);
