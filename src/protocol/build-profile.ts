@@ -4,7 +4,7 @@ import { PROFILE_SCHEMA_VERSION } from '../schema/profile-schema.js';
 import type { Dtype } from '../schema/common-schema.js';
 import { computeMedian } from '../stats/index.js';
 import type { CellState } from './run-cells.js';
-import { describeCell, type CellKey } from './schedule.js';
+import { cellId, type CellKey } from '../schema/cell-key.js';
 import {
   summarizeProcesses,
   toProcessSample,
@@ -38,7 +38,7 @@ export function buildProfile(parts: ProfileParts): Profile {
   const lengthSweep: LengthCell[] = [];
   const calibration = computeRunCalibration(parts.states);
   for (const cell of parts.cells) {
-    const state = parts.states.get(describeCell(cell));
+    const state = parts.states.get(cellId(cell));
     if (!state) continue;
     const body = toCellBody(state, parts.flops, calibration);
     if (cell.sweep === 'batch') batchSweep.push({ batchSize: cell.batchSize, ...body });

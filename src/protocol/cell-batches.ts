@@ -1,6 +1,6 @@
 import { buildTextsOfLength } from '../corpus/index.js';
 import { createRandom, shuffleCopy } from '../random/index.js';
-import type { CellKey } from './schedule.js';
+import type { CellKey } from '../schema/cell-key.js';
 
 const LENGTH_BATCHES = 2;
 

@@ -7,7 +7,8 @@
 import type { MeasurePolicy } from './measure-cell.js';
 import type { ProgressReporter } from './progress.js';
 import { createCellStates, recordReply, type CellState } from './run-cells.js';
-import { describeCell, planRuns, type CellKey } from './schedule.js';
+import { cellId, formatCellLabel, type CellKey } from '../schema/cell-key.js';
+import { planRuns } from './schedule.js';
 import { runLockstepPair } from './run-lockstep-pair.js';
 import type { CellJob, EngineSpec, ProbeSpec } from './worker-job.js';
 
@@ -40,11 +41,11 @@ const isRunning = (states: DuetStates, key: string): boolean =>
 export async function runDuetCells(request: DuetCellsRequest): Promise<DuetStates> {
   const states: DuetStates = { base: createCellStates(request.cells), head: createCellStates(request.cells) };
   const runs = planRuns(request.cells, request.pairsPerCell, request.seed);
-  const batches = new Map(request.cells.map((cell) => [describeCell(cell), request.batchesFor(cell)]));
+  const batches = new Map(request.cells.map((cell) => [cellId(cell), request.batchesFor(cell)]));
   for (const [index, run] of runs.entries()) {
-    const key = describeCell(run.cell);
+    const key = cellId(run.cell);
     if (!isRunning(states, key)) continue;
-    request.progress.update(index + 1, runs.length, `${key}, pair ${run.round + 1}`);
+    request.progress.update(index + 1, runs.length, `${formatCellLabel(run.cell)}, pair ${run.round + 1}`);
     const job = (side: DuetSide): CellJob => ({
       kind: 'cell',
       engine: request.engines[side],

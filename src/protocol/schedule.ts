@@ -1,22 +1,11 @@
 import { createRandom, shuffleCopy } from '../random/index.js';
+import type { CellKey } from '../schema/cell-key.js';
 
-/** A cell of the sweep: which sweep it belongs to and its coordinates. */
-export type CellKey =
-  { sweep: 'batch'; batchSize: number } | { sweep: 'length'; chars: number; batchSize: number };
+export type { CellKey } from '../schema/cell-key.js';
 
 export interface ScheduledRun {
   cell: CellKey;
   round: number;
-}
-
-/** A stable text id for a cell, used to index maps and in progress lines. */
-export function describeCell(cell: CellKey): string {
-  switch (cell.sweep) {
-    case 'batch':
-      return `batch ${cell.batchSize}`;
-    case 'length':
-      return `length ${cell.chars} chars`;
-  }
 }
 
 /**
