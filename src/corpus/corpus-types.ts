@@ -20,19 +20,3 @@ export interface Corpus {
   source: CorpusSource;
   texts: string[];
 }
-
-/** One-line description of a corpus source for logs and reports. */
-export function describeCorpusSource(source: CorpusSource): string {
-  switch (source.kind) {
-    case 'file':
-      return `${source.path} (${source.format}, sha256 ${source.sha256.slice(0, 12)})`;
-    case 'builtin':
-      return `built-in "${source.name}" corpus (seed ${source.seed})`;
-    default:
-      return assertNever(source);
-  }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled corpus source: ${JSON.stringify(value)}`);
-}

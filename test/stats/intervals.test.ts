@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { createRandom } from '../../src/random/index.js';
 import type { Interval } from '../../src/stats/index.js';
 import {
-  bootstrapMedianInterval,
   computeGeometricMeanInterval,
   computeMeanInterval,
   computePairedRatioInterval,
   computeRatioInterval,
 } from '../../src/stats/index.js';
+import { bootstrapMedianInterval } from './reference-statistics.js';
 import { assertClose } from './assert-close.js';
 
 function expectDetermined(interval: Interval): { estimate: number; low: number; high: number; df: number } {
