@@ -67,16 +67,6 @@ function readPeakRssMB() {
         return null;
     }
 }
-/** Resets VmHWM to the current RSS (Linux: writing 5 to clear_refs). Returns false where unsupported. */
-function resetPeakRss() {
-    try {
-        writeFileSync('/proc/self/clear_refs', '5');
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
 /** Forces a full GC when node runs with --expose-gc; a no-op otherwise. */
 function collectGarbage() {
     const gc = Reflect.get(globalThis, 'gc');
@@ -142,7 +132,7 @@ function validate_assertConfidence(confidence) {
     }
 }
 /** Throws unless `value` is an integer ≥ `minimum`. */
-function validate_assertInteger(value, label, minimum) {
+function assertInteger(value, label, minimum) {
     if (!Number.isInteger(value) || value < minimum) {
         throw new RangeError(`${label} is ${value}: expected an integer ≥ ${minimum}`);
     }
@@ -162,8 +152,6 @@ function validate_readAt(values, index) {
  * and throws a RangeError otherwise; none mutates its argument.
  */
 
-/** Consistency constant that turns the MAD into an estimate of σ for normal data. */
-const MAD_NORMAL_SCALE = 1.4826;
 /** Sum with Neumaier compensation, so long runs of similar values do not lose precision. */
 function computeSum(values) {
     assertSample(values);
@@ -216,13 +204,6 @@ function descriptive_computeQuantile(values, probability) {
     assertProbability(probability);
     return descriptive_computeSortedQuantile(descriptive_sortAscending(values), probability);
 }
-/** Several type-7 quantiles with a single sort. */
-function computeQuantiles(values, probabilities) {
-    assertSample(values);
-    probabilities.forEach(assertProbability);
-    const sorted = descriptive_sortAscending(values);
-    return probabilities.map((probability) => descriptive_computeSortedQuantile(sorted, probability));
-}
 function descriptive_computeMedian(values) {
     return descriptive_computeQuantile(values, 0.5);
 }
@@ -237,27 +218,6 @@ function computeSampleVariance(values) {
     for (const value of values)
         squares += (value - mean) ** 2;
     return squares / (values.length - 1);
-}
-function computeStandardDeviation(values) {
-    return Math.sqrt(computeSampleVariance(values));
-}
-/** Sample standard deviation divided by the mean (relative spread); throws when the mean is 0. */
-function computeCoefficientOfVariation(values) {
-    const deviation = computeStandardDeviation(values);
-    const mean = descriptive_computeMean(values);
-    if (mean === 0) {
-        throw new RangeError('sample mean is 0: the coefficient of variation is undefined');
-    }
-    return deviation / Math.abs(mean);
-}
-/** Median of |x − median(x)|, unscaled. */
-function computeMedianAbsoluteDeviation(values) {
-    const center = descriptive_computeMedian(values);
-    return descriptive_computeMedian(values.map((value) => Math.abs(value - center)));
-}
-/** MAD × 1.4826: a robust estimate of the standard deviation for normal data. */
-function computeScaledMedianAbsoluteDeviation(values) {
-    return MAD_NORMAL_SCALE * computeMedianAbsoluteDeviation(values);
 }
 /** exp(mean(ln x)); every value must be > 0. */
 function descriptive_computeGeometricMean(values) {
@@ -476,7 +436,7 @@ function computeUpperTail(t, df) {
     return 0.5 * computeIncompleteBetaWithComplement(df / denominator, (t * t) / denominator, df / 2, 0.5);
 }
 /** Student-t CDF P(T ≤ t). */
-function distributions_computeStudentTCdf(t, df) {
+function computeStudentTCdf(t, df) {
     if (Number.isNaN(t))
         throw new RangeError('t is NaN: expected a number');
     assertDegreesOfFreedom(df);
@@ -486,6 +446,15 @@ function distributions_computeStudentTCdf(t, df) {
         return t > 0 ? 1 : 0;
     const tail = computeUpperTail(Math.abs(t), df);
     return t >= 0 ? 1 - tail : tail;
+}
+/**
+ * Two-sided p-value of H0 "the true value is 0" for `estimate` with `standardError` and `df`: 2·P(T ≤ −|t|).
+ * A zero standard error gives 1 when the estimate is exactly 0, else 0.
+ */
+function computeTwoSidedPValue(estimate, standardError, df) {
+    if (standardError === 0)
+        return estimate === 0 ? 1 : 0;
+    return Math.min(1, 2 * computeStudentTCdf(-Math.abs(estimate / standardError), df));
 }
 /** Cornish–Fisher style starting point for the upper-tail quantile (q = upper tail probability). */
 function guessUpperTQuantile(q, df) {
@@ -554,7 +523,6 @@ function distributions_computeTwoSidedTCritical(confidence, df) {
 
 
 
-
 function describeTooFew(n, unit) {
     return `need at least 2 ${unit} for an interval, got ${n}`;
 }
@@ -617,7 +585,7 @@ function intervals_computeRatioInterval(baseline, current, confidence = 0.95) {
     };
 }
 /** ln(current / baseline) for each pair, validating both members. */
-function intervals_computePairLogRatios(pairs) {
+function computePairLogRatios(pairs) {
     if (pairs.length === 0)
         throw new RangeError('pairs is empty: expected at least one pair');
     assertSample(pairs.map((pair) => pair.baseline), 'pairs baseline');
@@ -635,39 +603,9 @@ function intervals_computePairLogRatios(pairs) {
  */
 function intervals_computePairedRatioInterval(pairs, confidence = 0.95) {
     assertConfidence(confidence);
-    const moments = computeMoments(intervals_computePairLogRatios(pairs), 'pair log ratios');
+    const moments = computeMoments(computePairLogRatios(pairs), 'pair log ratios');
     const interval = createMomentsInterval(moments, confidence, toRelativeDifference, 'pairs');
     return { ...interval, design: 'paired', baselineN: pairs.length, currentN: pairs.length };
-}
-/** Medians of `resamples` bootstrap resamples (drawn with replacement), sorted ascending. */
-function drawBootstrapMedians(samples, random, resamples) {
-    const resample = new Array(samples.length);
-    const medians = [];
-    for (let r = 0; r < resamples; r++) {
-        for (let i = 0; i < samples.length; i++)
-            resample[i] = readAt(samples, random.nextInt(samples.length));
-        medians.push(computeMedian(resample));
-    }
-    return sortAscending(medians);
-}
-/**
- * Percentile-bootstrap interval for the median. Coarse for small n (the median of a resample can only
- * take a few values), so prefer the t-based intervals for gating; this one is robust to outliers.
- */
-function bootstrapMedianInterval(samples, random, resamples = 2000, confidence = 0.95) {
-    assertSample(samples);
-    assertConfidence(confidence);
-    assertInteger(resamples, 'resamples', 1);
-    const estimate = computeMedian(samples);
-    if (samples.length < 2) {
-        const fields = { estimate, confidence, n: samples.length };
-        return createUndeterminedInterval('too-few-samples', describeTooFew(samples.length, 'measurements'), fields);
-    }
-    const medians = drawBootstrapMedians(samples, random, resamples);
-    const alpha = 1 - confidence;
-    const low = computeSortedQuantile(medians, alpha / 2);
-    const high = computeSortedQuantile(medians, 1 - alpha / 2);
-    return { kind: 'determined', estimate, low, high, confidence, n: samples.length, resamples };
 }
 //# sourceMappingURL=intervals.js.map
 ;// CONCATENATED MODULE: ./build/src/stats/linear-fit.js
@@ -724,73 +662,6 @@ function linear_fit_fitLine(xs, ys, confidence = 0.95) {
     return { kind: 'determined', n, df, slope, intercept, rSquared, residualStandardDeviation, slopeInterval };
 }
 //# sourceMappingURL=linear-fit.js.map
-;// CONCATENATED MODULE: ./build/src/stats/multiple-testing.js
-/**
- * Multiple-comparison control and the p-values that feed it. When a gate checks many cells (model × batch
- * size × metric) at once, raw p-values overstate significance; Holm's step-down procedure controls the
- * family-wise error rate without assuming independence.
- */
-
-
-
-
-/**
- * Holm–Bonferroni adjusted p-values, returned in input order. Sorted ascending, the k-th smallest becomes
- * max over j ≤ k of min(1, (m − j + 1) · p₍ⱼ₎); reject where the adjusted value is ≤ α.
- */
-function adjustHolmBonferroni(pValues) {
-    pValues.forEach((p, index) => {
-        if (!(p >= 0 && p <= 1)) {
-            throw new RangeError(`pValues[${index}] is ${p}: expected a probability in [0, 1]`);
-        }
-    });
-    const m = pValues.length;
-    const order = pValues.map((_, index) => index).sort((a, b) => readAt(pValues, a) - readAt(pValues, b));
-    const adjusted = new Array(m).fill(1);
-    let runningMax = 0;
-    order.forEach((originalIndex, rank) => {
-        const scaled = Math.min(1, (m - rank) * readAt(pValues, originalIndex));
-        runningMax = Math.max(runningMax, scaled);
-        adjusted[originalIndex] = runningMax;
-    });
-    return adjusted;
-}
-/** Two-sided p-value for a t statistic; a zero standard error gives p = 1 (no difference) or 0. */
-function computeTwoSidedPValue(difference, standardError, df) {
-    if (standardError === 0) {
-        const t = difference === 0 ? 0 : Math.sign(difference) * Infinity;
-        return { kind: 'determined', pValue: difference === 0 ? 1 : 0, t, df };
-    }
-    const t = difference / standardError;
-    return { kind: 'determined', pValue: Math.min(1, 2 * computeStudentTCdf(-Math.abs(t), df)), t, df };
-}
-/**
- * Two-sided p-value of Welch's t test on ln(values) (independent samples, unequal variances), testing
- * whether the geometric means differ. Undetermined when either side has fewer than 2 values.
- */
-function computeWelchLogPValue(baseline, current) {
-    const baselineLogs = computeLogMoments(baseline, 'baseline');
-    const currentLogs = computeLogMoments(current, 'current');
-    if (baselineLogs.n < 2 || currentLogs.n < 2) {
-        const message = `need at least 2 measurements per side, got ${baselineLogs.n} baseline and ${currentLogs.n} current`;
-        return { kind: 'undetermined', reason: 'too-few-samples', message };
-    }
-    const welch = computeWelchStatistics(baselineLogs, currentLogs);
-    return computeTwoSidedPValue(welch.difference, welch.standardError, welch.df);
-}
-/** Two-sided p-value of a one-sample t test on the per-pair log ratios (paired / interleaved runs). */
-function computePairedLogPValue(pairs) {
-    const moments = computeMoments(computePairLogRatios(pairs), 'pair log ratios');
-    if (moments.n < 2) {
-        return {
-            kind: 'undetermined',
-            reason: 'too-few-samples',
-            message: `need at least 2 pairs, got ${moments.n}`,
-        };
-    }
-    return computeTwoSidedPValue(moments.mean, Math.sqrt(moments.variance / moments.n), moments.n - 1);
-}
-//# sourceMappingURL=multiple-testing.js.map
 ;// CONCATENATED MODULE: ./build/src/stats/summary.js
 /**
  * One-call summary of a sample of per-process measurements (e.g. texts/s from each fresh worker).
@@ -838,7 +709,7 @@ function summary_summarizeSample(values) {
 }
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./build/src/stats/index.js
-
+/** Public API of the stats module: pure functions, no I/O. */
 
 
 
@@ -1078,7 +949,7 @@ function summarizeMemoryGrowth(cells, capMB) {
     };
 }
 //# sourceMappingURL=memory-growth.js.map
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/util.js
 
 // functions
 function assertEqual(val) {
@@ -1953,7 +1824,7 @@ function constantCatch(value) {
     return fn;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/core.js
 var _a;
 
 /** A special constant with type `never` */
@@ -2096,7 +1967,7 @@ function config(newConfig) {
     return globalConfig;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -2409,7 +2280,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -2567,7 +2438,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -3085,7 +2956,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (ins
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -3125,14 +2996,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -4522,11 +4393,11 @@ function discriminatorMap(def) {
 }
 const $ZodDiscriminatedUnion = 
 /*@__PURE__*/
-(/* unused pure expression or super */ null && (core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+$constructor("$ZodDiscriminatedUnion", (inst, def) => {
     def.inclusive = false;
     $ZodUnion.init(inst, def);
     const _super = inst._zod.parse;
-    util.defineLazyInternal(inst, "propValues", (zod) => {
+    defineLazyInternal(inst, "propValues", (zod) => {
         const propValues = {};
         let undefinedCount = 0;
         for (const option of zod.def.options) {
@@ -4537,7 +4408,7 @@ const $ZodDiscriminatedUnion =
                 undefinedCount++;
             for (const [k, v] of Object.entries(pv)) {
                 if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-                    util.assignProp(propValues, k, new Set());
+                    util_assignProp(propValues, k, new Set());
                 }
                 for (const val of v) {
                     propValues[k].add(val);
@@ -4550,15 +4421,15 @@ const $ZodDiscriminatedUnion =
     });
     // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
     def.options.forEach((option, i) => {
-        const propShape = util.rawShape(option._zod.def);
+        const propShape = rawShape(option._zod.def);
         if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
             throw new Error(`Invalid discriminated union option at index "${i}"`);
         }
     });
-    const disc = util.cached(() => discriminatorMap(def));
+    const disc = cached(() => discriminatorMap(def));
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isObject(input)) {
+        if (!util_isObject(input)) {
             payload.issues.push({
                 code: "invalid_type",
                 expected: "object",
@@ -4592,7 +4463,7 @@ const $ZodDiscriminatedUnion =
         });
         return payload;
     };
-})));
+});
 const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, ctx) => {
@@ -5163,16 +5034,16 @@ const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -5189,7 +5060,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -5770,7 +5641,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
 var registries_a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -5823,7 +5694,7 @@ function registry() {
 (registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -6928,7 +6799,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -7581,7 +7452,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -8426,7 +8297,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -8553,7 +8424,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -8822,7 +8693,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -8999,7 +8870,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -9058,7 +8929,7 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", errors_initializer, 
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -9076,7 +8947,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -10032,17 +9903,17 @@ function xor(options, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodDiscriminatedUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodDiscriminatedUnion", (inst, def) => {
+const ZodDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodDiscriminatedUnion", (inst, def) => {
     ZodUnion.init(inst, def);
-    core.$ZodDiscriminatedUnion.init(inst, def);
-})));
+    $ZodDiscriminatedUnion.init(inst, def);
+});
 function discriminatedUnion(discriminator, options, params) {
     // const [options, params] = args;
     return new ZodDiscriminatedUnion({
         type: "union",
         options: options,
         discriminator,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodIntersection = /*@__PURE__*/ $constructor("ZodIntersection", (inst, def) => {
@@ -10236,10 +10107,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -10249,12 +10120,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
@@ -10732,6 +10603,68 @@ function aggregateOperatorTrace(traceText, options) {
     };
 }
 //# sourceMappingURL=ort-trace.js.map
+;// CONCATENATED MODULE: ./build/src/schema/cell-key.js
+/**
+ * The one key of a sweep cell, shared by the protocol, baselines, comparisons and reports: which sweep it
+ * belongs to and its coordinates. `cellId` keys maps and joins; `formatCellLabel` is what people read.
+ */
+
+const cellKeySchema = discriminatedUnion('sweep', [
+    object({ sweep: literal('batch'), batchSize: schemas_number().int().positive() }),
+    object({
+        sweep: literal('length'),
+        chars: schemas_number().int().positive(),
+        batchSize: schemas_number().int().positive(),
+    }),
+]);
+/** A stable, compact id for maps and joins, never shown: "batch:32" or "length:64:32" (chars, batch). */
+function cellId(key) {
+    switch (key.sweep) {
+        case 'batch':
+            return `batch:${key.batchSize}`;
+        case 'length':
+            return `length:${key.chars}:${key.batchSize}`;
+    }
+}
+/** The readable name of a cell in logs, comparisons and reports: "batch 32" or "64 chars @ batch 32". */
+function cell_key_formatCellLabel(key) {
+    switch (key.sweep) {
+        case 'batch':
+            return `batch ${key.batchSize}`;
+        case 'length':
+            return `${key.chars} chars @ batch ${key.batchSize}`;
+    }
+}
+/** The key of a measured profile cell: length cells carry `chars`, batch cells do not. */
+function createCellKey(cell) {
+    return cell.chars === undefined
+        ? { sweep: 'batch', batchSize: cell.batchSize }
+        : { sweep: 'length', chars: cell.chars, batchSize: cell.batchSize };
+}
+//# sourceMappingURL=cell-key.js.map
+;// CONCATENATED MODULE: ./build/src/analysis/recommendation-types.js
+
+/** The evidence id of a batch cell: its label, e.g. "batch 32". */
+function recommendation_types_describeBatchCell(batchSize) {
+    return formatCellLabel({ sweep: 'batch', batchSize });
+}
+function recommendation_types_classifyEffect(effect) {
+    switch (effect.ci95.kind) {
+        case 'determined':
+            if (effect.ci95.low > 0)
+                return { kind: 'faster' };
+            if (effect.ci95.high < 0)
+                return { kind: 'slower' };
+            return { kind: 'unclear', why: 'its 95 % CI includes no change' };
+        case 'undetermined':
+            return { kind: 'unclear', why: `it has no CI (${effect.ci95.reason})` };
+    }
+}
+/** The measured effect of an experiment, as a recommendation carries it. */
+function recommendation_types_toRecommendationEffect(effect) {
+    return { metric: 'texts/s', relativeChange: effect.relativeChange, ci95: effect.ci95 };
+}
+//# sourceMappingURL=recommendation-types.js.map
 ;// CONCATENATED MODULE: ./build/src/analysis/recommend-batch-size.js
 
 
@@ -10819,6 +10752,141 @@ function recommend_batch_size_recommendLatencyBatchSize(fitting, sloMs) {
     return { kind: 'latency-slo-batch-size', title, detail, effect: null, evidence };
 }
 //# sourceMappingURL=recommend-batch-size.js.map
+;// CONCATENATED MODULE: ./build/src/analysis/recommend-experiments.js
+
+
+/** "4 threads vs 1 thread: +31.0 % texts/s (95 % CI +25.2 % to +37.1 %, 12 pairs)". */
+function describeEffect(effect) {
+    const change = `${formatSignedPercent(effect.relativeChange)} texts/s`;
+    const interval = `${formatChangeInterval(effect.ci95)}, ${effect.pairs} pairs`;
+    return `${effect.variantLabel} vs ${effect.baselineLabel}: ${change} (${interval})`;
+}
+function fromEffect(kind, effect, evidence, wording) {
+    return { kind, ...wording, effect: toRecommendationEffect(effect), evidence };
+}
+/** Baseline-vs-variant wording for the three outcomes; `caveat` is appended when the variant is advised. */
+function wordOutcome(effect, outcome, action, caveat) {
+    const measured = describeEffect(effect);
+    switch (outcome.kind) {
+        case 'faster':
+            return { title: action, detail: `${measured}.${caveat}` };
+        case 'slower':
+            return {
+                title: `Keep ${effect.baselineLabel}: ${effect.variantLabel} was slower`,
+                detail: `${measured}.`,
+            };
+        case 'unclear':
+            return {
+                title: `${effect.variantLabel}: no measurable gain over ${effect.baselineLabel}`,
+                detail: `${measured}; no recommendation, because ${outcome.why}.`,
+            };
+    }
+}
+function recommend_experiments_recommendTruncation(entry) {
+    if (entry.shareOver <= 0)
+        return null;
+    const evidence = [`experiment truncation ${entry.maxTokens} tokens`];
+    const outcome = classifyEffect(entry.effect);
+    const share = `${formatPercent(entry.shareOver)} of the texts are longer than ${entry.maxTokens} tokens`;
+    const measured = describeEffect(entry.effect);
+    if (outcome.kind === 'faster') {
+        const caveat = 'The cut text no longer shapes the embedding: check retrieval quality before adopting it.';
+        const detail = `${share}. Measured: ${measured}. ${caveat}`;
+        return fromEffect('truncation', entry.effect, evidence, {
+            title: `Truncate texts at ${entry.maxTokens} tokens`,
+            detail,
+        });
+    }
+    const why = outcome.kind === 'slower' ? 'it was slower' : `there is no measurable speed-up (${outcome.why})`;
+    const detail = `${share}, but truncating there is not worth it: ${why}. Measured: ${measured}.`;
+    return fromEffect('truncation', entry.effect, evidence, {
+        title: `Truncating at ${entry.maxTokens} tokens is not worth it`,
+        detail,
+    });
+}
+/** The batch with the most padding in corpus order, as context for the bucketing advice. */
+function findWorstPadding(padding) {
+    return padding.perBatch.reduce((worst, row) => (worst === null || row.wasteShare > worst.wasteShare ? row : worst), null);
+}
+function recommend_experiments_recommendBucketing(padding) {
+    const effect = padding.bucketing;
+    if (effect === null)
+        return null;
+    const worst = findWorstPadding(padding);
+    const context = worst === null
+        ? ''
+        : ` In the batch sweep, ${formatPercent(worst.wasteShare)} of the padded tokens of batch ${worst.batchSize} are padding.`;
+    const wording = wordOutcome(effect, classifyEffect(effect), 'Sort texts by length before batching', context);
+    const evidence = ['experiment bucketing', ...(worst === null ? [] : [describeBatchCell(worst.batchSize)])];
+    return fromEffect('bucketing', effect, evidence, wording);
+}
+function recommend_experiments_recommendThreads(effect) {
+    if (effect === null)
+        return null;
+    const wording = wordOutcome(effect, classifyEffect(effect), `Use ${effect.variantLabel}`, '');
+    return fromEffect('threads', effect, ['experiment threads'], wording);
+}
+function recommend_experiments_recommendDtype(effect) {
+    if (effect === null)
+        return null;
+    const caveat = ' Quantization changes the embeddings: check retrieval quality before switching.';
+    const wording = wordOutcome(effect, classifyEffect(effect), `Use ${effect.variantLabel} weights`, caveat);
+    return fromEffect('dtype', effect, ['experiment dtype'], wording);
+}
+//# sourceMappingURL=recommend-experiments.js.map
+;// CONCATENATED MODULE: ./build/src/analysis/recommend-memory-cap.js
+
+
+function listSkippedBlockers(cells) {
+    const blockers = [];
+    for (const cell of cells) {
+        switch (cell.status) {
+            case 'skipped':
+                blockers.push({ batchSize: cell.batchSize, why: `was skipped (${cell.reason}: ${cell.detail})` });
+                break;
+            case 'measured':
+            case 'failed':
+                break;
+        }
+    }
+    return blockers;
+}
+function listBlockers(candidates, cells, capMB) {
+    const over = candidates
+        .filter((candidate) => candidate.peakMB > capMB)
+        .map((candidate) => ({
+        batchSize: candidate.cell.batchSize,
+        why: `peaked at ${formatMB(candidate.peakMB)}, over the cap`,
+    }));
+    return [...over, ...listSkippedBlockers(cells)].sort((a, b) => a.batchSize - b.batchSize);
+}
+function describeBlockers(blockers) {
+    if (blockers.length === 0)
+        return 'No measured batch size reached the cap; larger ones were not tried.';
+    return blockers.map((blocker) => `Batch ${blocker.batchSize} ${blocker.why}.`).join(' ');
+}
+/** Largest batch within the cap; when none fits, says so with the smallest measured peak. */
+function recommend_memory_cap_recommendMemoryCapBatchSize(candidates, cells, capMB) {
+    const cap = formatMB(capMB);
+    const fitting = candidates.filter((candidate) => candidate.peakMB <= capMB);
+    const chosen = fitting.at(-1);
+    const blockers = listBlockers(candidates, cells, capMB).filter((blocker) => chosen === undefined || blocker.batchSize > chosen.cell.batchSize);
+    const blockerIds = blockers.map((blocker) => describeBatchCell(blocker.batchSize));
+    if (chosen === undefined) {
+        if (blockers.length === 0)
+            return null;
+        const detail = describeBlockers(blockers);
+        const title = `No measured batch size fits in ${cap}`;
+        return { kind: 'memory-cap-batch-size', title, detail, effect: null, evidence: blockerIds };
+    }
+    const size = chosen.cell.batchSize;
+    const detail = `Batch ${size} peaked at ${formatMB(chosen.peakMB)} (minimum over its processes), within the cap of ${cap}. ` +
+        describeBlockers(blockers);
+    const title = `Largest batch size within ${cap}: ${size}`;
+    const evidence = [describeBatchCell(size), ...blockerIds];
+    return { kind: 'memory-cap-batch-size', title, detail, effect: null, evidence };
+}
+//# sourceMappingURL=recommend-memory-cap.js.map
 ;// CONCATENATED MODULE: ./build/src/analysis/recommendations.js
 
 
@@ -11091,7 +11159,7 @@ async function createOnnxEmbedder(options) {
     };
 }
 //# sourceMappingURL=onnx-embedder.js.map
-;// CONCATENATED MODULE: ./node_modules/@huggingface/tokenizers/dist/tokenizers.mjs
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/tokenizers/dist/tokenizers.mjs
 // src/utils/data-structures/DictionarySplitter.ts
 var DictionarySplitter = class {
   /**
@@ -15120,7 +15188,6 @@ class onnx_builder_OnnxGraphBuilder {
 
 
 
-const modelDtypes = (/* unused pure expression or super */ null && (['fp32', 'q8']));
 function weight_ops_createEmitContext(builder, dtype) {
     return { builder, dtype, quantizedActivations: new Map() };
 }
@@ -15317,6 +15384,7 @@ function bert_embeddings_emitMaskBias(ctx, attentionMask) {
  * Values are "normal-ish": the Irwin–Hall sum of four uniforms, rescaled to the wanted standard deviation.
  * It needs no transcendental functions, so the output is bit-identical on every platform and fast.
  */
+
 /** Standard deviation of the sum of four 16-bit uniforms (each has variance 65536²/12). */
 const irwinHallStd = 65536 / Math.sqrt(3);
 const irwinHallMean = (/* unused pure expression or super */ null && (2 * 65535));
@@ -15329,16 +15397,6 @@ function hashName(seed, name) {
     }
     return hash >>> 0;
 }
-/** mulberry32: a small, fast 32-bit generator with a full 2³² period. */
-function createGenerator(state) {
-    let current = state >>> 0;
-    return () => {
-        current = (current + 0x6d2b79f5) >>> 0;
-        let t = Math.imul(current ^ (current >>> 15), 1 | current);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return (t ^ (t >>> 14)) >>> 0;
-    };
-}
 class seeded_weights_SeededWeights {
     seed;
     constructor(seed) {
@@ -15348,7 +15406,7 @@ class seeded_weights_SeededWeights {
     }
     /** `count` values with mean 0 and standard deviation `std`, determined by the seed and `name`. */
     normal(name, count, std) {
-        const next = createGenerator(hashName(this.seed, name));
+        const next = createRandom(hashName(this.seed, name), { algorithm: 'mulberry32' }).nextUint32;
         const out = new Float32Array(count);
         const factor = std / irwinHallStd;
         for (let index = 0; index < count; index++) {
