@@ -2,24 +2,13 @@
  * What a baseline update changed, for the job summary: the file written or replaced, and per cell the median
  * throughput and peak memory before and after. Pure.
  */
-import type { Baseline, BaselineCell, CellKey } from '../baseline/baseline-schema.js';
+import type { Baseline, BaselineCell } from '../baseline/baseline-schema.js';
+import { formatCellLabel } from '../schema/cell-key.js';
+import { computeMedian } from '../stats/index.js';
 import { formatChange, formatMegabytes, formatQuantity } from '../report/format-values.js';
 
-function labelKey(key: CellKey): string {
-  switch (key.sweep) {
-    case 'batch':
-      return `batch ${key.batchSize}`;
-    case 'length':
-      return `${key.chars} chars @ batch ${key.batchSize}`;
-  }
-}
-
 function median(values: readonly number[] | null): number | null {
-  if (values === null || values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const upper = sorted[middle] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
+  return values === null || values.length === 0 ? null : computeMedian(values);
 }
 
 function describeChange(
@@ -33,8 +22,8 @@ function describeChange(
 }
 
 function describeCell(cell: BaselineCell, previous: Baseline | null): string {
-  const id = labelKey(cell.key);
-  const old = previous?.cells.find((item) => labelKey(item.key) === id) ?? null;
+  const id = formatCellLabel(cell.key);
+  const old = previous?.cells.find((item) => formatCellLabel(item.key) === id) ?? null;
   const throughput = describeChange(median(old?.throughput ?? null), median(cell.throughput), formatQuantity);
   const memory = describeChange(
     median(old?.peakMemoryMB ?? null),
@@ -59,8 +48,8 @@ export function renderBaselineChanges(path: string, previous: Baseline | null, w
     written.provenance.commit === null ? '' : ` from commit \`${written.provenance.commit.slice(0, 12)}\``;
   const rows = written.cells.map((cell) => describeCell(cell, previous));
   const dropped = (previous?.cells ?? [])
-    .map((cell) => labelKey(cell.key))
-    .filter((id) => !written.cells.some((cell) => labelKey(cell.key) === id));
+    .map((cell) => formatCellLabel(cell.key))
+    .filter((id) => !written.cells.some((cell) => formatCellLabel(cell.key) === id));
   return [
     `### Baseline \`${written.name}\``,
     '',

@@ -1,6 +1,7 @@
 /** Shared types and helpers of the recommendation rules. */
 import type { Analysis, Effect, Recommendation } from '../schema/analysis-schema.js';
-import { describeCell, type BatchCell } from '../schema/cell-schema.js';
+import type { BatchCell } from '../schema/cell-schema.js';
+import { formatCellLabel } from '../schema/cell-key.js';
 import type { PerBatchMemory } from './memory-growth.js';
 import type { PaddingSummary } from './padding.js';
 
@@ -24,9 +25,9 @@ export interface RecommendationInput {
   options: RecommendationOptions;
 }
 
-/** The evidence id of a batch cell, e.g. "batch 32" (the protocol's cell id). */
+/** The evidence id of a batch cell: its label, e.g. "batch 32". */
 export function describeBatchCell(batchSize: number): string {
-  return describeCell({ sweep: 'batch', batchSize });
+  return formatCellLabel({ sweep: 'batch', batchSize });
 }
 
 /** How an A/B effect came out: the 95 % CI entirely above zero, entirely below, or neither. */

@@ -2,10 +2,10 @@
  * The only I/O of the baseline module: reading baseline files (or folders of them) and writing one
  * atomically. Parsing and selection are pure and live beside it.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createUsageError, describeError, UsageError } from '../errors.js';
+import { writeJsonAtomically } from '../files/atomic-write.js';
 import type { Baseline } from './baseline-schema.js';
 import { baselineSchema } from './baseline-schema.js';
 import { compareFingerprints, isSameSetup } from './fingerprint.js';
@@ -116,12 +116,9 @@ export async function writeBaselineAtomically(
     });
   }
   const replaced = await checkReplacement(path, valid, options.force);
-  const temporary = join(dir, `.${valid.name}.json.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, `${JSON.stringify(valid, null, 2)}\n`, 'utf8');
-    await rename(temporary, path);
+    await writeJsonAtomically(path, valid);
   } catch (error) {
-    await rm(temporary, { force: true });
     throw createUsageError({
       input: path,
       expected: 'a writable baseline file',

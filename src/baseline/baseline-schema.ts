@@ -4,6 +4,7 @@
  * where the numbers came from, and the calibration probe's scores (to detect speed regimes and normalize).
  */
 import { z } from 'zod';
+import { cellId, cellKeySchema, formatCellLabel } from '../schema/cell-key.js';
 import { dtypeSchema } from '../schema/common-schema.js';
 
 export const BASELINE_SCHEMA_VERSION = 1;
@@ -50,15 +51,6 @@ export const originSchema = z.discriminatedUnion('kind', [
 export type BaselineOrigin = z.infer<typeof originSchema>;
 export type LegacyFormat = Extract<BaselineOrigin, { kind: 'legacy' }>['format'];
 
-export const cellKeySchema = z.discriminatedUnion('sweep', [
-  z.object({ sweep: z.literal('batch'), batchSize: z.number().int().positive() }),
-  z.object({
-    sweep: z.literal('length'),
-    chars: z.number().int().positive(),
-    batchSize: z.number().int().positive(),
-  }),
-]);
-export type CellKey = z.infer<typeof cellKeySchema>;
 
 const samplesSchema = z.array(z.number().positive()).min(1);
 
@@ -121,24 +113,15 @@ export const baselineSchema = z
   .superRefine((baseline, context) => {
     const seen = new Set<string>();
     baseline.cells.forEach((cell, index) => {
-      const id = describeCellKey(cell.key);
+      const id = cellId(cell.key);
       if (seen.has(id)) {
-        context.addIssue({ code: 'custom', path: ['cells', index, 'key'], message: `duplicate cell ${id}` });
+        const message = `duplicate cell ${formatCellLabel(cell.key)}`;
+        context.addIssue({ code: 'custom', path: ['cells', index, 'key'], message });
       }
       seen.add(id);
     });
   });
 export type Baseline = z.infer<typeof baselineSchema>;
-
-/** A stable, readable identifier of a cell: "batch 32" or "length 256 chars @ batch 32". */
-export function describeCellKey(key: CellKey): string {
-  switch (key.sweep) {
-    case 'batch':
-      return `batch ${key.batchSize}`;
-    case 'length':
-      return `length ${key.chars} chars @ batch ${key.batchSize}`;
-  }
-}
 
 export const EMPTY_PROVENANCE: Provenance = {
   commit: null,

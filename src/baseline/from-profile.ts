@@ -6,7 +6,8 @@ import { createUsageError } from '../errors.js';
 import type { MeasuredBatchCell, MeasuredLengthCell, ProcessSample } from '../schema/cell-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
 import { computeQuantile } from '../stats/index.js';
-import type { Baseline, BaselineCell, CellKey, Provenance } from './baseline-schema.js';
+import type { Baseline, BaselineCell, Provenance } from './baseline-schema.js';
+import type { CellKey } from '../schema/cell-key.js';
 import { BASELINE_NAME_PATTERN, BASELINE_SCHEMA_VERSION } from './baseline-schema.js';
 import { createFingerprint } from './fingerprint.js';
 

@@ -16,7 +16,6 @@ export {
   baselineCellSchema,
   baselineSchema,
   cellKeySchema,
-  describeCellKey,
   fingerprintSchema,
   provenanceSchema,
 } from './baseline-schema.js';

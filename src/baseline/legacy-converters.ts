@@ -3,7 +3,8 @@
  * listed as an adjustment (it ends up in `origin.adjustments`).
  */
 import { computeMedian } from '../stats/index.js';
-import type { Baseline, BaselineCell, CellKey } from './baseline-schema.js';
+import type { Baseline, BaselineCell } from './baseline-schema.js';
+import type { CellKey } from '../schema/cell-key.js';
 import type {
   BaselineEmbeddingsFile,
   BatchSizeProfileFile,

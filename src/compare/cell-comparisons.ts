@@ -3,7 +3,7 @@
  * decide each cell × metric verdict with the decision rule.
  */
 import type { Baseline, BaselineCell } from '../baseline/baseline-schema.js';
-import { describeCellKey } from '../baseline/baseline-schema.js';
+import { cellId, formatCellLabel } from '../schema/cell-key.js';
 import { adjustHolmBonferroni } from '../stats/index.js';
 import type { CellEvidence } from './cell-evidence.js';
 import { gatherCellEvidence } from './cell-evidence.js';
@@ -38,10 +38,10 @@ function listUnmatched(
   others: readonly BaselineCell[],
   onlyIn: 'baseline' | 'current',
 ) {
-  const keys = new Set(others.map((cell) => describeCellKey(cell.key)));
+  const keys = new Set(others.map((cell) => cellId(cell.key)));
   return cells
-    .filter((cell) => !keys.has(describeCellKey(cell.key)))
-    .map((cell) => ({ key: cell.key, label: describeCellKey(cell.key), onlyIn }));
+    .filter((cell) => !keys.has(cellId(cell.key)))
+    .map((cell) => ({ key: cell.key, label: formatCellLabel(cell.key), onlyIn }));
 }
 
 function gatherEvidence(
@@ -71,9 +71,9 @@ function gatherGroups(
   context: SpeedContext,
   settings: ComparisonSettings,
 ) {
-  const byKey = new Map(current.cells.map((cell) => [describeCellKey(cell.key), cell]));
+  const byKey = new Map(current.cells.map((cell) => [cellId(cell.key), cell]));
   return baseline.cells.flatMap((cell): EvidenceGroup[] => {
-    const match = byKey.get(describeCellKey(cell.key));
+    const match = byKey.get(cellId(cell.key));
     if (match === undefined) return [];
     const items = METRICS.flatMap((metric) => {
       const item = gatherEvidence(metric, { baseline: cell, current: match }, context, settings);
@@ -153,7 +153,7 @@ export function compareCells(
   const adjusted = adjustFamilies(evidence);
   const cells = groups.map((group) => ({
     key: group.cell.key,
-    label: describeCellKey(group.cell.key),
+    label: formatCellLabel(group.cell.key),
     metrics: group.items.map((item) => toMetricComparison(item, adjusted.get(item) ?? null, settings)),
   }));
   const unmatched = [

@@ -1,16 +1,8 @@
 /**
  * The evidence for one cell × metric, before multiple-testing adjustment and the verdict: which samples are
  * compared (basis, speed regime, outliers), the interval of the relative change and the p-value of "no change".
- *
- * Besides the geometric-mean ratio and its Welch interval, every metric gets the ratio of the *best*
- * processes: the highest throughput, the lowest peak memory and latency. Interference on a shared machine is
- * one-sided — a noisy neighbour slows a process down, never up; page cache or file mappings counted in RSS,
- * a late GC or a transient allocation raise a peak, never lower it. Every process does the same work from a
- * fresh start, so the best one is the closest observation of the undisturbed value. For memory this is the
- * minimum of the per-process peaks, which is what memory verdicts rest on (both sides taken at the same number
- * of processes: the lowest of 11 peaks sits below the lowest of 3 with nothing changed); the rule requires the
- * best-process change to cross the horizon too, so two bloated (or slowed) processes out of three cannot fake
- * a regression by outvoting the clean one in the MAD rule.
+ * Every metric also gets the ratio of the *best* processes (highest throughput, lowest peak or latency, both
+ * sides at the same number of processes), because interference is one-sided; why: docs/decision-rule.md.
  */
 import type { BaselineCell } from '../baseline/baseline-schema.js';
 import {

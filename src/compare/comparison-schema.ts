@@ -3,7 +3,7 @@
  * this and decide nothing: every verdict, reason and note is computed before rendering.
  */
 import { z } from 'zod';
-import { cellKeySchema } from '../baseline/baseline-schema.js';
+import { cellKeySchema } from '../schema/cell-key.js';
 
 export const COMPARISON_SCHEMA_VERSION = 1;
 

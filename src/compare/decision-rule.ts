@@ -1,33 +1,11 @@
 /**
- * THE DECISION RULE — one rule for every cell × metric and for the aggregates.
- *
- * Let T be the metric's threshold (maxThroughputDrop, maxMemoryGrowth, or an override; default 10 %): the
- * change the gate must catch. The decision boundary, the *horizon*, is h = T / 2, halfway between "no change"
- * (which must pass) and "a change of T" (which must fail). Turn every relative change c = current/baseline − 1
- * so that positive is bad (b = −c for throughput, b = +c for memory and latency). For a cell × metric take
- * - [bLow, bHigh], the 95 % interval of the geometric-mean ratio (Welch on the logs, outliers excluded);
- * - b̂_best, the change of the best process (highest throughput, lowest peak or latency — cell-evidence.ts),
- *   less m, the margin of a systematic error: for speed normalized by the calibration probe across regimes or
- *   machines, m = 1.96 × the residual CV (≈ 16 %); otherwise m = 0;
- * - p_Holm, the one-sided p-value of a change in that direction (worse for a regression, better for an
- *   improvement), Holm-adjusted over the metric's cells: the gate asks "did any cell get worse?", a
- *   one-sided family whose family-wise error is α. Improvements form their own family.
- * An aggregate (geometric mean over cells) is a single test with no best process: those two terms drop out.
- *
- *   regression   ⇔ bLow > h   and b̂_best − m > h   and p_Holm ≤ α (0.05) — confidently worse by more than T/2
- *   improvement  ⇔ bHigh < −h and b̂_best + m < −h  and p_Holm ≤ α        — the mirror image
- *   no-change    ⇔ −h ≤ bLow and bHigh ≤ h                            — confidently within ±T/2
- *   inconclusive ⇔ anything else: the interval straddles ±h (too wide, or a change near T/2), the best
- *                  processes disagree, or there is no interval (fewer than 2 samples on both sides).
- *
- * Why it meets the targets on this machine (within-regime CV ≈ 1 %, 3–5 processes a side): with n = 3 per
- * side the log-ratio SE is 0.01·√(2/3) ≈ 0.008 with Welch df ≈ 4 (t = 2.78), a half-width of ≈ 2.3 %. A true
- * −10 % gives an interval near [−12 %, −8 %], beyond −5 % unless the sample SD comes out > 2.3× too large
- * (P ≈ 0.02 % at df 4); no change gives [−2.3 %, +2.3 %], beyond −5 % only for a 6σ estimate. The aggregate
- * has √K less noise. Holm keeps 12 cells from being 12 chances of a false alarm. What does threaten the
- * targets is removed before this rule — speed regimes (speed-regimes.ts), single outlier processes (MAD) —
- * or by the best-process term (two disturbed processes out of three). The remaining error rates are
- * measured by the seeded simulation in test/compare/decision-simulation.test.ts.
+ * THE DECISION RULE, for every cell × metric and the aggregates. With horizon h = threshold / 2 and changes
+ * signed so that positive is bad (b):
+ *   regression   ⇔ bLow > h   and best-process change − margin > h   and Holm p ≤ α
+ *   improvement  ⇔ bHigh < −h and best-process change + margin < −h  and Holm p ≤ α
+ *   no-change    ⇔ −h ≤ bLow and bHigh ≤ h
+ *   inconclusive ⇔ anything else. Aggregates have no best process and no Holm term.
+ * Definitions, and why it meets the error targets: docs/decision-rule.md.
  */
 import type { ChangeInterval, Verdict } from './comparison-schema.js';
 import { formatChange, formatInterval, formatPValue } from './describe-change.js';

@@ -13,6 +13,7 @@ import {
   computeRatioInterval,
   computeSampleVariance,
   computeStudentTCdf,
+  computeTwoSidedPValue,
   computeTwoSidedTCritical,
 } from '../stats/index.js';
 import type { ChangeInterval } from './comparison-schema.js';
@@ -111,11 +112,8 @@ export function computeNoChangePValue(inference: LogRatioInference): number | nu
   switch (inference.kind) {
     case 'undetermined':
       return null;
-    case 'determined': {
-      if (inference.standardError === 0) return inference.logEstimate === 0 ? 1 : 0;
-      const t = inference.logEstimate / inference.standardError;
-      return Math.min(1, 2 * computeStudentTCdf(-Math.abs(t), inference.df));
-    }
+    case 'determined':
+      return computeTwoSidedPValue(inference.logEstimate, inference.standardError, inference.df);
   }
 }
 

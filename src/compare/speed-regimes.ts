@@ -9,7 +9,6 @@
  * processes of the regime both sides share (at least 2 per side). A cell with no shared regime falls back to
  * calibration-normalized speed, whose residual between-regime error is accounted for in its interval.
  */
-import { computeMedian } from '../stats/index.js';
 
 export interface SpeedRegime {
   lowGflops: number;
@@ -76,12 +75,4 @@ export function selectCommonRegime(
     }
   });
   return best;
-}
-
-/** Median probe score of each side, for notes: how far apart the two sides ran. */
-export function describeProbeShift(
-  baselineProbes: readonly number[],
-  currentProbes: readonly number[],
-): number {
-  return computeMedian(currentProbes) / computeMedian(baselineProbes) - 1;
 }

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeError } from '../errors.js';
+import { writeFileAtomically as writeAtomically } from '../files/atomic-write.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
 
 /** Creates the output folder and proves it writable before any long work starts. */
@@ -26,17 +26,10 @@ export async function prepareOutputDir(
   return absolute;
 }
 
-/** Writes to a temporary name in the same folder, then renames: readers never see half a file. */
+/** Writes `dir/name` atomically (see files/atomic-write.ts) and returns its path. */
 export async function writeFileAtomically(dir: string, name: string, content: string): Promise<string> {
   const target = join(dir, name);
-  const temporary = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeAtomically(target, content);
   return target;
 }
 

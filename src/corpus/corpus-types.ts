@@ -1,3 +1,5 @@
+import type { RandomOptions } from '../random/index.js';
+
 /** The on-disk corpus formats, chosen by file extension. */
 export type CorpusFormat = 'txt' | 'jsonl' | 'json';
 
@@ -8,23 +10,13 @@ export type CorpusSource =
   | { kind: 'file'; path: string; format: CorpusFormat; sha256: string }
   | { kind: 'builtin'; name: string; seed: number };
 
+/**
+ * The stream the built-in corpus and the length builder draw from (mulberry32, 32-bit floats): fixed, so
+ * the same seed yields the same texts as every earlier version.
+ */
+export const corpusRandomOptions: RandomOptions = { algorithm: 'mulberry32', floatBits: 32 };
+
 export interface Corpus {
   source: CorpusSource;
   texts: string[];
-}
-
-/** One-line description of a corpus source for logs and reports. */
-export function describeCorpusSource(source: CorpusSource): string {
-  switch (source.kind) {
-    case 'file':
-      return `${source.path} (${source.format}, sha256 ${source.sha256.slice(0, 12)})`;
-    case 'builtin':
-      return `built-in "${source.name}" corpus (seed ${source.seed})`;
-    default:
-      return assertNever(source);
-  }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled corpus source: ${JSON.stringify(value)}`);
 }

@@ -1,5 +1,5 @@
-import type { Corpus } from './corpus-types.js';
-import { createSeededRandom, type SeededRandom } from './seeded-random.js';
+import { corpusRandomOptions, type Corpus } from './corpus-types.js';
+import { createRandom, type Random } from '../random/index.js';
 import { createQuery, createSentence } from './sentence-templates.js';
 
 /**
@@ -29,19 +29,19 @@ export function createDefaultCorpus(seed = 1, count = 2000): Corpus {
   if (!Number.isSafeInteger(count) || count < 1) {
     throw new RangeError(`createDefaultCorpus: count must be a positive integer, got ${count}`);
   }
-  const random = createSeededRandom(seed);
+  const random = createRandom(seed, corpusRandomOptions);
   const texts = Array.from({ length: count }, () => createText(chooseKind(random), random));
   return { source: { kind: 'builtin', name: defaultCorpusName, seed }, texts };
 }
 
-function chooseKind(random: SeededRandom): TextKind {
-  const roll = random.next();
+function chooseKind(random: Random): TextKind {
+  const roll = random.nextFloat();
   if (roll < defaultCorpusBands.query.share) return 'query';
   if (roll < defaultCorpusBands.query.share + defaultCorpusBands.snippet.share) return 'snippet';
   return 'passage';
 }
 
-function createText(kind: TextKind, random: SeededRandom): string {
+function createText(kind: TextKind, random: Random): string {
   switch (kind) {
     case 'query':
       return createBandedQuery(random);
@@ -56,7 +56,7 @@ function createText(kind: TextKind, random: SeededRandom): string {
 
 const maxAttempts = 50;
 
-function createBandedQuery(random: SeededRandom): string {
+function createBandedQuery(random: Random): string {
   const { min, max } = defaultCorpusBands.query;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const query = createQuery(random);
@@ -66,9 +66,9 @@ function createBandedQuery(random: SeededRandom): string {
 }
 
 /** One sentence, sometimes two: keeps adding while under a target drawn from the band. */
-function createSnippet(random: SeededRandom): string {
+function createSnippet(random: Random): string {
   const { min, max } = defaultCorpusBands.snippet;
-  const target = random.nextInt(min, max);
+  const target = random.nextIntBetween(min, max);
   let text = createSentenceAtMost(random, max);
   for (let attempt = 0; attempt < maxAttempts && (text.length < min || text.length < target); attempt++) {
     const next = createSentence(random);
@@ -79,9 +79,9 @@ function createSnippet(random: SeededRandom): string {
 }
 
 /** A paragraph of sentences up to a target length skewed towards the band's short end (a long tail). */
-function createPassage(random: SeededRandom): string {
+function createPassage(random: Random): string {
   const { min, max } = defaultCorpusBands.passage;
-  const target = Math.round(min + (max - min) * random.next() ** 2.5);
+  const target = Math.round(min + (max - min) * random.nextFloat() ** 2.5);
   let text = createSentenceAtMost(random, max);
   for (let attempt = 0; attempt < maxAttempts && (text.length < min || text.length < target); attempt++) {
     const next = createSentence(random);
@@ -91,7 +91,7 @@ function createPassage(random: SeededRandom): string {
   return text;
 }
 
-function createSentenceAtMost(random: SeededRandom, max: number): string {
+function createSentenceAtMost(random: Random, max: number): string {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const sentence = createSentence(random);
     if (sentence.length <= max) return sentence;

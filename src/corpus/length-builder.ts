@@ -1,5 +1,6 @@
 import { createUsageError } from '../errors.js';
-import { createSeededRandom, type SeededRandom } from './seeded-random.js';
+import { createRandom, type Random } from '../random/index.js';
+import { corpusRandomOptions } from './corpus-types.js';
 
 /**
  * Builds `count` texts of exactly `chars` characters each from real corpus words, for the text-length sweep.
@@ -32,7 +33,7 @@ export function buildTextsOfLength(
     'Pass at least 1.',
   );
   const words = indexWords(sourceTexts);
-  const random = createSeededRandom(seed);
+  const random = createRandom(seed, corpusRandomOptions);
   return Array.from({ length: count }, () => buildText(words, chars, random));
 }
 
@@ -67,10 +68,10 @@ function indexWords(sourceTexts: readonly string[]): WordIndex {
   return { tokens, byLength };
 }
 
-function buildText(words: WordIndex, chars: number, random: SeededRandom): string {
+function buildText(words: WordIndex, chars: number, random: Random): string {
   const parts: string[] = [];
   let length = 0;
-  let position = random.nextInt(0, words.tokens.length - 1);
+  let position = random.nextIntBetween(0, words.tokens.length - 1);
   for (;;) {
     const word = words.tokens[position % words.tokens.length] ?? '';
     const remaining = chars - length - (parts.length === 0 ? 0 : 1) - word.length;
@@ -87,11 +88,11 @@ function buildText(words: WordIndex, chars: number, random: SeededRandom): strin
 }
 
 /** Exactly `size` characters of corpus words: one word, else two words, else a cut word. */
-function fillGap(words: WordIndex, size: number, random: SeededRandom): string {
+function fillGap(words: WordIndex, size: number, random: Random): string {
   const exact = words.byLength.get(size);
   if (exact !== undefined) return random.pick(exact);
   const lengths = [...words.byLength.keys()];
-  const start = random.nextInt(0, lengths.length - 1);
+  const start = random.nextIntBetween(0, lengths.length - 1);
   for (let i = 0; i < lengths.length; i++) {
     const first = words.byLength.get(lengths[(start + i) % lengths.length] ?? 0);
     const second = first === undefined ? undefined : words.byLength.get(size - 1 - (first[0]?.length ?? 0));
@@ -102,11 +103,11 @@ function fillGap(words: WordIndex, size: number, random: SeededRandom): string {
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-function cutWord(words: WordIndex, size: number, random: SeededRandom): string {
+function cutWord(words: WordIndex, size: number, random: Random): string {
   const longer = [...words.byLength.entries()]
     .filter(([length]) => length > size)
     .flatMap(([, list]) => list);
-  const start = random.nextInt(0, Math.max(0, longer.length - 1));
+  const start = random.nextIntBetween(0, Math.max(0, longer.length - 1));
   for (let i = 0; i < longer.length; i++) {
     const word = longer[(start + i) % longer.length] ?? '';
     let prefix = '';

@@ -1,5 +1,5 @@
 import * as vocabulary from './corpus-vocabulary.js';
-import type { SeededRandom } from './seeded-random.js';
+import type { Random } from '../random/index.js';
 
 /**
  * Sentence and query templates for the built-in corpus. A `{slot}` is filled from the vocabulary:
@@ -48,21 +48,21 @@ const queryTemplates: readonly string[] = [
   '{pl} {tp} {yr}',
 ];
 
-export function createSentence(random: SeededRandom): string {
+export function createSentence(random: Random): string {
   return capitalize(renderTemplate(random.pick(sentenceTemplates), random));
 }
 
-export function createQuery(random: SeededRandom): string {
+export function createQuery(random: Random): string {
   return renderTemplate(random.pick(queryTemplates), random);
 }
 
-function renderTemplate(template: string, random: SeededRandom): string {
+function renderTemplate(template: string, random: Random): string {
   return template.replace(/\{(\w+)\}/g, (_match, slot: string) => fillSlot(slot, random));
 }
 
-type SlotFiller = (random: SeededRandom) => string;
+type SlotFiller = (random: Random) => string;
 
-const pickVerbForm = (random: SeededRandom, form: 0 | 1): string =>
+const pickVerbForm = (random: Random, form: 0 | 1): string =>
   random.pick(vocabulary.verbs).split('/')[form] ?? '';
 
 const slotFillers: Readonly<Record<string, SlotFiller>> = {
@@ -82,25 +82,27 @@ const slotFillers: Readonly<Record<string, SlotFiller>> = {
   org: (random) => random.pick(vocabulary.organizations),
   u: (random) => random.pick(vocabulary.units),
   num: (random) => createNumber(random),
-  yr: (random) => String(random.nextInt(1950, 2024)),
+  yr: (random) => String(random.nextIntBetween(1950, 2024)),
   pct: (random) =>
-    random.next() < 0.5 ? String(random.nextInt(2, 95)) : `${random.nextInt(1, 60)}.${random.nextInt(1, 9)}`,
+    random.nextFloat() < 0.5
+      ? String(random.nextIntBetween(2, 95))
+      : `${random.nextIntBetween(1, 60)}.${random.nextIntBetween(1, 9)}`,
   tp: (random) => random.pick(vocabulary.topics),
   qw: (random) => random.pick(vocabulary.questionWords),
   rk: (random) => random.pick(vocabulary.rankingWords),
 };
 
-function fillSlot(slot: string, random: SeededRandom): string {
+function fillSlot(slot: string, random: Random): string {
   const filler = slotFillers[slot];
   if (filler === undefined) throw new Error(`Unknown template slot {${slot}}`);
   return filler(random);
 }
 
-function createNumber(random: SeededRandom): string {
-  const roll = random.next();
-  if (roll < 0.6) return String(random.nextInt(2, 99));
-  if (roll < 0.85) return String(random.nextInt(100, 999));
-  return String(random.nextInt(1000, 250000)).replace(/\B(?=(\d{3})+$)/g, ',');
+function createNumber(random: Random): string {
+  const roll = random.nextFloat();
+  if (roll < 0.6) return String(random.nextIntBetween(2, 99));
+  if (roll < 0.85) return String(random.nextIntBetween(100, 999));
+  return String(random.nextIntBetween(1000, 250000)).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** Regular English -s forms, used both for noun plurals and third-person verbs. */

@@ -9,7 +9,7 @@
  * Comparisons that cannot fail the gate (skipped, or indicative only) are not sampled further.
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import { describeCell, type CellKey } from '../schema/cell-schema.js';
+import { formatCellLabel, type CellKey } from '../schema/cell-key.js';
 import type { Profile } from '../schema/profile-schema.js';
 import { findInconclusiveCells } from './inconclusive-cells.js';
 
@@ -67,7 +67,7 @@ function decideStop(
   const why = findReasonNotToSample(comparison);
   if (why !== null) return { kind: 'not-gating', why };
   if (undecided.length === 0) return { kind: 'resolved' };
-  const labels = undecided.map(describeCell);
+  const labels = undecided.map(formatCellLabel);
   if (rounds >= request.maxRounds) return { kind: 'max-rounds', undecided: labels };
   const neededSeconds = undecided.length * request.processesPerRound * secondsPerProcess;
   const leftSeconds = request.budgetSeconds - request.elapsedSeconds();
@@ -92,7 +92,12 @@ export async function runAdaptiveSampling(request: AdaptiveSamplingRequest): Pro
     profile = await request.measure(undecided, request.processesPerRound, round);
     const seconds = Math.max(0, request.elapsedSeconds() - started);
     secondsPerProcess = seconds / (undecided.length * request.processesPerRound);
-    rounds.push({ round, cells: undecided.map(describeCell), processes: request.processesPerRound, seconds });
+    rounds.push({
+      round,
+      cells: undecided.map(formatCellLabel),
+      processes: request.processesPerRound,
+      seconds,
+    });
     comparison = request.compare(profile);
   }
 }

@@ -4,7 +4,7 @@
  * (unmatched, skipped, failed) are left alone.
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { CellKey } from '../schema/cell-schema.js';
+import type { CellKey } from '../schema/cell-key.js';
 
 type ComparedKey = Comparison['cells'][number]['key'];
 

@@ -32,7 +32,7 @@ export function mergeCellState(existing: CellState, extra: CellState): CellState
   }
 }
 
-/** Every cell of `existing`, with `extra`'s processes added where it has some (cells keyed by describeCell). */
+/** Every cell of `existing`, with `extra`'s processes added where it has some (cells keyed by cellId). */
 export function mergeCellStates(
   existing: ReadonlyMap<string, CellState>,
   extra: ReadonlyMap<string, CellState>,

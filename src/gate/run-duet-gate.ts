@@ -11,7 +11,7 @@ import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import { runDuetCells, type DuetStates } from '../protocol/schedule/run-duet-cells.js';
-import type { CellKey } from '../schema/cell-schema.js';
+import type { CellKey } from '../schema/cell-key.js';
 import type { Profile } from '../schema/profile-schema.js';
 import {
   describeAdaptiveSampling,

@@ -9,7 +9,7 @@ import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import type { CellState } from '../protocol/schedule/run-cells.js';
-import { describeCell, type CellKey } from '../schema/cell-schema.js';
+import { formatCellLabel, type CellKey } from '../schema/cell-key.js';
 import type { Profile } from '../schema/profile-schema.js';
 import {
   describeAdaptiveSampling,
@@ -51,7 +51,7 @@ function countRuns(states: ReadonlyMap<string, CellState>): number {
 
 /** The progress line of an extra round; `unit` is "process(es)", or "pair(s)" in duet mode. */
 export function describeRound(cells: CellKey[], round: number, unit = 'process(es)'): string {
-  const labels = cells.map(describeCell).join(', ');
+  const labels = cells.map(formatCellLabel).join(', ');
   return `adaptive sampling, round ${round}: ${EXTRA_PROCESSES_PER_ROUND} more ${unit} for ${labels}`;
 }
 

@@ -8,12 +8,13 @@
  * Every write goes to a unique temporary name in the same folder and is renamed into place, so an interrupted
  * run never leaves a file under a final name, and two concurrent runs cannot interleave their bytes.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { copyFile, mkdir, open, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { PathInfo } from '@huggingface/hub';
 import { RuntimeFailure } from '../errors.js';
+import { replaceAtomically, writeFileAtomically } from '../files/atomic-write.js';
 
 export const COMMIT_PATTERN = /^[0-9a-f]{40}$/;
 
@@ -98,7 +99,9 @@ export async function markMissing(repoDir: string, commit: string, file: string)
 
 export async function writeRef(repoDir: string, revision: string, commit: string): Promise<void> {
   if (revision === commit) return;
-  await writeAtomically(join(repoDir, 'refs', revision), commit);
+  const ref = join(repoDir, 'refs', revision);
+  await mkdir(dirname(ref), { recursive: true });
+  await writeFileAtomically(ref, commit);
 }
 
 export async function hasBlob(repoDir: string, expectation: BlobExpectation): Promise<boolean> {
@@ -116,14 +119,9 @@ export async function linkSnapshotFile(
   const pointer = join(getSnapshotDir(repoDir, commit), file);
   const blobPath = join(repoDir, 'blobs', blob);
   await mkdir(dirname(pointer), { recursive: true });
-  const temporary = createTemporaryName(pointer);
-  try {
-    await symlink(relative(dirname(pointer), blobPath), temporary).catch(() => copyFile(blobPath, temporary));
-    await rename(temporary, pointer);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await replaceAtomically(pointer, (temporary) =>
+    symlink(relative(dirname(pointer), blobPath), temporary).catch(() => copyFile(blobPath, temporary)),
+  );
 }
 
 /**
@@ -138,14 +136,7 @@ export async function writeBlobAtomically(
 ): Promise<void> {
   const blobPath = join(repoDir, 'blobs', expectation.name);
   await mkdir(dirname(blobPath), { recursive: true });
-  const temporary = createTemporaryName(blobPath);
-  try {
-    await streamToFile(temporary, expectation, chunks, onBytes);
-    await rename(temporary, blobPath);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await replaceAtomically(blobPath, (temporary) => streamToFile(temporary, expectation, chunks, onBytes));
 }
 
 async function streamToFile(
@@ -186,21 +177,4 @@ function verifyBlob(expectation: BlobExpectation, bytesDone: number, actualDiges
   if (expected !== undefined && actualDigest !== expected.hex) {
     throw new RuntimeFailure(`content ${expected.algorithm} is ${actualDigest}, expected ${expected.hex}`);
   }
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = createTemporaryName(path);
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** `<path>.<pid>-<random>.incomplete`: unique per writer, never mistaken for a finished file. */
-function createTemporaryName(path: string): string {
-  return `${path}.${process.pid}-${randomBytes(4).toString('hex')}.incomplete`;
 }

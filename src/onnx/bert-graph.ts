@@ -1,19 +1,8 @@
 /**
  * A BERT encoder graph laid out like the Hugging Face / optimum ONNX export of BertModel (opset 17), with
- * deterministic synthetic weights. Same shapes, same operators and same node patterns as the real export, so
- * ONNX Runtime's optimizer sees the same graph and the cost per token is the real model's.
- *
- * What ONNX Runtime 1.30 (graphOptimizationLevel 'all', CPU) makes of it, as of a real torch ≥ 1.9 export:
- * - fp32: SkipLayerNormalization ×2 per layer, BiasGelu, FusedMatMul (Q·Kᵀ with the 1/√d scale folded in);
- * - q8: the same norms, Gelu, MatMulIntegerToFloat for Q/K/V (one shared DynamicQuantizeLinear) and
- *   DynamicQuantizeMatMul for the other three projections.
- * Attention and EmbedLayerNormalization are not fused: torch writes nn.Linear as Add(bias, MatMul) with the bias
- * first, and ORT's C++ AttentionFusion only matches Add(MatMul, bias) (onnxruntime PR #7565 fixed this in the
- * offline Python optimizer only); EmbedLayerNormFusion needs a fused Attention. Swapping the Add operands would
- * make ORT fuse Attention and give a cost the real model does not have.
- *
- * Inputs input_ids, attention_mask, token_type_ids: int64 [batch_size, sequence_length].
- * Output last_hidden_state: float [batch_size, sequence_length, hidden].
+ * deterministic synthetic weights, so ONNX Runtime optimizes it like the real model. Keep Add(bias, MatMul)
+ * with the bias first: it is what stops ORT fusing Attention, as in a real export. Inputs, outputs and the
+ * kernels ORT ends up running: docs/synthetic-encoder.md.
  */
 import type { EncoderArchitecture } from './architectures.js';
 import type { BertBuildContext } from './bert-embeddings.js';

@@ -21,8 +21,6 @@ export const DataType = {
   bfloat16: 16,
 } as const;
 
-export type DataTypeName = keyof typeof DataType;
-
 /** Bytes per element of each fixed-width data type (strings have none). */
 const elementBytes: Record<number, number> = {
   1: 4,

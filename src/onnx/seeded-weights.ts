@@ -6,6 +6,7 @@
  * Values are "normal-ish": the Irwin–Hall sum of four uniforms, rescaled to the wanted standard deviation.
  * It needs no transcendental functions, so the output is bit-identical on every platform and fast.
  */
+import { createRandom } from '../random/index.js';
 
 /** Standard deviation of the sum of four 16-bit uniforms (each has variance 65536²/12). */
 const irwinHallStd = 65536 / Math.sqrt(3);
@@ -21,17 +22,6 @@ function hashName(seed: number, name: string): number {
   return hash >>> 0;
 }
 
-/** mulberry32: a small, fast 32-bit generator with a full 2³² period. */
-function createGenerator(state: number): () => number {
-  let current = state >>> 0;
-  return () => {
-    current = (current + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(current ^ (current >>> 15), 1 | current);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
 export class SeededWeights {
   constructor(readonly seed: number) {
     if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, received ${seed}`);
@@ -39,7 +29,7 @@ export class SeededWeights {
 
   /** `count` values with mean 0 and standard deviation `std`, determined by the seed and `name`. */
   normal(name: string, count: number, std: number): Float32Array {
-    const next = createGenerator(hashName(this.seed, name));
+    const next = createRandom(hashName(this.seed, name), { algorithm: 'mulberry32' }).nextUint32;
     const out = new Float32Array(count);
     const factor = std / irwinHallStd;
     for (let index = 0; index < count; index++) {

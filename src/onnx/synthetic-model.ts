@@ -6,9 +6,9 @@
  * Every file is written to a temporary name in its own folder and renamed into place, so a crash or a full
  * disk never leaves a partial model behind; a folder whose model file exists is complete and is reused.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { writeFileAtomically, writeJsonAtomically } from '../files/atomic-write.js';
 import { createHfConfig, findArchitecture } from './architectures.js';
 import { buildBertModel } from './bert-graph.js';
 import type { ModelDtype } from './weight-ops.js';
@@ -62,8 +62,8 @@ export async function ensureSyntheticModel(request: SyntheticModelRequest): Prom
     ...createHfConfig(arch),
     embedprof_synthetic: { seed, dtype: request.dtype, version: generatorVersion },
   };
-  await writeAtomically(join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-  await writeAtomically(onnxPath, buildBertModel(arch, request.dtype, seed));
+  await writeJsonAtomically(join(dir, 'config.json'), config);
+  await writeFileAtomically(onnxPath, buildBertModel(arch, request.dtype, seed));
   return { dir, onnxPath, created: true };
 }
 
@@ -72,20 +72,5 @@ async function isFile(path: string): Promise<boolean> {
     return (await stat(path)).isFile();
   } catch {
     return false;
-  }
-}
-
-/** Writes to `<name>.tmp-<random>` beside the target, then renames; on any failure the temporary file goes. */
-export async function writeAtomically(path: string, data: Uint8Array | string): Promise<void> {
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
   }
 }

@@ -12,8 +12,6 @@ import { quantizeAsymmetricUint8, quantizeSymmetricInt8 } from './quantize.js';
 
 export type ModelDtype = 'fp32' | 'q8';
 
-export const modelDtypes: readonly ModelDtype[] = ['fp32', 'q8'];
-
 interface QuantizedActivation {
   quantized: string;
   scale: string;

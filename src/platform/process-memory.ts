@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 const MB = 1024 * 1024;
 
@@ -13,16 +13,6 @@ export function readPeakRssMB(): number | null {
     return match?.[1] ? Number(match[1]) / 1024 : null;
   } catch {
     return null;
-  }
-}
-
-/** Resets VmHWM to the current RSS (Linux: writing 5 to clear_refs). Returns false where unsupported. */
-export function resetPeakRss(): boolean {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
   }
 }
 

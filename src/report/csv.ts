@@ -2,7 +2,7 @@
  * profile.csv and comparison.csv: one row per cell and metric, units in their own column, for spreadsheets
  * and notebooks. Intervals are the 95 % CIs of the profile and the comparison.
  */
-import type { CellKey } from '../baseline/baseline-schema.js';
+import type { CellKey } from '../schema/cell-key.js';
 import type { Comparison } from '../compare/comparison-schema.js';
 import type { BatchCell, LengthCell, MeasuredBatchCell, MeasuredLengthCell } from '../schema/cell-schema.js';
 import type { Distribution } from '../schema/common-schema.js';

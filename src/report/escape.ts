@@ -59,8 +59,3 @@ export function escapeMarkdown(text: string, maxChars?: number): string {
     .replace(MARKDOWN_BLOCK_START, (_match, space: string, mark: string) => `${space}\\${mark}`)
     .replace(MARKDOWN_ORDERED_START, (_match, number: string) => `${number}\\.`);
 }
-
-/** A string for a Mermaid quoted label: only letters, digits and plain punctuation survive. */
-export function escapeMermaidLabel(text: string): string {
-  return sanitizeText(text, 80).replace(/[^A-Za-z0-9 ._,/%()+-]/g, ' ');
-}

@@ -19,7 +19,6 @@ export { escapeHtml, escapeHtmlText, escapeMarkdown, sanitizeText } from './esca
 export { CHART_NAMES } from './html-charts.js';
 export type { VerdictParts, VerdictTone } from './verdict-line.js';
 export { describeRunContext, describeVerdict, formatVerdictText } from './verdict-line.js';
-export type { ChartName } from './html-charts.js';
 export { commentMarkdown, comparisonCsv, profileCsv, reportHtml, reportMarkdown, summaryMarkdown };
 
 /** Every renderer, in the order their files are written. */

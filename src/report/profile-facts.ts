@@ -1,6 +1,7 @@
 /** What the renderers read out of a profile: its measured cells, the best one, and why others were not measured. */
 import type { BatchCell, LengthCell, MeasuredBatchCell, MeasuredLengthCell } from '../schema/cell-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
+import { createCellKey, formatCellLabel } from '../schema/cell-key.js';
 
 export function listMeasuredBatchCells(profile: Profile): MeasuredBatchCell[] {
   return profile.batchSweep.flatMap((cell) => (cell.status === 'measured' ? [cell] : []));
@@ -33,7 +34,7 @@ export function describeUnmeasured(cell: BatchCell | LengthCell): string | null 
 
 /** "batch 32" or "256 chars @ batch 32". */
 export function labelProfileCell(cell: BatchCell | LengthCell): string {
-  return 'chars' in cell ? `${cell.chars} chars @ batch ${cell.batchSize}` : `batch ${cell.batchSize}`;
+  return formatCellLabel(createCellKey(cell));
 }
 
 /** Every cell with its label and sweep, batch sweep first. */

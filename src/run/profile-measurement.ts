@@ -17,7 +17,7 @@ import { findPreset, PROBE_SHAPE } from '../protocol/presets.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import { runAnalysis, type AnalysisMeasurements } from '../protocol/schedule/run-analysis.js';
 import { runCells, type CellState, type RunCellsRequest } from '../protocol/schedule/run-cells.js';
-import type { CellKey } from '../schema/cell-schema.js';
+import type { CellKey } from '../schema/cell-key.js';
 import type { Environment, Profile } from '../schema/profile-schema.js';
 import { describeCorpus, listSweepCells, toProfileConfig } from './profile-parts.js';
 import { resolve } from 'node:path';

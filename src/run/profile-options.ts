@@ -4,7 +4,7 @@
  */
 import type { Shard } from '../settings/shard-and-metrics.js';
 import type { SettingValues } from '../settings/setting-table.js';
-import type { CellKey } from '../schema/cell-schema.js';
+import type { CellKey } from '../schema/cell-key.js';
 
 export type ProfileOptions = Pick<
   SettingValues,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/index.js';
 import { runsAnalysis, selectShardCells, type ProfileOptions } from './profile-options.js';
 import type { MeasurePolicy } from '../protocol/worker/measure-cell.js';
-import type { CellKey } from '../schema/cell-schema.js';
+import type { CellKey } from '../schema/cell-key.js';
 import type { Profile, ProfileConfig } from '../schema/profile-schema.js';
 
 export function describeCorpus(corpus: Corpus): Profile['corpus'] {

@@ -85,17 +85,3 @@ export type BatchCell = z.infer<typeof batchCellSchema>;
 export type LengthCell = z.infer<typeof lengthCellSchema>;
 export type MeasuredBatchCell = Extract<BatchCell, { status: 'measured' }>;
 export type MeasuredLengthCell = Extract<LengthCell, { status: 'measured' }>;
-
-/** A cell of the sweep to measure: which sweep it belongs to and its coordinates. */
-export type CellKey =
-  { sweep: 'batch'; batchSize: number } | { sweep: 'length'; chars: number; batchSize: number };
-
-/** A stable text id for a cell, used to index maps and in progress lines. */
-export function describeCell(cell: CellKey): string {
-  switch (cell.sweep) {
-    case 'batch':
-      return `batch ${cell.batchSize}`;
-    case 'length':
-      return `length ${cell.chars} chars`;
-  }
-}

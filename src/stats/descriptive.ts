@@ -4,9 +4,6 @@
  */
 import { assertFinite, assertPositiveSample, assertSample, readAt } from './validate.js';
 
-/** Consistency constant that turns the MAD into an estimate of σ for normal data. */
-export const MAD_NORMAL_SCALE = 1.4826;
-
 /** Sum with Neumaier compensation, so long runs of similar values do not lose precision. */
 export function computeSum(values: readonly number[]): number {
   assertSample(values);
@@ -66,14 +63,6 @@ export function computeQuantile(values: readonly number[], probability: number):
   return computeSortedQuantile(sortAscending(values), probability);
 }
 
-/** Several type-7 quantiles with a single sort. */
-export function computeQuantiles(values: readonly number[], probabilities: readonly number[]): number[] {
-  assertSample(values);
-  probabilities.forEach(assertProbability);
-  const sorted = sortAscending(values);
-  return probabilities.map((probability) => computeSortedQuantile(sorted, probability));
-}
-
 export function computeMedian(values: readonly number[]): number {
   return computeQuantile(values, 0.5);
 }
@@ -88,31 +77,6 @@ export function computeSampleVariance(values: readonly number[]): number {
   let squares = 0;
   for (const value of values) squares += (value - mean) ** 2;
   return squares / (values.length - 1);
-}
-
-export function computeStandardDeviation(values: readonly number[]): number {
-  return Math.sqrt(computeSampleVariance(values));
-}
-
-/** Sample standard deviation divided by the mean (relative spread); throws when the mean is 0. */
-export function computeCoefficientOfVariation(values: readonly number[]): number {
-  const deviation = computeStandardDeviation(values);
-  const mean = computeMean(values);
-  if (mean === 0) {
-    throw new RangeError('sample mean is 0: the coefficient of variation is undefined');
-  }
-  return deviation / Math.abs(mean);
-}
-
-/** Median of |x − median(x)|, unscaled. */
-export function computeMedianAbsoluteDeviation(values: readonly number[]): number {
-  const center = computeMedian(values);
-  return computeMedian(values.map((value) => Math.abs(value - center)));
-}
-
-/** MAD × 1.4826: a robust estimate of the standard deviation for normal data. */
-export function computeScaledMedianAbsoluteDeviation(values: readonly number[]): number {
-  return MAD_NORMAL_SCALE * computeMedianAbsoluteDeviation(values);
 }
 
 /** exp(mean(ln x)); every value must be > 0. */

@@ -106,6 +106,15 @@ export function computeStudentTCdf(t: number, df: number): number {
   return t >= 0 ? 1 - tail : tail;
 }
 
+/**
+ * Two-sided p-value of H0 "the true value is 0" for `estimate` with `standardError` and `df`: 2·P(T ≤ −|t|).
+ * A zero standard error gives 1 when the estimate is exactly 0, else 0.
+ */
+export function computeTwoSidedPValue(estimate: number, standardError: number, df: number): number {
+  if (standardError === 0) return estimate === 0 ? 1 : 0;
+  return Math.min(1, 2 * computeStudentTCdf(-Math.abs(estimate / standardError), df));
+}
+
 /** Cornish–Fisher style starting point for the upper-tail quantile (q = upper tail probability). */
 function guessUpperTQuantile(q: number, df: number): number {
   const z = -computeNormalQuantile(q);

@@ -1,18 +1,10 @@
 /** Public API of the stats module: pure functions, no I/O. */
-export type { Random } from './random.js';
-export { createRandom } from './random.js';
 export {
-  MAD_NORMAL_SCALE,
-  computeCoefficientOfVariation,
   computeGeometricMean,
   computeMean,
   computeMedian,
-  computeMedianAbsoluteDeviation,
   computeQuantile,
-  computeQuantiles,
   computeSampleVariance,
-  computeScaledMedianAbsoluteDeviation,
-  computeStandardDeviation,
   computeSum,
   findMax,
   findMin,
@@ -25,12 +17,11 @@ export {
   computeStudentTCdf,
   computeStudentTPdf,
   computeStudentTQuantile,
+  computeTwoSidedPValue,
   computeTwoSidedTCritical,
 } from './distributions.js';
 export { computeRegularizedIncompleteBeta } from './special-functions.js';
 export type {
-  BootstrapInterval,
-  DeterminedBootstrapInterval,
   DeterminedInterval,
   Interval,
   RatioDesign,
@@ -40,7 +31,6 @@ export type {
 } from './interval-types.js';
 export type { MeasurementPair } from './intervals.js';
 export {
-  bootstrapMedianInterval,
   computeGeometricMeanInterval,
   computeMeanInterval,
   computePairedRatioInterval,
@@ -50,7 +40,6 @@ export type { ModifiedZScale, ModifiedZScores } from './outliers.js';
 export { DEFAULT_OUTLIER_THRESHOLD, computeModifiedZScores, findOutlierIndices } from './outliers.js';
 export type { DeterminedLineFit, LineFit } from './linear-fit.js';
 export { fitLine } from './linear-fit.js';
-export type { PValueResult } from './multiple-testing.js';
-export { adjustHolmBonferroni, computePairedLogPValue, computeWelchLogPValue } from './multiple-testing.js';
+export { adjustHolmBonferroni } from './multiple-testing.js';
 export type { SampleSummary } from './summary.js';
 export { summarizeSample } from './summary.js';

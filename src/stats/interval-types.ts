@@ -43,19 +43,6 @@ export type RatioDesign = 'independent' | 'paired';
  */
 export type RatioInterval = Interval & { design: RatioDesign; baselineN: number; currentN: number };
 
-export interface DeterminedBootstrapInterval {
-  kind: 'determined';
-  estimate: number;
-  low: number;
-  high: number;
-  confidence: number;
-  n: number;
-  /** Number of bootstrap resamples (a bootstrap interval has no degrees of freedom). */
-  resamples: number;
-}
-
-export type BootstrapInterval = DeterminedBootstrapInterval | UndeterminedInterval;
-
 /** Builds an undetermined interval. */
 export function createUndeterminedInterval(
   reason: UndeterminedReason,

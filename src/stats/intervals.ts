@@ -5,12 +5,10 @@
  * a t interval for a difference of mean logs, exponentiated, is an interval for a ratio of geometric
  * means. Relative differences are reported as ratio − 1 (0.1 = +10 %, −0.05 = −5 %).
  */
-import { computeSortedQuantile, computeMedian, sortAscending } from './descriptive.js';
 import { computeTwoSidedTCritical } from './distributions.js';
-import type { BootstrapInterval, Interval, RatioDesign, RatioInterval } from './interval-types.js';
+import type { Interval, RatioDesign, RatioInterval } from './interval-types.js';
 import { createUndeterminedInterval } from './interval-types.js';
-import type { Random } from './random.js';
-import { assertConfidence, assertInteger, assertSample, readAt } from './validate.js';
+import { assertConfidence, assertSample } from './validate.js';
 import type { SampleMoments } from './welch.js';
 import { computeLogMoments, computeMoments, computeWelchStatistics } from './welch.js';
 
@@ -132,44 +130,4 @@ export function computePairedRatioInterval(
   const moments = computeMoments(computePairLogRatios(pairs), 'pair log ratios');
   const interval = createMomentsInterval(moments, confidence, toRelativeDifference, 'pairs');
   return { ...interval, design: 'paired', baselineN: pairs.length, currentN: pairs.length };
-}
-
-/** Medians of `resamples` bootstrap resamples (drawn with replacement), sorted ascending. */
-function drawBootstrapMedians(samples: readonly number[], random: Random, resamples: number): number[] {
-  const resample = new Array<number>(samples.length);
-  const medians: number[] = [];
-  for (let r = 0; r < resamples; r++) {
-    for (let i = 0; i < samples.length; i++) resample[i] = readAt(samples, random.nextInt(samples.length));
-    medians.push(computeMedian(resample));
-  }
-  return sortAscending(medians);
-}
-
-/**
- * Percentile-bootstrap interval for the median. Coarse for small n (the median of a resample can only
- * take a few values), so prefer the t-based intervals for gating; this one is robust to outliers.
- */
-export function bootstrapMedianInterval(
-  samples: readonly number[],
-  random: Random,
-  resamples = 2000,
-  confidence = 0.95,
-): BootstrapInterval {
-  assertSample(samples);
-  assertConfidence(confidence);
-  assertInteger(resamples, 'resamples', 1);
-  const estimate = computeMedian(samples);
-  if (samples.length < 2) {
-    const fields = { estimate, confidence, n: samples.length };
-    return createUndeterminedInterval(
-      'too-few-samples',
-      describeTooFew(samples.length, 'measurements'),
-      fields,
-    );
-  }
-  const medians = drawBootstrapMedians(samples, random, resamples);
-  const alpha = 1 - confidence;
-  const low = computeSortedQuantile(medians, alpha / 2);
-  const high = computeSortedQuantile(medians, 1 - alpha / 2);
-  return { kind: 'determined', estimate, low, high, confidence, n: samples.length, resamples };
 }

@@ -9,7 +9,7 @@ import {
   chooseLeakThreshold,
   skipLeakCheck,
 } from '../../src/analysis/index.js';
-import { createRandom } from '../../src/stats/index.js';
+import { createRandom } from '../../src/random/index.js';
 import { assertClose } from '../stats/assert-close.js';
 
 interface Scenario {

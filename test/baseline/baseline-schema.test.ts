@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baselineSchema, describeCellKey } from '../../src/baseline/baseline-schema.js';
+import { baselineSchema } from '../../src/baseline/baseline-schema.js';
+import { formatCellLabel } from '../../src/schema/cell-key.js';
 import type { BaselineMigration } from '../../src/baseline/migrate-baseline.js';
 import { BASELINE_MIGRATIONS, migrateBaseline } from '../../src/baseline/migrate-baseline.js';
 import { parseBaselineText } from '../../src/baseline/parse-baseline.js';
@@ -18,8 +19,8 @@ test('a baseline made from a profile keeps every process of every measured cell,
   assert.equal(baseline.schemaVersion, 1);
   assert.equal(baseline.origin.kind, 'embedprof');
   assert.deepEqual(
-    baseline.cells.map((cell) => describeCellKey(cell.key)),
-    ['batch 8', 'length 256 chars @ batch 32'],
+    baseline.cells.map((cell) => formatCellLabel(cell.key)),
+    ['batch 8', '256 chars @ batch 32'],
   );
   const [batch8] = baseline.cells;
   assert.deepEqual(batch8?.throughput, [1000, 1010, 990]);

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadBaselines } from '../../src/baseline/baseline-files.js';
 import type { Baseline } from '../../src/baseline/baseline-schema.js';
-import { baselineSchema, describeCellKey, LEGACY_NOTE } from '../../src/baseline/baseline-schema.js';
+import { baselineSchema, LEGACY_NOTE } from '../../src/baseline/baseline-schema.js';
+import { formatCellLabel } from '../../src/schema/cell-key.js';
 import { detectLegacyFormat } from '../../src/baseline/legacy-formats.js';
 import { dropColdIterations, readLegacySeed } from '../../src/baseline/legacy-seed.js';
 import { UsageError } from '../../src/errors.js';
@@ -14,10 +15,10 @@ const seedPath = (name: string): string => requireSharedPath(`seed-data/${name}`
 const readSeed = (name: string): unknown => JSON.parse(readFileSync(seedPath(name), 'utf8'));
 
 function findCell(baseline: Baseline, label: string) {
-  const cell = baseline.cells.find((item) => describeCellKey(item.key) === label);
+  const cell = baseline.cells.find((item) => formatCellLabel(item.key) === label);
   assert.ok(
     cell,
-    `${label} missing: have ${baseline.cells.map((item) => describeCellKey(item.key)).join(', ')}`,
+    `${label} missing: have ${baseline.cells.map((item) => formatCellLabel(item.key)).join(', ')}`,
   );
   return cell;
 }
@@ -50,7 +51,7 @@ test('baseline_embeddings: batch 8–64 throughput, batch 1 from the single-text
   assertLegacyShape(baseline, 'baseline-embeddings');
   assert.equal(baseline.name, 'baseline_embeddings_2025-10-27');
   assert.deepEqual(
-    baseline.cells.map((cell) => describeCellKey(cell.key)),
+    baseline.cells.map((cell) => formatCellLabel(cell.key)),
     ['batch 1', 'batch 8', 'batch 16', 'batch 32', 'batch 64'],
   );
   assertClose(findCell(baseline, 'batch 64').throughput[0] ?? 0, 1184.9225712376399);
@@ -85,14 +86,14 @@ test('text_length_profile: the cold first pass of 10 chars is dropped, and the a
   );
   assertLegacyShape(baseline, 'text-length-profile');
   assert.deepEqual(
-    baseline.cells.map((cell) => describeCellKey(cell.key)),
-    [10, 50, 100, 256, 512, 1024].map((chars) => `length ${chars} chars @ batch 32`),
+    baseline.cells.map((cell) => formatCellLabel(cell.key)),
+    [10, 50, 100, 256, 512, 1024].map((chars) => `${chars} chars @ batch 32`),
   );
   assert.deepEqual(
-    findCell(baseline, 'length 10 chars @ batch 32').throughput,
+    findCell(baseline, '10 chars @ batch 32').throughput,
     [1702.380915822636, 1679.5155202138894],
   );
-  assert.equal(findCell(baseline, 'length 50 chars @ batch 32').throughput.length, 3, 'warm iterations kept');
+  assert.equal(findCell(baseline, '50 chars @ batch 32').throughput.length, 3, 'warm iterations kept');
   const adjustments = baseline.origin.kind === 'legacy' ? baseline.origin.adjustments : [];
   assert.ok(
     adjustments.some((line) => /10 chars: dropped cold first iteration\(s\) 275 texts\/s/.test(line)),

@@ -11,8 +11,8 @@ import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
 import type { CompareOptions, Comparison } from '../../src/compare/index.js';
 import { compareProfiles } from '../../src/compare/index.js';
-import type { Random } from '../../src/stats/index.js';
-import { createRandom } from '../../src/stats/index.js';
+import type { Random } from '../../src/random/index.js';
+import { createRandom } from '../../src/random/index.js';
 import { TWELVE_CELLS, type CellTruth } from './simulate-runs.js';
 import { buildTestProfile, type TestCell, type TestProcess } from './test-profile.js';
 

@@ -9,8 +9,8 @@
  * - occasional outlier processes: with probability 5 % a process runs 10–30 % slower (a noisy neighbour),
  *   and independently with 5 % its peak RSS is 5–20 % higher.
  */
-import type { CellKey } from '../../src/baseline/baseline-schema.js';
-import type { Random } from '../../src/stats/index.js';
+import type { CellKey } from '../../src/schema/cell-key.js';
+import type { Random } from '../../src/random/index.js';
 import type { TestCell, TestProcess } from './test-profile.js';
 
 export type RegimeName = 'fast' | 'slow';

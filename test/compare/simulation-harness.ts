@@ -3,7 +3,7 @@ import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
 import type { CompareOptions, Comparison } from '../../src/compare/index.js';
 import { compareProfiles } from '../../src/compare/index.js';
-import { createRandom } from '../../src/stats/index.js';
+import { createRandom } from '../../src/random/index.js';
 import { buildTestProfile } from './test-profile.js';
 import type { CellTruth, RegimePlan, SideSpec } from './simulate-runs.js';
 import { simulateSide, TWELVE_CELLS } from './simulate-runs.js';

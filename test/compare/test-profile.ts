@@ -2,7 +2,7 @@
  * Builds valid profile.json objects from per-process values, for comparison tests and simulations. The
  * distributions carry the samples (all a comparison reads) and cheap summaries; no interval is computed.
  */
-import type { CellKey } from '../../src/baseline/baseline-schema.js';
+import type { CellKey } from '../../src/schema/cell-key.js';
 import type { BatchCell, LengthCell, ProcessSample } from '../../src/schema/cell-schema.js';
 import type { Distribution } from '../../src/schema/common-schema.js';
 import type { Environment, ModelInfo, Profile } from '../../src/schema/profile-schema.js';

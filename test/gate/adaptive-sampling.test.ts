@@ -10,7 +10,7 @@ import {
   type AdaptiveSamplingRequest,
 } from '../../src/gate/adaptive-sampling.js';
 import { findInconclusiveCells } from '../../src/gate/inconclusive-cells.js';
-import { describeCell } from '../../src/schema/cell-schema.js';
+import { formatCellLabel } from '../../src/schema/cell-key.js';
 import {
   ALL_CELLS,
   BATCH_32,
@@ -33,7 +33,7 @@ const profile = buildGateProfile(
 );
 const baseline = createBaselineFromProfile(profile, { name: 'main', provenance: EMPTY_PROVENANCE });
 const template = compareProfiles(baseline, profile);
-const LENGTH_LABEL = 'length 64 chars @ batch 32';
+const LENGTH_LABEL = '64 chars @ batch 32';
 
 interface Harness {
   request: AdaptiveSamplingRequest;
@@ -51,7 +51,7 @@ function createHarness(plan: string[][], overrides: Partial<AdaptiveSamplingRequ
     profile,
     compare: () => markInconclusive(template, plan[Math.min(calls++, plan.length - 1)] ?? []),
     measure: async (cells) => {
-      measured.push(cells.map(describeCell));
+      measured.push(cells.map(formatCellLabel));
       clock += roundSeconds;
       return profile;
     },
@@ -82,7 +82,7 @@ test('stops as soon as no gated metric is inconclusive', async () => {
 test('re-measures only the inconclusive cells, in sweep order', async () => {
   const harness = createHarness([[LENGTH_LABEL, 'batch 8'], [LENGTH_LABEL], []]);
   await runAdaptiveSampling(harness.request);
-  assert.deepEqual(harness.measured, [['batch 8', 'length 64 chars'], ['length 64 chars']]);
+  assert.deepEqual(harness.measured, [['batch 8', LENGTH_LABEL], [LENGTH_LABEL]]);
 });
 
 test('an inconclusive metric that is not gated does not trigger a round', async () => {

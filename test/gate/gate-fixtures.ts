@@ -5,7 +5,7 @@
 import type { Comparison } from '../../src/compare/comparison-schema.js';
 import { buildProfile } from '../../src/protocol/assemble/build-profile.js';
 import type { CellState } from '../../src/protocol/schedule/run-cells.js';
-import { describeCell, type CellKey } from '../../src/schema/cell-schema.js';
+import { cellId, type CellKey } from '../../src/schema/cell-key.js';
 import type { CompletedRun } from '../../src/protocol/assemble/summarize-cell.js';
 import type { WorkerResult } from '../../src/protocol/ipc/cell-job.js';
 import type { Profile } from '../../src/schema/profile-schema.js';
@@ -52,7 +52,7 @@ export function createRuns(throughputs: readonly number[], textsPerBatch = 8): C
 export function createStates(perCell: ReadonlyMap<CellKey, readonly number[]>): Map<string, CellState> {
   return new Map(
     [...perCell].map(([cell, throughputs]) => [
-      describeCell(cell),
+      cellId(cell),
       { status: 'running', runs: createRuns(throughputs, cell.batchSize) },
     ]),
   );

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeCellState, mergeCellStates } from '../../src/gate/merge-cell-states.js';
 import type { CellState } from '../../src/protocol/schedule/run-cells.js';
-import { describeCell } from '../../src/schema/cell-schema.js';
+import { cellId } from '../../src/schema/cell-key.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
 import {
   ALL_CELLS,
@@ -56,7 +56,7 @@ test('only the re-measured cells change, and buildProfile sees their extra proce
   const extra = createStates(new Map([[BATCH_32, [2001, 1999]]]));
   const merged = mergeCellStates(states, extra);
   assert.deepEqual(
-    ALL_CELLS.map((cell) => merged.get(describeCell(cell))?.runs.length),
+    ALL_CELLS.map((cell) => merged.get(cellId(cell))?.runs.length),
     [3, 5, 3],
   );
   const profile = profileSchema.parse(buildGateProfile(ALL_CELLS, merged));

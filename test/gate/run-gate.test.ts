@@ -8,24 +8,24 @@ import { CLI_BASELINE_LABELS } from '../../src/baseline/choose-baseline.js';
 import type { ProfileMeasurement } from '../../src/run/profile-measurement.js';
 import { EXTRA_PROCESSES_PER_ROUND, runGate, type GateRunInput } from '../../src/gate/run-gate.js';
 import { createProgressReporter } from '../../src/protocol/schedule/progress.js';
-import { describeCell, type CellKey } from '../../src/schema/cell-schema.js';
+import { formatCellLabel, type CellKey } from '../../src/schema/cell-key.js';
 import { TEST_ENVIRONMENT } from '../compare/test-profile.js';
 import { ALL_CELLS, BATCH_32, BATCH_8, buildGateProfile, createStates } from './gate-fixtures.js';
 
 const TIGHT: Record<string, number[]> = {
   'batch 8': [1000, 1010, 990],
   'batch 32': [2000, 2020, 1980],
-  'length 64 chars': [3000, 3030, 2970],
+  '64 chars @ batch 32': [3000, 3030, 2970],
 };
 const baselineProfile = buildGateProfile(
   ALL_CELLS,
-  createStates(new Map(ALL_CELLS.map((cell) => [cell, TIGHT[describeCell(cell)] ?? []]))),
+  createStates(new Map(ALL_CELLS.map((cell) => [cell, TIGHT[formatCellLabel(cell)] ?? []]))),
 );
 
 /** A measurement without workers: batch 8 is noisy in the first pass, every later process is steady. */
 function createFakeMeasurement(calls: { cells: string[]; processes: number }[]): ProfileMeasurement {
   const throughputsFor = (cell: CellKey, processes: number, first: boolean): number[] => {
-    const steady = TIGHT[describeCell(cell)] ?? [];
+    const steady = TIGHT[formatCellLabel(cell)] ?? [];
     if (first && cell === BATCH_8) return [600, 1000, 1500];
     return Array.from({ length: processes }, (_, i) => steady[i % steady.length] ?? 1000);
   };
@@ -37,7 +37,7 @@ function createFakeMeasurement(calls: { cells: string[]; processes: number }[]):
     },
     measure: async (cells, processes) => {
       const first = calls.length === 0;
-      calls.push({ cells: cells.map(describeCell), processes });
+      calls.push({ cells: cells.map(formatCellLabel), processes });
       return createStates(new Map(cells.map((cell) => [cell, throughputsFor(cell, processes, first)])));
     },
     analyze: async () => null,
@@ -67,7 +67,7 @@ function createInput(measurement: ProfileMeasurement, overrides: Partial<GateRun
 test('re-measures the noisy cell only, merges its processes and rebuilds the profile', async () => {
   const calls: { cells: string[]; processes: number }[] = [];
   const result = await runGate(createInput(createFakeMeasurement(calls)));
-  assert.deepEqual(calls[0], { cells: ['batch 8', 'batch 32', 'length 64 chars'], processes: 3 });
+  assert.deepEqual(calls[0], { cells: ['batch 8', 'batch 32', '64 chars @ batch 32'], processes: 3 });
   assert.ok(calls.length > 1, 'batch 8 was inconclusive after the first pass');
   for (const call of calls.slice(1)) {
     assert.deepEqual(call, { cells: ['batch 8'], processes: EXTRA_PROCESSES_PER_ROUND });
@@ -107,8 +107,8 @@ test('cells stay as measured when nothing is inconclusive', async () => {
   const measurement: ProfileMeasurement = {
     ...steady,
     measure: async (cells, processes) => {
-      calls.push({ cells: cells.map(describeCell), processes });
-      return createStates(new Map(cells.map((cell) => [cell, TIGHT[describeCell(cell)] ?? []])));
+      calls.push({ cells: cells.map(formatCellLabel), processes });
+      return createStates(new Map(cells.map((cell) => [cell, TIGHT[formatCellLabel(cell)] ?? []])));
     },
   };
   const result = await runGate(createInput(measurement));

@@ -4,7 +4,7 @@ import { selectShardCells } from '../../src/run/profile-options.js';
 import { UsageError } from '../../src/errors.js';
 import { parseSettingText } from '../../src/settings/resolve-settings.js';
 import { mergeShardProfiles } from '../../src/merge/merge-profiles.js';
-import type { CellKey } from '../../src/schema/cell-schema.js';
+import type { CellKey } from '../../src/schema/cell-key.js';
 import type { Profile } from '../../src/schema/profile-schema.js';
 import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
 

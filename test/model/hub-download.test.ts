@@ -80,7 +80,7 @@ async function assertNoPartialFiles(repoDir: string): Promise<void> {
   const entries = await readdir(repoDir, { recursive: true, withFileTypes: true }).catch(() => []);
   for (const entry of entries.filter((item) => !item.isDirectory())) {
     const path = join(entry.parentPath, entry.name);
-    assert.doesNotMatch(path, /incomplete/, `leftover ${path}`);
+    assert.doesNotMatch(path, /\.tmp$/, `leftover ${path}`);
     if (!path.includes(`${sep}blobs${sep}`)) continue;
     const bytes = await readFile(path);
     const sha1 = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');

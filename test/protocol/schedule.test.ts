@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeCell, type CellKey } from '../../src/schema/cell-schema.js';
 import { planRuns } from '../../src/protocol/schedule/plan-runs.js';
+import { cellId, type CellKey } from '../../src/schema/cell-key.js';
 
 const cells: CellKey[] = [8, 16, 32, 64].map((batchSize) => ({ sweep: 'batch', batchSize }));
 
@@ -9,11 +9,11 @@ test('every cell gets one process per round, round 0 ascending', () => {
   const runs = planRuns(cells, 3, 42);
   assert.equal(runs.length, 12);
   assert.deepEqual(
-    runs.slice(0, 4).map((r) => describeCell(r.cell)),
-    cells.map(describeCell),
+    runs.slice(0, 4).map((r) => cellId(r.cell)),
+    cells.map(cellId),
   );
   for (const cell of cells) {
-    const rounds = runs.filter((r) => describeCell(r.cell) === describeCell(cell)).map((r) => r.round);
+    const rounds = runs.filter((r) => cellId(r.cell) === cellId(cell)).map((r) => r.round);
     assert.deepEqual(rounds, [0, 1, 2]);
   }
 });
@@ -21,7 +21,7 @@ test('every cell gets one process per round, round 0 ascending', () => {
 test('later rounds are shuffled deterministically by the seed', () => {
   const order = (seed: number) =>
     planRuns(cells, 4, seed)
-      .map((r) => describeCell(r.cell))
+      .map((r) => cellId(r.cell))
       .join('|');
   assert.equal(order(7), order(7));
   assert.notEqual(order(7), order(8));

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeExpectedExtreme, createRandom, findMin } from '../../src/stats/index.js';
+import { createRandom } from '../../src/random/index.js';
+import { computeExpectedExtreme, findMin } from '../../src/stats/index.js';
 import { assertClose } from './assert-close.js';
 
 /** The mean over every k-subset of its minimum, by enumeration. */

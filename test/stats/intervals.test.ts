@@ -2,15 +2,15 @@
 // t(0.975, 4) = 2.77644511.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRandom } from '../../src/random/index.js';
 import type { Interval } from '../../src/stats/index.js';
 import {
-  bootstrapMedianInterval,
   computeGeometricMeanInterval,
   computeMeanInterval,
   computePairedRatioInterval,
   computeRatioInterval,
-  createRandom,
 } from '../../src/stats/index.js';
+import { bootstrapMedianInterval } from './reference-statistics.js';
 import { assertClose } from './assert-close.js';
 
 function expectDetermined(interval: Interval): { estimate: number; low: number; high: number; df: number } {

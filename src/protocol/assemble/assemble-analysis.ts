@@ -1,6 +1,7 @@
 import { recommend, skipLeakCheck, summarizeMemoryGrowth, summarizePadding } from '../../analysis/index.js';
 import type { MemoryReading } from '../../schema/analysis-schema.js';
-import { describeCell, type BatchCell, type LengthCell } from '../../schema/cell-schema.js';
+import type { BatchCell, LengthCell } from '../../schema/cell-schema.js';
+import { createCellKey, formatCellLabel } from '../../schema/cell-key.js';
 import type { Profile } from '../../schema/profile-schema.js';
 import { computeMedian } from '../../stats/index.js';
 import type { MemoryBreakdown } from '../../platform/process-memory.js';
@@ -54,7 +55,9 @@ export function assembleAnalysis(input: AssembleInput): AnalysisParts {
       instrumentationOverhead: m?.instrumentation ?? null,
       cpuProfile: m?.cpuProfile ?? null,
       stageShares: [...input.batchSweep, ...input.lengthSweep].flatMap((cell) =>
-        cell.status === 'measured' ? [{ cell: describeCellOf(cell), ...cell.stageShares }] : [],
+        cell.status === 'measured'
+          ? [{ cell: formatCellLabel(createCellKey(cell)), ...cell.stageShares }]
+          : [],
       ),
     },
     padding,
@@ -62,12 +65,6 @@ export function assembleAnalysis(input: AssembleInput): AnalysisParts {
     recommendations,
     warnings: m?.warnings ?? [],
   };
-}
-
-function describeCellOf(cell: BatchCell | LengthCell): string {
-  return 'chars' in cell
-    ? describeCell({ sweep: 'length', chars: cell.chars, batchSize: cell.batchSize })
-    : describeCell({ sweep: 'batch', batchSize: cell.batchSize });
 }
 
 function summarizeReadings(readings: AssembleInput['readings']): AnalysisParts['memoryExtras']['readings'] {

@@ -1,5 +1,6 @@
 import { toDistribution } from '../../analysis/index.js';
-import { describeCell, type BatchCell, type CellKey, type LengthCell } from '../../schema/cell-schema.js';
+import type { BatchCell, LengthCell } from '../../schema/cell-schema.js';
+import { cellId, type CellKey } from '../../schema/cell-key.js';
 import type { Environment, ModelInfo, Profile, ProfileConfig } from '../../schema/profile-schema.js';
 import { PROFILE_SCHEMA_VERSION } from '../../schema/profile-schema.js';
 import type { Dtype } from '../../schema/common-schema.js';
@@ -33,7 +34,7 @@ export function buildProfile(parts: ProfileParts): Profile {
   const lengthSweep: LengthCell[] = [];
   const calibration = computeRunCalibration(parts.states);
   for (const cell of parts.cells) {
-    const state = parts.states.get(describeCell(cell));
+    const state = parts.states.get(cellId(cell));
     if (!state) continue;
     const body = toCellBody(state, parts.flops, calibration);
     if (cell.sweep === 'batch') batchSweep.push({ batchSize: cell.batchSize, ...body });

@@ -1,5 +1,6 @@
 import { buildTextsOfLength } from '../../corpus/index.js';
-import type { CellKey } from '../../schema/cell-schema.js';
+import { createRandom, shuffleCopy } from '../../random/index.js';
+import type { CellKey } from '../../schema/cell-key.js';
 
 const LENGTH_BATCHES = 2;
 
@@ -37,12 +38,6 @@ export function buildCellBatches(
 
 /** The seeded order both the batch sweep and the analysis take texts in. */
 export function shuffleTexts(texts: string[], seed: number): string[] {
-  const result = [...texts];
-  let state = (seed * 2654435761) >>> 0 || 1;
-  for (let i = result.length - 1; i > 0; i--) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const j = state % (i + 1);
-    [result[i], result[j]] = [result[j] ?? '', result[i] ?? ''];
-  }
-  return result;
+  const random = createRandom(seed, { algorithm: 'lcg32' });
+  return shuffleCopy(texts, (bound) => random.nextUint32() % bound);
 }

@@ -1,4 +1,5 @@
-import type { CellKey } from '../../schema/cell-schema.js';
+import { createRandom, shuffleCopy } from '../../random/index.js';
+import type { CellKey } from '../../schema/cell-key.js';
 
 export interface ScheduledRun {
   cell: CellKey;
@@ -13,19 +14,9 @@ export interface ScheduledRun {
  */
 export function planRuns(cells: CellKey[], rounds: number, seed: number): ScheduledRun[] {
   const runs: ScheduledRun[] = cells.map((cell) => ({ cell, round: 0 }));
-  let state = seed >>> 0 || 1;
-  const next = (): number => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed, { algorithm: 'xorshift32', floatBits: 32 });
   for (let round = 1; round < rounds; round++) {
-    const order = [...cells];
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [order[i], order[j]] = [order[j] as CellKey, order[i] as CellKey];
-    }
+    const order = shuffleCopy(cells, random.nextInt);
     runs.push(...order.map((cell) => ({ cell, round })));
   }
   return runs;

@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { MeasurePolicy } from '../worker/measure-cell.js';
 import type { ProgressReporter } from './progress.js';
-import { describeCell, type CellKey } from '../../schema/cell-schema.js';
+import { cellId, formatCellLabel, type CellKey } from '../../schema/cell-key.js';
 import { planRuns } from './plan-runs.js';
 import { runInFreshProcess } from '../ipc/spawn-worker.js';
 import type { CompletedRun } from '../assemble/summarize-cell.js';
@@ -35,12 +35,12 @@ export interface RunCellsRequest {
 export async function runCells(request: RunCellsRequest): Promise<Map<string, CellState>> {
   const states = createCellStates(request.cells);
   const runs = planRuns(request.cells, request.processesPerCell, request.seed);
-  const batches = new Map(request.cells.map((cell) => [describeCell(cell), request.batchesFor(cell)]));
+  const batches = new Map(request.cells.map((cell) => [cellId(cell), request.batchesFor(cell)]));
   for (const [index, run] of runs.entries()) {
-    const key = describeCell(run.cell);
+    const key = cellId(run.cell);
     const state = states.get(key);
     if (state?.status !== 'running') continue;
-    request.progress.update(index + 1, runs.length, `${key}, process ${run.round + 1}`);
+    request.progress.update(index + 1, runs.length, `${formatCellLabel(run.cell)}, process ${run.round + 1}`);
     const reply = await runInFreshProcess(
       {
         kind: 'cell',
@@ -59,7 +59,7 @@ export async function runCells(request: RunCellsRequest): Promise<Map<string, Ce
 
 /** The cells' states, all running and empty. */
 export function createCellStates(cells: readonly CellKey[]): Map<string, CellState> {
-  return new Map(cells.map((cell) => [describeCell(cell), { status: 'running', runs: [] }]));
+  return new Map(cells.map((cell) => [cellId(cell), { status: 'running', runs: [] }]));
 }
 
 /**
@@ -74,7 +74,8 @@ export function recordReply(
   reply: CellReply,
   request: Pick<RunCellsRequest, 'progress' | 'maxMemoryMB'>,
 ): void {
-  const key = describeCell(cell);
+  const key = cellId(cell);
+  const label = formatCellLabel(cell);
   const state = states.get(key);
   if (!state) return;
   if (reply.kind === 'ok') {
@@ -85,7 +86,7 @@ export function recordReply(
     case 'usage':
       throw new UsageError(reply.message);
     case 'runtime':
-      request.progress.note(`warning: ${key} failed: ${reply.message}`);
+      request.progress.note(`warning: ${label} failed: ${reply.message}`);
       states.set(key, { status: 'failed', error: reply.message, runs: state.runs });
       return;
     case 'allocation':
@@ -95,7 +96,7 @@ export function recordReply(
         reply.failure === 'memory-cap'
           ? `stopped above --max-memory-mb ${request.maxMemoryMB}: ${reply.message}`
           : reply.message;
-      request.progress.note(`${key}: stopped (${reason}); larger batches are skipped`);
+      request.progress.note(`${label}: stopped (${reason}); larger batches are skipped`);
       states.set(key, { status: 'skipped', reason, detail, runs: state.runs });
       skipLargerBatches(states, cells, cell, reason);
       return;
@@ -112,9 +113,9 @@ function skipLargerBatches(
   if (stopped.sweep !== 'batch') return;
   for (const cell of cells) {
     if (cell.sweep !== 'batch' || cell.batchSize <= stopped.batchSize) continue;
-    const state = states.get(describeCell(cell));
+    const state = states.get(cellId(cell));
     if (state?.status !== 'running') continue;
     const detail = `not run: batch ${stopped.batchSize} already stopped (${reason})`;
-    states.set(describeCell(cell), { status: 'skipped', reason, detail, runs: state.runs });
+    states.set(cellId(cell), { status: 'skipped', reason, detail, runs: state.runs });
   }
 }

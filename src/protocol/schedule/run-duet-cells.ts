@@ -7,7 +7,7 @@
 import type { MeasurePolicy } from '../worker/measure-cell.js';
 import type { ProgressReporter } from './progress.js';
 import { createCellStates, recordReply, type CellState } from './run-cells.js';
-import { describeCell, type CellKey } from '../../schema/cell-schema.js';
+import { cellId, formatCellLabel, type CellKey } from '../../schema/cell-key.js';
 import { planRuns } from './plan-runs.js';
 import { runLockstepPair, type DuetSide } from './run-lockstep-pair.js';
 import type { EngineSpec } from '../../engine/embedder.js';
@@ -41,11 +41,11 @@ const isRunning = (states: DuetStates, key: string): boolean =>
 export async function runDuetCells(request: DuetCellsRequest): Promise<DuetStates> {
   const states: DuetStates = { base: createCellStates(request.cells), head: createCellStates(request.cells) };
   const runs = planRuns(request.cells, request.pairsPerCell, request.seed);
-  const batches = new Map(request.cells.map((cell) => [describeCell(cell), request.batchesFor(cell)]));
+  const batches = new Map(request.cells.map((cell) => [cellId(cell), request.batchesFor(cell)]));
   for (const [index, run] of runs.entries()) {
-    const key = describeCell(run.cell);
+    const key = cellId(run.cell);
     if (!isRunning(states, key)) continue;
-    request.progress.update(index + 1, runs.length, `${key}, pair ${run.round + 1}`);
+    request.progress.update(index + 1, runs.length, `${formatCellLabel(run.cell)}, pair ${run.round + 1}`);
     const job = (side: DuetSide): CellJob => ({
       kind: 'cell',
       engine: request.engines[side],

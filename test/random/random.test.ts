@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRandom } from '../../src/stats/index.js';
+import { createRandom } from '../../src/random/index.js';
 
 test('the same seed gives the same sequence; different seeds differ', () => {
   const first = createRandom(42);
@@ -57,4 +57,26 @@ test('seeds must be safe integers; large and negative seeds work', () => {
   assert.throws(() => createRandom(0.5), RangeError);
   assert.notEqual(createRandom(2 ** 40).nextFloat(), createRandom(0).nextFloat());
   assert.ok(createRandom(-5).nextFloat() < 1);
+});
+
+test('every bit generator keeps its recorded stream (weights, corpus, shuffles and schedules depend on it)', () => {
+  const expected = {
+    'xoshiro128**': [660444221, 3652823732, 77672526],
+    mulberry32: [2581720956, 1925393290, 3661312704],
+    xorshift32: [11355432, 2836018348, 476557059],
+    lcg32: [656964321, 1517016780, 3312067515],
+  } as const;
+  for (const [algorithm, values] of Object.entries(expected)) {
+    const random = createRandom(42, { algorithm: algorithm as keyof typeof expected });
+    assert.deepEqual([random.nextUint32(), random.nextUint32(), random.nextUint32()], values, algorithm);
+  }
+});
+
+test('32-bit floats take one draw; nextIntBetween is inclusive; pick refuses an empty list', () => {
+  const floats = createRandom(42, { algorithm: 'mulberry32', floatBits: 32 });
+  assert.equal(floats.nextFloat(), 2581720956 / 2 ** 32);
+  const random = createRandom(8);
+  const seen = new Set(Array.from({ length: 200 }, () => random.nextIntBetween(3, 5)));
+  assert.deepEqual([...seen].sort(), [3, 4, 5]);
+  assert.throws(() => random.pick([]), RangeError);
 });
