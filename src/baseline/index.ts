@@ -3,7 +3,6 @@ export type {
   Baseline,
   BaselineCell,
   BaselineOrigin,
-  CellKey,
   Fingerprint,
   LegacyFormat,
   Provenance,
@@ -15,7 +14,6 @@ export {
   LEGACY_NOTE,
   baselineCellSchema,
   baselineSchema,
-  cellKeySchema,
   fingerprintSchema,
   provenanceSchema,
 } from './baseline-schema.js';
