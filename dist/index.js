@@ -15,13 +15,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 668:
+/***/ 986:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(136);
-/* harmony import */ var _resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(473);
+/* harmony import */ var _resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(242);
 // dist/index.js: link onnxruntime-node (resolve-onnxruntime.ts), then load the action's bundle.
 
 
@@ -41,7 +41,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 473:
+/***/ 242:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -276,6 +276,6 @@ function findCacheRoot(env) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(668);
+/******/ var __webpack_exports__ = __nccwpck_require__(986);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -67,16 +67,6 @@ function readPeakRssMB() {
         return null;
     }
 }
-/** Resets VmHWM to the current RSS (Linux: writing 5 to clear_refs). Returns false where unsupported. */
-function resetPeakRss() {
-    try {
-        writeFileSync('/proc/self/clear_refs', '5');
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
 /** Forces a full GC when node runs with --expose-gc; a no-op otherwise. */
 function collectGarbage() {
     const gc = Reflect.get(globalThis, 'gc');
@@ -142,7 +132,7 @@ function validate_assertConfidence(confidence) {
     }
 }
 /** Throws unless `value` is an integer ≥ `minimum`. */
-function validate_assertInteger(value, label, minimum) {
+function assertInteger(value, label, minimum) {
     if (!Number.isInteger(value) || value < minimum) {
         throw new RangeError(`${label} is ${value}: expected an integer ≥ ${minimum}`);
     }
@@ -162,8 +152,6 @@ function validate_readAt(values, index) {
  * and throws a RangeError otherwise; none mutates its argument.
  */
 
-/** Consistency constant that turns the MAD into an estimate of σ for normal data. */
-const MAD_NORMAL_SCALE = 1.4826;
 /** Sum with Neumaier compensation, so long runs of similar values do not lose precision. */
 function computeSum(values) {
     assertSample(values);
@@ -216,13 +204,6 @@ function descriptive_computeQuantile(values, probability) {
     assertProbability(probability);
     return descriptive_computeSortedQuantile(descriptive_sortAscending(values), probability);
 }
-/** Several type-7 quantiles with a single sort. */
-function computeQuantiles(values, probabilities) {
-    assertSample(values);
-    probabilities.forEach(assertProbability);
-    const sorted = descriptive_sortAscending(values);
-    return probabilities.map((probability) => descriptive_computeSortedQuantile(sorted, probability));
-}
 function descriptive_computeMedian(values) {
     return descriptive_computeQuantile(values, 0.5);
 }
@@ -237,27 +218,6 @@ function computeSampleVariance(values) {
     for (const value of values)
         squares += (value - mean) ** 2;
     return squares / (values.length - 1);
-}
-function computeStandardDeviation(values) {
-    return Math.sqrt(computeSampleVariance(values));
-}
-/** Sample standard deviation divided by the mean (relative spread); throws when the mean is 0. */
-function computeCoefficientOfVariation(values) {
-    const deviation = computeStandardDeviation(values);
-    const mean = descriptive_computeMean(values);
-    if (mean === 0) {
-        throw new RangeError('sample mean is 0: the coefficient of variation is undefined');
-    }
-    return deviation / Math.abs(mean);
-}
-/** Median of |x − median(x)|, unscaled. */
-function computeMedianAbsoluteDeviation(values) {
-    const center = descriptive_computeMedian(values);
-    return descriptive_computeMedian(values.map((value) => Math.abs(value - center)));
-}
-/** MAD × 1.4826: a robust estimate of the standard deviation for normal data. */
-function computeScaledMedianAbsoluteDeviation(values) {
-    return MAD_NORMAL_SCALE * computeMedianAbsoluteDeviation(values);
 }
 /** exp(mean(ln x)); every value must be > 0. */
 function descriptive_computeGeometricMean(values) {
@@ -476,7 +436,7 @@ function computeUpperTail(t, df) {
     return 0.5 * computeIncompleteBetaWithComplement(df / denominator, (t * t) / denominator, df / 2, 0.5);
 }
 /** Student-t CDF P(T ≤ t). */
-function distributions_computeStudentTCdf(t, df) {
+function computeStudentTCdf(t, df) {
     if (Number.isNaN(t))
         throw new RangeError('t is NaN: expected a number');
     assertDegreesOfFreedom(df);
@@ -486,6 +446,15 @@ function distributions_computeStudentTCdf(t, df) {
         return t > 0 ? 1 : 0;
     const tail = computeUpperTail(Math.abs(t), df);
     return t >= 0 ? 1 - tail : tail;
+}
+/**
+ * Two-sided p-value of H0 "the true value is 0" for `estimate` with `standardError` and `df`: 2·P(T ≤ −|t|).
+ * A zero standard error gives 1 when the estimate is exactly 0, else 0.
+ */
+function computeTwoSidedPValue(estimate, standardError, df) {
+    if (standardError === 0)
+        return estimate === 0 ? 1 : 0;
+    return Math.min(1, 2 * computeStudentTCdf(-Math.abs(estimate / standardError), df));
 }
 /** Cornish–Fisher style starting point for the upper-tail quantile (q = upper tail probability). */
 function guessUpperTQuantile(q, df) {
@@ -554,7 +523,6 @@ function distributions_computeTwoSidedTCritical(confidence, df) {
 
 
 
-
 function describeTooFew(n, unit) {
     return `need at least 2 ${unit} for an interval, got ${n}`;
 }
@@ -617,7 +585,7 @@ function intervals_computeRatioInterval(baseline, current, confidence = 0.95) {
     };
 }
 /** ln(current / baseline) for each pair, validating both members. */
-function intervals_computePairLogRatios(pairs) {
+function computePairLogRatios(pairs) {
     if (pairs.length === 0)
         throw new RangeError('pairs is empty: expected at least one pair');
     assertSample(pairs.map((pair) => pair.baseline), 'pairs baseline');
@@ -635,39 +603,9 @@ function intervals_computePairLogRatios(pairs) {
  */
 function intervals_computePairedRatioInterval(pairs, confidence = 0.95) {
     assertConfidence(confidence);
-    const moments = computeMoments(intervals_computePairLogRatios(pairs), 'pair log ratios');
+    const moments = computeMoments(computePairLogRatios(pairs), 'pair log ratios');
     const interval = createMomentsInterval(moments, confidence, toRelativeDifference, 'pairs');
     return { ...interval, design: 'paired', baselineN: pairs.length, currentN: pairs.length };
-}
-/** Medians of `resamples` bootstrap resamples (drawn with replacement), sorted ascending. */
-function drawBootstrapMedians(samples, random, resamples) {
-    const resample = new Array(samples.length);
-    const medians = [];
-    for (let r = 0; r < resamples; r++) {
-        for (let i = 0; i < samples.length; i++)
-            resample[i] = readAt(samples, random.nextInt(samples.length));
-        medians.push(computeMedian(resample));
-    }
-    return sortAscending(medians);
-}
-/**
- * Percentile-bootstrap interval for the median. Coarse for small n (the median of a resample can only
- * take a few values), so prefer the t-based intervals for gating; this one is robust to outliers.
- */
-function bootstrapMedianInterval(samples, random, resamples = 2000, confidence = 0.95) {
-    assertSample(samples);
-    assertConfidence(confidence);
-    assertInteger(resamples, 'resamples', 1);
-    const estimate = computeMedian(samples);
-    if (samples.length < 2) {
-        const fields = { estimate, confidence, n: samples.length };
-        return createUndeterminedInterval('too-few-samples', describeTooFew(samples.length, 'measurements'), fields);
-    }
-    const medians = drawBootstrapMedians(samples, random, resamples);
-    const alpha = 1 - confidence;
-    const low = computeSortedQuantile(medians, alpha / 2);
-    const high = computeSortedQuantile(medians, 1 - alpha / 2);
-    return { kind: 'determined', estimate, low, high, confidence, n: samples.length, resamples };
 }
 //# sourceMappingURL=intervals.js.map
 ;// CONCATENATED MODULE: ./build/src/stats/linear-fit.js
@@ -724,73 +662,6 @@ function linear_fit_fitLine(xs, ys, confidence = 0.95) {
     return { kind: 'determined', n, df, slope, intercept, rSquared, residualStandardDeviation, slopeInterval };
 }
 //# sourceMappingURL=linear-fit.js.map
-;// CONCATENATED MODULE: ./build/src/stats/multiple-testing.js
-/**
- * Multiple-comparison control and the p-values that feed it. When a gate checks many cells (model × batch
- * size × metric) at once, raw p-values overstate significance; Holm's step-down procedure controls the
- * family-wise error rate without assuming independence.
- */
-
-
-
-
-/**
- * Holm–Bonferroni adjusted p-values, returned in input order. Sorted ascending, the k-th smallest becomes
- * max over j ≤ k of min(1, (m − j + 1) · p₍ⱼ₎); reject where the adjusted value is ≤ α.
- */
-function adjustHolmBonferroni(pValues) {
-    pValues.forEach((p, index) => {
-        if (!(p >= 0 && p <= 1)) {
-            throw new RangeError(`pValues[${index}] is ${p}: expected a probability in [0, 1]`);
-        }
-    });
-    const m = pValues.length;
-    const order = pValues.map((_, index) => index).sort((a, b) => readAt(pValues, a) - readAt(pValues, b));
-    const adjusted = new Array(m).fill(1);
-    let runningMax = 0;
-    order.forEach((originalIndex, rank) => {
-        const scaled = Math.min(1, (m - rank) * readAt(pValues, originalIndex));
-        runningMax = Math.max(runningMax, scaled);
-        adjusted[originalIndex] = runningMax;
-    });
-    return adjusted;
-}
-/** Two-sided p-value for a t statistic; a zero standard error gives p = 1 (no difference) or 0. */
-function computeTwoSidedPValue(difference, standardError, df) {
-    if (standardError === 0) {
-        const t = difference === 0 ? 0 : Math.sign(difference) * Infinity;
-        return { kind: 'determined', pValue: difference === 0 ? 1 : 0, t, df };
-    }
-    const t = difference / standardError;
-    return { kind: 'determined', pValue: Math.min(1, 2 * computeStudentTCdf(-Math.abs(t), df)), t, df };
-}
-/**
- * Two-sided p-value of Welch's t test on ln(values) (independent samples, unequal variances), testing
- * whether the geometric means differ. Undetermined when either side has fewer than 2 values.
- */
-function computeWelchLogPValue(baseline, current) {
-    const baselineLogs = computeLogMoments(baseline, 'baseline');
-    const currentLogs = computeLogMoments(current, 'current');
-    if (baselineLogs.n < 2 || currentLogs.n < 2) {
-        const message = `need at least 2 measurements per side, got ${baselineLogs.n} baseline and ${currentLogs.n} current`;
-        return { kind: 'undetermined', reason: 'too-few-samples', message };
-    }
-    const welch = computeWelchStatistics(baselineLogs, currentLogs);
-    return computeTwoSidedPValue(welch.difference, welch.standardError, welch.df);
-}
-/** Two-sided p-value of a one-sample t test on the per-pair log ratios (paired / interleaved runs). */
-function computePairedLogPValue(pairs) {
-    const moments = computeMoments(computePairLogRatios(pairs), 'pair log ratios');
-    if (moments.n < 2) {
-        return {
-            kind: 'undetermined',
-            reason: 'too-few-samples',
-            message: `need at least 2 pairs, got ${moments.n}`,
-        };
-    }
-    return computeTwoSidedPValue(moments.mean, Math.sqrt(moments.variance / moments.n), moments.n - 1);
-}
-//# sourceMappingURL=multiple-testing.js.map
 ;// CONCATENATED MODULE: ./build/src/stats/summary.js
 /**
  * One-call summary of a sample of per-process measurements (e.g. texts/s from each fresh worker).
@@ -838,7 +709,7 @@ function summary_summarizeSample(values) {
 }
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./build/src/stats/index.js
-
+/** Public API of the stats module: pure functions, no I/O. */
 
 
 
@@ -1078,7 +949,7 @@ function summarizeMemoryGrowth(cells, capMB) {
     };
 }
 //# sourceMappingURL=memory-growth.js.map
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/util.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
 function assertEqual(val) {
@@ -1953,7 +1824,7 @@ function constantCatch(value) {
     return fn;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/core.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
 var _a;
 
 /** A special constant with type `never` */
@@ -2096,7 +1967,7 @@ function config(newConfig) {
     return globalConfig;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -2409,7 +2280,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -2567,7 +2438,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -3085,7 +2956,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (ins
     };
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -3125,14 +2996,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
 
 
 
@@ -3798,9 +3669,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes_boolean;
+    inst._zod.pattern = regexes.boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -3818,7 +3689,7 @@ const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
         });
         return payload;
     };
-});
+})));
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -5770,7 +5641,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
 var registries_a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -5823,7 +5694,7 @@ function registry() {
 (registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
 
 
 
@@ -6208,7 +6079,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -6928,7 +6799,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -7581,7 +7452,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -8426,7 +8297,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -8553,7 +8424,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -8822,7 +8693,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
 
@@ -8999,7 +8870,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
 
 
 
@@ -9058,7 +8929,7 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", errors_initializer, 
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -9076,7 +8947,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -9750,13 +9621,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
-    $ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
+    core.$ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
-});
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
+})));
 function schemas_boolean(params) {
-    return _boolean(ZodBoolean, params);
+    return core._boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -10732,134 +10603,50 @@ function aggregateOperatorTrace(traceText, options) {
     };
 }
 //# sourceMappingURL=ort-trace.js.map
-;// CONCATENATED MODULE: ./build/src/schema/common-schema.js
+;// CONCATENATED MODULE: ./build/src/schema/cell-key.js
+/**
+ * The one key of a sweep cell, shared by the protocol, baselines, comparisons and reports: which sweep it
+ * belongs to and its coordinates. `cellId` keys maps and joins; `formatCellLabel` is what people read.
+ */
 
-/** A 95 % (or other) confidence interval, or the reason one could not be computed. */
-const intervalSchema = discriminatedUnion('kind', [
+const cellKeySchema = discriminatedUnion('sweep', [
+    object({ sweep: literal('batch'), batchSize: schemas_number().int().positive() }),
     object({
-        kind: literal('determined'),
-        low: schemas_number(),
-        high: schemas_number(),
-        confidence: schemas_number().gt(0).lt(1),
+        sweep: literal('length'),
+        chars: schemas_number().int().positive(),
+        batchSize: schemas_number().int().positive(),
     }),
-    object({ kind: literal('undetermined'), reason: schemas_string() }),
 ]);
-/** One metric measured once per fresh worker process: the per-process samples and their summary. */
-const distributionSchema = object({
-    n: schemas_number().int().nonnegative(),
-    median: schemas_number(),
-    mean: schemas_number(),
-    min: schemas_number(),
-    max: schemas_number(),
-    cv: schemas_number().nonnegative().describe('coefficient of variation across processes (stddev / mean)'),
-    ci95: intervalSchema.describe('95 % confidence interval of the geometric mean across processes'),
-    samples: array(schemas_number()).describe('one value per worker process, in run order'),
-    outlierIndices: array(schemas_number().int()).describe('indices into samples flagged by the MAD rule'),
-});
-const latencySchema = object({
-    p50Ms: schemas_number().nonnegative(),
-    p95Ms: schemas_number().nonnegative(),
-    p99Ms: schemas_number().nonnegative(),
-    meanMs: schemas_number().nonnegative(),
-    perTextMs: schemas_number().nonnegative().describe('median batch latency divided by texts per batch'),
-});
-const stageTimesSchema = object({
-    tokenizeMs: schemas_number().nonnegative(),
-    inferenceMs: schemas_number().nonnegative(),
-    poolingMs: schemas_number().nonnegative(),
-    otherMs: schemas_number().nonnegative(),
-});
-const dtypeSchema = schemas_enum(['fp32', 'q8']);
-//# sourceMappingURL=common-schema.js.map
-;// CONCATENATED MODULE: ./build/src/schema/cell-schema.js
-
-
-/** What one fresh worker process measured for one cell. */
-const processSampleSchema = object({
-    round: schemas_number().int().nonnegative(),
-    textsPerSecond: schemas_number().positive(),
-    tokensPerSecond: schemas_number().nonnegative().nullable(),
-    probeGflops: schemas_number().positive().describe('MatMul probe GFLOP/s in the same process (the MFU ceiling)'),
-    referenceScore: schemas_number()
-        .positive()
-        .describe('reference-encoder sequences/s in the same process (the calibration score)'),
-    normalizedThroughput: schemas_number().positive().describe("texts/s divided by the run's median reference score"),
-    mfu: schemas_number()
-        .nonnegative()
-        .nullable()
-        .describe("model FLOP/s (padded tokens) / the run's median MatMul probe FLOP/s"),
-    warmupBatches: schemas_number().int().nonnegative(),
-    warmupSteady: schemas_boolean(),
-    measuredBatches: schemas_number().int().positive(),
-    measuredSeconds: schemas_number().positive(),
-    batchLatenciesMs: array(schemas_number().nonnegative()),
-    stages: stageTimesSchema.describe('summed over the measured batches'),
-    memory: object({
-        baselineMB: schemas_number().nonnegative().describe('RSS before the model was loaded'),
-        afterLoadMB: schemas_number().nonnegative(),
-        steadyStateMB: schemas_number().nonnegative().describe('RSS after the measured batches'),
-        peakMB: schemas_number().nonnegative().describe('peak RSS of this process (VmHWM, or the highest sample)'),
-        peakSource: schemas_enum(['vmhwm', 'sampled']),
-    }),
-});
-const tokenCountsSchema = object({
-    realPerBatch: schemas_number().nonnegative(),
-    paddedPerBatch: schemas_number().nonnegative(),
-    paddingShare: schemas_number().min(0).max(1).describe('share of the padded tokens that are padding'),
-    truncatedTexts: schemas_number().int().nonnegative(),
-});
-const measuredFields = {
-    status: literal('measured'),
-    textsPerBatch: schemas_number().int().positive(),
-    batchesPerProcess: schemas_number().int().positive(),
-    throughput: distributionSchema.describe('texts per second'),
-    tokensPerSecond: distributionSchema.nullable(),
-    normalizedThroughput: distributionSchema,
-    mfu: distributionSchema.nullable(),
-    latency: latencySchema,
-    peakMemoryMB: distributionSchema.describe('per-process peak RSS; the minimum is the robust figure'),
-    tokens: tokenCountsSchema.nullable(),
-    stageShares: object({
-        tokenize: schemas_number(),
-        inference: schemas_number(),
-        pooling: schemas_number(),
-        other: schemas_number(),
-    }),
-    processes: array(processSampleSchema),
-};
-const skippedFields = {
-    status: literal('skipped'),
-    reason: schemas_enum(['memory-cap', 'allocation-failure']),
-    detail: schemas_string(),
-};
-const failedFields = { status: literal('failed'), error: schemas_string() };
-function createCellSchema(key) {
-    return discriminatedUnion('status', [
-        object({ ...key, ...measuredFields }),
-        object({ ...key, ...skippedFields }),
-        object({ ...key, ...failedFields }),
-    ]);
-}
-const batchCellSchema = createCellSchema({ batchSize: schemas_number().int().positive() });
-const lengthCellSchema = createCellSchema({
-    chars: schemas_number().int().positive(),
-    batchSize: schemas_number().int().positive(),
-});
-/** A stable text id for a cell, used to index maps and in progress lines. */
-function cell_schema_describeCell(cell) {
-    switch (cell.sweep) {
+/** A stable, compact id for maps and joins, never shown: "batch:32" or "length:64:32" (chars, batch). */
+function cellId(key) {
+    switch (key.sweep) {
         case 'batch':
-            return `batch ${cell.batchSize}`;
+            return `batch:${key.batchSize}`;
         case 'length':
-            return `length ${cell.chars} chars`;
+            return `length:${key.chars}:${key.batchSize}`;
     }
 }
-//# sourceMappingURL=cell-schema.js.map
+/** The readable name of a cell in logs, comparisons and reports: "batch 32" or "64 chars @ batch 32". */
+function cell_key_formatCellLabel(key) {
+    switch (key.sweep) {
+        case 'batch':
+            return `batch ${key.batchSize}`;
+        case 'length':
+            return `${key.chars} chars @ batch ${key.batchSize}`;
+    }
+}
+/** The key of a measured profile cell: length cells carry `chars`, batch cells do not. */
+function createCellKey(cell) {
+    return cell.chars === undefined
+        ? { sweep: 'batch', batchSize: cell.batchSize }
+        : { sweep: 'length', chars: cell.chars, batchSize: cell.batchSize };
+}
+//# sourceMappingURL=cell-key.js.map
 ;// CONCATENATED MODULE: ./build/src/analysis/recommendation-types.js
 
-/** The evidence id of a batch cell, e.g. "batch 32" (the protocol's cell id). */
+/** The evidence id of a batch cell: its label, e.g. "batch 32". */
 function recommendation_types_describeBatchCell(batchSize) {
-    return describeCell({ sweep: 'batch', batchSize });
+    return formatCellLabel({ sweep: 'batch', batchSize });
 }
 function recommendation_types_classifyEffect(effect) {
     switch (effect.ci95.kind) {
@@ -11373,7 +11160,7 @@ async function createOnnxEmbedder(options) {
     };
 }
 //# sourceMappingURL=onnx-embedder.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/tokenizers/dist/tokenizers.mjs
+;// CONCATENATED MODULE: ./node_modules/@huggingface/tokenizers/dist/tokenizers.mjs
 // src/utils/data-structures/DictionarySplitter.ts
 var DictionarySplitter = class {
   /**
@@ -15402,7 +15189,6 @@ class onnx_builder_OnnxGraphBuilder {
 
 
 
-const modelDtypes = (/* unused pure expression or super */ null && (['fp32', 'q8']));
 function weight_ops_createEmitContext(builder, dtype) {
     return { builder, dtype, quantizedActivations: new Map() };
 }
@@ -15599,6 +15385,7 @@ function bert_embeddings_emitMaskBias(ctx, attentionMask) {
  * Values are "normal-ish": the Irwin–Hall sum of four uniforms, rescaled to the wanted standard deviation.
  * It needs no transcendental functions, so the output is bit-identical on every platform and fast.
  */
+
 /** Standard deviation of the sum of four 16-bit uniforms (each has variance 65536²/12). */
 const irwinHallStd = 65536 / Math.sqrt(3);
 const irwinHallMean = (/* unused pure expression or super */ null && (2 * 65535));
@@ -15611,16 +15398,6 @@ function hashName(seed, name) {
     }
     return hash >>> 0;
 }
-/** mulberry32: a small, fast 32-bit generator with a full 2³² period. */
-function createGenerator(state) {
-    let current = state >>> 0;
-    return () => {
-        current = (current + 0x6d2b79f5) >>> 0;
-        let t = Math.imul(current ^ (current >>> 15), 1 | current);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return (t ^ (t >>> 14)) >>> 0;
-    };
-}
 class seeded_weights_SeededWeights {
     seed;
     constructor(seed) {
@@ -15630,7 +15407,7 @@ class seeded_weights_SeededWeights {
     }
     /** `count` values with mean 0 and standard deviation `std`, determined by the seed and `name`. */
     normal(name, count, std) {
-        const next = createGenerator(hashName(this.seed, name));
+        const next = createRandom(hashName(this.seed, name), { algorithm: 'mulberry32' }).nextUint32;
         const out = new Float32Array(count);
         const factor = std / irwinHallStd;
         for (let index = 0; index < count; index++) {

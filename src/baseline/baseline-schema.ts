@@ -51,7 +51,6 @@ export const originSchema = z.discriminatedUnion('kind', [
 export type BaselineOrigin = z.infer<typeof originSchema>;
 export type LegacyFormat = Extract<BaselineOrigin, { kind: 'legacy' }>['format'];
 
-
 const samplesSchema = z.array(z.number().positive()).min(1);
 
 /**
