@@ -5,7 +5,6 @@
  * directory, and checks the profile, the artifact and the step outputs it prints.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { testCacheDir } from '../helpers/run-cli.js';
 import { TOY_EMBEDDER } from './action-fixtures.js';
+import { runNodeProcess } from './run-action-process.js';
 
 const LOCAL_ACTION_BIN = resolve('node_modules/@github/local-action/bin/local-action.js');
 const TSX_LOADER = resolve('node_modules/tsx/dist/loader.mjs');
@@ -46,23 +46,7 @@ function writeDotenv(path: string, values: Record<string, string>): void {
 
 function runLocalAction(args: string[], env: Record<string, string>, timeoutMs: number) {
   // local-action runs `npm exec tsx …` and `npm ls @actions/…` in its working directory: the repository.
-  const child = spawn(process.execPath, [LOCAL_ACTION_BIN, ...args], {
-    cwd: process.cwd(),
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  return new Promise<{ exitCode: number | null; stdout: string; stderr: string }>((done, fail) => {
-    child.on('error', fail);
-    child.on('close', (exitCode) => {
-      clearTimeout(timer);
-      done({ exitCode, stdout, stderr });
-    });
-  });
+  return runNodeProcess([LOCAL_ACTION_BIN, ...args], env, process.cwd(), timeoutMs);
 }
 
 test('npx @github/local-action runs src/action/main.ts in mode profile on a custom embedder', async (t) => {

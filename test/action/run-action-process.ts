@@ -104,12 +104,9 @@ function createRunnerEnv(
   };
 }
 
-function spawnAction(t: TestContext, env: Record<string, string>, cwd: string, timeoutMs: number) {
-  const child = spawn(process.execPath, [resolveActionEntry(t)], {
-    cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Runs `node ...args` with a time limit; its exit code and everything it printed. */
+export function runNodeProcess(args: string[], env: Record<string, string>, cwd: string, timeoutMs: number) {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -122,6 +119,10 @@ function spawnAction(t: TestContext, env: Record<string, string>, cwd: string, t
       done({ exitCode, stdout, stderr });
     });
   });
+}
+
+function spawnAction(t: TestContext, env: Record<string, string>, cwd: string, timeoutMs: number) {
+  return runNodeProcess([resolveActionEntry(t)], env, cwd, timeoutMs);
 }
 
 /** Runs the action once, in a fresh RUNNER_TEMP that is removed when the test ends. */
