@@ -54,8 +54,29 @@ export async function loadBaselines(fileOrDir: string): Promise<Baseline[]> {
   if (!info.isDirectory()) return [await readBaselineFile(fileOrDir)];
   const names = (await readdir(fileOrDir)).filter((name) => name.endsWith('.json')).sort();
   const baselines: Baseline[] = [];
-  for (const name of names) baselines.push(await readBaselineFile(join(fileOrDir, name)));
+  const fileOfName = new Map<string, string>();
+  for (const name of names) {
+    const path = join(fileOrDir, name);
+    const baseline = await readBaselineFile(path);
+    assertUniqueName(fileOfName, baseline.name, path, fileOrDir);
+    baselines.push(baseline);
+  }
   return baselines;
+}
+
+/** Two files of one name would be chosen between by file-name order: an input error naming both. */
+function assertUniqueName(fileOfName: Map<string, string>, name: string, path: string, dir: string): void {
+  const other = fileOfName.get(name);
+  if (other === undefined) {
+    fileOfName.set(name, path);
+    return;
+  }
+  throw createUsageError({
+    input: `${other} and ${path}`,
+    expected: `one baseline per name in ${dir}`,
+    received: `two baselines named ${JSON.stringify(name)}`,
+    fix: 'Delete the stale one, or record it again under another name (`embedprof baseline update --name NAME`).',
+  });
 }
 
 export interface WriteBaselineOptions {

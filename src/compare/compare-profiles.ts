@@ -17,8 +17,10 @@ import type {
   Comparison,
   ComparisonReference,
   ComparisonSettings,
+  HeadFailure,
   MachineComparison,
 } from './comparison-schema.js';
+import { findHeadFailures } from './head-failures.js';
 import { COMPARISON_SCHEMA_VERSION } from './comparison-schema.js';
 import * as notes from './comparison-notes.js';
 import {
@@ -74,6 +76,7 @@ export function compareBaselines(
   current: Baseline,
   options: CompareOptions = {},
   reference: ComparisonReference = COMMITTED_BASELINE,
+  headFailures: readonly HeadFailure[] = [],
 ): Comparison {
   const settings = resolveCompareOptions(options);
   const machine = checkMachine(baseline, current, settings);
@@ -94,6 +97,7 @@ export function compareBaselines(
     skipped: isSkipped(machine),
     indicativeOnly: isIndicativeOnly(machine),
     forcedFailure: findForcedFailure(machine),
+    headFailures,
     notes: [
       ...notes.describeReferenceNotes(reference),
       ...collectNotes(baseline, machine, speedRegimes, compared, settings),
@@ -120,10 +124,18 @@ export function compareProfiles(
   currentProfile: Profile,
   options: CompareOptions = {},
   reference: ComparisonReference = COMMITTED_BASELINE,
+  /** Duet mode's base profile: its cells lost only because this side failed count as this side's failures. */
+  referenceProfile: Profile | null = null,
 ): Comparison {
   const current = createBaselineFromProfile(currentProfile, {
     name: 'current',
     provenance: EMPTY_PROVENANCE,
   });
-  return compareBaselines(baseline, current, options, reference);
+  return compareBaselines(
+    baseline,
+    current,
+    options,
+    reference,
+    findHeadFailures(currentProfile, baseline.cells, referenceProfile),
+  );
 }

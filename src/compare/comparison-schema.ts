@@ -113,6 +113,26 @@ export const changeLocationSchema = z.object({
 });
 export type ChangeLocation = z.infer<typeof changeLocationSchema>;
 
+/** A cell the reference measured and the run under test did not: why, as the worker reported it. */
+export const headFailureSchema = z.object({
+  key: cellKeySchema,
+  label: z.string(),
+  cause: z.enum(['memory-cap', 'allocation-failure', 'crash', 'timeout', 'embedder-error']),
+  detail: z.string(),
+});
+export type HeadFailure = z.infer<typeof headFailureSchema>;
+
+export const minimumDetectableSchema = z.object({
+  metric: metricNameSchema,
+  change: z
+    .number()
+    .nullable()
+    .describe(
+      'the smallest change of the aggregate this run would have detected with 90 % power; null when unknown',
+    ),
+});
+export type MinimumDetectable = z.infer<typeof minimumDetectableSchema>;
+
 export const overallSchema = z.object({
   verdict: verdictSchema,
   gate: z.enum(['pass', 'fail', 'skipped']),
@@ -125,6 +145,16 @@ export const overallSchema = z.object({
     .describe('the largest change in the bad direction of a gated metric'),
   reasons: z.array(z.string()),
   notes: z.array(z.string()),
+  minimumDetectable: z
+    .array(minimumDetectableSchema)
+    .default([])
+    .describe('per gated metric, the smallest change this run could have detected (docs/decision-rule.md)'),
+  headFailures: z
+    .array(headFailureSchema)
+    .default([])
+    .describe(
+      'cells the reference measured that failed or were skipped in the run under test: each fails the gate',
+    ),
 });
 export type Overall = z.infer<typeof overallSchema>;
 

@@ -7,17 +7,22 @@
  * any improved; else no-change. The gate fails on a regression unless the comparison is indicative only
  * (legacy baseline, or another machine under 'warn'), and always fails on another machine under 'fail'.
  * An inconclusive verdict passes unless onInconclusive is 'fail' (and the comparison is not indicative).
+ * A cell the reference measured and the run under test did not (head-failures.ts) fails the gate whatever
+ * the rest says: a regression, of memory when it hit the memory cap.
  */
 import type {
   Aggregate,
   CellComparison,
   ChangeLocation,
   ComparisonSettings,
+  HeadFailure,
   MetricName,
   Overall,
   Verdict,
 } from './comparison-schema.js';
 import { METRICS } from './compare-options.js';
+import { describeHeadFailure } from './head-failures.js';
+import { computeMinimumDetectable } from './minimum-detectable.js';
 
 export interface OverallInput {
   settings: ComparisonSettings;
@@ -29,6 +34,8 @@ export interface OverallInput {
   /** A reason to fail whatever the measurements say (machine mismatch under 'fail'), or null. */
   forcedFailure: string | null;
   notes: string[];
+  /** Cells the reference measured that the run under test did not. */
+  headFailures: readonly HeadFailure[];
 }
 
 /** The verdict of one metric: its aggregate's, overridden by any per-cell regression. */
@@ -72,7 +79,10 @@ function findWorstChange(input: OverallInput): ChangeLocation | null {
 }
 
 function collectReasons(input: OverallInput, gated: readonly MetricName[]): string[] {
-  const reasons = input.forcedFailure === null ? [] : [input.forcedFailure];
+  const failures = input.headFailures.map(
+    (failure) => `failed on the run under test: ${describeHeadFailure(failure)}`,
+  );
+  const reasons = input.forcedFailure === null ? failures : [...failures, input.forcedFailure];
   for (const metric of gated) {
     const aggregate = input.aggregates.find((item) => item.metric === metric);
     if (aggregate !== undefined) reasons.push(`${metric}: ${aggregate.verdict} — ${aggregate.reason}`);
@@ -87,21 +97,46 @@ function collectReasons(input: OverallInput, gated: readonly MetricName[]): stri
   return reasons;
 }
 
+/** The metrics that regressed, memory first when a cell hit the memory cap on the run under test. */
+function listFailingMetrics(
+  input: OverallInput,
+  verdicts: { metric: MetricName; verdict: Verdict }[],
+): MetricName[] {
+  const regressed = verdicts.filter((item) => item.verdict === 'regression').map((item) => item.metric);
+  const overCap = input.headFailures.some(
+    (f) => f.cause === 'memory-cap' || f.cause === 'allocation-failure',
+  );
+  return overCap && !regressed.includes('peakMemoryMB') ? ['peakMemoryMB', ...regressed] : regressed;
+}
+
 /** Builds `overall` of comparison.json. */
 export function decideOverall(input: OverallInput): Overall {
-  if (input.skipped) {
+  const headFailures = [...input.headFailures];
+  if (input.skipped && headFailures.length === 0) {
     const reasons = ["not compared: the baseline is from another machine and onMachineMismatch is 'skip'"];
-    const base = { failingMetrics: [], worstChange: null, reasons, notes: input.notes };
+    const minimumDetectable: Overall['minimumDetectable'] = [];
+    const base = {
+      failingMetrics: [],
+      worstChange: null,
+      reasons,
+      notes: input.notes,
+      headFailures,
+      minimumDetectable,
+    };
     return { verdict: 'inconclusive', gate: 'skipped', indicativeOnly: input.indicativeOnly, ...base };
   }
   const gated = input.settings.gated;
   const verdicts = gated.map((metric) => ({ metric, verdict: decideMetricVerdict(metric, input) }));
-  const verdict = combineVerdicts(verdicts.map((item) => item.verdict));
-  const failingMetrics = verdicts.filter((item) => item.verdict === 'regression').map((item) => item.metric);
+  const measuredVerdict = combineVerdicts(verdicts.map((item) => item.verdict));
+  const verdict = headFailures.length > 0 ? 'regression' : measuredVerdict;
+  const failingMetrics = listFailingMetrics(input, verdicts);
   const failsOnVerdict =
     verdict === 'regression' || (verdict === 'inconclusive' && input.settings.onInconclusive === 'fail');
-  const fails = input.forcedFailure !== null || (failsOnVerdict && !input.indicativeOnly);
+  const fails =
+    input.forcedFailure !== null || headFailures.length > 0 || (failsOnVerdict && !input.indicativeOnly);
   return {
+    headFailures,
+    minimumDetectable: computeMinimumDetectable(input.aggregates, input.settings),
     verdict,
     gate: fails ? 'fail' : 'pass',
     indicativeOnly: input.indicativeOnly,

@@ -21,7 +21,7 @@ import { createSettingError, type ResolvedSettings } from '../settings/resolve-s
 import type { CoreDeps } from './core-deps.js';
 import type { GateOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';
-import { countFailedCells, withSettings, writeRunFiles } from './write-run-files.js';
+import { countFailedCells, countMeasuredCells, withSettings, writeRunFiles } from './write-run-files.js';
 
 type Measured = Pick<GateOutcome, 'profile' | 'comparison' | 'baseProfile'>;
 
@@ -33,9 +33,23 @@ interface GateContext {
   elapsedSeconds: () => number;
 }
 
+/** A cell verdict rests on an interval with at least 2 degrees of freedom: 3 pairs, or 3 processes a side. */
+export const MIN_GATE_PROCESSES = 3;
+
+function assertEnoughProcesses(settings: ResolvedSettings): void {
+  const processes = settings.values.processes;
+  if (processes >= MIN_GATE_PROCESSES) return;
+  throw createSettingError(settings, 'processes', {
+    expected: `at least ${MIN_GATE_PROCESSES} for a gate (a cell verdict from fewer rests on 1 degree of freedom)`,
+    received: String(processes),
+    example: String(MIN_GATE_PROCESSES),
+  });
+}
+
 export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): Promise<GateOutcome> {
   const started = deps.now().getTime();
   const { values } = settings;
+  assertEnoughProcesses(settings);
   const request = buildComparisonRequest(settings);
   if (values.against === null) requireBaseline(settings, request, null);
   const outDir = await prepareOutputDir(values.out, settings);
@@ -49,7 +63,7 @@ export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): 
   const withSources = { ...measured, profile: withSettings(measured.profile, settings) };
   const files = await writeRunFiles(outDir, withSources);
   run.progress.finish();
-  const failed = countFailedCells(measured.profile) > 0 ? 1 : 0;
+  const failed = countFailedCells(measured.profile) > 0 || countMeasuredCells(measured.profile) === 0 ? 1 : 0;
   const exitCode = Math.max(decideGateExitCode(measured.comparison), failed) as 0 | 1;
   return { kind: 'gate', ...withSources, outDir, files, exitCode };
 }

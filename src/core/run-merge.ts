@@ -68,6 +68,7 @@ async function compareMerged(
       merged.profile,
       { ...request.options, design: 'paired' },
       merged.reference,
+      merged.base,
     );
   }
   if (request.baseline === null) {

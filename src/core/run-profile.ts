@@ -5,17 +5,23 @@ import { prepareRun } from '../run/prepare-run.js';
 import type { CoreDeps } from './core-deps.js';
 import type { ProfileOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';
-import { countFailedCells, withSettings, writeRunFiles } from './write-run-files.js';
+import { countFailedCells, countMeasuredCells, withSettings, writeRunFiles } from './write-run-files.js';
 
 export async function runProfile(settings: ResolvedSettings, deps: CoreDeps): Promise<ProfileOutcome> {
   const options = settings.values;
   const outDir = await prepareOutputDir(options.out, settings);
-  const { corpus, model, progress } = await prepareRun(options, outDir, deps.progress);
-  const startedAt = deps.now();
-  const measurement = createProfileMeasurement({ options, model, corpus, progress, startedAt });
+  const run = await prepareRun(options, outDir, deps.progress);
+  const { progress } = run;
+  const measurement = createProfileMeasurement({ ...run, options, startedAt: deps.now() });
   const states = await measurement.measure(measurement.cells, options.processes, options.seed);
   const profile = withSettings(measurement.build(states, await measurement.analyze()), settings);
   const files = await writeRunFiles(outDir, { profile, baseProfile: null, comparison: null });
   progress.finish();
-  return { kind: 'profile', profile, outDir, files, exitCode: countFailedCells(profile) > 0 ? 1 : 0 };
+  return {
+    kind: 'profile',
+    profile,
+    outDir,
+    files,
+    exitCode: countFailedCells(profile) > 0 || countMeasuredCells(profile) === 0 ? 1 : 0,
+  };
 }

@@ -32,3 +32,7 @@ export function withSettings(profile: Profile, settings: ResolvedSettings): Prof
 export function countFailedCells(profile: Profile): number {
   return [...profile.batchSweep, ...profile.lengthSweep].filter((cell) => cell.status === 'failed').length;
 }
+
+export function countMeasuredCells(profile: Profile): number {
+  return [...profile.batchSweep, ...profile.lengthSweep].filter((cell) => cell.status === 'measured').length;
+}

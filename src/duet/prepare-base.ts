@@ -8,6 +8,7 @@ import { relative, resolve } from 'node:path';
 import type { ProfileOptions } from '../run/profile-options.js';
 import type { ComparisonReference } from '../compare/comparison-schema.js';
 import { describeError } from '../errors.js';
+import { buildWorkerEnv } from '../protocol/ipc/worker-env.js';
 import type { ResolvedModel } from '../model/resolve-model.js';
 import { loadModel } from '../run/prepare-run.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
@@ -33,10 +34,19 @@ export interface PrepareBaseRequest {
   cwd?: string;
 }
 
-/** Runs `command` through the shell in `cwd`, its output on stderr; the exit code (or -1 when it cannot start). */
+/**
+ * Runs `command` through the shell in `cwd` without credentials in its environment, its output on stderr; the
+ * exit code (or -1 when it cannot start).
+ */
 function runSetup(command: string, cwd: string): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(command, { cwd, shell: true, stdio: ['ignore', process.stderr, process.stderr] });
+    const env = buildWorkerEnv(process.env);
+    const child = spawn(command, {
+      cwd,
+      env,
+      shell: true,
+      stdio: ['ignore', process.stderr, process.stderr],
+    });
     child.on('error', () => done(-1));
     child.on('exit', (code) => done(code ?? -1));
   });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
+import { loadOnnxRuntime } from './onnx-runtime.js';
 import { createUsageError, describeError } from '../errors.js';
 
 export type GraphOptimization = 'disabled' | 'basic' | 'extended' | 'all';
@@ -27,7 +28,8 @@ export async function openSession(onnxPath: string, options: SessionOptions): Pr
   };
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(bytes, sessionOptions);
+    const runtime = await loadOnnxRuntime();
+    session = await runtime.InferenceSession.create(bytes, sessionOptions);
   } catch (error) {
     throw createUsageError({
       input: onnxPath,

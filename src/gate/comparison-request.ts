@@ -40,6 +40,7 @@ export function buildComparisonRequest(settings: ResolvedSettings): GateComparis
       onMachineMismatch: values.onMachineMismatch,
       maxThroughputDrop: values.maxThroughputDrop,
       maxMemoryGrowth: values.maxMemoryGrowth,
+      onInconclusive: values.failOnInconclusive ? 'fail' : 'pass',
       metrics: {
         throughput: { gated: gated.has('throughput') },
         peakMemoryMB: { gated: gated.has('peakMemoryMB') },

@@ -62,7 +62,8 @@ export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult>
   const name = `base-${input.reference.commit.slice(0, 12)}`;
   const compare = (profile: Profile): Comparison => {
     const baseline = createBaselineFromProfile(baseProfile, { name, provenance: EMPTY_PROVENANCE });
-    return compareProfiles(baseline, profile, { ...input.options, design: 'paired' }, input.reference);
+    const options = { ...input.options, design: 'paired' as const };
+    return compareProfiles(baseline, profile, options, input.reference, baseProfile);
   };
   const sampling = await runAdaptiveSampling({
     cells: head.cells,

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { arch, cpus, platform, release, totalmem } from 'node:os';
-import * as ort from 'onnxruntime-node';
 import type { Environment } from '../schema/profile-schema.js';
 
 /** SIMD features that change inference speed; only these are recorded, so fingerprints stay short. */
@@ -25,7 +24,8 @@ const RELEVANT_FLAGS = [
   'bf16',
 ];
 
-export function readEnvironment(threads: number): Environment {
+/** This machine and runtime; `onnxruntime` is the version of the loaded onnxruntime-node (onnx-runtime.ts). */
+export function readEnvironment(threads: number, onnxruntime: string): Environment {
   const info = readCpuInfo();
   return {
     cpuModel: info.model ?? cpus()[0]?.model ?? 'unknown',
@@ -35,7 +35,7 @@ export function readEnvironment(threads: number): Environment {
     os: `${platform()} ${release()}`,
     arch: arch(),
     node: process.versions.node,
-    onnxruntime: ort.env.versions.node ?? ort.env.versions.common,
+    onnxruntime,
     threads,
     ci: process.env.CI === 'true',
   };

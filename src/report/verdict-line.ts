@@ -3,7 +3,8 @@
  * 64"), built as parts so each format escapes the untrusted ones (cell labels, reasons) its own way; and the
  * context line under it (what ran, where, against which baseline), as raw text to escape.
  */
-import type { Comparison } from '../compare/comparison-schema.js';
+import type { Comparison, HeadFailure } from '../compare/comparison-schema.js';
+import { describeHeadFailure } from '../compare/head-failures.js';
 import type { Profile } from '../schema/profile-schema.js';
 import type { MetricRow } from './comparison-facts.js';
 import {
@@ -27,6 +28,8 @@ export interface VerdictParts {
   change: string | null;
   /** Untrusted: the cell label the change was measured at, or a reason. */
   where: string | null;
+  /** Trusted, after the rest: what was resolved and the smallest change the run could have detected. */
+  power?: string | null;
 }
 
 /** Longest untrusted part in a verdict line, in characters. */
@@ -66,8 +69,21 @@ function largestChange(comparison: Comparison): MetricRow | null {
   return gated.sort((a, b) => size(b) - size(a))[0] ?? null;
 }
 
+/** A cell the reference measured and this run did not: it heads the verdict, with its cause. */
+function describeHeadFailures(failures: readonly HeadFailure[]): VerdictParts {
+  const [first, ...more] = failures;
+  const others = more.length === 0 ? '' : ` (and ${more.length} more cell${more.length === 1 ? '' : 's'})`;
+  if (first === undefined) return { tone: 'fail', title: 'Failed', change: null, where: null };
+  if (first.cause === 'memory-cap' || first.cause === 'allocation-failure') {
+    const where = `${first.label} (${first.detail})${others}`;
+    return { tone: 'fail', title: 'Regression', change: 'peak memory over the cap', where };
+  }
+  return { tone: 'fail', title: 'Failed', change: null, where: `${describeHeadFailure(first)}${others}` };
+}
+
 function describeFailure(comparison: Comparison): VerdictParts {
   const { overall } = comparison;
+  if (overall.headFailures.length > 0) return describeHeadFailures(overall.headFailures);
   switch (overall.verdict) {
     case 'regression':
       return fromRow('fail', 'Regression', findWorstRow(comparison, 'regression'));
@@ -102,8 +118,33 @@ function describePass(comparison: Comparison): VerdictParts {
   }
 }
 
+/** "peak memory resolved (no-change); could detect ≥ 12.3 % throughput, ≥ 3.1 % peak memory". */
+export function describePower(comparison: Comparison): string | null {
+  const { overall, aggregates, settings } = comparison;
+  const detectable = overall.minimumDetectable.flatMap((item) =>
+    item.change === null ? [] : [`≥ ${formatPercent(item.change)} ${describeMetricName(item.metric)}`],
+  );
+  const gated = aggregates.filter((aggregate) => settings.gated.includes(aggregate.metric));
+  const resolved = gated.filter((aggregate) => aggregate.verdict !== 'inconclusive');
+  const unresolved = gated.length > resolved.length;
+  const parts: string[] = [];
+  if (unresolved && resolved.length > 0)
+    parts.push(`resolved: ${resolved.map((a) => `${describeMetricName(a.metric)} ${a.verdict}`).join(', ')}`);
+  if (detectable.length > 0) parts.push(`could detect ${detectable.join(', ')}`);
+  return parts.length === 0 ? null : parts.join('; ');
+}
+
+function formatPercent(change: number): string {
+  return `${(change * 100).toFixed(1)} %`;
+}
+
 /** The verdict of a comparison, as parts. */
 export function describeComparisonVerdict(comparison: Comparison): VerdictParts {
+  const parts = describeComparisonParts(comparison);
+  return comparison.overall.gate === 'skipped' ? parts : { ...parts, power: describePower(comparison) };
+}
+
+function describeComparisonParts(comparison: Comparison): VerdictParts {
   switch (comparison.overall.gate) {
     case 'skipped':
       return {
@@ -119,11 +160,19 @@ export function describeComparisonVerdict(comparison: Comparison): VerdictParts 
   }
 }
 
+/** No cell was measured: a failure, with the first cell's reason. */
+function describeNothingMeasured(profile: Profile): VerdictParts {
+  const first = [...profile.batchSweep, ...profile.lengthSweep].find((cell) => cell.status !== 'measured');
+  const why =
+    first === undefined ? 'the sweep has no cell' : first.status === 'failed' ? first.error : first.detail;
+  return { tone: 'fail', title: 'Nothing measured', change: null, where: why };
+}
+
 /** The first line of a report without a comparison. */
 export function describeProfileVerdict(profile: Profile): VerdictParts {
   const title = 'Profile without a baseline (nothing compared)';
   const best = findBestThroughputCell(profile);
-  if (best === null) return { tone: 'info', title, change: 'no cell was measured', where: null };
+  if (best === null) return describeNothingMeasured(profile);
   const change = `best throughput ${formatDistribution(best.throughput)} texts/s`;
   return { tone: 'info', title, change, where: `batch ${best.batchSize}` };
 }
@@ -139,8 +188,9 @@ export function formatVerdictText(
 ): string {
   const head = `${selectVerdictEmoji(parts.tone)} ${parts.title}`;
   const where = parts.where === null ? null : escape(parts.where, MAX_WHERE_CHARS);
-  if (parts.change === null) return where === null ? head : `${head}: ${where}`;
-  return where === null ? `${head}: ${parts.change}` : `${head}: ${parts.change} at ${where}`;
+  const power = parts.power === undefined || parts.power === null ? '' : ` · ${parts.power}`;
+  if (parts.change === null) return `${where === null ? head : `${head}: ${where}`}${power}`;
+  return `${where === null ? `${head}: ${parts.change}` : `${head}: ${parts.change} at ${where}`}${power}`;
 }
 
 /** Longest model spec or CPU name quoted in the line. */

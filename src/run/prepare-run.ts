@@ -3,6 +3,7 @@
  * errors surface at once with exit code 2.
  */
 import { createDefaultCorpus, readCorpus, type Corpus } from '../corpus/index.js';
+import { loadOnnxRuntime } from '../engine/onnx-runtime.js';
 import { openSession } from '../engine/onnx-session.js';
 import { resolveModel, type ResolvedModel } from '../model/resolve-model.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
@@ -10,6 +11,8 @@ import type { ProfileOptions } from './profile-options.js';
 
 export interface PreparedRun {
   options: ProfileOptions;
+  /** The version of onnxruntime-node, loaded here once for the whole run. */
+  onnxruntime: string;
   outDir: string;
   corpus: Corpus;
   model: ResolvedModel;
@@ -33,5 +36,7 @@ export async function prepareRun(
 ): Promise<PreparedRun> {
   const corpus = options.corpus === null ? createDefaultCorpus() : await readCorpus(options.corpus);
   const model = await loadModel(options, (message) => progress.note(message));
-  return { options, outDir, corpus, model, progress };
+  const { env } = await loadOnnxRuntime();
+  const onnxruntime = env.versions.node ?? env.versions.common;
+  return { options, onnxruntime, outDir, corpus, model, progress };
 }

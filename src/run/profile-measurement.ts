@@ -28,6 +28,8 @@ export interface ProfileMeasurementInput {
   corpus: Corpus;
   progress: ProgressReporter;
   startedAt: Date;
+  /** The loaded onnxruntime-node's version (prepare-run.ts). */
+  onnxruntime: string;
 }
 
 export interface ProfileMeasurement {
@@ -48,7 +50,7 @@ export function createProfileMeasurement(input: ProfileMeasurementInput): Profil
   const { options, model, corpus, progress } = input;
   const preset = findPreset(options.preset);
   const cells = listSweepCells(options);
-  const environment = readEnvironment(options.threads);
+  const environment = readEnvironment(options.threads, input.onnxruntime);
   const probeShape = { dtype: model.probeDtype, ...PROBE_SHAPE };
   const probe = { ...probeShape, threads: options.threads, models: buildProbeModels(probeShape) };
   const requestFor = (subset: CellKey[], processes: number, scheduleSeed: number): RunCellsRequest => ({

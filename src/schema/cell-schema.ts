@@ -68,6 +68,9 @@ const skippedFields = {
 
 const failedFields = { status: z.literal('failed'), error: z.string() };
 
+/** The error of a cell none of whose processes completed without one of their own (a duet pair's other side failed). */
+export const NO_PROCESS_COMPLETED = 'no process completed';
+
 function createCellSchema<K extends z.ZodRawShape>(key: K) {
   return z.discriminatedUnion('status', [
     z.object({ ...key, ...measuredFields }),

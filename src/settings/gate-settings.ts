@@ -1,7 +1,7 @@
 /** The settings of the comparison and the gate: the reference, the thresholds, the gated metrics. */
 import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
 import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
-import { choiceKind, numberKind, patternKind, textKind } from './setting-kinds.js';
+import { booleanKind, choiceKind, numberKind, patternKind, textKind } from './setting-kinds.js';
 import { failOnKind, type FailOnName } from './shard-and-metrics.js';
 
 const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
@@ -50,6 +50,14 @@ export const GATE_SETTINGS = {
     ...{ flag: 'fail-on', flagArg: 'LIST', input: 'fail-on', config: 'gate.failOn', commands: COMPARING },
     group: 'Comparison',
     help: 'metrics whose regression fails the gate: throughput, memory, latency, or none (default throughput,memory)',
+  }),
+  failOnInconclusive: defineSetting({
+    kind: booleanKind(),
+    fallback: false,
+    ...{ flag: 'fail-on-inconclusive', input: 'fail-on-inconclusive', config: 'gate.failOnInconclusive' },
+    commands: COMPARING,
+    group: 'Comparison',
+    help: 'fail the check when a gated metric stays inconclusive (default: pass with ⚠️ Inconclusive and the smallest change the run could have seen)',
   }),
   timeBudgetSeconds: defineSetting({
     kind: numberKind('600'),

@@ -35,7 +35,7 @@ export const SWEEP_INPUTS: Record<string, string> = {
   'batch-sizes': '8',
   lengths: '10',
   preset: 'quick',
-  processes: '2',
+  processes: '3',
   analysis: 'false',
   'fail-on': 'memory',
   'max-memory-growth': '0.5',

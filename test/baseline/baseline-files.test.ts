@@ -121,3 +121,17 @@ test('an unreadable existing file is not silently overwritten', async () => {
     assert.equal((await loadBaselines(dir)).length, 1);
   });
 });
+
+test('two baselines of one name in a folder are an input error naming both files', async () => {
+  await withTempDir(async (dir) => {
+    const folder = join(dir, 'baselines');
+    const written = await writeBaselineAtomically(folder, createTestBaseline('main'), { force: false });
+    await writeFile(join(folder, 'main-copy.json'), await readFile(written.path, 'utf8'));
+    await assert.rejects(
+      loadBaselines(folder),
+      failsWith(
+        /main-copy\.json and .*main\.json: expected one baseline per name in .*, received two baselines named "main"/,
+      ),
+    );
+  });
+});

@@ -92,7 +92,7 @@ test('profiles a custom embedder module', () => {
   assert.equal(cell.tokensPerSecond, null, 'no tokenizer, no token counts');
 });
 
-test('batch escalation stops at --max-memory-mb and says why', () => {
+test('batch escalation stops at --max-memory-mb and says why; nothing measured is exit 1', () => {
   const out = mkdtempSync(join(tmpdir(), 'embedprof-cap-'));
   const result = runCli([
     'profile',
@@ -110,7 +110,8 @@ test('batch escalation stops at --max-memory-mb and says why', () => {
     '--out',
     out,
   ]);
-  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(readFileSync(join(out, 'comment.md'), 'utf8'), /^❌ Nothing measured: /);
   const profile = readProfile(out);
   const [first, second, third] = profile.batchSweep;
   assert.ok(first?.status === 'skipped' && first.reason === 'memory-cap', JSON.stringify(first));

@@ -29,7 +29,7 @@ export const TINY_CONFIG = {
   embedder: './embedder.mjs',
   batchSizes: [32],
   lengths: [64],
-  processes: 2,
+  processes: 3,
   analysis: false,
 };
 

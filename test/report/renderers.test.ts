@@ -57,7 +57,7 @@ test('an empty profile (nothing measured, no analysis) renders every file withou
   const files = renderAll({ profile: buildTestProfile([]), comparison: null });
   assert.equal(files.length, 5);
   const comment = files.find((item) => item.file === 'comment.md')?.content ?? '';
-  assert.match(comment, /^ℹ️ Profile without a baseline \(nothing compared\): no cell was measured\n/);
+  assert.match(comment, /^❌ Nothing measured: /, 'nothing measured is a failure, said first');
   const html = files.find((item) => item.file === 'report.html')?.content ?? '';
   assert.doesNotMatch(html, /data-chart=/);
   assert.equal(

@@ -30,6 +30,7 @@ const SAMPLES: Partial<Record<SettingKey, { json: unknown; text: string }>> = {
   maxThroughputDrop: { json: 0.2, text: '0.3' },
   maxMemoryGrowth: { json: 0.25, text: '0.35' },
   failOn: { json: ['latency'], text: 'memory' },
+  failOnInconclusive: { json: true, text: 'false' },
   timeBudgetSeconds: { json: 90, text: '120' },
   baseSetup: { json: 'npm ci', text: 'make' },
 };

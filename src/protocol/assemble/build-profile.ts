@@ -1,5 +1,5 @@
 import { toDistribution } from '../../analysis/index.js';
-import type { BatchCell, LengthCell } from '../../schema/cell-schema.js';
+import { NO_PROCESS_COMPLETED, type BatchCell, type LengthCell } from '../../schema/cell-schema.js';
 import { cellId, type CellKey } from '../../schema/cell-key.js';
 import type { Environment, ModelInfo, Profile, ProfileConfig } from '../../schema/profile-schema.js';
 import { PROFILE_SCHEMA_VERSION } from '../../schema/profile-schema.js';
@@ -111,7 +111,7 @@ function toCellBody(state: CellState, flops: FlopModel | null, calibration: RunC
     case 'failed':
       return { status: 'failed', error: state.error };
     case 'running': {
-      if (state.runs.length === 0) return { status: 'failed', error: 'no process completed' };
+      if (state.runs.length === 0) return { status: 'failed', error: NO_PROCESS_COMPLETED };
       const samples = state.runs.map((run) => toProcessSample(run, flops, calibration));
       const textsPerBatch = state.runs[0]?.result.textsPerBatch[0] ?? 1;
       return summarizeProcesses(samples, state.runs, textsPerBatch);

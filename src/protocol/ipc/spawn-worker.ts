@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisJob, AnalysisReply } from './analysis-job.js';
 import type { CellJob, CellReply, WorkerFailure } from './cell-job.js';
+import { buildWorkerEnv, relayWorkerOutput } from './worker-env.js';
 
 // The worker entry beside this module: build/src/protocol/ipc/worker-main.js, or dist/worker-main.js beside the
 // action's bundle. Written so that ncc's asset relocator does not take it for an asset to copy.
@@ -20,7 +21,8 @@ function isReply(message: unknown): boolean {
 }
 
 /**
- * Starts one job in a fresh node process (`--expose-gc` so memory readings are taken after a full GC).
+ * Starts one job in a fresh node process (`--expose-gc` so memory readings are taken after a full GC), with
+ * no credential in its environment and its stdout relayed (worker-env.ts).
  * Messages that are not the reply (lockstep turns) go to `onMessage`. A process that dies without replying
  * (OOM kill, native crash) becomes a failed reply, never a hang.
  */
@@ -31,9 +33,11 @@ export function startWorker<R>(
 ): StartedWorker<R> {
   const child = fork(workerEntry, [], {
     execArgv: ['--expose-gc'],
-    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    env: buildWorkerEnv(process.env),
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
   });
+  if (child.stdout !== null) relayWorkerOutput(child.stdout, process.stderr);
   const reply = new Promise<R | WorkerFailure>((resolve) => {
     let stderr = '';
     let settled = false;

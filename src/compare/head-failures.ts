@@ -1,0 +1,79 @@
+/**
+ * Cells the reference measured but the run under test did not: each is a failed check with its cause. A cell
+ * over the memory cap is a memory regression; a crash, a timeout or an error thrown by the embedder is a
+ * failure of the code under test, never a pass by omission.
+ */
+import type { BaselineCell } from '../baseline/baseline-schema.js';
+import { cellId, createCellKey, formatCellLabel } from '../schema/cell-key.js';
+import { NO_PROCESS_COMPLETED, type BatchCell, type LengthCell } from '../schema/cell-schema.js';
+import type { Profile } from '../schema/profile-schema.js';
+import type { HeadFailure } from './comparison-schema.js';
+
+type UnmeasuredCell = Exclude<BatchCell | LengthCell, { status: 'measured' }>;
+
+function classifyError(error: string): HeadFailure['cause'] {
+  if (/timed out/i.test(error)) return 'timeout';
+  if (/exited \(code .*, signal .*\) without a result/i.test(error)) return 'crash';
+  return 'embedder-error';
+}
+
+function describeFailure(cell: UnmeasuredCell): Pick<HeadFailure, 'cause' | 'detail'> {
+  switch (cell.status) {
+    case 'skipped':
+      return { cause: cell.reason, detail: cell.detail };
+    case 'failed':
+      return { cause: classifyError(cell.error), detail: cell.error };
+  }
+}
+
+function listCells(profile: Profile): (BatchCell | LengthCell)[] {
+  return [...profile.batchSweep, ...profile.lengthSweep];
+}
+
+/**
+ * The ids of the cells the reference could not measure for a reason of its own (over its memory cap, its
+ * own crash); a duet base whose processes stopped because the head's did is not one of them.
+ */
+function listOwnReferenceFailures(referenceProfile: Profile | null): Set<string> {
+  const own = listCells(
+    referenceProfile ?? ({ batchSweep: [], lengthSweep: [] } as unknown as Profile),
+  ).filter(
+    (cell) => cell.status === 'skipped' || (cell.status === 'failed' && cell.error !== NO_PROCESS_COMPLETED),
+  );
+  return new Set(own.map((cell) => cellId(createCellKey(cell))));
+}
+
+/**
+ * The unmeasured cells of `profile` that the reference measured (`reference`), or, in duet mode, that the base
+ * (`referenceProfile`) ran and lost only because this side failed; in sweep order.
+ */
+export function findHeadFailures(
+  profile: Profile,
+  reference: readonly BaselineCell[],
+  referenceProfile: Profile | null = null,
+): HeadFailure[] {
+  const measured = new Set(reference.map((cell) => cellId(cell.key)));
+  const inBase = new Set(listCells(referenceProfile ?? profile).map((cell) => cellId(createCellKey(cell))));
+  const ownFailures = listOwnReferenceFailures(referenceProfile);
+  const counts = (id: string) =>
+    measured.has(id) || (referenceProfile !== null && inBase.has(id) && !ownFailures.has(id));
+  return listCells(profile).flatMap((cell) => {
+    if (cell.status === 'measured') return [];
+    const key = createCellKey(cell);
+    if (!counts(cellId(key))) return [];
+    return [{ key, label: formatCellLabel(key), ...describeFailure(cell) }];
+  });
+}
+
+const CAUSE_WORDS: Record<HeadFailure['cause'], string> = {
+  'memory-cap': 'over the memory cap',
+  'allocation-failure': 'out of memory',
+  crash: 'the worker crashed',
+  timeout: 'timed out',
+  'embedder-error': 'the embedder threw',
+};
+
+/** "batch 256: over the memory cap (…)", for reasons and headlines. */
+export function describeHeadFailure(failure: HeadFailure): string {
+  return `${failure.label}: ${CAUSE_WORDS[failure.cause]} (${failure.detail})`;
+}

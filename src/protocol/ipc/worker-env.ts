@@ -1,0 +1,38 @@
+/**
+ * What a worker process (which runs the user's embedder) gets from the parent: the environment without any
+ * credential (GitHub and Actions tokens, Hugging Face tokens: the parent has downloaded the model already),
+ * and its stdout relayed to the parent's stderr line by line, prefixed, so that nothing it prints mixes into
+ * the CLI's output or reaches the runner as a workflow command.
+ */
+import type { Readable } from 'node:stream';
+
+/** Variables no worker sees: tokens, the runner's service credentials, and the action's inputs. */
+const HIDDEN = [
+  /^GITHUB_TOKEN$/i,
+  /^GH_TOKEN$/i,
+  /^HF_TOKEN$/i,
+  /^HUGGING_FACE_HUB_TOKEN$/i,
+  /^ACTIONS_/i,
+  /^INPUT_/i,
+];
+
+export function buildWorkerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !HIDDEN.some((pattern) => pattern.test(name))),
+  );
+}
+
+export const WORKER_OUTPUT_PREFIX = '[embedder] ';
+
+/** Relays `stream` to `sink`, each line behind the prefix (a line starting `::` is no command then). */
+export function relayWorkerOutput(stream: Readable, sink: NodeJS.WritableStream): void {
+  let pending = '';
+  stream.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) sink.write(`${WORKER_OUTPUT_PREFIX}${line}\n`);
+  });
+  stream.on('end', () => {
+    if (pending !== '') sink.write(`${WORKER_OUTPUT_PREFIX}${pending}\n`);
+  });
+}

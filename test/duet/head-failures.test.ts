@@ -1,0 +1,79 @@
+/**
+ * A head that cannot be measured fails the check with the cause in the comment's first line: an embedder
+ * that throws, and one that holds memory past --max-memory-mb (a memory regression). Neither passes by
+ * leaving its cells out.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { comparisonSchema } from '../../src/compare/comparison-schema.js';
+import { commitAll, createBaseRepository, runGit } from './git-fixture.js';
+
+const CLI = resolve('build/src/cli/main.js');
+const BALLAST_EMBEDDER = resolve('test/fixtures/embedders/ballast-embedder.mjs');
+
+function gate(cwd: string, args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, 'gate', '--quiet', '--time-budget', '30', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+function readOutcome(out: string) {
+  const comparison = comparisonSchema.parse(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));
+  const headline = readFileSync(join(out, 'comment.md'), 'utf8').split('\n')[0] ?? '';
+  return { comparison, headline };
+}
+
+test('duet: a head whose embedder throws fails (exit 1), its first line names the cell and the cause', () => {
+  const repo = createBaseRepository();
+  const throwing =
+    'export async function createEmbedder() {\n  return { async embed() { throw new Error("boom from the head"); } };\n}\n';
+  writeFileSync(join(repo, 'embedder.mjs'), throwing);
+  commitAll(repo, 'broken embedder');
+  const out = join(repo, 'out');
+  const result = gate(repo, ['--against', 'HEAD~1', '--out', out]);
+  assert.equal(result.status, 1, `${result.stdout}\n${result.stderr}`);
+  const { comparison, headline } = readOutcome(out);
+  assert.match(
+    headline,
+    /^❌ Failed: batch 32: the embedder threw \\?\(boom from the head\\?\) \\?\(and 1 more cell\\?\)$/,
+  );
+  assert.deepEqual(
+    comparison.overall.headFailures.map((failure) => [failure.label, failure.cause]),
+    [
+      ['batch 32', 'embedder-error'],
+      ['64 chars @ batch 32', 'embedder-error'],
+    ],
+  );
+  assert.equal(comparison.overall.gate, 'fail');
+  assert.equal(runGit(repo, ['worktree', 'list']).split('\n').length, 1, 'the base worktree is removed');
+});
+
+test('duet: a head holding memory past --max-memory-mb is a memory regression (exit 1)', () => {
+  const repo = createBaseRepository();
+  const source = `import { createEmbedder as createBallast } from ${JSON.stringify(BALLAST_EMBEDDER)};\nexport const createEmbedder = (options = {}) => createBallast({ ...options, ballastMB: 400 });\n`;
+  writeFileSync(join(repo, 'embedder.mjs'), source);
+  commitAll(repo, 'holds 400 MB');
+  const out = join(repo, 'out');
+  const result = gate(repo, ['--against', 'HEAD~1', '--max-memory-mb', '300', '--out', out]);
+  assert.equal(result.status, 1, `${result.stdout}\n${result.stderr}`);
+  const { comparison, headline } = readOutcome(out);
+  assert.match(
+    headline,
+    /^❌ Regression: peak memory over the cap at batch 32 \\?\(stopped above --max-memory-mb 300: RSS reached \d+ MB\\?\)/,
+  );
+  assert.ok(comparison.overall.failingMetrics.includes('peakMemoryMB'));
+  assert.ok(comparison.overall.headFailures.every((failure) => failure.cause === 'memory-cap'));
+});
+
+test('a gate with fewer than 3 processes is refused before anything runs (exit 2, naming the setting)', () => {
+  const repo = createBaseRepository();
+  const result = gate(repo, ['--against', 'HEAD', '--processes', '2', '--out', join(repo, 'out')]);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /--processes: expected at least 3 for a gate/);
+});
