@@ -12,8 +12,7 @@
  */
 import { downloadFile, modelInfo, pathsInfo } from '@huggingface/hub';
 import type { PathInfo } from '@huggingface/hub';
-import { createUsageError } from '../errors.js';
-import type { WantedFile } from './hub-cache.js';
+import type { BlobExpectation, WantedFile } from './hub-cache.js';
 import {
   COMMIT_PATTERN,
   findCachedSnapshot,
@@ -26,8 +25,11 @@ import {
   writeBlobAtomically,
   writeRef,
 } from './hub-cache.js';
-import type { HubContext } from './hub-errors.js';
+import type { HubContext, Transfer } from './hub-errors.js';
 import { createMissingFilesError, createTransferFailure, toHubFailure } from './hub-errors.js';
+import type { IdleWatchdog } from './idle-timeout.js';
+import { DEFAULT_IDLE_TIMEOUT_MS, runWithIdleTimeout, watchChunks } from './idle-timeout.js';
+import { parseHubSpec, resolveEndpoint, resolveToken } from './hub-spec.js';
 
 export type HubDtype = 'fp32' | 'q8';
 
@@ -47,13 +49,8 @@ export interface DownloadHubModelOptions {
   /** Default: env HF_TOKEN. */
   token?: string;
   onProgress?: (event: HubProgressEvent) => void;
-}
-
-export interface HubSpec {
-  /** `org/name` */
-  repo: string;
-  /** A branch, tag or commit sha; `main` when the spec has none. */
-  revision: string;
+  /** A request that receives nothing for this long is abandoned. Default 30 000. */
+  idleTimeoutMs?: number;
 }
 
 export interface HubModelLocation {
@@ -64,8 +61,6 @@ export interface HubModelLocation {
   /** True when nothing was requested from the network. */
   fromCache: boolean;
 }
-
-const DEFAULT_ENDPOINT = 'https://huggingface.co';
 
 export const MODEL_FILES: Readonly<Record<HubDtype, string>> = {
   fp32: 'onnx/model.onnx',
@@ -78,6 +73,7 @@ interface DownloadJob {
   commit: string;
   token: string | undefined;
   onProgress: (event: HubProgressEvent) => void;
+  idleTimeoutMs: number;
 }
 
 /**
@@ -90,6 +86,7 @@ export async function downloadHubModel(options: DownloadHubModelOptions): Promis
   const endpoint = resolveEndpoint(options.endpoint);
   const token = resolveToken(options.token);
   const context: HubContext = { endpoint, repo, revision, cacheDir: options.cacheDir };
+  const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const repoDir = getRepoCacheDir(options.cacheDir, repo);
   const onProgress = options.onProgress ?? (() => undefined);
   const wanted = listWantedFiles(options.dtype);
@@ -101,8 +98,8 @@ export async function downloadHubModel(options: DownloadHubModelOptions): Promis
     return { dir: getSnapshotDir(repoDir, cached.commit), revision, commit: cached.commit, fromCache: true };
   }
   try {
-    const commit = await resolveCommit(context, token);
-    const job: DownloadJob = { context, repoDir, commit, token, onProgress };
+    const commit = await resolveCommit(context, token, idleTimeoutMs);
+    const job: DownloadJob = { context, repoDir, commit, token, onProgress, idleTimeoutMs };
     await downloadSnapshot(job, wanted, options.dtype);
     await writeRef(repoDir, revision, commit);
     return { dir: getSnapshotDir(repoDir, commit), revision, commit, fromCache: false };
@@ -120,15 +117,22 @@ function listWantedFiles(dtype: HubDtype): WantedFile[] {
   ];
 }
 
-async function resolveCommit(context: HubContext, token: string | undefined): Promise<string> {
+async function resolveCommit(
+  context: HubContext,
+  token: string | undefined,
+  idleMs: number,
+): Promise<string> {
   if (COMMIT_PATTERN.test(context.revision)) return context.revision;
-  const info = await modelInfo({
-    name: context.repo,
-    revision: context.revision,
-    hubUrl: context.endpoint,
-    accessToken: token,
-    additionalFields: ['sha'],
-  });
+  const info = await runWithIdleTimeout(idleMs, (watchdog) =>
+    modelInfo({
+      name: context.repo,
+      revision: context.revision,
+      hubUrl: context.endpoint,
+      accessToken: token,
+      additionalFields: ['sha'],
+      fetch: watchdog.fetch,
+    }),
+  );
   if (typeof info.sha !== 'string' || !COMMIT_PATTERN.test(info.sha)) {
     throw new Error(`the hub returned no commit sha for revision ${context.revision}`);
   }
@@ -140,13 +144,16 @@ async function downloadSnapshot(job: DownloadJob, wanted: WantedFile[], dtype: H
   const modelFile = MODEL_FILES[dtype];
   const otherDtype: HubDtype = dtype === 'q8' ? 'fp32' : 'q8';
   const otherModelFile = MODEL_FILES[otherDtype];
-  const infos = await pathsInfo({
-    repo: { type: 'model', name: job.context.repo },
-    paths: [...wanted.map((file) => file.path), otherModelFile],
-    revision: job.commit,
-    hubUrl: job.context.endpoint,
-    accessToken: job.token,
-  });
+  const infos = await runWithIdleTimeout(job.idleTimeoutMs, (watchdog) =>
+    pathsInfo({
+      repo: { type: 'model', name: job.context.repo },
+      paths: [...wanted.map((file) => file.path), otherModelFile],
+      revision: job.commit,
+      hubUrl: job.context.endpoint,
+      accessToken: job.token,
+      fetch: watchdog.fetch,
+    }),
+  );
   const found = new Map(infos.filter((info) => info.type === 'file').map((info) => [info.path, info]));
   const missing = wanted.filter((file) => !file.optional && !found.has(file.path)).map((file) => file.path);
   if (missing.length > 0) {
@@ -163,83 +170,42 @@ async function downloadSnapshot(job: DownloadJob, wanted: WantedFile[], dtype: H
 async function fetchFileToCache(job: DownloadJob, info: PathInfo): Promise<void> {
   const expectation = toBlobExpectation(info);
   const file = info.path;
-  const progress = { bytesDone: 0, bytesTotal: info.size };
   const reused = await hasBlob(job.repoDir, expectation);
   if (!reused) {
     job.onProgress({ type: 'file-start', file, bytesTotal: info.size });
+    const url = `${job.context.endpoint}/${job.context.repo}/resolve/${job.commit}/${file}`;
+    const transfer = { file, url, bytesDone: 0, bytesTotal: info.size };
     try {
-      const blob = await downloadFile({
-        repo: { type: 'model', name: job.context.repo },
-        path: file,
-        revision: job.commit,
-        hubUrl: job.context.endpoint,
-        accessToken: job.token,
-      });
-      if (blob === null) throw new Error(`the hub listed ${file} but answered 404 when it was requested`);
-      await writeBlobAtomically(job.repoDir, expectation, blob.stream(), (bytesDone) => {
-        progress.bytesDone = bytesDone;
-        job.onProgress({ type: 'file-progress', file, bytesDone, bytesTotal: info.size });
-      });
+      await runWithIdleTimeout(job.idleTimeoutMs, (watchdog) =>
+        streamFileToBlob(job, expectation, transfer, watchdog),
+      );
     } catch (error) {
-      throw createTransferFailure(job.context, file, progress, error);
+      throw createTransferFailure(job.context, transfer, error);
     }
   }
   await linkSnapshotFile(job.repoDir, job.commit, file, expectation.name);
   job.onProgress({ type: 'file-done', file, bytesTotal: info.size, fromCache: reused });
 }
 
-const NAME_PATTERN = /^[A-Za-z0-9](?:[\w.-]{0,94}[A-Za-z0-9])?$/;
-const REVISION_PATTERN = /^[\w.-]+(?:\/[\w.-]+)*$/;
-
-/** Parses `org/name` or `org/name@revision` with the hub's own naming rules; UsageError otherwise. */
-export function parseHubSpec(spec: string): HubSpec {
-  const at = spec.indexOf('@');
-  const repo = at === -1 ? spec : spec.slice(0, at);
-  const revision = at === -1 ? 'main' : spec.slice(at + 1);
-  const parts = repo.split('/');
-  let problem: string | undefined;
-  if (parts.length !== 2) problem = `${parts.length} slash-separated part(s) before the revision, not 2`;
-  else if (!parts.every(isValidName)) problem = 'an org or name with characters the hub does not allow';
-  else if (revision === '') problem = 'an empty revision after @';
-  else if (!REVISION_PATTERN.test(revision) || revision.split('/').includes('..')) {
-    problem = `revision "${revision}", which is not a valid branch, tag or commit sha`;
-  }
-  if (problem === undefined) return { repo, revision };
-  throw createUsageError({
-    input: `model spec "${spec}"`,
-    expected: 'org/name or org/name@revision, e.g. Xenova/all-MiniLM-L6-v2@main',
-    received: problem,
-    fix: 'Write the hub repo id as org/name, optionally with @branch, @tag or @commit-sha; for a model on disk, pass its folder.',
+/** Probes and streams one file into its blob, counting the bytes in `transfer` as they arrive. */
+async function streamFileToBlob(
+  job: DownloadJob,
+  expectation: BlobExpectation,
+  transfer: Transfer,
+  watchdog: IdleWatchdog,
+): Promise<void> {
+  const { file } = transfer;
+  const blob = await downloadFile({
+    repo: { type: 'model', name: job.context.repo },
+    path: file,
+    revision: job.commit,
+    hubUrl: job.context.endpoint,
+    accessToken: job.token,
+    fetch: watchdog.fetch,
   });
-}
-
-function isValidName(part: string): boolean {
-  return NAME_PATTERN.test(part) && !part.includes('--') && !part.includes('..');
-}
-
-function resolveEndpoint(option: string | undefined): string {
-  const fromEnv = option === undefined && process.env['HF_ENDPOINT'] !== undefined;
-  const raw = option ?? (process.env['HF_ENDPOINT'] || DEFAULT_ENDPOINT);
-  const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  const isHttp = url?.protocol === 'https:' || url?.protocol === 'http:';
-  if (isHttp) return raw.replace(/\/+$/, '');
-  throw createUsageError({
-    input: fromEnv ? 'HF_ENDPOINT' : 'hub endpoint',
-    expected: 'an http(s) URL such as https://huggingface.co',
-    received: JSON.stringify(raw),
-    fix: 'Set it to the base URL of a Hugging Face hub or mirror, or unset it to use https://huggingface.co.',
-  });
-}
-
-/** The library rejects tokens not starting with `hf_` with a TypeError; say so up front, without echoing it. */
-function resolveToken(option: string | undefined): string | undefined {
-  const fromEnv = option === undefined;
-  const token = (option ?? process.env['HF_TOKEN']) || undefined;
-  if (token === undefined || token.startsWith('hf_')) return token;
-  throw createUsageError({
-    input: fromEnv ? 'HF_TOKEN' : 'hub token (HF_TOKEN)',
-    expected: 'a Hugging Face access token starting with hf_',
-    received: `a ${token.length}-character value that does not start with hf_`,
-    fix: 'Copy a read token from https://huggingface.co/settings/tokens, or unset it for public models.',
+  if (blob === null) throw new Error(`the hub listed ${file} but answered 404 when it was requested`);
+  await writeBlobAtomically(job.repoDir, expectation, watchChunks(blob.stream(), watchdog), (bytesDone) => {
+    transfer.bytesDone = bytesDone;
+    job.onProgress({ type: 'file-progress', file, bytesDone, bytesTotal: transfer.bytesTotal });
   });
 }

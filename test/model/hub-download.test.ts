@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RuntimeFailure, UsageError } from '../../src/errors.js';
-import { downloadHubModel, parseHubSpec } from '../../src/model/hub-download.js';
+import { downloadHubModel } from '../../src/model/hub-download.js';
+import { parseHubSpec } from '../../src/model/hub-spec.js';
 import { findClosedEndpoint, MAIN_COMMIT } from '../helpers/hub-server.js';
 import {
   assertFails,
