@@ -15,6 +15,7 @@ import { dirname, join, relative } from 'node:path';
 import type { PathInfo } from '@huggingface/hub';
 import { RuntimeFailure } from '../errors.js';
 import { replaceAtomically, writeFileAtomically } from '../files/atomic-write.js';
+import { trackTemporary, untrackTemporary } from './cache-temporaries.js';
 
 export const COMMIT_PATTERN = /^[0-9a-f]{40}$/;
 
@@ -126,7 +127,8 @@ export async function linkSnapshotFile(
 
 /**
  * Streams `chunks` into blobs/<name>: written under a temporary name, synced, checked against the expected
- * size and digest, then renamed. On any failure the temporary file is removed and the error rethrown.
+ * size and digest, then renamed. On any failure the temporary file is removed and the error rethrown; on
+ * SIGINT or SIGTERM meanwhile, too (cache-temporaries.ts).
  */
 export async function writeBlobAtomically(
   repoDir: string,
@@ -136,7 +138,15 @@ export async function writeBlobAtomically(
 ): Promise<void> {
   const blobPath = join(repoDir, 'blobs', expectation.name);
   await mkdir(dirname(blobPath), { recursive: true });
-  await replaceAtomically(blobPath, (temporary) => streamToFile(temporary, expectation, chunks, onBytes));
+  let inFlight: string | undefined;
+  try {
+    await replaceAtomically(blobPath, (temporary) => {
+      trackTemporary((inFlight = temporary));
+      return streamToFile(temporary, expectation, chunks, onBytes);
+    });
+  } finally {
+    if (inFlight !== undefined) untrackTemporary(inFlight);
+  }
 }
 
 async function streamToFile(

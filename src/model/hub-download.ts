@@ -12,6 +12,7 @@
  */
 import { downloadFile, modelInfo, pathsInfo } from '@huggingface/hub';
 import type { PathInfo } from '@huggingface/hub';
+import { join } from 'node:path';
 import type { BlobExpectation, WantedFile } from './hub-cache.js';
 import {
   COMMIT_PATTERN,
@@ -26,6 +27,7 @@ import {
   writeRef,
 } from './hub-cache.js';
 import type { HubContext, Transfer } from './hub-errors.js';
+import { removeStaleTemporaries } from './cache-temporaries.js';
 import { createMissingFilesError, createTransferFailure, toHubFailure } from './hub-errors.js';
 import type { IdleWatchdog } from './idle-timeout.js';
 import { DEFAULT_IDLE_TIMEOUT_MS, runWithIdleTimeout, watchChunks } from './idle-timeout.js';
@@ -90,6 +92,7 @@ export async function downloadHubModel(options: DownloadHubModelOptions): Promis
   const repoDir = getRepoCacheDir(options.cacheDir, repo);
   const onProgress = options.onProgress ?? (() => undefined);
   const wanted = listWantedFiles(options.dtype);
+  await removeStaleTemporaries(join(repoDir, 'blobs'));
   const cached = await findCachedSnapshot(repoDir, revision, wanted);
   if (cached !== undefined) {
     for (const file of cached.files) {

@@ -2,8 +2,12 @@
 // message or heals itself, and never leaves or reuses a broken file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lstat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { lstat, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RuntimeFailure } from '../../src/errors.js';
 import { MAIN_COMMIT } from '../helpers/hub-server.js';
 import {
@@ -45,3 +49,70 @@ test(
     await assertServedBytes((await download(fixture, REPO)).dir, fixture.served.main);
   },
 );
+
+/** A child node process downloading from the fixture's hub; resolves once it has received `bytes` bytes. */
+async function startChildDownload(fixture: Fixture, bytes: number) {
+  const dir = await mkdtemp(join(tmpdir(), 'embedprof-hub-child-'));
+  const module = pathToFileURL(resolve('build/src/model/hub-download.js')).href;
+  const options = { spec: REPO, dtype: 'q8', endpoint: fixture.server.endpoint, cacheDir: fixture.cacheDir };
+  const script = [
+    `import { downloadHubModel } from ${JSON.stringify(module)};`,
+    `const options = ${JSON.stringify(options)};`,
+    `const onProgress = (e) => e.type === 'file-progress' && e.bytesDone >= ${bytes} && console.log('stalled');`,
+    'await downloadHubModel({ ...options, onProgress });',
+  ].join('\n');
+  await writeFile(join(dir, 'download.mjs'), script);
+  const child = spawn(process.execPath, [join(dir, 'download.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.on('exit', () => void rm(dir, { recursive: true, force: true }));
+  await new Promise<void>((done) =>
+    child.stdout.on('data', (chunk) => String(chunk).includes('stalled') && done()),
+  );
+  return child;
+}
+
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+] as const) {
+  test(
+    `${signal} during a download removes the temporary file and ends the process by ${signal} (${code})`,
+    {
+      timeout: 20_000,
+    },
+    async (t) => {
+      const fixture = await setUp(t);
+      fixture.server.setFault({ kind: 'stall', file: MODEL, afterBytes: 1000 });
+      const child = await startChildDownload(fixture, 1000);
+      const blobs = await readdir(join(fixture.repoDir, 'blobs'));
+      assert.ok(
+        blobs.some((name) => name.endsWith('.tmp')),
+        `a temporary file while downloading: ${blobs}`,
+      );
+      child.kill(signal);
+      const [exitCode, exitSignal] = (await once(child, 'exit')) as [number | null, string | null];
+      assert.ok(exitSignal === signal || exitCode === code, `exit ${exitCode} / ${exitSignal}`);
+      await assertNoPartialFiles(fixture.repoDir);
+      await assert.rejects(lstat(modelBlob(fixture)), { code: 'ENOENT' });
+    },
+  );
+}
+
+test('temporary files a killed run left in blobs/ are removed at the start of the next run', async (t) => {
+  const fixture = await setUp(t);
+  const blobs = join(fixture.repoDir, 'blobs');
+  await mkdir(blobs, { recursive: true });
+  const name = sha256(fixture.served.main[MODEL]);
+  const stale = join(blobs, `.${name}.999999999.0badc0de.tmp`);
+  const live = join(blobs, `.${name}.${process.pid}.0123abcd.tmp`);
+  await writeFile(stale, 'half a model');
+  await writeFile(live, 'a download of this process, in progress');
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  await utimes(stale, hourAgo, hourAgo);
+  await download(fixture, REPO);
+  await assert.rejects(lstat(stale), { code: 'ENOENT' }, 'the stale temporary file is gone');
+  assert.ok((await lstat(live)).isFile(), 'a temporary file newer than this process is left alone');
+  await rm(live);
+  await assertNoPartialFiles(fixture.repoDir);
+});
