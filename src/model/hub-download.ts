@@ -19,7 +19,6 @@ import {
   findCachedSnapshot,
   getRepoCacheDir,
   getSnapshotDir,
-  hasBlob,
   linkSnapshotFile,
   markMissing,
   toBlobExpectation,
@@ -27,6 +26,7 @@ import {
   writeRef,
 } from './hub-cache.js';
 import type { HubContext, Transfer } from './hub-errors.js';
+import { findDamagedFiles, hasBlob, recordExpectation, removeDamagedFile } from './cache-check.js';
 import { removeStaleTemporaries } from './cache-temporaries.js';
 import { createMissingFilesError, createTransferFailure, toHubFailure } from './hub-errors.js';
 import type { IdleWatchdog } from './idle-timeout.js';
@@ -38,7 +38,9 @@ export type HubDtype = 'fp32' | 'q8';
 export type HubProgressEvent =
   | { type: 'file-start'; file: string; bytesTotal: number }
   | { type: 'file-progress'; file: string; bytesDone: number; bytesTotal: number }
-  | { type: 'file-done'; file: string; bytesTotal: number; fromCache: boolean };
+  | { type: 'file-done'; file: string; bytesTotal: number; fromCache: boolean }
+  /** A cached file failed its check (`reason`, e.g. `1000 bytes, expected 4096`): deleted, to be downloaded again. */
+  | { type: 'file-invalid'; file: string; reason: string };
 
 export interface DownloadHubModelOptions {
   /** `org/name` or `org/name@revision` (branch, tag or commit sha; default `main`). */
@@ -93,13 +95,8 @@ export async function downloadHubModel(options: DownloadHubModelOptions): Promis
   const onProgress = options.onProgress ?? (() => undefined);
   const wanted = listWantedFiles(options.dtype);
   await removeStaleTemporaries(join(repoDir, 'blobs'));
-  const cached = await findCachedSnapshot(repoDir, revision, wanted);
-  if (cached !== undefined) {
-    for (const file of cached.files) {
-      onProgress({ type: 'file-done', file: file.path, bytesTotal: file.size, fromCache: true });
-    }
-    return { dir: getSnapshotDir(repoDir, cached.commit), revision, commit: cached.commit, fromCache: true };
-  }
+  const cached = await readCachedSnapshot(repoDir, revision, wanted, onProgress);
+  if (cached !== undefined) return cached;
   try {
     const commit = await resolveCommit(context, token, idleTimeoutMs);
     const job: DownloadJob = { context, repoDir, commit, token, onProgress, idleTimeoutMs };
@@ -109,6 +106,35 @@ export async function downloadHubModel(options: DownloadHubModelOptions): Promis
   } catch (error) {
     throw toHubFailure(error, context);
   }
+}
+
+/**
+ * The cached snapshot when every wanted file is there and checks out. Damaged files are reported, deleted and
+ * left for the download to fetch again.
+ */
+async function readCachedSnapshot(
+  repoDir: string,
+  revision: string,
+  wanted: readonly WantedFile[],
+  onProgress: (event: HubProgressEvent) => void,
+): Promise<HubModelLocation | undefined> {
+  const cached = await findCachedSnapshot(repoDir, revision, wanted);
+  if (cached === undefined) return undefined;
+  const { commit, files } = cached;
+  const damaged = await findDamagedFiles(
+    repoDir,
+    commit,
+    files.map((file) => file.path),
+  );
+  for (const { path, reason } of damaged) {
+    onProgress({ type: 'file-invalid', file: path, reason });
+    await removeDamagedFile(repoDir, commit, path);
+  }
+  if (damaged.length > 0) return undefined;
+  for (const file of files) {
+    onProgress({ type: 'file-done', file: file.path, bytesTotal: file.size, fromCache: true });
+  }
+  return { dir: getSnapshotDir(repoDir, commit), revision, commit, fromCache: true };
 }
 
 function listWantedFiles(dtype: HubDtype): WantedFile[] {
@@ -187,6 +213,7 @@ async function fetchFileToCache(job: DownloadJob, info: PathInfo): Promise<void>
     }
   }
   await linkSnapshotFile(job.repoDir, job.commit, file, expectation.name);
+  await recordExpectation(job.repoDir, job.commit, file, expectation);
   job.onProgress({ type: 'file-done', file, bytesTotal: info.size, fromCache: reused });
 }
 

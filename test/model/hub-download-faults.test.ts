@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { lstat, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import {
   download,
   MODEL,
   REPO,
+  requestsTo,
   setUp,
   sha256,
 } from '../helpers/hub-fixture.js';
@@ -116,3 +117,48 @@ test('temporary files a killed run left in blobs/ are removed at the start of th
   await rm(live);
   await assertNoPartialFiles(fixture.repoDir);
 });
+
+const DAMAGES = [
+  { what: 'a truncated model', file: MODEL, damage: truncate },
+  { what: 'an altered model', file: MODEL, damage: flipFirstByte },
+  { what: 'an altered config.json', file: 'config.json', damage: flipFirstByte },
+  { what: 'a truncated model cached by another tool', file: MODEL, damage: truncate, records: false },
+];
+
+function truncate(bytes: Buffer): Buffer {
+  return bytes.subarray(0, 1000);
+}
+
+function flipFirstByte(bytes: Buffer): Buffer {
+  return Buffer.concat([Buffer.from([(bytes[0] ?? 0) ^ 0xff]), bytes.subarray(1)]);
+}
+
+for (const { what, file, damage, records = true } of DAMAGES) {
+  test(`${what} in the cache is deleted and downloaded again once, with a note`, async (t) => {
+    const fixture = await setUp(t);
+    const first = await download(fixture, REPO);
+    // Without embedprof's records, the blob names (sha256, git sha1) are what the files are checked against.
+    if (!records) await rm(join(fixture.repoDir, '.embedprof'), { recursive: true });
+    const entry = join(first.dir, file);
+    await writeFile(entry, damage(await readFile(entry)));
+    const path = `/resolve/${MAIN_COMMIT}/${file}`;
+    const once = requestsTo(fixture, path).length;
+    const before = fixture.server.requests.length;
+    fixture.events.length = 0;
+    const second = await download(fixture, REPO);
+    assert.equal(requestsTo(fixture, path, before).length, once, `${file} is downloaded again, once`);
+    assert.deepEqual(requestsTo(fixture, `/resolve/${MAIN_COMMIT}/tokenizer.json`, before), []);
+    const notes = fixture.events.flatMap((event) => (event.type === 'file-invalid' ? [event] : []));
+    assert.deepEqual(
+      notes.map((note) => note.file),
+      [file],
+      JSON.stringify(fixture.events),
+    );
+    assert.match(notes[0]?.reason ?? '', /expected/);
+    await assertServedBytes(second.dir, fixture.served.main);
+    await assertNoPartialFiles(fixture.repoDir);
+    const after = fixture.server.requests.length;
+    await download(fixture, REPO);
+    assert.equal(fixture.server.requests.length, after, 'the repaired cache is used without a request');
+  });
+}
