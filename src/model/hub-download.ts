@@ -82,8 +82,9 @@ interface DownloadJob {
 
 /**
  * Returns the cached snapshot without any request when refs/<revision> (or the revision itself, if it is a commit
- * sha) and every needed file are on disk, so a branch is not re-checked for new commits once cached; otherwise
- * resolves the revision and downloads what is missing. Blobs already in the cache are linked, not downloaded.
+ * sha) and every needed file is on disk and checks out (cache-check.ts), so a branch is not re-checked for new
+ * commits once cached; otherwise resolves the revision and downloads what is missing or damaged. Blobs already
+ * in the cache are linked, not downloaded. Temporary files a killed run left in blobs/ are removed first.
  */
 export async function downloadHubModel(options: DownloadHubModelOptions): Promise<HubModelLocation> {
   const { repo, revision } = parseHubSpec(options.spec);

@@ -48,7 +48,8 @@ export async function runWithIdleTimeout<T>(
   const watchedFetch: typeof fetch = async (input, init) => {
     lastUrl = input instanceof Request ? input.url : String(input);
     touch();
-    const response = await fetch(input, { ...init, signal: controller.signal });
+    const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+    const response = await fetch(input, { ...init, signal });
     touch();
     return response;
   };

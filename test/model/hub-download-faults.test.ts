@@ -122,7 +122,7 @@ const DAMAGES = [
   { what: 'a truncated model', file: MODEL, damage: truncate },
   { what: 'an altered model', file: MODEL, damage: flipFirstByte },
   { what: 'an altered config.json', file: 'config.json', damage: flipFirstByte },
-  { what: 'a truncated model cached by another tool', file: MODEL, damage: truncate, records: false },
+  { what: 'a truncated model (cached by another tool)', file: MODEL, damage: truncate, records: false },
 ];
 
 function truncate(bytes: Buffer): Buffer {
