@@ -13,6 +13,14 @@ export function createTemporaryPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${unique}.tmp`);
 }
 
+const TEMPORARY_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** The target's name and the writer's pid of a name createTemporaryPath made; undefined for other names. */
+export function parseTemporaryName(name: string): { target: string; pid: number } | undefined {
+  const match = TEMPORARY_NAME.exec(name);
+  return match?.[1] === undefined ? undefined : { target: match[1], pid: Number(match[2]) };
+}
+
 /**
  * Runs `write` on a temporary path beside `path`, then renames the result onto `path`. On any failure the
  * temporary file is removed and the error rethrown. For contents that are not one buffer (streams, links).

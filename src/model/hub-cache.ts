@@ -5,6 +5,7 @@
  *     snapshots/<commit>/<path>         relative symlinks to ../../blobs/<etag> (copies where symlinks fail)
  *     refs/<revision>                   the commit a branch or tag resolved to, no trailing newline
  *     .no_exist/<commit>/<path>         empty marker: the file is absent from the repo at that commit
+ *     .embedprof/<commit>/<path>.json   embedprof's own: the size and hash the hub gave (cache-check.ts)
  * Every write goes to a unique temporary name in the same folder and is renamed into place, so an interrupted
  * run never leaves a file under a final name, and two concurrent runs cannot interleave their bytes.
  */
@@ -15,6 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import type { PathInfo } from '@huggingface/hub';
 import { RuntimeFailure } from '../errors.js';
 import { replaceAtomically, writeFileAtomically } from '../files/atomic-write.js';
+import { trackTemporary, untrackTemporary } from './cache-temporaries.js';
 
 export const COMMIT_PATTERN = /^[0-9a-f]{40}$/;
 
@@ -104,11 +106,6 @@ export async function writeRef(repoDir: string, revision: string, commit: string
   await writeFileAtomically(ref, commit);
 }
 
-export async function hasBlob(repoDir: string, expectation: BlobExpectation): Promise<boolean> {
-  const info = await stat(join(repoDir, 'blobs', expectation.name)).catch(() => undefined);
-  return info?.isFile() === true && info.size === expectation.size;
-}
-
 /** Points snapshots/<commit>/<file> at blobs/<name>, replacing any previous entry in one rename. */
 export async function linkSnapshotFile(
   repoDir: string,
@@ -126,7 +123,8 @@ export async function linkSnapshotFile(
 
 /**
  * Streams `chunks` into blobs/<name>: written under a temporary name, synced, checked against the expected
- * size and digest, then renamed. On any failure the temporary file is removed and the error rethrown.
+ * size and digest, then renamed. On any failure the temporary file is removed and the error rethrown; on
+ * SIGINT or SIGTERM meanwhile, too (cache-temporaries.ts).
  */
 export async function writeBlobAtomically(
   repoDir: string,
@@ -136,7 +134,15 @@ export async function writeBlobAtomically(
 ): Promise<void> {
   const blobPath = join(repoDir, 'blobs', expectation.name);
   await mkdir(dirname(blobPath), { recursive: true });
-  await replaceAtomically(blobPath, (temporary) => streamToFile(temporary, expectation, chunks, onBytes));
+  let inFlight: string | undefined;
+  try {
+    await replaceAtomically(blobPath, (temporary) => {
+      trackTemporary((inFlight = temporary));
+      return streamToFile(temporary, expectation, chunks, onBytes);
+    });
+  } finally {
+    if (inFlight !== undefined) untrackTemporary(inFlight);
+  }
 }
 
 async function streamToFile(
@@ -162,7 +168,7 @@ async function streamToFile(
   verifyBlob(expectation, bytesDone, hash?.digest('hex'));
 }
 
-function createDigest(expectation: BlobExpectation): Hash | undefined {
+export function createDigest(expectation: BlobExpectation): Hash | undefined {
   if (expectation.digest === undefined) return undefined;
   const hash = createHash(expectation.digest.algorithm);
   if (expectation.digest.prefix !== undefined) hash.update(expectation.digest.prefix);
@@ -170,11 +176,20 @@ function createDigest(expectation: BlobExpectation): Hash | undefined {
 }
 
 function verifyBlob(expectation: BlobExpectation, bytesDone: number, actualDigest: string | undefined): void {
-  if (bytesDone !== expectation.size) {
-    throw new RuntimeFailure(`received ${bytesDone} bytes, expected ${expectation.size}`);
-  }
+  const mismatch = describeMismatch(expectation, bytesDone, actualDigest);
+  if (mismatch !== undefined) throw new RuntimeFailure(`the hub sent ${mismatch}`);
+}
+
+/** How content of `bytes` bytes hashing to `actualDigest` differs from `expectation`; undefined if it does not. */
+export function describeMismatch(
+  expectation: BlobExpectation,
+  bytes: number,
+  actualDigest: string | undefined,
+): string | undefined {
+  if (bytes !== expectation.size) return `${bytes} bytes, expected ${expectation.size}`;
   const expected = expectation.digest;
   if (expected !== undefined && actualDigest !== expected.hex) {
-    throw new RuntimeFailure(`content ${expected.algorithm} is ${actualDigest}, expected ${expected.hex}`);
+    return `content ${expected.algorithm} is ${actualDigest}, expected ${expected.hex}`;
   }
+  return undefined;
 }

@@ -12,29 +12,35 @@
  */
 import { downloadFile, modelInfo, pathsInfo } from '@huggingface/hub';
 import type { PathInfo } from '@huggingface/hub';
-import { createUsageError } from '../errors.js';
-import type { WantedFile } from './hub-cache.js';
+import { join } from 'node:path';
+import type { BlobExpectation, WantedFile } from './hub-cache.js';
 import {
   COMMIT_PATTERN,
   findCachedSnapshot,
   getRepoCacheDir,
   getSnapshotDir,
-  hasBlob,
   linkSnapshotFile,
   markMissing,
   toBlobExpectation,
   writeBlobAtomically,
   writeRef,
 } from './hub-cache.js';
-import type { HubContext } from './hub-errors.js';
+import type { HubContext, Transfer } from './hub-errors.js';
+import { findDamagedFiles, hasBlob, recordExpectation, removeDamagedFile } from './cache-check.js';
+import { removeStaleTemporaries } from './cache-temporaries.js';
 import { createMissingFilesError, createTransferFailure, toHubFailure } from './hub-errors.js';
+import type { IdleWatchdog } from './idle-timeout.js';
+import { DEFAULT_IDLE_TIMEOUT_MS, runWithIdleTimeout, watchChunks } from './idle-timeout.js';
+import { parseHubSpec, resolveEndpoint, resolveToken } from './hub-spec.js';
 
 export type HubDtype = 'fp32' | 'q8';
 
 export type HubProgressEvent =
   | { type: 'file-start'; file: string; bytesTotal: number }
   | { type: 'file-progress'; file: string; bytesDone: number; bytesTotal: number }
-  | { type: 'file-done'; file: string; bytesTotal: number; fromCache: boolean };
+  | { type: 'file-done'; file: string; bytesTotal: number; fromCache: boolean }
+  /** A cached file failed its check (`reason`, e.g. `1000 bytes, expected 4096`): deleted, to be downloaded again. */
+  | { type: 'file-invalid'; file: string; reason: string };
 
 export interface DownloadHubModelOptions {
   /** `org/name` or `org/name@revision` (branch, tag or commit sha; default `main`). */
@@ -47,13 +53,8 @@ export interface DownloadHubModelOptions {
   /** Default: env HF_TOKEN. */
   token?: string;
   onProgress?: (event: HubProgressEvent) => void;
-}
-
-export interface HubSpec {
-  /** `org/name` */
-  repo: string;
-  /** A branch, tag or commit sha; `main` when the spec has none. */
-  revision: string;
+  /** A request that receives nothing for this long is abandoned. Default 30 000. */
+  idleTimeoutMs?: number;
 }
 
 export interface HubModelLocation {
@@ -64,8 +65,6 @@ export interface HubModelLocation {
   /** True when nothing was requested from the network. */
   fromCache: boolean;
 }
-
-const DEFAULT_ENDPOINT = 'https://huggingface.co';
 
 export const MODEL_FILES: Readonly<Record<HubDtype, string>> = {
   fp32: 'onnx/model.onnx',
@@ -78,37 +77,65 @@ interface DownloadJob {
   commit: string;
   token: string | undefined;
   onProgress: (event: HubProgressEvent) => void;
+  idleTimeoutMs: number;
 }
 
 /**
  * Returns the cached snapshot without any request when refs/<revision> (or the revision itself, if it is a commit
- * sha) and every needed file are on disk, so a branch is not re-checked for new commits once cached; otherwise
- * resolves the revision and downloads what is missing. Blobs already in the cache are linked, not downloaded.
+ * sha) and every needed file is on disk and checks out (cache-check.ts), so a branch is not re-checked for new
+ * commits once cached; otherwise resolves the revision and downloads what is missing or damaged. Blobs already
+ * in the cache are linked, not downloaded. Temporary files a killed run left in blobs/ are removed first.
  */
 export async function downloadHubModel(options: DownloadHubModelOptions): Promise<HubModelLocation> {
   const { repo, revision } = parseHubSpec(options.spec);
   const endpoint = resolveEndpoint(options.endpoint);
   const token = resolveToken(options.token);
   const context: HubContext = { endpoint, repo, revision, cacheDir: options.cacheDir };
+  const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const repoDir = getRepoCacheDir(options.cacheDir, repo);
   const onProgress = options.onProgress ?? (() => undefined);
   const wanted = listWantedFiles(options.dtype);
-  const cached = await findCachedSnapshot(repoDir, revision, wanted);
-  if (cached !== undefined) {
-    for (const file of cached.files) {
-      onProgress({ type: 'file-done', file: file.path, bytesTotal: file.size, fromCache: true });
-    }
-    return { dir: getSnapshotDir(repoDir, cached.commit), revision, commit: cached.commit, fromCache: true };
-  }
+  await removeStaleTemporaries(join(repoDir, 'blobs'));
+  const cached = await readCachedSnapshot(repoDir, revision, wanted, onProgress);
+  if (cached !== undefined) return cached;
   try {
-    const commit = await resolveCommit(context, token);
-    const job: DownloadJob = { context, repoDir, commit, token, onProgress };
+    const commit = await resolveCommit(context, token, idleTimeoutMs);
+    const job: DownloadJob = { context, repoDir, commit, token, onProgress, idleTimeoutMs };
     await downloadSnapshot(job, wanted, options.dtype);
     await writeRef(repoDir, revision, commit);
     return { dir: getSnapshotDir(repoDir, commit), revision, commit, fromCache: false };
   } catch (error) {
     throw toHubFailure(error, context);
   }
+}
+
+/**
+ * The cached snapshot when every wanted file is there and checks out. Damaged files are reported, deleted and
+ * left for the download to fetch again.
+ */
+async function readCachedSnapshot(
+  repoDir: string,
+  revision: string,
+  wanted: readonly WantedFile[],
+  onProgress: (event: HubProgressEvent) => void,
+): Promise<HubModelLocation | undefined> {
+  const cached = await findCachedSnapshot(repoDir, revision, wanted);
+  if (cached === undefined) return undefined;
+  const { commit, files } = cached;
+  const damaged = await findDamagedFiles(
+    repoDir,
+    commit,
+    files.map((file) => file.path),
+  );
+  for (const { path, reason } of damaged) {
+    onProgress({ type: 'file-invalid', file: path, reason });
+    await removeDamagedFile(repoDir, commit, path);
+  }
+  if (damaged.length > 0) return undefined;
+  for (const file of files) {
+    onProgress({ type: 'file-done', file: file.path, bytesTotal: file.size, fromCache: true });
+  }
+  return { dir: getSnapshotDir(repoDir, commit), revision, commit, fromCache: true };
 }
 
 function listWantedFiles(dtype: HubDtype): WantedFile[] {
@@ -120,15 +147,22 @@ function listWantedFiles(dtype: HubDtype): WantedFile[] {
   ];
 }
 
-async function resolveCommit(context: HubContext, token: string | undefined): Promise<string> {
+async function resolveCommit(
+  context: HubContext,
+  token: string | undefined,
+  idleMs: number,
+): Promise<string> {
   if (COMMIT_PATTERN.test(context.revision)) return context.revision;
-  const info = await modelInfo({
-    name: context.repo,
-    revision: context.revision,
-    hubUrl: context.endpoint,
-    accessToken: token,
-    additionalFields: ['sha'],
-  });
+  const info = await runWithIdleTimeout(idleMs, (watchdog) =>
+    modelInfo({
+      name: context.repo,
+      revision: context.revision,
+      hubUrl: context.endpoint,
+      accessToken: token,
+      additionalFields: ['sha'],
+      fetch: watchdog.fetch,
+    }),
+  );
   if (typeof info.sha !== 'string' || !COMMIT_PATTERN.test(info.sha)) {
     throw new Error(`the hub returned no commit sha for revision ${context.revision}`);
   }
@@ -140,13 +174,16 @@ async function downloadSnapshot(job: DownloadJob, wanted: WantedFile[], dtype: H
   const modelFile = MODEL_FILES[dtype];
   const otherDtype: HubDtype = dtype === 'q8' ? 'fp32' : 'q8';
   const otherModelFile = MODEL_FILES[otherDtype];
-  const infos = await pathsInfo({
-    repo: { type: 'model', name: job.context.repo },
-    paths: [...wanted.map((file) => file.path), otherModelFile],
-    revision: job.commit,
-    hubUrl: job.context.endpoint,
-    accessToken: job.token,
-  });
+  const infos = await runWithIdleTimeout(job.idleTimeoutMs, (watchdog) =>
+    pathsInfo({
+      repo: { type: 'model', name: job.context.repo },
+      paths: [...wanted.map((file) => file.path), otherModelFile],
+      revision: job.commit,
+      hubUrl: job.context.endpoint,
+      accessToken: job.token,
+      fetch: watchdog.fetch,
+    }),
+  );
   const found = new Map(infos.filter((info) => info.type === 'file').map((info) => [info.path, info]));
   const missing = wanted.filter((file) => !file.optional && !found.has(file.path)).map((file) => file.path);
   if (missing.length > 0) {
@@ -163,83 +200,43 @@ async function downloadSnapshot(job: DownloadJob, wanted: WantedFile[], dtype: H
 async function fetchFileToCache(job: DownloadJob, info: PathInfo): Promise<void> {
   const expectation = toBlobExpectation(info);
   const file = info.path;
-  const progress = { bytesDone: 0, bytesTotal: info.size };
   const reused = await hasBlob(job.repoDir, expectation);
   if (!reused) {
     job.onProgress({ type: 'file-start', file, bytesTotal: info.size });
+    const url = `${job.context.endpoint}/${job.context.repo}/resolve/${job.commit}/${file}`;
+    const transfer = { file, url, bytesDone: 0, bytesTotal: info.size };
     try {
-      const blob = await downloadFile({
-        repo: { type: 'model', name: job.context.repo },
-        path: file,
-        revision: job.commit,
-        hubUrl: job.context.endpoint,
-        accessToken: job.token,
-      });
-      if (blob === null) throw new Error(`the hub listed ${file} but answered 404 when it was requested`);
-      await writeBlobAtomically(job.repoDir, expectation, blob.stream(), (bytesDone) => {
-        progress.bytesDone = bytesDone;
-        job.onProgress({ type: 'file-progress', file, bytesDone, bytesTotal: info.size });
-      });
+      await runWithIdleTimeout(job.idleTimeoutMs, (watchdog) =>
+        streamFileToBlob(job, expectation, transfer, watchdog),
+      );
     } catch (error) {
-      throw createTransferFailure(job.context, file, progress, error);
+      throw createTransferFailure(job.context, transfer, error);
     }
   }
   await linkSnapshotFile(job.repoDir, job.commit, file, expectation.name);
+  await recordExpectation(job.repoDir, job.commit, file, expectation);
   job.onProgress({ type: 'file-done', file, bytesTotal: info.size, fromCache: reused });
 }
 
-const NAME_PATTERN = /^[A-Za-z0-9](?:[\w.-]{0,94}[A-Za-z0-9])?$/;
-const REVISION_PATTERN = /^[\w.-]+(?:\/[\w.-]+)*$/;
-
-/** Parses `org/name` or `org/name@revision` with the hub's own naming rules; UsageError otherwise. */
-export function parseHubSpec(spec: string): HubSpec {
-  const at = spec.indexOf('@');
-  const repo = at === -1 ? spec : spec.slice(0, at);
-  const revision = at === -1 ? 'main' : spec.slice(at + 1);
-  const parts = repo.split('/');
-  let problem: string | undefined;
-  if (parts.length !== 2) problem = `${parts.length} slash-separated part(s) before the revision, not 2`;
-  else if (!parts.every(isValidName)) problem = 'an org or name with characters the hub does not allow';
-  else if (revision === '') problem = 'an empty revision after @';
-  else if (!REVISION_PATTERN.test(revision) || revision.split('/').includes('..')) {
-    problem = `revision "${revision}", which is not a valid branch, tag or commit sha`;
-  }
-  if (problem === undefined) return { repo, revision };
-  throw createUsageError({
-    input: `model spec "${spec}"`,
-    expected: 'org/name or org/name@revision, e.g. Xenova/all-MiniLM-L6-v2@main',
-    received: problem,
-    fix: 'Write the hub repo id as org/name, optionally with @branch, @tag or @commit-sha; for a model on disk, pass its folder.',
+/** Probes and streams one file into its blob, counting the bytes in `transfer` as they arrive. */
+async function streamFileToBlob(
+  job: DownloadJob,
+  expectation: BlobExpectation,
+  transfer: Transfer,
+  watchdog: IdleWatchdog,
+): Promise<void> {
+  const { file } = transfer;
+  const blob = await downloadFile({
+    repo: { type: 'model', name: job.context.repo },
+    path: file,
+    revision: job.commit,
+    hubUrl: job.context.endpoint,
+    accessToken: job.token,
+    fetch: watchdog.fetch,
   });
-}
-
-function isValidName(part: string): boolean {
-  return NAME_PATTERN.test(part) && !part.includes('--') && !part.includes('..');
-}
-
-function resolveEndpoint(option: string | undefined): string {
-  const fromEnv = option === undefined && process.env['HF_ENDPOINT'] !== undefined;
-  const raw = option ?? (process.env['HF_ENDPOINT'] || DEFAULT_ENDPOINT);
-  const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  const isHttp = url?.protocol === 'https:' || url?.protocol === 'http:';
-  if (isHttp) return raw.replace(/\/+$/, '');
-  throw createUsageError({
-    input: fromEnv ? 'HF_ENDPOINT' : 'hub endpoint',
-    expected: 'an http(s) URL such as https://huggingface.co',
-    received: JSON.stringify(raw),
-    fix: 'Set it to the base URL of a Hugging Face hub or mirror, or unset it to use https://huggingface.co.',
-  });
-}
-
-/** The library rejects tokens not starting with `hf_` with a TypeError; say so up front, without echoing it. */
-function resolveToken(option: string | undefined): string | undefined {
-  const fromEnv = option === undefined;
-  const token = (option ?? process.env['HF_TOKEN']) || undefined;
-  if (token === undefined || token.startsWith('hf_')) return token;
-  throw createUsageError({
-    input: fromEnv ? 'HF_TOKEN' : 'hub token (HF_TOKEN)',
-    expected: 'a Hugging Face access token starting with hf_',
-    received: `a ${token.length}-character value that does not start with hf_`,
-    fix: 'Copy a read token from https://huggingface.co/settings/tokens, or unset it for public models.',
+  if (blob === null) throw new Error(`the hub listed ${file} but answered 404 when it was requested`);
+  await writeBlobAtomically(job.repoDir, expectation, watchChunks(blob.stream(), watchdog), (bytesDone) => {
+    transfer.bytesDone = bytesDone;
+    job.onProgress({ type: 'file-progress', file, bytesDone, bytesTotal: transfer.bytesTotal });
   });
 }

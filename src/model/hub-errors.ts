@@ -5,6 +5,7 @@
  */
 import { HubApiError, InvalidApiResponseFormatError } from '@huggingface/hub';
 import { createUsageError, describeError, RuntimeFailure, UsageError } from '../errors.js';
+import { formatSeconds, IdleTimeout } from './idle-timeout.js';
 
 export interface HubContext {
   endpoint: string;
@@ -23,6 +24,13 @@ export function describeTarget(context: HubContext): string {
 export function toHubFailure(error: unknown, context: HubContext): UsageError | RuntimeFailure {
   if (error instanceof UsageError || error instanceof RuntimeFailure) return error;
   if (error instanceof HubApiError) return fromHubApiError(error, context);
+  if (error instanceof IdleTimeout) {
+    return new RuntimeFailure(
+      `${error.url ?? context.endpoint}: expected an answer from the hub for ${describeTarget(context)}, ` +
+        `received nothing for ${formatSeconds(error.ms)}. Run the command again to retry; if it stalls again, ` +
+        'check the network and HF_ENDPOINT (a mirror or proxy may be stuck).',
+    );
+  }
   if (error instanceof InvalidApiResponseFormatError) {
     return new RuntimeFailure(
       `${describeTarget(context)}: the endpoint did not answer like a Hugging Face hub (${error.message}). ` +
@@ -116,19 +124,37 @@ function describeHubApiError(error: HubApiError): string {
   return `HTTP ${error.statusCode} from ${url}${typeof detail === 'string' && detail !== '' ? ` ("${detail}")` : ''}`;
 }
 
-/** A transfer cut short or corrupted: nothing was kept, so a rerun starts the file afresh. */
+/** One file's download: where from, and how far it got. */
+export interface Transfer {
+  file: string;
+  /** The file's resolve URL on the hub. */
+  url: string;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+/** A transfer cut short, stalled or corrupted: nothing was kept, so a rerun starts the file afresh. */
 export function createTransferFailure(
   context: HubContext,
-  file: string,
-  progress: { bytesDone: number; bytesTotal: number },
+  transfer: Transfer,
   error: unknown,
 ): RuntimeFailure | UsageError {
+  if (error instanceof IdleTimeout) return createStallFailure(context, transfer, error);
   const mapped = toHubFailure(error, context);
   if (mapped instanceof UsageError) return mapped;
   const reason = error instanceof HubApiError ? describeHubApiError(error) : describeNetworkError(error);
   return new RuntimeFailure(
-    `Download of ${file} from ${describeTarget(context)} failed after ${progress.bytesDone} of ` +
-      `${progress.bytesTotal} bytes: ${reason}. No partial file was kept; run the command again to retry.`,
+    `Download of ${transfer.file} from ${describeTarget(context)} failed after ${transfer.bytesDone} of ` +
+      `${transfer.bytesTotal} bytes: ${reason}. No partial file was kept; run the command again to retry.`,
+  );
+}
+
+function createStallFailure(context: HubContext, transfer: Transfer, stall: IdleTimeout): RuntimeFailure {
+  return new RuntimeFailure(
+    `${transfer.url}: expected ${transfer.bytesTotal} bytes of ${transfer.file} for ${describeTarget(context)}, ` +
+      `received ${transfer.bytesDone} bytes, then nothing for ${formatSeconds(stall.ms)}. No partial file was ` +
+      `kept; run the command again to retry, and if it stalls again check the network and HF_ENDPOINT ` +
+      '(a mirror or proxy may be stuck).',
   );
 }
 

@@ -11,6 +11,7 @@ import { ensureSyntheticModel } from '../onnx/synthetic-model.js';
 import type { Dtype } from '../schema/common-schema.js';
 import type { ModelInfo } from '../schema/profile-schema.js';
 import { downloadHubModel } from './hub-download.js';
+import type { HubProgressEvent } from './hub-download.js';
 import { chooseMaxTokens, findOnnxFile, ONNX_FILES, readOptionalJson } from './model-folder.js';
 import { parseModelSpec } from './model-spec.js';
 
@@ -149,10 +150,17 @@ async function materializeModel(request: ModelRequest): Promise<ModelFolder> {
         cacheDir: join(request.cacheDir, 'hub'),
         ...(request.hubEndpoint === undefined ? {} : { endpoint: request.hubEndpoint }),
         token: process.env.HF_TOKEN,
+        onProgress: (event) => reportHubEvent(event, request.onProgress),
       });
       return { dir: downloaded.dir, preset: null, source: 'hub', defaultDtype: dtype, presetMaxTokens: null };
     }
   }
+}
+
+/** Tells the user when a cached file failed its check and is downloaded again. */
+function reportHubEvent(event: HubProgressEvent, onProgress: ((message: string) => void) | undefined): void {
+  if (event.type !== 'file-invalid') return;
+  onProgress?.(`cached ${event.file} is damaged (${event.reason}): deleted, downloading it again`);
 }
 
 function chooseTokenizerDir(flag: string | null, modelDir: string, synthetic: boolean): string | null {

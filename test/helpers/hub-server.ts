@@ -31,6 +31,8 @@ export interface ServedRevision {
 export type HubFault =
   /** Sends the headers and the first `afterBytes` bytes of the file's body, then destroys the socket. */
   | { kind: 'drop'; file: string; afterBytes: number }
+  /** Sends the headers and the first `afterBytes` bytes of the file's body, then nothing, never closing. */
+  | { kind: 'stall'; file: string; afterBytes: number }
   /** Sends the file's full body with its first byte flipped: right length, wrong content. */
   | { kind: 'corrupt'; file: string }
   /** Answers every request with this status and a JSON error body. */
@@ -200,8 +202,12 @@ function sendBytes({ state, req, res }: Exchange, file: ServedFile, headers: obj
   res.writeHead(range ? 206 : 200, out);
   const { fault } = state;
   if (req.method === 'HEAD') return void res.end();
-  if (fault?.kind === 'drop' && fault.file === file.path && body.length > fault.afterBytes) {
-    return void res.write(body.subarray(0, fault.afterBytes), () => req.socket.destroy());
+  const cut = fault?.kind === 'drop' || fault?.kind === 'stall' ? fault : undefined;
+  if (cut !== undefined && cut.file === file.path && body.length > cut.afterBytes) {
+    return void res.write(
+      body.subarray(0, cut.afterBytes),
+      () => cut.kind === 'drop' && req.socket.destroy(),
+    );
   }
   if (fault?.kind === 'corrupt' && fault.file === file.path && range === null) {
     return void res.end(Buffer.concat([Buffer.from([(body[0] ?? 0) ^ 0xff]), body.subarray(1)]));
