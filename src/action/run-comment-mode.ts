@@ -2,7 +2,8 @@
  * Mode comment, run from a workflow_run workflow (the fork recipe): it never runs the pull request's code.
  * The artifact in report-dir is untrusted, so profile.json and comparison.json are parsed with the project's
  * schemas and the comment is re-rendered by the project's renderer (the artifact's comment.md is ignored),
- * and pr.json's number is believed only when that pull request's head is the commit the run measured.
+ * and pr.json's number is believed only when that pull request's head is the commit the run measured: when it
+ * is not (the pull request moved on, or pr.json names another one), nothing is posted and the step succeeds.
  */
 import { join } from 'node:path';
 import type { Comparison } from '../compare/comparison-schema.js';
@@ -61,16 +62,22 @@ async function readPullHeadSha(client: GitHubClient, number: number): Promise<st
   }
 }
 
-/** Refuses a pr.json whose pull request's head is not the commit the triggering run measured. */
-async function verifyPullRequest(client: GitHubClient, pr: PrInfo, runHeadSha: string): Promise<void> {
+/**
+ * Null when pull request `pr.number`'s head is the commit the triggering run measured; else the line that says
+ * why nothing is posted. A pull request that moved on gets its comment from the newer run (a pr.json naming
+ * another pull request, forged, is skipped the same way: nothing is posted either way).
+ */
+async function checkPullRequestHead(
+  client: GitHubClient,
+  pr: PrInfo,
+  runHeadSha: string,
+): Promise<string | null> {
   const headSha = await readPullHeadSha(client, pr.number);
-  if (headSha === runHeadSha) return;
-  throw createUsageError({
-    input: 'pr.json in report-dir',
-    expected: `pull request #${pr.number} to have the head ${runHeadSha} that the triggering workflow run measured`,
-    received: `a pull request whose head is ${headSha}`,
-    fix: 'Nothing was posted. The artifact names another pull request (forged), or the pull request moved on since that run.',
-  });
+  if (headSha === runHeadSha) return null;
+  return (
+    `Pull request #${pr.number} moved on to ${headSha}: this run measured ${runHeadSha}; ` +
+    'nothing posted, the newer run comments.'
+  );
 }
 
 /** Upserts the comment; a 403 here is the workflow's missing permission, said with its fix. */
@@ -104,24 +111,42 @@ function readRunHeadSha(context: EventContext): string {
   });
 }
 
+interface Posting {
+  /** Why nothing was posted (the pull request moved on), else null. */
+  skipped: string | null;
+  /** The comment created or updated; undefined when none was. */
+  url: string | undefined;
+}
+
+/** Posts the re-rendered comment unless the pull request moved on. */
+async function postIfCurrent(ctx: ModeContext, report: Report, runHeadSha: string): Promise<Posting> {
+  const { platform, settings } = ctx;
+  const client = createRepositoryClient(platform, settings.values.githubToken ?? '');
+  const skipped = await checkPullRequestHead(client, report.pr, runHeadSha);
+  if (skipped !== null) {
+    platform.info(skipped);
+    return { skipped, url: undefined };
+  }
+  const input = { profile: report.profile, comparison: report.comparison };
+  const decision = decideComment(settings.values.comment, report.comparison);
+  const outcome = await postVerifiedComment(client, report.pr.number, renderComment(input), decision);
+  if (outcome.kind === 'not-needed') return { skipped: null, url: undefined };
+  platform.info(`Comment on pull request #${report.pr.number}: ${outcome.url}`);
+  return { skipped: null, url: outcome.url };
+}
+
 export async function runCommentMode(ctx: ModeContext): Promise<void> {
   const { platform, settings, context } = ctx;
-  const inputs = settings.values;
   const runHeadSha = readRunHeadSha(context);
-  const dir = inputs.reportDir ?? '';
+  const dir = settings.values.reportDir ?? '';
   const report = await readReport(dir);
-  const client = createRepositoryClient(platform, inputs.githubToken ?? '');
-  await verifyPullRequest(client, report.pr, runHeadSha);
+  const posted = await postIfCurrent(ctx, report, runHeadSha);
   const input = { profile: report.profile, comparison: report.comparison };
-  const decision = decideComment(inputs.comment, report.comparison);
-  const outcome = await postVerifiedComment(client, report.pr.number, renderComment(input), decision);
-  if (outcome.kind !== 'not-needed')
-    platform.info(`Comment on pull request #${report.pr.number}: ${outcome.url}`);
-  await writeJobSummary(platform, [renderSummary(input)]);
+  await writeJobSummary(platform, [posted.skipped, renderSummary(input)]);
   emitAnnotations(platform, report.comparison);
   setOutputs(platform, {
     ...buildResultOutputs(report.profile, report.comparison),
     'report-dir': dir,
-    ...(outcome.kind === 'not-needed' ? {} : { 'comment-url': outcome.url }),
+    ...(posted.url === undefined ? {} : { 'comment-url': posted.url }),
   });
 }

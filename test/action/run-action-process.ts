@@ -25,7 +25,17 @@ const FALLBACK_ENTRY = 'build/src/action/index.js';
 export const TEST_TOKEN = 'ghs_embedprofLoopbackToken0123456789';
 export const REPOSITORY = 'octo-org/octo-repo';
 
+/**
+ * The entry the tests run: EMBEDPROF_TEST_ACTION_ENTRY when set (a dist built elsewhere, e.g.
+ * `node scripts/build-dist.mjs /tmp/dist`, or FALLBACK_ENTRY: source changes tested without rebuilding dist/),
+ * else ACTION_ENTRY, else FALLBACK_ENTRY.
+ */
 export function resolveActionEntry(t: TestContext): string {
+  const override = process.env.EMBEDPROF_TEST_ACTION_ENTRY;
+  if (override !== undefined && override !== '') {
+    t.diagnostic(`EMBEDPROF_TEST_ACTION_ENTRY: running ${override}`);
+    return resolve(override);
+  }
   if (existsSync(ACTION_ENTRY)) return resolve(ACTION_ENTRY);
   t.diagnostic(`${ACTION_ENTRY} does not exist yet (npm run build:dist): running ${FALLBACK_ENTRY} instead`);
   return resolve(FALLBACK_ENTRY);
