@@ -22,17 +22,33 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(136);
 /* harmony import */ var _resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(242);
-// dist/index.js: link onnxruntime-node (resolve-onnxruntime.ts), then load the action's bundle.
+// dist/index.js: link onnxruntime-node (resolve-onnxruntime.ts), then load the action's bundle. The modes that
+// measure nothing (comment, merge) never load onnxruntime-node, so they skip it; a failure to provide it is one
+// `::error::` line, never a stack trace.
 
 
 
-const distDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url));
-const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-const workingDirectory = process.env['INPUT_WORKING-DIRECTORY']?.trim() ?? '';
-const workspaces = workingDirectory === '' ? [workspace] : [(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, workingDirectory), workspace];
-const runtime = (0,_resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveOnnxRuntime */ .ao)(distDir, workspaces, (0,_resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .findCacheRoot */ .U7)(process.env));
-(0,_resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .linkOnnxRuntime */ ._V)(distDir, runtime);
-process.stdout.write(`embedprof: onnxruntime-node ${runtime.version} from the ${runtime.source} (${runtime.dir})\n`);
+const MODES_WITHOUT_ONNXRUNTIME = new Set(['comment', 'merge']);
+function provideOnnxRuntime() {
+    const distDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url));
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const workingDirectory = process.env['INPUT_WORKING-DIRECTORY']?.trim() ?? '';
+    const workspaces = workingDirectory === '' ? [workspace] : [(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, workingDirectory), workspace];
+    const runtime = (0,_resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveOnnxRuntime */ .ao)(distDir, workspaces, (0,_resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .findCacheRoot */ .U7)(process.env));
+    (0,_resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .linkOnnxRuntime */ ._V)(distDir, runtime);
+    process.stdout.write(`embedprof: onnxruntime-node ${runtime.version} from the ${runtime.source} (${runtime.dir})\n`);
+}
+const mode = process.env.INPUT_MODE?.trim() ?? '';
+try {
+    if (!MODES_WITHOUT_ONNXRUNTIME.has(mode))
+        provideOnnxRuntime();
+}
+catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const oneLine = message.replace(/\r?\n/g, ' ').replace(/%/g, '%25');
+    process.stdout.write(`::error::embedprof could not provide onnxruntime-node: ${oneLine}. Add onnxruntime-node to your package.json (npm ci before this step), or check the runner's network and tool cache.\n`);
+    process.exit(1);
+}
 const bundle = './action.js';
 await import(/* webpackIgnore: true */ bundle);
 //# sourceMappingURL=bootstrap.js.map

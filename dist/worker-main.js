@@ -1,25 +1,49 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 import * as __WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__ from "onnxruntime-node";
-/******/ // The require scope
-/******/ var __nccwpck_require__ = {};
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 958:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__;
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
 /******/ 
 /************************************************************************/
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
@@ -10930,12 +10954,8 @@ function recommend(input) {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: external "onnxruntime-node"
-var x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var y = (x) => (() => (x))
-const external_onnxruntime_node_namespaceObject = x({ ["InferenceSession"]: () => (__WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__.InferenceSession), ["Tensor"]: () => (__WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__.Tensor) });
+// EXTERNAL MODULE: external "onnxruntime-node"
+var external_onnxruntime_node_ = __nccwpck_require__(958);
 ;// CONCATENATED MODULE: ./build/src/engine/batch-encoding.js
 /**
  * Tokenizes, truncates to maxTokens (keeping the final special token, as HF truncation does) and pads to the
@@ -10975,6 +10995,13 @@ function encodeBatch(tokenizer, texts, maxTokens) {
     };
 }
 //# sourceMappingURL=batch-encoding.js.map
+;// CONCATENATED MODULE: ./build/src/engine/onnx-runtime.js
+let loaded = null;
+function loadOnnxRuntime() {
+    loaded ??= Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 958));
+    return loaded;
+}
+//# sourceMappingURL=onnx-runtime.js.map
 ;// CONCATENATED MODULE: ./build/src/engine/onnx-session.js
 
 
@@ -10994,7 +11021,8 @@ async function openSession(onnxPath, options) {
     };
     let session;
     try {
-        session = await external_onnxruntime_node_namespaceObject.InferenceSession.create(bytes, sessionOptions);
+        const runtime = await loadOnnxRuntime();
+        session = await runtime.InferenceSession.create(bytes, sessionOptions);
     }
     catch (error) {
         throw errors_createUsageError({
@@ -11114,11 +11142,11 @@ async function createOnnxEmbedder(options) {
         const batch = encodeBatch(options.tokenizer, texts, options.maxTokens);
         const dims = [batch.rows, batch.sequenceLength];
         const feeds = {
-            input_ids: new external_onnxruntime_node_namespaceObject.Tensor('int64', batch.inputIds, dims),
-            attention_mask: new external_onnxruntime_node_namespaceObject.Tensor('int64', batch.attentionMask, dims),
+            input_ids: new external_onnxruntime_node_.Tensor('int64', batch.inputIds, dims),
+            attention_mask: new external_onnxruntime_node_.Tensor('int64', batch.attentionMask, dims),
         };
         if (wantsTokenTypes)
-            feeds.token_type_ids = new external_onnxruntime_node_namespaceObject.Tensor('int64', batch.tokenTypeIds, dims);
+            feeds.token_type_ids = new external_onnxruntime_node_.Tensor('int64', batch.tokenTypeIds, dims);
         const tokenized = clock();
         const outputs = await session.run(feeds, [outputName]);
         const inferred = clock();
@@ -15641,10 +15669,10 @@ async function createProbe(spec) {
         graphOptimizationLevel: 'all',
     };
     const { models } = spec;
-    const matmulSession = await external_onnxruntime_node_namespaceObject.InferenceSession.create(models.matmul, options);
+    const matmulSession = await external_onnxruntime_node_.InferenceSession.create(models.matmul, options);
     const data = new Float32Array(spec.m * spec.k).map((_, i) => Math.sin(i * 0.37) * 0.5);
-    const matmulFeeds = { [models.matmulInput]: new external_onnxruntime_node_namespaceObject.Tensor('float32', data, [spec.m, spec.k]) };
-    const referenceSession = await external_onnxruntime_node_namespaceObject.InferenceSession.create(models.reference, options);
+    const matmulFeeds = { [models.matmulInput]: new external_onnxruntime_node_.Tensor('float32', data, [spec.m, spec.k]) };
+    const referenceSession = await external_onnxruntime_node_.InferenceSession.create(models.reference, options);
     const referenceFeeds = createReferenceFeeds();
     return {
         async read(targetMs) {
@@ -15668,9 +15696,9 @@ function createReferenceFeeds() {
     const dims = [batch, tokens];
     const ids = new BigInt64Array(batch * tokens).map((_, i) => BigInt(100 + ((i * 37) % (vocabSize - 100))));
     return {
-        input_ids: new external_onnxruntime_node_namespaceObject.Tensor('int64', ids, dims),
-        attention_mask: new external_onnxruntime_node_namespaceObject.Tensor('int64', new BigInt64Array(batch * tokens).fill(1n), dims),
-        token_type_ids: new external_onnxruntime_node_namespaceObject.Tensor('int64', new BigInt64Array(batch * tokens), dims),
+        input_ids: new external_onnxruntime_node_.Tensor('int64', ids, dims),
+        attention_mask: new external_onnxruntime_node_.Tensor('int64', new BigInt64Array(batch * tokens).fill(1n), dims),
+        token_type_ids: new external_onnxruntime_node_.Tensor('int64', new BigInt64Array(batch * tokens), dims),
     };
 }
 //# sourceMappingURL=probe.js.map
