@@ -51,6 +51,8 @@ function chooseFaceDefaults(
   const event = { kind: 'face', reason: `the ${describeEvent(context)} event` } as const;
   const values: Partial<SettingValues> = { mode, compareTo, preset: onPull ? 'quick' : 'full' };
   if (onPull && mode === 'gate' && compareTo === 'base') values.against = context.pull.baseSha;
+  const commit = onPull ? context.pull.headSha : process.env.GITHUB_SHA?.trim();
+  if (commit !== undefined && /^[0-9a-f]{7,64}$/.test(commit)) values.commit = commit;
   const layers: SettingsLayer[] = [{ source: event, values }];
   if (isDirectory(resolve(cwd, 'baselines')))
     layers.push({ source: { kind: 'face', reason: 'baselines/ exists' }, values: { baseline: 'baselines' } });

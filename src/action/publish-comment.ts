@@ -18,6 +18,10 @@ export interface CommentRequest {
   issue: number;
   body: string;
   comparison: Comparison | null;
+  /** The head this run measured: a run whose pull request has moved on leaves the comment to the newer run. */
+  headSha: string | null;
+  /** The pull request adds embedprof: always worth a comment. */
+  adoption?: boolean;
 }
 
 /** "owner/name" from GITHUB_REPOSITORY. */
@@ -44,6 +48,13 @@ async function tryUpsert(
 ): Promise<string | null> {
   try {
     const client = createRepositoryClient(platform, request.token);
+    const movedOn = await findNewerHead(client, request);
+    if (movedOn !== null) {
+      platform.info(
+        `Pull request #${request.issue} moved on to ${movedOn}: this run measured ${request.headSha ?? '?'}; the comment is left to the newer run.`,
+      );
+      return null;
+    }
     const outcome = await upsertComment(client, request.issue, request.body, decision);
     if (outcome.kind === 'not-needed') {
       platform.info('No comment: the gate passed with no change and there is no earlier comment to update.');
@@ -60,12 +71,26 @@ async function tryUpsert(
   }
 }
 
+/** The pull request's current head when it is not the one this run measured; null when it is, or unknown. */
+async function findNewerHead(client: GitHubClient, request: CommentRequest): Promise<string | null> {
+  if (request.headSha === null) return null;
+  try {
+    const head = await client.getPullHeadSha(request.issue);
+    return head === request.headSha ? null : head;
+  } catch {
+    return null; // the check is a courtesy: a token that cannot read the pull request still comments
+  }
+}
+
 /** Upserts the comment per the policy; the comment's URL, or null when none was posted or updated. */
 export async function publishComment(
   platform: ActionPlatform,
   request: CommentRequest,
 ): Promise<string | null> {
-  const decision = decideComment(request.policy, request.comparison);
+  const decision =
+    request.adoption === true && request.policy !== 'never'
+      ? 'upsert'
+      : decideComment(request.policy, request.comparison);
   if (decision === 'skip') return null;
   if (request.token === null) {
     platform.warning('No github-token: the pull-request comment was not posted (it is in the artifact).');

@@ -73,6 +73,8 @@ async function postComment(platform: ActionPlatform, request: PublishRequest): P
     issue: pull.number,
     body: results.comment,
     comparison: results.comparison,
+    headSha: pull.headSha,
+    adoption: (results.adoption ?? null) !== null,
   });
 }
 

@@ -30,6 +30,8 @@ export interface MeasuredRun {
   exitCode: number;
   profile: Profile;
   comparison: Comparison | null;
+  /** Why nothing was compared: this pull request adds embedprof. */
+  adoption?: string | null;
 }
 
 /** The core's call for `kind`, guarded: secrets hidden, workflow commands stopped, failures as data. */
@@ -41,7 +43,7 @@ export function measureWithCore(ctx: ModeContext, kind: MeasureKind): Promise<Co
       case 'gate':
         return runGateCheck(settings, deps);
       case 'profile':
-        return { ...(await runProfile(settings, deps)), comparison: null };
+        return runProfile(settings, deps);
       case 'merge':
         return runMerge(settings);
     }
@@ -57,7 +59,12 @@ export async function runMeasureMode(ctx: ModeContext, kind: MeasureKind): Promi
   const result = await measureWithCore(ctx, kind);
   const core = describeCoreRun(result);
   const measured = result.kind === 'done' ? result.outcome : null;
-  const results = buildRunResults(inputs.out, measured?.profile ?? null, measured?.comparison ?? null);
+  const results = buildRunResults(
+    inputs.out,
+    measured?.profile ?? null,
+    measured?.comparison ?? null,
+    measured?.adoption ?? null,
+  );
   const pull = findPullRequest(context);
   if (pull !== null && results.profile !== null) await writePrInfo(inputs.out, pull);
   await publishResults(platform, {

@@ -20,18 +20,22 @@ export interface RunResults {
   /** summary.md and comment.md as rendered for this run; null without a profile. */
   summary: string | null;
   comment: string | null;
+  /** Why nothing was compared: this pull request adds embedprof (a comment worth posting). */
+  adoption?: string | null;
 }
 
 export function buildRunResults(
   outDir: string,
   profile: Profile | null,
   comparison: Comparison | null,
+  adoption: string | null = null,
 ): RunResults {
-  const input = profile === null ? null : { profile, comparison };
+  const input = profile === null ? null : { profile, comparison, adoption };
   return {
     outDir,
     profile,
     comparison,
+    adoption,
     summary: input === null ? null : renderSummary(input),
     comment: input === null ? null : renderComment(input),
   };

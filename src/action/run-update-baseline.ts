@@ -72,7 +72,9 @@ export async function runUpdateBaselineMode(ctx: ModeContext): Promise<void> {
   const { platform, settings } = ctx;
   const inputs = settings.values;
   await resetOutDir(inputs.out);
-  const profiled = await measureWithCore(ctx, 'profile');
+  // the baseline folder is where the new baseline goes, not something to compare this profile with
+  const withoutComparison = { ...settings, values: { ...settings.values, baseline: null } };
+  const profiled = await measureWithCore({ ...ctx, settings: withoutComparison }, 'profile');
   const profile = profiled.kind === 'done' ? profiled.outcome.profile : null;
   const results = buildRunResults(inputs.out, profile, null);
   const core = describeCoreRun(profiled);

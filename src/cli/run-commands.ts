@@ -33,7 +33,11 @@ async function runProfileCommand(settings: ResolvedSettings): Promise<number> {
 }
 
 function printGate(outcome: GateOutcome, table: boolean): number {
-  const lines = [formatComparisonSummary(outcome.comparison)];
+  const lines = [
+    outcome.comparison === null
+      ? `ADDED — nothing compared: ${outcome.adoption ?? 'no reference'}; after the merge, changes are gated side by side with their base`
+      : formatComparisonSummary(outcome.comparison),
+  ];
   if (table) lines.push('', formatProfileTable(outcome.profile));
   const json = outcome.files.filter(
     (file) => file.endsWith('profile.json') || file.endsWith('comparison.json'),

@@ -12,6 +12,8 @@ export type ExitCode = 0 | 1 | 2;
 export interface ProfileOutcome {
   kind: 'profile';
   profile: Profile;
+  /** The comparison with a baseline the settings name (for the report), else null. */
+  comparison: Comparison | null;
   outDir: string;
   files: string[];
   exitCode: ExitCode;
@@ -22,7 +24,9 @@ export interface GateOutcome {
   profile: Profile;
   /** The base's profile in duet mode, else null. */
   baseProfile: Profile | null;
-  comparison: Comparison;
+  /** null only when this change adds embedprof and there is nothing to compare with (`adoption` says so). */
+  comparison: Comparison | null;
+  adoption: string | null;
   outDir: string;
   files: string[];
   exitCode: ExitCode;

@@ -1,5 +1,5 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { describeError } from '../errors.js';
 import { writeFileAtomically as writeAtomically } from '../files/atomic-write.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
@@ -12,7 +12,7 @@ export async function prepareOutputDir(
   const absolute = resolve(dir);
   const probe = join(absolute, `.embedprof-write-test-${process.pid}`);
   try {
-    await mkdir(absolute, { recursive: true });
+    await createFolders(absolute);
     await writeFile(probe, '');
     await rm(probe);
   } catch (error) {
@@ -24,6 +24,30 @@ export async function prepareOutputDir(
     });
   }
   return absolute;
+}
+
+/**
+ * mkdir -p, one level at a time: node's recursive mkdir spins forever under a path it cannot create (seen with
+ * /proc/x on Node 20 and 24); a plain mkdir fails at once.
+ */
+async function createFolders(path: string): Promise<void> {
+  const missing: string[] = [];
+  let current = path;
+  while (!(await isFolder(current))) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) await mkdir(folder);
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Writes `dir/name` atomically (see files/atomic-write.ts) and returns its path. */

@@ -23,7 +23,7 @@ import type { GateOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';
 import { countFailedCells, countMeasuredCells, withSettings, writeRunFiles } from './write-run-files.js';
 
-type Measured = Pick<GateOutcome, 'profile' | 'comparison' | 'baseProfile'>;
+type Measured = Pick<GateOutcome, 'profile' | 'comparison' | 'baseProfile' | 'adoption'>;
 
 interface GateContext {
   settings: ResolvedSettings;
@@ -60,11 +60,12 @@ export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): 
     values.against === null
       ? await gateOnBaseline(context, requireBaseline(settings, request, null), null)
       : await gateOnBase(context, await prepareDuetBase(context, values.against));
-  const withSources = { ...measured, profile: withSettings(measured.profile, settings) };
+  const withSources = { ...measured, profile: withSettings(measured.profile, settings, deps.cwd) };
   const files = await writeRunFiles(outDir, withSources);
   run.progress.finish();
   const failed = countFailedCells(measured.profile) > 0 || countMeasuredCells(measured.profile) === 0 ? 1 : 0;
-  const exitCode = Math.max(decideGateExitCode(measured.comparison), failed) as 0 | 1;
+  const compared = measured.comparison === null ? 0 : decideGateExitCode(measured.comparison);
+  const exitCode = Math.max(compared, failed) as 0 | 1;
   return { kind: 'gate', ...withSources, outDir, files, exitCode };
 }
 
@@ -101,6 +102,10 @@ function requireBaseline(
 
 async function gateOnBase(context: GateContext, base: PreparedBase): Promise<Measured> {
   const { settings, request, run, deps } = context;
+  if (base.kind === 'unavailable' && base.adoption === true && request.baseline === null) {
+    run.progress.note(`${base.reason}: this change adds embedprof, so its profile is recorded, not compared`);
+    return profileAlone(context, base.reason);
+  }
   if (base.kind === 'unavailable') {
     const fallback = requireBaseline(settings, request, base.reason);
     run.progress.note(`duet mode unavailable (${base.reason}): comparing with the committed baseline`);
@@ -126,7 +131,8 @@ async function gateOnBase(context: GateContext, base: PreparedBase): Promise<Mea
       elapsedSeconds: context.elapsedSeconds,
       progress: run.progress,
     });
-    return { profile: result.profile, comparison: result.comparison, baseProfile: result.baseProfile };
+    const { profile, comparison, baseProfile } = result;
+    return { profile, comparison, baseProfile, adoption: null };
   } finally {
     await base.cleanup();
   }
@@ -153,5 +159,18 @@ async function gateOnBaseline(
     progress: run.progress,
     reference,
   });
-  return { profile: result.profile, comparison: result.comparison, baseProfile: null };
+  return { profile: result.profile, comparison: result.comparison, baseProfile: null, adoption: null };
+}
+
+/** The first pull request adding embedprof: the head's profile alone, with the reason nothing was compared. */
+async function profileAlone(context: GateContext, reason: string): Promise<Measured> {
+  const { settings, run, deps } = context;
+  const measurement = createProfileMeasurement({ ...run, options: settings.values, startedAt: deps.now() });
+  const states = await measurement.measure(
+    measurement.cells,
+    settings.values.processes,
+    settings.values.seed,
+  );
+  const profile = measurement.build(states, await measurement.analyze());
+  return { profile, comparison: null, baseProfile: null, adoption: reason };
 }

@@ -102,7 +102,7 @@ export async function runMerge(settings: ResolvedSettings): Promise<GateOutcome>
   const label = nameSetting('reportDir', settings.face, settings.sources.reportDir);
   const merged = await readShards(await findShardFolders(from, outDir), label);
   const comparison = await compareMerged(merged, request, settings);
-  const documents = { profile: merged.profile, baseProfile: merged.base, comparison };
+  const documents = { profile: merged.profile, baseProfile: merged.base, comparison, adoption: null };
   const files = await writeRunFiles(outDir, documents);
   return { kind: 'gate', ...documents, outDir, files, exitCode: decideGateExitCode(comparison) };
 }

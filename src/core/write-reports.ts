@@ -8,9 +8,10 @@ export async function writeReports(
   dir: string,
   profile: Profile,
   comparison: Comparison | null,
+  adoption: string | null = null,
 ): Promise<string[]> {
   const paths: string[] = [];
-  for (const { file, content } of renderAll({ profile, comparison })) {
+  for (const { file, content } of renderAll({ profile, comparison, adoption })) {
     paths.push(await writeFileAtomically(dir, file, content));
   }
   return paths;

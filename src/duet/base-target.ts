@@ -13,7 +13,9 @@ import { describeError } from '../errors.js';
 import type { ProfileOptions } from '../run/profile-options.js';
 import { toConfigLayer } from '../settings/config-layer.js';
 
-export type BaseTarget = { kind: 'ready'; options: ProfileOptions } | { kind: 'unavailable'; reason: string };
+/** `adoption`: the base has no embedprof config at all, so this change is the one that adds embedprof. */
+export type BaseTarget =
+  { kind: 'ready'; options: ProfileOptions } | { kind: 'unavailable'; reason: string; adoption?: boolean };
 
 export interface BaseTargetRequest {
   head: ProfileOptions;
@@ -44,7 +46,8 @@ async function readBaseConfig(request: BaseTargetRequest, config: { path: string
   const shown = relative(request.worktree, path);
   if (path === config.path)
     return { kind: 'unavailable', reason: `${config.path} lies outside the repository` };
-  if (!existsSync(path)) return { kind: 'unavailable', reason: `${request.ref} has no ${shown}` };
+  if (!existsSync(path))
+    return { kind: 'unavailable', reason: `${request.ref} has no ${shown}`, adoption: true };
   try {
     const label = `${shown} at ${request.ref}`;
     const base = await readConfigFile(path, label);

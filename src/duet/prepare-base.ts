@@ -23,7 +23,7 @@ export type PreparedBase =
       reference: Extract<ComparisonReference, { kind: 'base-ref' }>;
       cleanup: () => Promise<void>;
     }
-  | { kind: 'unavailable'; reason: string };
+  | { kind: 'unavailable'; reason: string; adoption?: boolean };
 
 export interface PrepareBaseRequest {
   ref: string;
@@ -60,12 +60,12 @@ export async function prepareBase(request: PrepareBaseRequest): Promise<Prepared
   const cwd = request.cwd ?? process.cwd();
   const tree = await materializeRef(cwd, request.ref);
   if (tree.kind === 'unavailable') return tree;
-  const fail = async (reason: string): Promise<PreparedBase> => {
+  const fail = async (reason: string, adoption = false): Promise<PreparedBase> => {
     await tree.remove();
-    return { kind: 'unavailable', reason };
+    return { kind: 'unavailable', reason, adoption };
   };
   const target = await resolveBaseTarget({ ...request, repoRoot: tree.repoRoot, worktree: tree.dir });
-  if (target.kind === 'unavailable') return fail(target.reason);
+  if (target.kind === 'unavailable') return fail(target.reason, target.adoption ?? false);
   if (request.setup !== null) {
     request.progress.note(`base: running ${JSON.stringify(request.setup)} in the worktree of ${request.ref}`);
     const code = await runSetup(request.setup, resolve(tree.dir, relative(tree.repoRoot, cwd)));

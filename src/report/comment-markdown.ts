@@ -115,7 +115,10 @@ function buildSections(input: ReportInput): Section[] {
 
 /** The comment body: verdict line first, marker last, at most COMMENT_LIMIT characters. */
 export function renderComment(input: ReportInput): string {
-  const verdict = formatVerdictText(describeVerdict(input.profile, input.comparison), escapeMarkdown);
+  const verdict = formatVerdictText(
+    describeVerdict(input.profile, input.comparison, input.adoption),
+    escapeMarkdown,
+  );
   const body = fitSections(verdict, buildSections(input), COMMENT_MARKER, {
     limit: COMMENT_LIMIT - 1,
     measure: (text) => text.length,

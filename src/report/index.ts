@@ -18,7 +18,8 @@ export { COMPARISON_CSV_HEADER, PROFILE_CSV_HEADER, renderComparisonCsv, renderP
 export { escapeHtml, escapeHtmlText, escapeMarkdown, sanitizeText } from './escape.js';
 export { CHART_NAMES } from './html-charts.js';
 export type { VerdictParts, VerdictTone } from './verdict-line.js';
-export { describeRunContext, describeVerdict, formatVerdictText } from './verdict-line.js';
+export { describeVerdict, formatVerdictText } from './verdict-line.js';
+export { describeRunContext } from './run-context.js';
 export { commentMarkdown, comparisonCsv, profileCsv, reportHtml, reportMarkdown, summaryMarkdown };
 
 /** Every renderer, in the order their files are written. */

@@ -20,7 +20,7 @@ import {
   listRecommendations,
 } from './environment-table.js';
 import { escapeMarkdown } from './escape.js';
-import { describeRunContext } from './verdict-line.js';
+import { describeRunContext } from './run-context.js';
 import type { MarkdownTableOptions } from './markdown-blocks.js';
 import { renderMarkdownList, renderMarkdownTable } from './markdown-blocks.js';
 import { describeUnmeasured, listProfileCells } from './profile-facts.js';

@@ -9,6 +9,8 @@ export interface ReportInput {
   profile: Profile;
   /** null when the run was not compared with a baseline. */
   comparison: Comparison | null;
+  /** Why nothing was compared because this change is the one that adds embedprof; absent otherwise. */
+  adoption?: string | null;
 }
 
 export interface Renderer {

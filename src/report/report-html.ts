@@ -32,7 +32,8 @@ import { describeUnmeasured, listProfileCells } from './profile-facts.js';
 import { buildBatchTable, buildLengthTable } from './profile-tables.js';
 import type { Renderer, ReportInput } from './renderer.js';
 import { listFindings } from './report-findings.js';
-import { describeRunContext, describeVerdict, formatVerdictText } from './verdict-line.js';
+import { describeRunContext } from './run-context.js';
+import { describeVerdict, formatVerdictText } from './verdict-line.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
@@ -153,7 +154,7 @@ function renderHead(profile: Profile): string {
 /** The whole page. */
 export function renderHtmlReport(input: ReportInput): string {
   const { profile, comparison } = input;
-  const verdict = describeVerdict(profile, comparison);
+  const verdict = describeVerdict(profile, comparison, input.adoption);
   const body = [
     '<header>',
     `<h1>embedprof report: ${escapeHtmlText(profile.model.spec, 200)}</h1>`,

@@ -92,7 +92,7 @@ function renderMethod(profile: Profile): string {
 /** The whole report. */
 export function renderReport(input: ReportInput): string {
   const { profile, comparison } = input;
-  const verdict = formatVerdictText(describeVerdict(profile, comparison), escapeMarkdown);
+  const verdict = formatVerdictText(describeVerdict(profile, comparison, input.adoption), escapeMarkdown);
   const parts = [
     `# embedprof report: ${escapeMarkdown(profile.model.spec, 200)}`,
     verdict,

@@ -85,7 +85,7 @@ function buildAnalysisSections(profile: Profile, comparison: Comparison | null):
 /** The job summary: verdict line first, every section that fits in 1 MiB. */
 export function renderSummary(input: ReportInput): string {
   const { profile, comparison } = input;
-  const verdict = formatVerdictText(describeVerdict(profile, comparison), escapeMarkdown);
+  const verdict = formatVerdictText(describeVerdict(profile, comparison, input.adoption), escapeMarkdown);
   const chart = renderThroughputMermaid(profile, comparison);
   const all = [
     fixed(1, sections.renderContextLine(profile, comparison)),

@@ -1,21 +1,14 @@
 /**
  * The one-line verdict every report starts with ("❌ Regression: throughput −12.3 % [−15.1, −9.4] at batch
- * 64"), built as parts so each format escapes the untrusted ones (cell labels, reasons) its own way; and the
- * context line under it (what ran, where, against which baseline), as raw text to escape.
+ * 64"), built as parts so each format escapes the untrusted ones (cell labels, reasons) its own way. The
+ * context line under it is run-context.ts's.
  */
 import type { Comparison, HeadFailure } from '../compare/comparison-schema.js';
 import { describeHeadFailure } from '../compare/head-failures.js';
 import type { Profile } from '../schema/profile-schema.js';
 import type { MetricRow } from './comparison-facts.js';
-import {
-  describeMachineKind,
-  describeMetricName,
-  findBestImprovement,
-  findWorstRow,
-  listMetricRows,
-} from './comparison-facts.js';
-import { sanitizeText } from './escape.js';
-import { formatChangeWithInterval, formatDistribution, formatTimestamp } from './format-values.js';
+import { describeMetricName, findBestImprovement, findWorstRow, listMetricRows } from './comparison-facts.js';
+import { formatChangeWithInterval, formatDistribution } from './format-values.js';
 import { findBestThroughputCell } from './profile-facts.js';
 
 export type VerdictTone = 'pass' | 'fail' | 'warn' | 'info';
@@ -118,18 +111,25 @@ function describePass(comparison: Comparison): VerdictParts {
   }
 }
 
-/** "peak memory resolved (no-change); could detect ≥ 12.3 % throughput, ≥ 3.1 % peak memory". */
+/** "resolved: peak memory no-change · could detect ≥ 12.3 % throughput, ≥ 3.1 % peak memory". */
 export function describePower(comparison: Comparison): string | null {
   const { overall, aggregates, settings } = comparison;
   const detectable = overall.minimumDetectable.flatMap((item) =>
     item.change === null ? [] : [`≥ ${formatPercent(item.change)} ${describeMetricName(item.metric)}`],
   );
-  const gated = aggregates.filter((aggregate) => settings.gated.includes(aggregate.metric));
-  const resolved = gated.filter((aggregate) => aggregate.verdict !== 'inconclusive');
-  const unresolved = gated.length > resolved.length;
   const parts: string[] = [];
-  if (unresolved && resolved.length > 0)
-    parts.push(`resolved: ${resolved.map((a) => `${describeMetricName(a.metric)} ${a.verdict}`).join(', ')}`);
+  if (overall.verdict === 'inconclusive') {
+    const resolved = aggregates.filter(
+      (aggregate) =>
+        settings.gated.includes(aggregate.metric) &&
+        aggregate.verdict !== 'inconclusive' &&
+        !overall.failingMetrics.includes(aggregate.metric),
+    );
+    if (resolved.length > 0)
+      parts.push(
+        `resolved: ${resolved.map((a) => `${describeMetricName(a.metric)} ${a.verdict}`).join(', ')}`,
+      );
+  }
   if (detectable.length > 0) parts.push(`could detect ${detectable.join(', ')}`);
   return parts.length === 0 ? null : parts.join('; ');
 }
@@ -177,7 +177,28 @@ export function describeProfileVerdict(profile: Profile): VerdictParts {
   return { tone: 'info', title, change, where: `batch ${best.batchSize}` };
 }
 
-export function describeVerdict(profile: Profile, comparison: Comparison | null): VerdictParts {
+/** The first line when this change adds embedprof: nothing to compare yet, and what happens after the merge. */
+function describeAdoption(profile: Profile, reason: string): VerdictParts {
+  const best = findBestThroughputCell(profile);
+  const measured =
+    best === null
+      ? 'nothing measured'
+      : `best throughput ${formatDistribution(best.throughput)} texts/s at batch ${best.batchSize}`;
+  return {
+    tone: best === null ? 'fail' : 'info',
+    title: 'embedprof added in this pull request, nothing to compare with yet',
+    change: null,
+    where: reason,
+    power: `${measured}; once this is merged, every pull request is measured side by side with its base`,
+  };
+}
+
+export function describeVerdict(
+  profile: Profile,
+  comparison: Comparison | null,
+  adoption: string | null = null,
+): VerdictParts {
+  if (comparison === null && adoption !== null) return describeAdoption(profile, adoption);
   return comparison === null ? describeProfileVerdict(profile) : describeComparisonVerdict(comparison);
 }
 
@@ -191,28 +212,4 @@ export function formatVerdictText(
   const power = parts.power === undefined || parts.power === null ? '' : ` · ${parts.power}`;
   if (parts.change === null) return `${where === null ? head : `${head}: ${where}`}${power}`;
   return `${where === null ? `${head}: ${parts.change}` : `${head}: ${parts.change} at ${where}`}${power}`;
-}
-
-/** Longest model spec or CPU name quoted in the line. */
-const MAX_NAME_CHARS = 120;
-
-export function describeRun(profile: Profile): string {
-  const { model, environment } = profile;
-  const spec = sanitizeText(model.spec, MAX_NAME_CHARS);
-  const cpu = sanitizeText(environment.cpuModel, MAX_NAME_CHARS);
-  return `${spec} (${model.dtype ?? 'custom embedder'}) on ${cpu}, ${environment.threads} threads`;
-}
-
-/** "Baseline "main" (embedprof, 2026-11-20 09:15 UTC) vs this run (…): MODEL on CPU; same machine." */
-export function describeRunContext(profile: Profile, comparison: Comparison | null): string {
-  if (comparison === null)
-    return `This run (${formatTimestamp(profile.createdAt)}): ${describeRun(profile)}.`;
-  const { baseline, current, reference } = comparison;
-  if (reference.kind === 'base-ref') {
-    const ref = sanitizeText(reference.ref, MAX_NAME_CHARS);
-    return `Base ${ref} (${reference.commit.slice(0, 12)}) and this head measured side by side, alternating fresh processes (${formatTimestamp(current.createdAt)}): ${describeRun(profile)}.`;
-  }
-  const origin = baseline.origin === 'legacy' ? 'legacy file' : 'embedprof';
-  const name = sanitizeText(baseline.name, MAX_NAME_CHARS);
-  return `Baseline "${name}" (${origin}, ${formatTimestamp(baseline.createdAt)}) vs this run (${formatTimestamp(current.createdAt)}): ${describeRun(profile)}; ${describeMachineKind(comparison)}.`;
 }

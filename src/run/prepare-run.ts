@@ -3,7 +3,9 @@
  * errors surface at once with exit code 2.
  */
 import { createDefaultCorpus, readCorpus, type Corpus } from '../corpus/index.js';
+import { availableParallelism } from 'node:os';
 import { loadOnnxRuntime } from '../engine/onnx-runtime.js';
+import { loadTokenizer } from '../engine/text-tokenizer.js';
 import { openSession } from '../engine/onnx-session.js';
 import { resolveModel, type ResolvedModel } from '../model/resolve-model.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
@@ -36,6 +38,13 @@ export async function prepareRun(
 ): Promise<PreparedRun> {
   const corpus = options.corpus === null ? createDefaultCorpus() : await readCorpus(options.corpus);
   const model = await loadModel(options, (message) => progress.note(message));
+  // a broken tokenizer.json is one input error here, not a failure inside every worker
+  if (model.engine.kind === 'onnx') await loadTokenizer(model.engine.tokenizerDir);
+  const cores = availableParallelism();
+  if (options.threads > cores)
+    progress.note(
+      `threads ${options.threads} exceed this machine's ${cores} logical cores: ONNX Runtime's threads will contend, and the numbers measure that contention`,
+    );
   const { env } = await loadOnnxRuntime();
   const onnxruntime = env.versions.node ?? env.versions.common;
   return { options, onnxruntime, outDir, corpus, model, progress };

@@ -98,6 +98,7 @@ export const profileSchema = z.object({
   model: modelInfoSchema,
   corpus: corpusInfoSchema,
   config: configSchema,
+  commit: z.string().nullable().optional().describe('the commit this run measured (--commit, else git HEAD)'),
   /** The settings not taken from their defaults, each with where it came from (flag, input, config, preset). */
   settings: z
     .array(z.object({ key: z.string(), value: z.string(), source: z.string() }))

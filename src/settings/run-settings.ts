@@ -81,6 +81,12 @@ export const FILE_SETTINGS = {
     group: 'Files',
     help: 'replace DIR/NAME.json even when it was recorded on another machine or for another model',
   }),
+  commit: defineOptionalSetting({
+    kind: patternKind(/^[0-9a-f]{7,64}$/, 'a commit sha (7 to 64 hex digits)', '3f1c9a0'),
+    ...{ flag: 'commit', flagArg: 'SHA', input: null, config: null, commands: MEASURING },
+    group: 'Output',
+    help: 'the commit this run measured, named in the reports (default: git HEAD; the action: the pull request’s head)',
+  }),
   quiet: defineSetting({
     kind: booleanKind(),
     fallback: false,

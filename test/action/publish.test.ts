@@ -84,7 +84,10 @@ test('on-change: a plain pass only updates an earlier comment; anything else pos
 });
 
 test('a 403 on the comment is the read-only warning; other failures are warnings too', async () => {
-  const request: CommentRequest = { policy: 'always', token: 't', issue: 12, body: 'b', comparison: null };
+  const request: CommentRequest = {
+    ...{ policy: 'always', token: 't', issue: 12, body: 'b' },
+    ...{ comparison: null, headSha: null },
+  };
   for (const [status, warning] of [
     [403, READ_ONLY_WARNING],
     [502, 'Could not post the pull-request comment: HTTP 502'],
@@ -165,4 +168,22 @@ test('the token is masked before anything else, and a bad event is one failure m
   assert.deepEqual(platform.records[0], { kind: 'secret', text: 'ghs_secret' });
   assert.equal(platform.texts('failed').length, 1);
   assert.match(platform.texts('failed')[0] ?? '', /^the pull_request event payload \(GITHUB_EVENT_PATH\)/);
+});
+
+test('a run whose pull request moved on leaves the comment to the newer run', async () => {
+  const client = createFakeClient();
+  client.getPullHeadSha = async () => 'b'.repeat(40);
+  const platform = createFakePlatform({ client });
+  const request: CommentRequest = {
+    ...{ policy: 'always', token: 't', issue: 12, body: `b ${COMMENT_MARKER}` },
+    ...{ comparison: null, headSha: 'a'.repeat(40) },
+  };
+  assert.equal(await publishComment(platform, request), null);
+  assert.deepEqual(client.comments, [], 'nothing posted');
+  assert.match(
+    platform.texts('info').join('\n'),
+    /Pull request #12 moved on to b{40}: this run measured a{40}/,
+  );
+  client.getPullHeadSha = async () => 'a'.repeat(40);
+  assert.ok((await publishComment(platform, request)) !== null, 'the current head comments');
 });

@@ -16,9 +16,11 @@ export const listWrites = (requests: readonly RecordedApiRequest[]): string[] =>
     .filter((request) => request.method !== 'GET')
     .map((request) => `${request.method} ${request.path}`);
 
-/** The query of every GET: the pages read. */
+/** The query of every GET of a comment list: the pages read. */
 export const listReads = (requests: readonly RecordedApiRequest[]): Record<string, string>[] =>
-  requests.filter((request) => request.method === 'GET').map((request) => request.query);
+  requests
+    .filter((request) => request.method === 'GET' && request.path.endsWith('/comments'))
+    .map((request) => request.query);
 
 /** Every file of a folder, by path relative to it. */
 export async function readFolder(dir: string): Promise<Map<string, Buffer>> {

@@ -70,6 +70,24 @@ test('model folder without tokenizer', () =>
     ],
     /tokenizer\.json/,
   ));
+test('a corrupt tokenizer.json is an input error before any worker starts', () => {
+  const dir = join(work, 'badtok');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'tokenizer.json'), '{"version": "1.0", "model": {"type": "nonsense"}}');
+  const result = runCli([
+    'profile',
+    '--out',
+    join(work, 'out'),
+    '--model',
+    goodModel,
+    '--tokenizer',
+    dir,
+    ...corpus(),
+  ]);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /tokenizer/);
+  assert.doesNotMatch(result.stderr, /worker|\[embedder\]/, 'no worker ran');
+});
 test('empty corpus', () => {
   writeFileSync(join(work, 'empty.txt'), '\n\n');
   expectInputError(['--corpus', join(work, 'empty.txt')], /--corpus .*empty\.txt/);
@@ -97,6 +115,19 @@ test('lengths that are not positive integers', () =>
 test('unknown preset', () =>
   expectInputError(['--preset', 'turbo'], /--preset: expected one of quick, full/));
 test('unknown option', () => expectInputError(['--batchsize', '8'], /Unknown option '--batchsize'/));
+test('an output folder under /proc is an input error at once, not a hang', () => {
+  const result = runCli(['profile', '--out', '/proc/embedprof-out', '--quiet'], { timeoutMs: 20_000 });
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(
+    result.stderr,
+    /--out: expected a folder embedprof can create and write, received "\/proc\/embedprof-out"/,
+  );
+});
+test('an empty --out is an input error', () => {
+  const result = runCli(['profile', '--out', '', '--quiet'], { timeoutMs: 20_000 });
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /--out: expected a non-empty value, received nothing/);
+});
 test('unwritable output folder', (t) => {
   if (process.getuid?.() === 0) {
     // root ignores permissions: a path under a regular file is unwritable for everyone

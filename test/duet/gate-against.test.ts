@@ -56,14 +56,18 @@ test('duet: a documentation-only commit passes (threshold widened: a wiring test
   assert.match(readComparison(out).overall.notes[0] ?? '', /^duet mode: the base \(HEAD~1 = [0-9a-f]{12}\)/);
 });
 
-test('duet: a base without the config falls back to --baseline and says why; with nothing to fall back to, exit 2', () => {
+test('duet: a base without the config falls back to --baseline and says why; with nothing to fall back to, the change adds embedprof and passes', () => {
   const repo = createBaseRepository(false);
   writeConfig(repo);
   commitAll(repo, 'add the config');
+  // the change adds embedprof: with nothing to fall back to, its profile is recorded and the gate passes
   const none = gate(repo, ['--against', 'HEAD~1', '--out', join(repo, 'none')]);
-  assert.equal(none.status, 2, none.stderr);
-  assert.match(none.stderr, /--baseline: expected a baseline file or folder to fall back to/);
-  assert.match(none.stderr, /HEAD~1 has no embedprof\.config\.json/);
+  assert.equal(none.status, 0, none.stderr);
+  assert.match(none.stdout, /^ADDED — nothing compared: HEAD~1 has no embedprof\.config\.json/);
+  assert.match(
+    readFileSync(join(repo, 'none', 'comment.md'), 'utf8'),
+    /^ℹ️ embedprof added in this pull request/,
+  );
   const profiled = spawnSync(process.execPath, [CLI, 'profile', '--quiet', '--out', join(repo, 'p')], {
     cwd: repo,
     encoding: 'utf8',

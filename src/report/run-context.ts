@@ -1,0 +1,43 @@
+/** The context line under the verdict: what ran, where, against which reference, at which commit. */
+import type { Comparison } from '../compare/comparison-schema.js';
+import type { Profile } from '../schema/profile-schema.js';
+import { describeMachineKind } from './comparison-facts.js';
+import { sanitizeText } from './escape.js';
+import { formatTimestamp } from './format-values.js';
+
+/** Longest model spec or CPU name quoted in the line. */
+const MAX_NAME_CHARS = 120;
+
+export function describeRun(profile: Profile): string {
+  const { model, environment } = profile;
+  const spec = sanitizeText(model.spec, MAX_NAME_CHARS);
+  const cpu = sanitizeText(environment.cpuModel, MAX_NAME_CHARS);
+  return `${spec} (${model.dtype ?? 'custom embedder'}) on ${cpu}, ${environment.threads} threads`;
+}
+
+/** "head 3f1c9a0d5e7b" when the run knows its commit, else "this run". */
+function describeHead(profile: Profile): string {
+  const commit = profile.commit ?? null;
+  return commit === null ? 'this run' : `head ${sanitizeText(commit, 64).slice(0, 12)}`;
+}
+
+/** "Baseline "main" (embedprof, 2026-11-20 09:15 UTC) vs head 3f1c9a0d5e7b (…): MODEL on CPU; same machine." */
+export function describeRunContext(profile: Profile, comparison: Comparison | null): string {
+  const head = describeHead(profile);
+  if (comparison === null)
+    return `${capitalize(head)} (${formatTimestamp(profile.createdAt)}): ${describeRun(profile)}.`;
+  const { baseline, current, reference } = comparison;
+  if (reference.kind === 'base-ref') {
+    const ref = sanitizeText(reference.ref, MAX_NAME_CHARS);
+    const base = reference.commit.slice(0, 12);
+    const shownRef = ref.startsWith(base) || reference.ref === reference.commit ? '' : `${ref} `;
+    return `Base ${shownRef}(${base}) and ${head} measured side by side, alternating fresh processes (${formatTimestamp(current.createdAt)}): ${describeRun(profile)}.`;
+  }
+  const origin = baseline.origin === 'legacy' ? 'legacy file' : 'embedprof';
+  const name = sanitizeText(baseline.name, MAX_NAME_CHARS);
+  return `Baseline "${name}" (${origin}, ${formatTimestamp(baseline.createdAt)}) vs ${head} (${formatTimestamp(current.createdAt)}): ${describeRun(profile)}; ${describeMachineKind(comparison)}.`;
+}
+
+function capitalize(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
