@@ -3,12 +3,14 @@
  * clone lacks it (a shallow CI checkout usually does). Failures are reasons, not exceptions: duet mode then
  * falls back to the committed baselines and says why.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describeError } from '../errors.js';
+import { registerSignalCleanup } from '../platform/signal-cleanup.js';
 
 const run = promisify(execFile);
 
@@ -39,7 +41,17 @@ async function resolveCommit(repoRoot: string, ref: string): Promise<string | nu
   return tryGit(repoRoot, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}']);
 }
 
-/** `ref` checked out in a fresh temporary worktree of the repository containing `cwd`. */
+/** The worktree removed synchronously, for an interrupted process (nothing async runs after a signal). */
+function removeNow(repoRoot: string, dir: string): void {
+  spawnSync('git', ['worktree', 'remove', '--force', dir], { cwd: repoRoot, stdio: 'ignore' });
+  rmSync(dir, { recursive: true, force: true });
+  spawnSync('git', ['worktree', 'prune'], { cwd: repoRoot, stdio: 'ignore' });
+}
+
+/**
+ * `ref` checked out in a fresh temporary worktree of the repository containing `cwd`; removed by `remove()`,
+ * or on SIGINT/SIGTERM before that.
+ */
 export async function materializeRef(cwd: string, ref: string): Promise<Materialized> {
   const repoRoot = await tryGit(cwd, ['rev-parse', '--show-toplevel']);
   if (repoRoot === null) return { kind: 'unavailable', reason: `${cwd} is not inside a git repository` };
@@ -54,7 +66,9 @@ export async function materializeRef(cwd: string, ref: string): Promise<Material
     await rm(dir, { recursive: true, force: true });
     return { kind: 'unavailable', reason: `git worktree add failed: ${describeError(error)}` };
   }
+  const unregister = registerSignalCleanup(() => removeNow(repoRoot, dir));
   const remove = async (): Promise<void> => {
+    unregister();
     await tryGit(repoRoot, ['worktree', 'remove', '--force', dir]);
     await rm(dir, { recursive: true, force: true });
     await tryGit(repoRoot, ['worktree', 'prune']);

@@ -7,6 +7,7 @@ import {
   createTemporaryPath,
   replaceAtomically,
   writeFileAtomically,
+  writeFilesAtomically,
   writeJsonAtomically,
 } from '../../src/files/atomic-write.js';
 
@@ -49,4 +50,18 @@ test('temporary names are hidden, unique and beside the target', () => {
   const first = createTemporaryPath('/data/out/profile.json');
   assert.match(first, /^\/data\/out\/\.profile\.json\.\d+\.[0-9a-f]{8}\.tmp$/);
   assert.notEqual(first, createTemporaryPath('/data/out/profile.json'));
+});
+
+test('a set of files is written whole or not at all, and the failure names the file', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'embedprof-set-'));
+  const files = [
+    { path: join(dir, 'a.md'), data: 'a' },
+    { path: join(dir, 'b.md'), data: 'b' },
+    { path: join(dir, 'missing-folder', 'c.md'), data: 'c' },
+  ];
+  await assert.rejects(writeFilesAtomically(files), /missing-folder\/c\.md: ENOENT/);
+  assert.deepEqual(await readdir(dir), [], 'no file of the set and no temporary file is left');
+  await writeFilesAtomically(files.slice(0, 2));
+  assert.deepEqual((await readdir(dir)).sort(), ['a.md', 'b.md']);
+  await rm(dir, { recursive: true, force: true });
 });
