@@ -6,17 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
 import { commitAll, createBaseRepository, runGit, writeConfig, writeEmbedder } from './git-fixture.js';
+import { runGateCommand } from './git-fixture.js';
 
 const CLI = resolve('build/src/cli/main.js');
 
-function gate(cwd: string, args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, 'gate', '--quiet', '--time-budget', '40', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const gate = (cwd: string, args: string[]) => runGateCommand(cwd, args, 40);
 
 function readComparison(out: string) {
   return comparisonSchema.parse(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));

@@ -51,3 +51,16 @@ export function createBaseRepository(withConfig = true): string {
   commitAll(dir, 'base');
   return dir;
 }
+
+const CLI = resolve('build/src/cli/main.js');
+
+/** `embedprof gate --quiet --time-budget SECONDS ARGS` in `cwd`, as a user runs it in CI. */
+export function runGateCommand(cwd: string, args: string[], budgetSeconds = 40) {
+  const flags = ['gate', '--quiet', '--time-budget', String(budgetSeconds), ...args];
+  const result = spawnSync(process.execPath, [CLI, ...flags], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}

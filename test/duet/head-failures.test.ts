@@ -7,21 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
 import { commitAll, createBaseRepository, runGit } from './git-fixture.js';
+import { runGateCommand } from './git-fixture.js';
 
-const CLI = resolve('build/src/cli/main.js');
 const BALLAST_EMBEDDER = resolve('test/fixtures/embedders/ballast-embedder.mjs');
 
-function gate(cwd: string, args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, 'gate', '--quiet', '--time-budget', '30', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const gate = (cwd: string, args: string[]) => runGateCommand(cwd, args, 30);
 
 function readOutcome(out: string) {
   const comparison = comparisonSchema.parse(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));
