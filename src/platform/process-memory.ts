@@ -6,6 +6,16 @@ export function readRssMB(): number {
   return process.memoryUsage.rss() / MB;
 }
 
+/** Current RSS of another process from /proc (VmRSS), in MB; null where the OS does not expose it or it ended. */
+export function readProcessRssMB(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] === undefined ? null : Number(match[1]) / 1024;
+  } catch {
+    return null;
+  }
+}
+
 /** Peak RSS of this process from /proc (VmHWM, in kB), or null where the OS does not expose it. */
 export function readPeakRssMB(): number | null {
   try {

@@ -117,7 +117,7 @@ export const MEASURE_SETTINGS = {
     fallback: 4096,
     ...{ flag: 'max-memory-mb', flagArg: 'N', input: null, config: 'maxMemoryMB', commands: MEASURING },
     group: 'Runtime',
-    help: 'stop escalating batch sizes above this RSS (default 4096)',
+    help: 'the most RSS a worker may reach, watched every 100 ms during batches (default 4096): a cell over it is skipped, and larger batch sizes with it',
   }),
   workerTimeoutSeconds: defineSetting({
     kind: numberKind('600'),

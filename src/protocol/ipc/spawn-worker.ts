@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisJob, AnalysisReply } from './analysis-job.js';
 import type { CellJob, CellReply, WorkerFailure } from './cell-job.js';
+import { readProcessRssMB } from '../../platform/process-memory.js';
 import { buildWorkerEnv, relayWorkerOutput } from './worker-env.js';
 
 // The worker entry beside this module: build/src/protocol/ipc/worker-main.js, or dist/worker-main.js beside the
@@ -51,13 +52,22 @@ export function startWorker<R>(
       child.kill('SIGKILL');
       finish({ kind: 'failed', failure: 'runtime', message: `worker timed out after ${timeoutMs / 1000} s` });
     }, timeoutMs);
+    const stopWatching = watchMemory(child, 'maxMemoryMB' in job ? job.maxMemoryMB : null, (rssMB) =>
+      finish({
+        kind: 'failed',
+        failure: 'memory-cap',
+        message: `RSS reached ${rssMB.toFixed(0)} MB during a batch (stopped by embedprof)`,
+      }),
+    );
+    child.on('exit', stopWatching);
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
     child.on('message', (message: unknown) => (isReply(message) ? finish(message as R) : onMessage(message)));
     child.on('error', (error) => finish({ kind: 'failed', failure: 'runtime', message: error.message }));
     child.on('exit', (code, signal) => {
-      const killedForMemory = signal === 'SIGKILL' || /out of memory|bad_alloc/i.test(stderr);
+      // a SIGKILL embedprof did not send (the kernel's OOM killer, another process) is a crash, not the cap
+      const killedForMemory = /out of memory|bad_alloc/i.test(stderr);
       const message =
         `worker exited (code ${code}, signal ${signal}) without a result. ${stderr.trim()}`.trim();
       // An IPC reply sent just before exit may still be in flight: give it a moment to arrive first.
@@ -69,6 +79,28 @@ export function startWorker<R>(
   });
   child.send(job);
   return { child, reply };
+}
+
+/** How often the parent reads a worker's RSS: the cap holds during a batch, not only between batches. */
+const MEMORY_SAMPLE_MS = 100;
+
+/** Kills `child` (and calls `onOverCap`) once its RSS exceeds `capMB`; returns the function that stops watching. */
+function watchMemory(
+  child: ChildProcess,
+  capMB: number | null,
+  onOverCap: (rssMB: number) => void,
+): () => void {
+  if (capMB === null || child.pid === undefined) return () => undefined;
+  const pid = child.pid;
+  const timer = setInterval(() => {
+    const rss = readProcessRssMB(pid);
+    if (rss === null || rss <= capMB) return;
+    clearInterval(timer);
+    child.kill('SIGKILL');
+    onOverCap(rss);
+  }, MEMORY_SAMPLE_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Runs one job in a fresh process and returns its reply. */
