@@ -57,7 +57,7 @@ test('duet: a head holding memory past --max-memory-mb is a memory regression (e
   const { comparison, headline } = readOutcome(out);
   assert.match(
     headline,
-    /^❌ Regression: peak memory over the cap at batch 32 \\?\(stopped above --max-memory-mb 300: RSS reached \d+ MB\\?\)/,
+    /^❌ Regression: peak memory over the cap at batch 32 \\?\(stopped above --max-memory-mb 300: RSS reached \d+ MB/,
   );
   assert.ok(comparison.overall.failingMetrics.includes('peakMemoryMB'));
   assert.ok(comparison.overall.headFailures.every((failure) => failure.cause === 'memory-cap'));

@@ -56,7 +56,7 @@ export function startWorker<R>(
       finish({
         kind: 'failed',
         failure: 'memory-cap',
-        message: `RSS reached ${rssMB.toFixed(0)} MB during a batch (stopped by embedprof)`,
+        message: `RSS reached ${rssMB.toFixed(0)} MB while the worker ran (stopped by embedprof)`,
       }),
     );
     child.on('exit', stopWatching);
