@@ -30,37 +30,32 @@ function listCells(profile: Profile): (BatchCell | LengthCell)[] {
   return [...profile.batchSweep, ...profile.lengthSweep];
 }
 
-/**
- * The ids of the cells the reference could not measure for a reason of its own (over its memory cap, its
- * own crash); a duet base whose processes stopped because the head's did is not one of them.
- */
-function listOwnReferenceFailures(referenceProfile: Profile | null): Set<string> {
-  const own = listCells(
-    referenceProfile ?? ({ batchSweep: [], lengthSweep: [] } as unknown as Profile),
-  ).filter(
-    (cell) => cell.status === 'skipped' || (cell.status === 'failed' && cell.error !== NO_PROCESS_COMPLETED),
+/** The ids of a duet base's cells lost only because the head's process of the pair failed. */
+function listLostToHead(referenceProfile: Profile | null): Set<string> {
+  const lost = referenceProfile === null ? [] : listCells(referenceProfile);
+  return new Set(
+    lost
+      .filter((cell) => cell.status === 'failed' && cell.error === NO_PROCESS_COMPLETED)
+      .map((cell) => cellId(createCellKey(cell))),
   );
-  return new Set(own.map((cell) => cellId(createCellKey(cell))));
 }
 
 /**
  * The unmeasured cells of `profile` that the reference measured (`reference`), or, in duet mode, that the base
- * (`referenceProfile`) ran and lost only because this side failed; in sweep order.
+ * (`referenceProfile`) lost only because this side failed; in sweep order. A cell both sides lost for reasons
+ * of their own (both over the cap) does not count.
  */
 export function findHeadFailures(
   profile: Profile,
   reference: readonly BaselineCell[],
   referenceProfile: Profile | null = null,
 ): HeadFailure[] {
-  const measured = new Set(reference.map((cell) => cellId(cell.key)));
-  const inBase = new Set(listCells(referenceProfile ?? profile).map((cell) => cellId(createCellKey(cell))));
-  const ownFailures = listOwnReferenceFailures(referenceProfile);
-  const counts = (id: string) =>
-    measured.has(id) || (referenceProfile !== null && inBase.has(id) && !ownFailures.has(id));
+  const counted = listLostToHead(referenceProfile);
+  for (const cell of reference) counted.add(cellId(cell.key));
   return listCells(profile).flatMap((cell) => {
     if (cell.status === 'measured') return [];
     const key = createCellKey(cell);
-    if (!counts(cellId(key))) return [];
+    if (!counted.has(cellId(key))) return [];
     return [{ key, label: formatCellLabel(key), ...describeFailure(cell) }];
   });
 }

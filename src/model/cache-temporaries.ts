@@ -1,36 +1,28 @@
 /**
  * The temporary files blobs are streamed into (`.<blob>.<pid>.<hex>.tmp`, see files/atomic-write.ts) never
  * outlive the download that wrote them: a failure removes them (replaceAtomically), SIGINT or SIGTERM removes
- * those in flight before the process ends by that signal, and a run removes the ones a killed run left behind.
+ * those in flight before the process ends by that signal (platform/signal-cleanup.ts), and a run removes the
+ * ones a killed run left behind.
  */
 import { rmSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseTemporaryName } from '../files/atomic-write.js';
+import { registerSignalCleanup } from '../platform/signal-cleanup.js';
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
-const inFlight = new Set<string>();
+const inFlight = new Map<string, () => void>();
 
 /** Registers `path` for removal on SIGINT or SIGTERM until untrackTemporary is called with it. */
 export function trackTemporary(path: string): void {
-  if (inFlight.size === 0) for (const signal of SIGNALS) process.on(signal, removeOnSignal);
-  inFlight.add(path);
+  inFlight.set(
+    path,
+    registerSignalCleanup(() => rmSync(path, { force: true })),
+  );
 }
 
 export function untrackTemporary(path: string): void {
+  inFlight.get(path)?.();
   inFlight.delete(path);
-  if (inFlight.size === 0) for (const signal of SIGNALS) process.off(signal, removeOnSignal);
-}
-
-/**
- * Removes the files in flight, then lets the signal do what it would have done without this handler: when no
- * other listener handles it, it is raised again, so the process ends by it (a shell reports 130 or 143).
- */
-function removeOnSignal(signal: NodeJS.Signals): void {
-  for (const path of inFlight) rmSync(path, { force: true });
-  inFlight.clear();
-  for (const each of SIGNALS) process.off(each, removeOnSignal);
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 }
 
 /**
