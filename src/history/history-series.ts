@@ -1,0 +1,56 @@
+/**
+ * The shape the history's readers share: one series per cell × metric over the recorded runs, in commit order,
+ * with the change points found in it. The store builds it from records; `history check`, the dashboard and the
+ * PR comment's history line read it.
+ */
+import type { CellKey } from '../schema/cell-key.js';
+
+export type HistoryMetric = 'throughput' | 'p95LatencyMs' | 'peakMemoryMB';
+
+export interface Estimate {
+  value: number;
+  /** 95 % interval; null when the run had too few processes for one. */
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface SeriesPoint extends Estimate {
+  commit: string;
+  parent: string | null;
+  branch: string | null;
+  /** ISO 8601 time of the run. */
+  date: string;
+  /** The machine fingerprint's id: a change of machine starts a new segment. */
+  machine: string;
+  /** The per-process values the point summarizes. */
+  samples: number[];
+  /** Head ÷ previous recorded commit, measured side by side in this run (chained duet); null when not a duet. */
+  chainedRatio: Estimate | null;
+}
+
+export interface ChangePoint {
+  /** Index into `points` of the first point after the change. */
+  index: number;
+  /** The commit range the change happened in: the last point before and the first point after. */
+  fromCommit: string;
+  toCommit: string;
+  /** Relative change of the level, after ÷ before − 1, with its 95 % interval. */
+  magnitude: Estimate;
+  /** Significance of the split (permutation test), lower is stronger. */
+  pValue: number;
+  /** Whether the change makes the metric worse (throughput down, latency or memory up). */
+  regression: boolean;
+}
+
+export interface HistorySeries {
+  cell: CellKey;
+  /** `cellId(cell)` */
+  cellId: string;
+  /** `formatCellLabel(cell)` */
+  label: string;
+  metric: HistoryMetric;
+  unit: string;
+  betterWhen: 'higher' | 'lower';
+  points: SeriesPoint[];
+  changePoints: ChangePoint[];
+}
