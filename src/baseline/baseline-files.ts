@@ -2,6 +2,7 @@
  * The only I/O of the baseline module: reading baseline files (or folders of them) and writing one
  * atomically. Parsing and selection are pure and live beside it.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createUsageError, describeError, UsageError } from '../errors.js';
@@ -21,10 +22,20 @@ async function statOrNull(path: string) {
   }
 }
 
+/** A baseline as read from its file: which file, and the sha256 of its bytes (recorded in comparison.json). */
+export interface LoadedBaseline {
+  baseline: Baseline;
+  file: { path: string; sha256: string };
+}
+
 async function readBaselineFile(path: string): Promise<Baseline> {
-  let text: string;
+  return (await loadBaselineFile(path)).baseline;
+}
+
+async function loadBaselineFile(path: string): Promise<LoadedBaseline> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw createUsageError({
       input: path,
@@ -33,7 +44,8 @@ async function readBaselineFile(path: string): Promise<Baseline> {
       fix: 'Check the path and its permissions.',
     });
   }
-  return parseBaselineText(text, path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { baseline: parseBaselineText(bytes.toString('utf8'), path), file: { path, sha256 } };
 }
 
 /**
@@ -41,7 +53,7 @@ async function readBaselineFile(path: string): Promise<Baseline> {
  * Each file is an embedprof baseline (migrated to the current schemaVersion) or a predecessor file read as a
  * legacy baseline. Any unreadable file is a UsageError naming it.
  */
-export async function loadBaselines(fileOrDir: string): Promise<Baseline[]> {
+export async function loadBaselines(fileOrDir: string): Promise<LoadedBaseline[]> {
   const info = await statOrNull(fileOrDir);
   if (info === null) {
     throw createUsageError({
@@ -51,17 +63,17 @@ export async function loadBaselines(fileOrDir: string): Promise<Baseline[]> {
       fix: 'Record a baseline first (`embedprof baseline`), or check the path.',
     });
   }
-  if (!info.isDirectory()) return [await readBaselineFile(fileOrDir)];
+  if (!info.isDirectory()) return [await loadBaselineFile(fileOrDir)];
   const names = (await readdir(fileOrDir)).filter((name) => name.endsWith('.json')).sort();
-  const baselines: Baseline[] = [];
+  const loaded: LoadedBaseline[] = [];
   const fileOfName = new Map<string, string>();
   for (const name of names) {
     const path = join(fileOrDir, name);
-    const baseline = await readBaselineFile(path);
-    assertUniqueName(fileOfName, baseline.name, path, fileOrDir);
-    baselines.push(baseline);
+    const file = await loadBaselineFile(path);
+    assertUniqueName(fileOfName, file.baseline.name, path, fileOrDir);
+    loaded.push(file);
   }
-  return baselines;
+  return loaded;
 }
 
 /** Two files of one name would be chosen between by file-name order: an input error naming both. */

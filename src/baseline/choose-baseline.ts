@@ -3,7 +3,7 @@
  * any measurement (a corrupt, truncated or future-version file is one UsageError up front); the choice is made
  * once the run's fingerprint is known.
  */
-import { loadBaselines } from './baseline-files.js';
+import { loadBaselines, type LoadedBaseline } from './baseline-files.js';
 import type { Baseline, Fingerprint } from './baseline-schema.js';
 import { compareFingerprints, isSameSetup } from './fingerprint.js';
 import { selectBaseline } from './select-baseline.js';
@@ -24,7 +24,7 @@ type MachineMismatchPolicy = 'normalize' | 'warn' | 'fail' | 'skip';
 export const CLI_BASELINE_LABELS = { path: '--baseline', name: '--baseline-name' } as const;
 
 /** Reads the candidates: every baseline at the path, narrowed to --baseline-name; never empty. */
-export async function loadCandidateBaselines(request: BaselineRequest): Promise<Baseline[]> {
+export async function loadCandidateBaselines(request: BaselineRequest): Promise<LoadedBaseline[]> {
   const all = await loadBaselines(request.path);
   if (all.length === 0) {
     throw createUsageError({
@@ -35,24 +35,32 @@ export async function loadCandidateBaselines(request: BaselineRequest): Promise<
     });
   }
   if (request.name === null) return all;
-  const named = all.filter((baseline) => baseline.name === request.name);
+  const named = all.filter((loaded) => loaded.baseline.name === request.name);
   if (named.length > 0) return named;
   throw createUsageError({
     input: `${request.labels.name} ${request.name}`,
     expected: `a baseline of that name in ${request.path}`,
-    received: `baselines named ${all.map((baseline) => JSON.stringify(baseline.name)).join(', ')}`,
+    received: `baselines named ${all.map((loaded) => JSON.stringify(loaded.baseline.name)).join(', ')}`,
     fix: `Use one of those names, or leave ${request.labels.name} out to pick the one matching this machine.`,
   });
 }
 
 /** The baseline recorded on this machine and configuration, else the closest one (the comparison says how). */
-function chooseBaseline(candidates: readonly Baseline[], fingerprint: Fingerprint): Baseline {
-  const selection = selectBaseline(candidates, fingerprint);
+function chooseBaseline(candidates: readonly LoadedBaseline[], fingerprint: Fingerprint): LoadedBaseline {
+  const selection = selectBaseline(
+    candidates.map((loaded) => loaded.baseline),
+    fingerprint,
+  );
+  const fileOf = (baseline: Baseline): LoadedBaseline => {
+    const loaded = candidates.find((candidate) => candidate.baseline === baseline);
+    if (loaded === undefined) throw new Error('selectBaseline returned a baseline that is not a candidate');
+    return loaded;
+  };
   switch (selection.kind) {
     case 'match':
-      return selection.baseline;
+      return fileOf(selection.baseline);
     case 'mismatch':
-      return selection.closest;
+      return fileOf(selection.closest);
     case 'none':
       throw createUsageError({
         input: 'the baseline folder',
@@ -84,14 +92,14 @@ function assertMachinePolicy(
   });
 }
 
-/** The baseline for a run with `fingerprint`, checked against the machine-mismatch policy. */
+/** The baseline for a run with `fingerprint` and its file, checked against the machine-mismatch policy. */
 export function pickBaseline(
-  candidates: readonly Baseline[],
+  candidates: readonly LoadedBaseline[],
   fingerprint: Fingerprint,
   policy: MachineMismatchPolicy,
   request: BaselineRequest,
-): Baseline {
-  const baseline = chooseBaseline(candidates, fingerprint);
-  assertMachinePolicy(baseline, fingerprint, policy, `${request.labels.path} ${request.path}`);
-  return baseline;
+): LoadedBaseline {
+  const chosen = chooseBaseline(candidates, fingerprint);
+  assertMachinePolicy(chosen.baseline, fingerprint, policy, `${request.labels.path} ${request.path}`);
+  return chosen;
 }

@@ -105,7 +105,12 @@ export function compareBaselines(
   });
   return {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
-    baseline: { name: baseline.name, createdAt: baseline.createdAt, origin: baseline.origin.kind },
+    baseline: {
+      name: baseline.name,
+      createdAt: baseline.createdAt,
+      origin: baseline.origin.kind,
+      file: null,
+    },
     current: { createdAt: current.createdAt, modelSpec: current.fingerprint.modelSpec },
     reference,
     machine,
@@ -138,4 +143,12 @@ export function compareProfiles(
     reference,
     findHeadFailures(currentProfile, baseline.cells, referenceProfile),
   );
+}
+
+/** The comparison with the file its baseline was read from (path as the run should show it, and its sha256). */
+export function recordBaselineFile(
+  comparison: Comparison,
+  file: { path: string; sha256: string },
+): Comparison {
+  return { ...comparison, baseline: { ...comparison.baseline, file } };
 }

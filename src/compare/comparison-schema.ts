@@ -213,7 +213,18 @@ export type ComparisonReference = z.infer<typeof referenceSchema>;
 export const comparisonSchema = z.object({
   $schema: z.string().optional(),
   schemaVersion: z.literal(COMPARISON_SCHEMA_VERSION),
-  baseline: z.object({ name: z.string(), createdAt: z.string(), origin: z.enum(['embedprof', 'legacy']) }),
+  baseline: z.object({
+    name: z.string(),
+    createdAt: z.string(),
+    origin: z.enum(['embedprof', 'legacy']),
+    file: z
+      .object({ path: z.string(), sha256: z.string() })
+      .nullable()
+      .default(null)
+      .describe(
+        'the committed baseline file compared with and the sha256 of its bytes; null for a duet base',
+      ),
+  }),
   current: z.object({ createdAt: z.string(), modelSpec: z.string() }),
   reference: referenceSchema
     .default({ kind: 'baseline', fallbackReason: null })

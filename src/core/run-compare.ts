@@ -1,8 +1,7 @@
 /** The core's `compare`: a profile.json against a baseline, written as comparison.json. */
 import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
 import { createFingerprint } from '../baseline/fingerprint.js';
-import { compareProfiles } from '../compare/compare-profiles.js';
-import { buildComparisonRequest } from '../gate/comparison-request.js';
+import { buildComparisonRequest, compareWithLoadedBaseline } from '../gate/comparison-request.js';
 import { decideGateExitCode } from '../gate/gate-exit-code.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
 import type { CompareOutcome } from './outcomes.js';
@@ -32,7 +31,7 @@ export async function runCompare(settings: ResolvedSettings): Promise<CompareOut
   const profile = await readProfileFile(current, '--current');
   const outDir = await prepareOutputDir(settings.values.out, settings);
   const baseline = pickBaseline(candidates, createFingerprint(profile), request.policy, baselineRequest);
-  const comparison = compareProfiles(baseline, profile, request.options);
+  const comparison = compareWithLoadedBaseline(baseline, profile, request.options);
   const files = [await writeComparison(outDir, comparison)];
   return { kind: 'compare', comparison, files, exitCode: decideGateExitCode(comparison) };
 }

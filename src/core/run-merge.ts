@@ -9,7 +9,11 @@ import { createFingerprint } from '../baseline/fingerprint.js';
 import { createBaselineFromProfile } from '../baseline/from-profile.js';
 import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
-import { buildComparisonRequest, type GateComparisonRequest } from '../gate/comparison-request.js';
+import {
+  buildComparisonRequest,
+  compareWithLoadedBaseline,
+  type GateComparisonRequest,
+} from '../gate/comparison-request.js';
 import { decideGateExitCode } from '../gate/gate-exit-code.js';
 import { findShardFolders, type ShardFolder } from '../merge/find-shards.js';
 import { mergeShardProfiles } from '../merge/merge-profiles.js';
@@ -85,7 +89,7 @@ async function compareMerged(
     request.policy,
     request.baseline,
   );
-  return compareProfiles(baseline, merged.profile, request.options, merged.reference ?? undefined);
+  return compareWithLoadedBaseline(baseline, merged.profile, request.options, merged.reference ?? undefined);
 }
 
 export async function runMerge(settings: ResolvedSettings): Promise<GateOutcome> {

@@ -5,9 +5,8 @@
  */
 import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
 import { createFingerprint } from '../baseline/fingerprint.js';
-import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison } from '../compare/comparison-schema.js';
-import { buildComparisonRequest } from '../gate/comparison-request.js';
+import { buildComparisonRequest, compareWithLoadedBaseline } from '../gate/comparison-request.js';
 import { createProfileMeasurement } from '../run/profile-measurement.js';
 import { prepareRun } from '../run/prepare-run.js';
 import type { Profile } from '../schema/profile-schema.js';
@@ -23,7 +22,7 @@ async function compareWithBaseline(settings: ResolvedSettings, profile: Profile)
   if (request.baseline === null || countMeasuredCells(profile) === 0) return null;
   const candidates = await loadCandidateBaselines(request.baseline);
   const baseline = pickBaseline(candidates, createFingerprint(profile), request.policy, request.baseline);
-  return compareProfiles(baseline, profile, request.options);
+  return compareWithLoadedBaseline(baseline, profile, request.options);
 }
 
 export async function runProfile(settings: ResolvedSettings, deps: CoreDeps): Promise<ProfileOutcome> {

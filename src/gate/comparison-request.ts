@@ -2,10 +2,19 @@
  * What a comparison is asked to do, from the settings: which baseline (when any), the machine-mismatch policy
  * and the options of compareProfiles (thresholds and gated metrics).
  */
+import { resolve } from 'node:path';
+import type { LoadedBaseline } from '../baseline/baseline-files.js';
 import type { BaselineRequest } from '../baseline/choose-baseline.js';
 import type { CompareOptions } from '../compare/compare-options.js';
-import type { MachineMismatchPolicy, MetricName } from '../compare/comparison-schema.js';
-import { nameSetting } from '../settings/setting-names.js';
+import { compareProfiles, recordBaselineFile } from '../compare/compare-profiles.js';
+import type {
+  Comparison,
+  ComparisonReference,
+  MachineMismatchPolicy,
+  MetricName,
+} from '../compare/comparison-schema.js';
+import type { Profile } from '../schema/profile-schema.js';
+import { nameSetting, showPath } from '../settings/setting-names.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import type { FailOnName } from '../settings/shard-and-metrics.js';
 
@@ -48,4 +57,16 @@ export function buildComparisonRequest(settings: ResolvedSettings): GateComparis
       },
     },
   };
+}
+
+/** Compares `profile` with a baseline read from a file; comparison.json records the file (cwd-relative) and its sha256. */
+export function compareWithLoadedBaseline(
+  loaded: LoadedBaseline,
+  profile: Profile,
+  options: CompareOptions,
+  reference?: ComparisonReference,
+): Comparison {
+  const comparison = compareProfiles(loaded.baseline, profile, options, reference);
+  const path = showPath(resolve(loaded.file.path), process.cwd());
+  return recordBaselineFile(comparison, { path, sha256: loaded.file.sha256 });
 }

@@ -3,9 +3,8 @@
  * fingerprint, compare, then adaptive sampling (adaptive-sampling.ts) with the real measurement: extra
  * processes for the inconclusive cells, merged into the cells' states, profile rebuilt with buildProfile.
  */
-import type { Baseline } from '../baseline/baseline-schema.js';
+import type { LoadedBaseline } from '../baseline/baseline-files.js';
 import { createFingerprint } from '../baseline/fingerprint.js';
-import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import type { CellState } from '../protocol/schedule/run-cells.js';
@@ -18,7 +17,7 @@ import {
 } from './adaptive-sampling.js';
 import { pickBaseline } from '../baseline/choose-baseline.js';
 import type { ProfileMeasurement } from '../run/profile-measurement.js';
-import type { ComparisonRequest } from './comparison-request.js';
+import { compareWithLoadedBaseline, type ComparisonRequest } from './comparison-request.js';
 import { mergeCellStates } from './merge-cell-states.js';
 
 /** Fresh processes added to each inconclusive cell per extra round, and the most rounds a gate runs. */
@@ -27,7 +26,7 @@ export const MAX_EXTRA_ROUNDS = 5;
 
 export interface GateRunInput {
   measurement: ProfileMeasurement;
-  candidates: readonly Baseline[];
+  candidates: readonly LoadedBaseline[];
   comparison: ComparisonRequest;
   processesPerCell: number;
   seed: number;
@@ -69,7 +68,7 @@ export async function runGate(input: GateRunInput): Promise<GateRunResult> {
     cells: measurement.cells,
     profile: first,
     compare: (profile) =>
-      compareProfiles(baseline, profile, input.comparison.options, input.reference ?? undefined),
+      compareWithLoadedBaseline(baseline, profile, input.comparison.options, input.reference ?? undefined),
     measure: async (cells, processes, round) => {
       const extra = await measurement.measure(cells, processes, input.seed + round);
       states = mergeCellStates(states, extra);

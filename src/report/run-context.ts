@@ -21,7 +21,7 @@ function describeHead(profile: Profile): string {
   return commit === null ? 'this run' : `head ${sanitizeText(commit, 64).slice(0, 12)}`;
 }
 
-/** "Baseline "main" (embedprof, 2026-11-20 09:15 UTC) vs head 3f1c9a0d5e7b (…): MODEL on CPU; same machine." */
+/** "Baseline "main" (baselines/main.json, embedprof, 2026-11-20 09:15 UTC) vs head 3f1c9a0d5e7b (…): MODEL on CPU; same machine." */
 export function describeRunContext(profile: Profile, comparison: Comparison | null): string {
   const head = describeHead(profile);
   if (comparison === null)
@@ -35,7 +35,8 @@ export function describeRunContext(profile: Profile, comparison: Comparison | nu
   }
   const origin = baseline.origin === 'legacy' ? 'legacy file' : 'embedprof';
   const name = sanitizeText(baseline.name, MAX_NAME_CHARS);
-  return `Baseline "${name}" (${origin}, ${formatTimestamp(baseline.createdAt)}) vs ${head} (${formatTimestamp(current.createdAt)}): ${describeRun(profile)}; ${describeMachineKind(comparison)}.`;
+  const file = baseline.file === null ? '' : `${sanitizeText(baseline.file.path, MAX_NAME_CHARS)}, `;
+  return `Baseline "${name}" (${file}${origin}, ${formatTimestamp(baseline.createdAt)}) vs ${head} (${formatTimestamp(current.createdAt)}): ${describeRun(profile)}; ${describeMachineKind(comparison)}.`;
 }
 
 function capitalize(text: string): string {

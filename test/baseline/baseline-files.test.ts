@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,11 +27,19 @@ test('a written baseline loads back identical, from its file or its folder, and 
     assert.equal(written.path, join(dir, 'baselines', 'main.json'));
     assert.equal(written.replaced, false);
     assert.deepEqual(await readdir(join(dir, 'baselines')), ['main.json']);
-    assert.deepEqual(await loadBaselines(written.path), [baseline]);
+    const [loaded] = await loadBaselines(written.path);
+    assert.deepEqual(loaded?.baseline, baseline);
+    const bytes = await readFile(written.path);
+    assert.equal(
+      loaded?.file.sha256,
+      createHash('sha256').update(bytes).digest('hex'),
+      'sha256 of the bytes',
+    );
+    assert.equal(loaded?.file.path, written.path);
     await writeBaselineAtomically(join(dir, 'baselines'), createTestBaseline('other'), { force: false });
     const all = await loadBaselines(join(dir, 'baselines'));
     assert.deepEqual(
-      all.map((item) => item.name),
+      all.map((item) => item.baseline.name),
       ['main', 'other'],
     );
   });
@@ -100,7 +109,7 @@ test('replacing a baseline of the same setup works; another machine needs --forc
       ),
     );
     const [kept] = await loadBaselines(join(dir, 'main.json'));
-    assert.equal(kept?.fingerprint.cpuModel, 'AMD EPYC 7B13', 'the refused write changed nothing');
+    assert.equal(kept?.baseline.fingerprint.cpuModel, 'AMD EPYC 7B13', 'the refused write changed nothing');
     const forced = await writeBaselineAtomically(dir, otherMachine, { force: true });
     assert.equal(forced.replaced, true);
     assert.equal(

@@ -115,9 +115,9 @@ test('memory_analysis: per-iteration throughput from num_test_texts / elapsed, p
 });
 
 test('loadBaselines reads a predecessor file from ../shared as a legacy baseline', async () => {
-  const [baseline] = await loadBaselines(seedPath('batch_size_profile_2025-10-31.json'));
-  assert.equal(baseline?.origin.kind, 'legacy');
-  assert.equal(baseline?.cells.length, 6);
+  const [loaded] = await loadBaselines(seedPath('batch_size_profile_2025-10-31.json'));
+  assert.equal(loaded?.baseline.origin.kind, 'legacy');
+  assert.equal(loaded?.baseline.cells.length, 6);
 });
 
 test('an unknown JSON object, or a damaged legacy file, is a UsageError naming the file', () => {

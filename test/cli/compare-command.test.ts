@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +65,14 @@ test('an unchanged run passes: exit 0, verdict first, a valid comparison.json an
   assert.match(result.stdout, /^PASS — no-change \(baseline "main", same machine\)/);
   assert.equal(readComparison(result.out).overall.gate, 'pass');
   assert.deepEqual(readdirSync(result.out), ['comparison.json']);
+});
+
+test('comparison.json records which baseline file was compared with and the sha256 of its bytes', () => {
+  const baseline = writeBaseline();
+  const result = compare(baseline, writeProfile(createCells()));
+  assert.equal(result.status, 0, result.stderr);
+  const expected = createHash('sha256').update(readFileSync(baseline)).digest('hex');
+  assert.deepEqual(readComparison(result.out).baseline.file, { path: baseline, sha256: expected });
 });
 
 test('a throughput drop fails the gate with exit 1 and names the changed cells', () => {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
+import { EMPTY_PROVENANCE, type Baseline } from '../../src/baseline/baseline-schema.js';
+import type { LoadedBaseline } from '../../src/baseline/baseline-files.js';
 import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
 import { UsageError } from '../../src/errors.js';
@@ -45,11 +46,19 @@ function createFakeMeasurement(calls: { cells: string[]; processes: number }[]):
   };
 }
 
+function loadedBaseline(baseline: Baseline): LoadedBaseline {
+  return { baseline, file: { path: 'baselines/main.json', sha256: 'f'.repeat(64) } };
+}
+
 function createInput(measurement: ProfileMeasurement, overrides: Partial<GateRunInput> = {}): GateRunInput {
   let clock = 0;
   return {
     measurement,
-    candidates: [createBaselineFromProfile(baselineProfile, { name: 'main', provenance: EMPTY_PROVENANCE })],
+    candidates: [
+      loadedBaseline(
+        createBaselineFromProfile(baselineProfile, { name: 'main', provenance: EMPTY_PROVENANCE }),
+      ),
+    ],
     comparison: {
       baseline: { path: 'baselines', name: null, labels: CLI_BASELINE_LABELS },
       policy: 'normalize',
@@ -84,7 +93,9 @@ test('re-measures the noisy cell only, merges its processes and rebuilds the pro
 test('a baseline of another machine under --on-machine-mismatch fail is an input error', async () => {
   const other = buildGateProfile(ALL_CELLS, createStates(new Map([[BATCH_32, [2000, 2010]]])));
   other.environment = { ...other.environment, cpuModel: 'Intel Xeon', threads: 8 };
-  const candidates = [createBaselineFromProfile(other, { name: 'main', provenance: EMPTY_PROVENANCE })];
+  const candidates = [
+    loadedBaseline(createBaselineFromProfile(other, { name: 'main', provenance: EMPTY_PROVENANCE })),
+  ];
   const input = createInput(createFakeMeasurement([]), {
     candidates,
     comparison: {
