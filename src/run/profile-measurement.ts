@@ -63,6 +63,7 @@ export function createProfileMeasurement(input: ProfileMeasurementInput): Profil
     maxMemoryMB: options.maxMemoryMB,
     seed: scheduleSeed,
     workerTimeoutMs: options.workerTimeoutSeconds * 1000,
+    batchTimeoutMs: options.batchTimeoutSeconds === 0 ? null : options.batchTimeoutSeconds * 1000,
     progress,
   });
   return {

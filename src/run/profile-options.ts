@@ -23,6 +23,7 @@ export type ProfileOptions = Pick<
   | 'graphOptimization'
   | 'maxMemoryMB'
   | 'workerTimeoutSeconds'
+  | 'batchTimeoutSeconds'
   | 'cacheDir'
   | 'hubEndpoint'
   | 'out'

@@ -127,6 +127,14 @@ export const MEASURE_SETTINGS = {
     group: 'Runtime',
     help: 'stop a worker process (a cell of one process) that runs longer than this (default 600)',
   }),
+  batchTimeoutSeconds: defineSetting({
+    kind: numberKind('120'),
+    fallback: 120,
+    ...{ flag: 'batch-timeout', flagArg: 'SECONDS', input: null, config: 'batchTimeoutSeconds' },
+    commands: MEASURING,
+    group: 'Runtime',
+    help: 'fail a cell whose batch (one embed() call) runs longer than this; 0 for no limit (default 120)',
+  }),
   analysis: defineSetting({
     kind: booleanKind(),
     fallback: true,

@@ -12,6 +12,7 @@ import { commitAll, createBaseRepository, runGit } from './git-fixture.js';
 import { runGateCommand } from './git-fixture.js';
 
 const BALLAST_EMBEDDER = resolve('test/fixtures/embedders/ballast-embedder.mjs');
+const HANG_EMBEDDER = resolve('test/fixtures/embedders/hang-embedder.mjs');
 
 const gate = (cwd: string, args: string[]) => runGateCommand(cwd, args, 30);
 
@@ -61,6 +62,19 @@ test('duet: a head holding memory past --max-memory-mb is a memory regression (e
   );
   assert.ok(comparison.overall.failingMetrics.includes('peakMemoryMB'));
   assert.ok(comparison.overall.headFailures.every((failure) => failure.cause === 'memory-cap'));
+});
+
+test('duet: a head whose embed() hangs fails at --batch-timeout (exit 1), its first line says it timed out', () => {
+  const repo = createBaseRepository();
+  const source = `export { createEmbedder } from ${JSON.stringify(HANG_EMBEDDER)};\n`;
+  writeFileSync(join(repo, 'embedder.mjs'), source);
+  commitAll(repo, 'embed() hangs after two calls');
+  const out = join(repo, 'out');
+  const result = gate(repo, ['--against', 'HEAD~1', '--batch-timeout', '2', '--out', out]);
+  assert.equal(result.status, 1, `${result.stdout}\n${result.stderr}`);
+  const { comparison, headline } = readOutcome(out);
+  assert.match(headline, /^❌ Failed: batch 32: timed out \\?\(embed\\?\(\\?\) timed out: batch 3 of the process/);
+  assert.ok(comparison.overall.headFailures.every((failure) => failure.cause === 'timeout'));
 });
 
 test('a gate with fewer than 3 processes is refused before anything runs (exit 2, naming the setting)', () => {

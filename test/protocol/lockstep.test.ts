@@ -34,6 +34,7 @@ const probeShape = { dtype: 'fp32', m: 64, k: 64, n: 64 } as const;
 function createJob(embedderPath: string): CellJob {
   return {
     kind: 'cell',
+    batchTimeoutMs: null,
     engine: {
       kind: 'custom',
       modulePath: resolve(embedderPath),

@@ -24,6 +24,7 @@ const SAMPLES: Partial<Record<SettingKey, { json: unknown; text: string }>> = {
   threads: { json: 3, text: '5' },
   maxMemoryMB: { json: 1000, text: '2000' },
   workerTimeoutSeconds: { json: 120, text: '60' },
+  batchTimeoutSeconds: { json: 30, text: '45' },
   analysis: { json: false, text: 'true' },
   baseline: { json: '/abs/perf', text: 'b' },
   baselineName: { json: 'nightly', text: 'main' },

@@ -12,6 +12,8 @@ export interface CellJob {
   batches: string[][];
   policy: MeasurePolicy;
   maxMemoryMB: number;
+  /** The longest one batch (one `embed()` call) may take before the parent stops the worker; null for no limit. */
+  batchTimeoutMs: number | null;
   /** Duet gates: compute only during turns the parent grants (one batch, or the probe, per turn). */
   lockstep?: boolean;
 }
@@ -37,7 +39,10 @@ export interface WorkerResult {
   probes: ProbeReading[];
 }
 
-export type FailureKind = 'usage' | 'runtime' | 'allocation' | 'memory-cap';
+export type FailureKind = 'usage' | 'runtime' | 'allocation' | 'memory-cap' | 'timeout';
+
+/** What a worker with a batch timeout tells the parent around each batch, so the parent can time it. */
+export type BatchSignal = { kind: 'batch-start' } | { kind: 'batch-end' };
 
 export type WorkerFailure = { kind: 'failed'; failure: FailureKind; message: string };
 

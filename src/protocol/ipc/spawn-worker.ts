@@ -15,10 +15,14 @@ export interface StartedWorker<R> {
   reply: Promise<R | WorkerFailure>;
 }
 
-/** Every message but a lockstep turn's end is the job's reply (cell and analysis replies differ in kind). */
+function readKind(message: unknown): unknown {
+  return typeof message === 'object' && message !== null ? Reflect.get(message, 'kind') : undefined;
+}
+
+/** Every message but a lockstep turn's end and a batch signal is the job's reply. */
 function isReply(message: unknown): boolean {
-  const kind = typeof message === 'object' && message !== null ? Reflect.get(message, 'kind') : undefined;
-  return kind !== 'turn-done';
+  const kind = readKind(message);
+  return kind !== 'turn-done' && kind !== 'batch-start' && kind !== 'batch-end';
 }
 
 /**
@@ -46,12 +50,16 @@ export function startWorker<R>(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      batchTimer.stop();
       resolve(result);
     };
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      finish({ kind: 'failed', failure: 'runtime', message: `worker timed out after ${timeoutMs / 1000} s` });
+      finish({ kind: 'failed', failure: 'timeout', message: `worker timed out after ${timeoutMs / 1000} s` });
     }, timeoutMs);
+    const batchTimer = watchBatches(child, 'batchTimeoutMs' in job ? job.batchTimeoutMs : null, (message) =>
+      finish({ kind: 'failed', failure: 'timeout', message }),
+    );
     const stopWatching = watchMemory(child, 'maxMemoryMB' in job ? job.maxMemoryMB : null, (rssMB) =>
       finish({
         kind: 'failed',
@@ -59,11 +67,17 @@ export function startWorker<R>(
         message: `RSS reached ${rssMB.toFixed(0)} MB while the worker ran (stopped by embedprof)`,
       }),
     );
-    child.on('exit', stopWatching);
+    child.on('exit', () => {
+      stopWatching();
+      batchTimer.stop();
+    });
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
-    child.on('message', (message: unknown) => (isReply(message) ? finish(message as R) : onMessage(message)));
+    child.on('message', (message: unknown) => {
+      if (isReply(message)) finish(message as R);
+      else if (!batchTimer.accept(message)) onMessage(message);
+    });
     child.on('error', (error) => finish({ kind: 'failed', failure: 'runtime', message: error.message }));
     child.on('exit', (code, signal) => {
       // a SIGKILL embedprof did not send (the kernel's OOM killer, another process) is a crash, not the cap
@@ -101,6 +115,43 @@ function watchMemory(
   }, MEMORY_SAMPLE_MS);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+interface BatchWatch {
+  /** Takes a batch signal (returns true) or leaves the message to others (false). */
+  accept(message: unknown): boolean;
+  stop(): void;
+}
+
+/** Stops `child` (and calls `onTimeout`) when a batch it started has not ended within `timeoutMs`. */
+function watchBatches(
+  child: ChildProcess,
+  timeoutMs: number | null,
+  onTimeout: (message: string) => void,
+): BatchWatch {
+  let timer: NodeJS.Timeout | null = null;
+  let batches = 0;
+  const clear = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  return {
+    accept(message) {
+      const kind = readKind(message);
+      if (kind !== 'batch-start' && kind !== 'batch-end') return false;
+      clear();
+      if (kind === 'batch-end' || timeoutMs === null) return true;
+      const batch = ++batches;
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        onTimeout(
+          `embed() timed out: batch ${batch} of the process did not finish within the batch timeout (${timeoutMs / 1000} s; stopped by embedprof)`,
+        );
+      }, timeoutMs);
+      return true;
+    },
+    stop: clear,
+  };
 }
 
 /** Runs one job in a fresh process and returns its reply. */

@@ -24,6 +24,7 @@ export interface RunCellsRequest {
   maxMemoryMB: number;
   seed: number;
   workerTimeoutMs: number;
+  batchTimeoutMs: number | null;
   progress: ProgressReporter;
 }
 
@@ -49,6 +50,7 @@ export async function runCells(request: RunCellsRequest): Promise<Map<string, Ce
         batches: batches.get(key) ?? [],
         policy: request.policy,
         maxMemoryMB: request.maxMemoryMB,
+        batchTimeoutMs: request.batchTimeoutMs,
       },
       request.workerTimeoutMs,
     );
@@ -86,6 +88,7 @@ export function recordReply(
     case 'usage':
       throw new UsageError(reply.message);
     case 'runtime':
+    case 'timeout':
       request.progress.note(`warning: ${label} failed: ${reply.message}`);
       states.set(key, { status: 'failed', error: reply.message, runs: state.runs });
       return;

@@ -24,6 +24,7 @@ export interface DuetCellsRequest {
   maxMemoryMB: number;
   seed: number;
   workerTimeoutMs: number;
+  batchTimeoutMs: number | null;
   progress: ProgressReporter;
 }
 
@@ -53,6 +54,7 @@ export async function runDuetCells(request: DuetCellsRequest): Promise<DuetState
       batches: batches.get(key) ?? [],
       policy: request.policy,
       maxMemoryMB: request.maxMemoryMB,
+      batchTimeoutMs: request.batchTimeoutMs,
     });
     // per cell, pairs alternate which side starts, so no cell always gives one side the first turn
     const [first] = orderPair(run.round);

@@ -7,7 +7,10 @@ import { measureCell } from './measure-cell.js';
 import type { ProbeReading } from '../probe-calibration.js';
 import { createProbe } from './probe.js';
 import type { TurnGate } from '../ipc/turn-gate.js';
-import type { CellJob, FailureKind, WorkerResult } from '../ipc/cell-job.js';
+import type { BatchSignal, CellJob, FailureKind, WorkerResult } from '../ipc/cell-job.js';
+
+/** Tells the parent a batch starts or ends (it times each batch against the job's batch timeout). */
+const sendBatchSignal = (message: BatchSignal): void => void process.send?.(message);
 
 class MemoryCapExceeded extends Error {}
 
@@ -32,13 +35,18 @@ async function measureJob(job: CellJob, turns: TurnGate | null): Promise<WorkerR
   const baselineMB = baseline.rssMB;
   const afterLoadMB = afterLoad.rssMB;
   let sampledPeak = Math.max(baselineMB, afterLoadMB);
+  const signal = job.batchTimeoutMs === null ? null : sendBatchSignal;
   const afterBatch = (): void => {
+    signal?.({ kind: 'batch-end' });
     turns?.endTurn();
     const rss = readRssMB();
     sampledPeak = Math.max(sampledPeak, rss);
     if (rss > job.maxMemoryMB) throw new MemoryCapExceeded(`RSS reached ${rss.toFixed(0)} MB`);
   };
-  const beforeBatch = turns === null ? undefined : () => turns.waitForTurn();
+  const beforeBatch = async (): Promise<void> => {
+    await turns?.waitForTurn();
+    signal?.({ kind: 'batch-start' });
+  };
   const measurement = await measureCell(embedder, job.batches, job.policy, () => performance.now(), {
     beforeBatch,
     afterBatch,
