@@ -73,7 +73,10 @@ test('duet: a head whose embed() hangs fails at --batch-timeout (exit 1), its fi
   const result = gate(repo, ['--against', 'HEAD~1', '--batch-timeout', '2', '--out', out]);
   assert.equal(result.status, 1, `${result.stdout}\n${result.stderr}`);
   const { comparison, headline } = readOutcome(out);
-  assert.match(headline, /^❌ Failed: batch 32: timed out \\?\(embed\\?\(\\?\) timed out: batch 3 of the process/);
+  assert.match(
+    headline,
+    /^❌ Failed: batch 32: timed out \\?\(embed\\?\(\\?\) timed out: batch 3 of the process/,
+  );
   assert.ok(comparison.overall.headFailures.every((failure) => failure.cause === 'timeout'));
 });
 
