@@ -15719,6 +15719,8 @@ function createReferenceFeeds() {
 
 
 
+/** Tells the parent a batch starts or ends (it times each batch against the job's batch timeout). */
+const sendBatchSignal = (message) => void process.send?.(message);
 class MemoryCapExceeded extends Error {
 }
 /**
@@ -15743,14 +15745,19 @@ async function measureJob(job, turns) {
     const baselineMB = baseline.rssMB;
     const afterLoadMB = afterLoad.rssMB;
     let sampledPeak = Math.max(baselineMB, afterLoadMB);
+    const signal = job.batchTimeoutMs === null ? null : sendBatchSignal;
     const afterBatch = () => {
+        signal?.({ kind: 'batch-end' });
         turns?.endTurn();
         const rss = readRssMB();
         sampledPeak = Math.max(sampledPeak, rss);
         if (rss > job.maxMemoryMB)
             throw new MemoryCapExceeded(`RSS reached ${rss.toFixed(0)} MB`);
     };
-    const beforeBatch = turns === null ? undefined : () => turns.waitForTurn();
+    const beforeBatch = async () => {
+        await turns?.waitForTurn();
+        signal?.({ kind: 'batch-start' });
+    };
     const measurement = await measureCell(embedder, job.batches, job.policy, () => performance.now(), {
         beforeBatch,
         afterBatch,

@@ -7,6 +7,7 @@
 import type { BaselineCell } from '../baseline/baseline-schema.js';
 import {
   computeExpectedExtreme,
+  computeGeometricMean,
   computeMedian,
   computeNormalQuantile,
   findMax,
@@ -102,6 +103,7 @@ function selectSide(
       processes: all.length,
       used: kept.length,
       median: computeMedian(kept),
+      geometricMean: computeGeometricMean(kept),
       best: metric.direction === 'higher-is-better' ? findMax(picked) : findMin(picked),
       excludedOutliers: excluded,
       excludedByRegime,

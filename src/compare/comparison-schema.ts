@@ -41,6 +41,9 @@ export const sideSummarySchema = z.object({
     .nonnegative()
     .describe('samples behind the interval, after regime matching and outliers'),
   median: z.number().describe('median of the samples used'),
+  geometricMean: z
+    .number()
+    .describe('geometric mean of the samples used: current ÷ baseline − 1 of these is the estimate (Δ)'),
   best: z
     .number()
     .describe('best process among those compared: highest throughput, lowest peak memory or latency'),

@@ -9,6 +9,7 @@
  */
 import type { BaselineCell } from '../baseline/baseline-schema.js';
 import {
+  computeGeometricMean,
   computeMean,
   computeMedian,
   computeSampleVariance,
@@ -56,6 +57,7 @@ function summarizeSide(all: readonly number[], kept: readonly number[], excluded
     processes: all.length,
     used: kept.length,
     median: computeMedian(kept),
+    geometricMean: computeGeometricMean(kept),
     best,
     excludedOutliers: excluded,
     excludedByRegime: [],

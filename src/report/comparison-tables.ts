@@ -6,8 +6,15 @@ import { formatChangeWithInterval, formatFixed, formatQuantity } from './format-
 import type { TableData } from './table-data.js';
 import { createTable } from './table-data.js';
 
+/** A side as the Δ is computed from it: the geometric mean of the processes used (pairs kept, in duet mode). */
 function formatSide(side: SideSummary, metric: MetricComparison): string {
-  return `${formatQuantity(side.median)} ${metric.unit}`;
+  return `${formatQuantity(side.geometricMean)} ${metric.unit}`;
+}
+
+/** "base" and "head" when measured side by side, else "baseline" and "current"; both geometric means. */
+function describeSideColumns(comparison: Comparison): [string, string] {
+  const [before, after] = comparison.reference.kind === 'base-ref' ? ['base', 'head'] : ['baseline', 'current'];
+  return [`${before} (geo. mean)`, `${after} (geo. mean)`];
 }
 
 function formatPValue(metric: MetricComparison): string {
@@ -23,13 +30,14 @@ function describeChangeColumn(comparison: Comparison): string {
 
 /** The rows given (already filtered and sorted): metric, cell, baseline, current, change, verdict. */
 export function buildChangesTable(comparison: Comparison, rows: readonly MetricRow[]): TableData {
+  const [before, after] = describeSideColumns(comparison);
   return createTable(
     'What changed, worst first',
     [
       ['metric', 'l'],
       ['cell', 'l'],
-      ['baseline', 'r'],
-      ['current', 'r'],
+      [before, 'r'],
+      [after, 'r'],
       [describeChangeColumn(comparison), 'r'],
       ['verdict', 'l'],
     ],
@@ -46,13 +54,14 @@ export function buildChangesTable(comparison: Comparison, rows: readonly MetricR
 
 /** Every cell and metric in the comparison's order, with processes used and the Holm-adjusted p-value. */
 export function buildAllCellsTable(comparison: Comparison): TableData {
+  const [before, after] = describeSideColumns(comparison);
   return createTable(
     'Every cell and metric',
     [
       ['cell', 'l'],
       ['metric', 'l'],
-      ['baseline', 'r'],
-      ['current', 'r'],
+      [before, 'r'],
+      [after, 'r'],
       [describeChangeColumn(comparison), 'r'],
       ['processes', 'r'],
       ['p (worse)', 'r'],

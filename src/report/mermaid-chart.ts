@@ -36,8 +36,8 @@ export function collectComparedThroughput(comparison: Comparison): BatchChartDat
     unit: first.metric.unit,
     batchSizes: chosen.map((point) => point.batchSize),
     series: [
-      { name: 'baseline', values: chosen.map((point) => point.metric.baseline.median) },
-      { name: 'current', values: chosen.map((point) => point.metric.current.median) },
+      { name: 'baseline', values: chosen.map((point) => point.metric.baseline.geometricMean) },
+      { name: 'current', values: chosen.map((point) => point.metric.current.geometricMean) },
     ],
   };
 }

@@ -143,3 +143,30 @@ test('the notes say whether the two sides ran in the same speed regime', () => {
     ),
   );
 });
+
+/** Every compared metric's Δ is current ÷ baseline − 1 of the geometric means the tables show beside it. */
+function assertSidesGiveTheChange(comparison: Comparison, label: string): number {
+  let checked = 0;
+  for (const cell of comparison.cells) {
+    for (const metric of cell.metrics) {
+      if (metric.estimate === null) continue;
+      const fromSides = metric.current.geometricMean / metric.baseline.geometricMean - 1;
+      const message = `${label}: ${cell.label} ${metric.metric} (${metric.basis})`;
+      assert.ok(
+        Math.abs(fromSides - metric.estimate) < 1e-9,
+        `${message}: ${fromSides} vs ${metric.estimate}`,
+      );
+      checked++;
+    }
+  }
+  return checked;
+}
+
+test('the sides a table shows give its Δ exactly, paired or not, outliers and regimes dropped alike', () => {
+  let checked = 0;
+  for (let seed = 1; seed <= 20; seed++) {
+    checked += assertSidesGiveTheChange(compareDuet(seed, 5, 0.9, PAIRED), `paired, seed ${seed}`);
+    checked += assertSidesGiveTheChange(compareDuet(seed, 5, 0.9, {}), `independent, seed ${seed}`);
+  }
+  assert.ok(checked >= 20 * 2 * CELLS.length * 2, `checked ${checked} metrics`);
+});

@@ -128,5 +128,5 @@ test('CSV: hostile text reads back intact from its quoted field, with a stable n
   assert.ok(profileRows.every((row) => row.length === 11));
   const comparisonRows = parseCsv(contentOf('comparison.csv'));
   assert.equal(comparisonRows[1]?.[3], `batch 8 ${HOSTILE}`);
-  assert.ok(comparisonRows.every((row) => row.length === 19));
+  assert.ok(comparisonRows.every((row) => row.length === 21));
 });
