@@ -1,7 +1,7 @@
 // Layers that point down: the rules `npm test` checks with dependency-cruiser (scripts/check-architecture.mjs).
 // The script cruises src/ twice: once file by file, once with every top-level folder of src/ collapsed into
 // one node (`--collapse "^src/[^/]+"`), where `no-circular` then finds cycles between folders.
-const pureFolders = '^src/(stats|compare|report|analysis|schema)(/|$)';
+const pureFolders = '^src/(stats|compare|report|analysis|schema|export)(/|$)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -26,7 +26,7 @@ module.exports = {
       name: 'pure-modules-no-io',
       severity: 'error',
       comment:
-        'stats, compare, report, analysis and schema compute on values: no file system, child processes or ' +
+        'stats, compare, report, analysis, schema and export compute on values: no file system, child processes or ' +
         'process object (the global `process` is an eslint rule, no-restricted-globals).',
       from: { path: pureFolders },
       to: { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises|child_process|process)$' },

@@ -24,7 +24,7 @@ export default tseslint.config(
   {
     // The pure modules compute on values; .dependency-cruiser.cjs forbids their node:fs/child_process/process
     // imports, this the global the cruiser cannot see.
-    files: ['src/{stats,compare,report,analysis,schema}/**/*.ts'],
+    files: ['src/{stats,compare,report,analysis,schema,export}/**/*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',

@@ -7,6 +7,7 @@ export { captureFailure, createDefaultDeps, type CoreDeps } from './core-deps.js
 export type * from './outcomes.js';
 export { runBaselineUpdate, type BaselineUpdateRequest } from './run-baseline-update.js';
 export { runCompare } from './run-compare.js';
+export { runExport, type ExportRequest } from './run-export.js';
 export { runGateCheck } from './run-gate-check.js';
 export { runMerge } from './run-merge.js';
 export { runProfile } from './run-profile.js';

@@ -4,6 +4,7 @@
  */
 import type { Baseline } from '../baseline/baseline-schema.js';
 import type { Comparison } from '../compare/comparison-schema.js';
+import type { ExportFormat } from '../export/exporters.js';
 import type { Profile } from '../schema/profile-schema.js';
 
 /** 0 pass, 1 a regression in a gated metric or a failed cell, 2 an input error. */
@@ -49,6 +50,18 @@ export interface BaselineOutcome {
   baseline: Baseline;
   path: string;
   replaced: boolean;
+}
+
+export interface ExportOutcome {
+  kind: 'export';
+  format: ExportFormat;
+  /** The file written (absolute). */
+  path: string;
+  /** Benchmarks (measured cells) in the document. */
+  benchmarks: number;
+  /** Skipped and failed cells, left out of the document; the face prints them. */
+  notes: string[];
+  files: string[];
 }
 
 /** A run that stopped: exit 2 for an input error, 1 for a runtime failure. */
