@@ -18,6 +18,8 @@ Usage:
                                   merge the folders of a sharded run (--shard i/n) and compare
   embedprof report --profile profile.json [--comparison comparison.json] --out DIR
                                   comment.md, summary.md, report.md, report.html and CSVs
+  embedprof export --profile profile.json --format bmf|gab-bigger|gab-smaller [--out FILE]
+                                  the profile as Bencher Metric Format or github-action-benchmark JSON
   embedprof help                  this text; \`embedprof COMMAND --help\` lists a command's options
 
 Exit codes: 0 success (gate passed), 1 runtime failure or a regression that fails the gate, 2 usage or
@@ -34,6 +36,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'gate':
       case 'report':
       case 'merge':
+      case 'export':
         return await runCommand(command, rest);
       case 'baseline':
         return await runBaselineSubcommand(rest);
@@ -45,7 +48,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, help. ${hint()}`,
+          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, export, help. ${hint()}`,
         );
     }
   } catch (error) {

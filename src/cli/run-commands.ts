@@ -8,6 +8,7 @@ import {
   readProfileFile,
   runBaselineUpdate,
   runCompare,
+  runExport,
   runGateCheck,
   runMerge,
   runProfile,
@@ -88,6 +89,22 @@ async function runBaselineUpdateCommand(settings: ResolvedSettings): Promise<num
   return 0;
 }
 
+async function runExportCommand(settings: ResolvedSettings): Promise<number> {
+  const { profileFile, exportFormat, exportOut, exportName } = settings.values;
+  if (profileFile === null) {
+    throw createSettingError(settings, 'profileFile', {
+      expected: 'the profile.json to export',
+      received: 'nothing',
+      example: 'embedprof-out/profile.json',
+    });
+  }
+  const request = { profilePath: profileFile, format: exportFormat, out: exportOut, name: exportName };
+  const outcome = await runExport(request, { cwd: process.cwd() });
+  for (const note of outcome.notes) process.stderr.write(`embedprof: ${note}\n`);
+  print(`Wrote ${outcome.path}: ${outcome.benchmarks} benchmark(s) as ${outcome.format}`);
+  return 0;
+}
+
 const COMMANDS: Record<CommandName, CommandRun> = {
   profile: runProfileCommand,
   gate: runGateCommand,
@@ -95,6 +112,7 @@ const COMMANDS: Record<CommandName, CommandRun> = {
   merge: async (settings) => printGate(await runMerge(settings), false),
   report: runReportCommand,
   'baseline-update': runBaselineUpdateCommand,
+  export: runExportCommand,
 };
 
 /** Resolves the command's settings (or prints its help) and runs it; the exit code. */

@@ -3,7 +3,15 @@ import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
 import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
 import { booleanKind, choiceKind, intKind, patternKind, textKind } from './setting-kinds.js';
 
-const ALL: readonly CommandName[] = ['profile', 'gate', 'compare', 'merge', 'report', 'baseline-update'];
+const ALL: readonly CommandName[] = [
+  'profile',
+  'gate',
+  'compare',
+  'merge',
+  'report',
+  'baseline-update',
+  'export',
+];
 const WRITING: readonly CommandName[] = ['profile', 'gate', 'compare', 'merge', 'report'];
 const MEASURING: readonly CommandName[] = ['profile', 'gate'];
 /** Characters the artifact service refuses in a name. */
@@ -45,9 +53,9 @@ export const FILE_SETTINGS = {
   }),
   profileFile: defineOptionalSetting({
     kind: textKind('path', 'embedprof-out/profile.json'),
-    ...{ flag: 'profile', flagArg: 'FILE', input: null, config: null, commands: ['report'] },
+    ...{ flag: 'profile', flagArg: 'FILE', input: null, config: null, commands: ['report', 'export'] },
     group: 'Files',
-    help: 'the profile.json to render',
+    help: 'the profile.json to render or export',
   }),
   comparisonFile: defineOptionalSetting({
     kind: textKind('path', 'embedprof-out/comparison.json'),

@@ -5,7 +5,7 @@
 import type { SettingKind } from './setting-kinds.js';
 import type { Preset, PresetName } from '../protocol/presets.js';
 
-export type CommandName = 'profile' | 'gate' | 'compare' | 'merge' | 'report' | 'baseline-update';
+export type CommandName = 'profile' | 'gate' | 'compare' | 'merge' | 'report' | 'baseline-update' | 'export';
 export type HelpGroup =
   | 'Model'
   | 'Workload'

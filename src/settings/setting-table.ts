@@ -3,11 +3,18 @@
  * action.yml by a test), embedprof.config.json and its JSON Schema are all read off this table.
  */
 import { GATE_SETTINGS } from './gate-settings.js';
+import { EXPORT_SETTINGS } from './history-settings.js';
 import { MEASURE_SETTINGS } from './measure-settings.js';
 import { ACTION_SETTINGS, FILE_SETTINGS } from './run-settings.js';
 import type { SettingEntry } from './setting-entry.js';
 
-export const SETTINGS = { ...MEASURE_SETTINGS, ...GATE_SETTINGS, ...FILE_SETTINGS, ...ACTION_SETTINGS };
+export const SETTINGS = {
+  ...MEASURE_SETTINGS,
+  ...GATE_SETTINGS,
+  ...FILE_SETTINGS,
+  ...EXPORT_SETTINGS,
+  ...ACTION_SETTINGS,
+};
 
 export type SettingsTable = typeof SETTINGS;
 export type SettingKey = keyof SettingsTable;
