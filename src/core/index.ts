@@ -8,6 +8,7 @@ export type * from './outcomes.js';
 export { runBaselineUpdate, type BaselineUpdateRequest } from './run-baseline-update.js';
 export { runCompare } from './run-compare.js';
 export { runGateCheck } from './run-gate-check.js';
+export { runHistorySite, type HistorySiteRequest } from './run-history-site.js';
 export { runMerge } from './run-merge.js';
 export { runProfile } from './run-profile.js';
 export { runReport } from './run-report.js';

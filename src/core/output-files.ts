@@ -30,7 +30,7 @@ export async function prepareOutputDir(
  * mkdir -p, one level at a time: node's recursive mkdir spins forever under a path it cannot create (seen with
  * /proc/x on Node 20 and 24); a plain mkdir fails at once.
  */
-async function createFolders(path: string): Promise<void> {
+export async function createFolders(path: string): Promise<void> {
   const missing: string[] = [];
   let current = path;
   while (!(await isFolder(current))) {
