@@ -2,7 +2,10 @@
 import { escapeHtml, escapeHtmlText } from './escape.js';
 import type { TableData } from './table-data.js';
 
-/** Where the text of a table cell links to, or null for plain text: an address the caller built and vouches for (an http(s) URL or "#anchor"). */
+/**
+ * Where the text of a table cell links to, or null for plain text: an address the caller built and vouches for
+ * (an http(s) URL it validated, or "#anchor").
+ */
 export type LinkOf = (row: number, column: number) => string | null;
 
 function renderCellText(cell: string, href: string | null): string {
