@@ -9,6 +9,7 @@ export { runBaselineUpdate, type BaselineUpdateRequest } from './run-baseline-up
 export { runCompare } from './run-compare.js';
 export { runExport, type ExportRequest } from './run-export.js';
 export { runGateCheck } from './run-gate-check.js';
+export { runHistorySite, type HistorySiteRequest } from './run-history-site.js';
 export { runMerge } from './run-merge.js';
 export { runProfile } from './run-profile.js';
 export { runReport } from './run-report.js';

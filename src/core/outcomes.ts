@@ -64,6 +64,18 @@ export interface ExportOutcome {
   files: string[];
 }
 
+export interface HistorySiteOutcome {
+  kind: 'history-site';
+  /** The site's folder (absolute). */
+  outDir: string;
+  /** The files written, absolute paths (index.html first). */
+  files: string[];
+  /** What the site shows: cells, series (cell × metric) and points over all series. */
+  cells: number;
+  series: number;
+  points: number;
+}
+
 /** A run that stopped: exit 2 for an input error, 1 for a runtime failure. */
 export interface CoreFailure {
   kind: 'failed';

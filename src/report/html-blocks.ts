@@ -1,13 +1,27 @@
 /** HTML building blocks: accessible tables from TableData, lists and sections; every text is escaped. */
-import { escapeHtmlText } from './escape.js';
+import { escapeHtml, escapeHtmlText } from './escape.js';
 import type { TableData } from './table-data.js';
 
-/** A table with <caption>, column headers (scope="col") and the first cell of a row as its header. */
-export function renderHtmlTable(table: TableData): string {
+/**
+ * Where the text of a table cell links to, or null for plain text: an address the caller built and vouches for
+ * (an http(s) URL it validated, or "#anchor").
+ */
+export type LinkOf = (row: number, column: number) => string | null;
+
+function renderCellText(cell: string, href: string | null): string {
+  const text = escapeHtmlText(cell);
+  return href === null ? text : `<a href="${escapeHtml(href)}">${text}</a>`;
+}
+
+/**
+ * A table with <caption>, column headers (scope="col") and the first cell of a row as its header; `linkOf`
+ * makes some cells' text a link.
+ */
+export function renderHtmlTable(table: TableData, linkOf: LinkOf = () => null): string {
   const head = table.header.map((name) => `<th scope="col">${escapeHtmlText(name)}</th>`).join('');
-  const rows = table.rows.map((row) => {
+  const rows = table.rows.map((row, rowIndex) => {
     const cells = row.map((cell, index) => {
-      const text = escapeHtmlText(cell);
+      const text = renderCellText(cell, linkOf(rowIndex, index));
       if (index === 0) return `<th scope="row">${text}</th>`;
       return table.align[index] === 'r' ? `<td class="r">${text}</td>` : `<td>${text}</td>`;
     });

@@ -20,6 +20,7 @@ export { CHART_NAMES } from './html-charts.js';
 export type { VerdictParts, VerdictTone } from './verdict-line.js';
 export { describeVerdict, formatVerdictText } from './verdict-line.js';
 export { describeRunContext } from './run-context.js';
+export { renderHistorySite, type HistorySiteContext } from './history-site/index.js';
 export { commentMarkdown, comparisonCsv, profileCsv, reportHtml, reportMarkdown, summaryMarkdown };
 
 /** Every renderer, in the order their files are written. */

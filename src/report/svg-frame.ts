@@ -70,12 +70,17 @@ export function renderText(x: number, y: number, text: string, className = '', a
   return `<text x="${formatCoord(x)}" y="${formatCoord(y)}" text-anchor="${anchor}"${cls}>${escapeHtmlText(text, 80)}</text>`;
 }
 
-/** Horizontal grid lines and labels of a value axis. */
-export function renderValueAxis(scale: Scale, area: PlotArea, label: string): string {
+/** Horizontal grid lines and labels of a value axis (tick labels by `formatTick`, default formatQuantity). */
+export function renderValueAxis(
+  scale: Scale,
+  area: PlotArea,
+  label: string,
+  formatTick: (tick: number) => string = formatQuantity,
+): string {
   const ticks = computeTicks(scale.min, scale.max).map((tick) => {
     const y = scale.map(tick);
     const line = `<line class="grid" x1="${formatCoord(area.left)}" x2="${formatCoord(area.left + area.width)}" y1="${formatCoord(y)}" y2="${formatCoord(y)}"/>`;
-    return `${line}${renderText(area.left - 6, y + 4, formatQuantity(tick), 'tick', 'end')}`;
+    return `${line}${renderText(area.left - 6, y + 4, formatTick(tick), 'tick', 'end')}`;
   });
   const title = renderText(area.left - 56, area.top - 10, label, 'axis-label', 'start');
   return `<g class="axis">${ticks.join('')}${title}</g>`;
@@ -109,6 +114,8 @@ export interface ChartFrame {
   title: string;
   /** A sentence for screen readers: what the chart shows and its main numbers. */
   description: string;
+  /** The visible caption under (or, by CSS, above) the chart; default the title. */
+  caption?: string;
   width?: number;
   height?: number;
 }
@@ -125,7 +132,7 @@ export function renderChart(frame: ChartFrame, body: string): string {
     `<desc id="${id}-desc">${escapeHtmlText(frame.description)}</desc>`,
     body,
     `</svg>`,
-    `<figcaption>${escapeHtmlText(frame.title)}</figcaption>`,
+    `<figcaption>${escapeHtmlText(frame.caption ?? frame.title)}</figcaption>`,
     `</figure>`,
   ].join('\n');
 }
