@@ -7,6 +7,12 @@ export { captureFailure, createDefaultDeps, type CoreDeps } from './core-deps.js
 export type * from './outcomes.js';
 export { runBaselineUpdate, type BaselineUpdateRequest } from './run-baseline-update.js';
 export { runCompare } from './run-compare.js';
+export {
+  runHistoryAdd,
+  type HistoryAddDeps,
+  type HistoryAddOptions,
+  type HistoryStoreTarget,
+} from './run-history-add.js';
 export { runGateCheck } from './run-gate-check.js';
 export { runMerge } from './run-merge.js';
 export { runProfile } from './run-profile.js';
