@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baselineSchema } from '../src/baseline/baseline-schema.js';
 import { comparisonSchema } from '../src/compare/comparison-schema.js';
+import { historyRecordSchema } from '../src/schema/history-record-schema.js';
 import { configSchema } from '../src/settings/config-layer.js';
 import { profileSchema } from '../src/schema/profile-schema.js';
 
@@ -10,6 +11,7 @@ export const DOCUMENT_SCHEMAS = [
   { file: 'baseline.schema.json', schema: baselineSchema, title: 'embedprof baseline' },
   { file: 'comparison.schema.json', schema: comparisonSchema, title: 'embedprof comparison' },
   { file: 'config.schema.json', schema: configSchema, title: 'embedprof.config.json' },
+  { file: 'history-record.schema.json', schema: historyRecordSchema, title: 'embedprof history record' },
 ];
 
 export function renderJsonSchema(entry: (typeof DOCUMENT_SCHEMAS)[number]): string {

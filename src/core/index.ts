@@ -8,6 +8,12 @@ export type * from './outcomes.js';
 export { runBaselineUpdate, type BaselineUpdateRequest } from './run-baseline-update.js';
 export { runCompare } from './run-compare.js';
 export { runExport, type ExportRequest } from './run-export.js';
+export {
+  runHistoryAdd,
+  type HistoryAddDeps,
+  type HistoryAddOptions,
+  type HistoryStoreTarget,
+} from './run-history-add.js';
 export { runGateCheck } from './run-gate-check.js';
 export { runHistorySite, type HistorySiteRequest } from './run-history-site.js';
 export { runMerge } from './run-merge.js';

@@ -5,6 +5,7 @@
 import type { Baseline } from '../baseline/baseline-schema.js';
 import type { Comparison } from '../compare/comparison-schema.js';
 import type { ExportFormat } from '../export/exporters.js';
+import type { HistoryRecord } from '../schema/history-record-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
 
 /** 0 pass, 1 a regression in a gated metric or a failed cell, 2 an input error. */
@@ -74,6 +75,20 @@ export interface HistorySiteOutcome {
   cells: number;
   series: number;
   points: number;
+}
+
+export interface HistoryAddOutcome {
+  kind: 'history-add';
+  record: HistoryRecord;
+  /** `unchanged` when the store already held this very record (a re-run of the same job). */
+  status: 'added' | 'unchanged';
+  /** The record's file for a folder store; `BRANCH:records/NAME.json` for a data branch. */
+  recordPath: string;
+  /** Size of the stored record file. */
+  bytes: number;
+  /** Local files written (none for a data branch, nothing when unchanged). */
+  files: string[];
+  exitCode: ExitCode;
 }
 
 /** A run that stopped: exit 2 for an input error, 1 for a runtime failure. */
