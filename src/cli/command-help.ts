@@ -42,6 +42,22 @@ Writes a profile's cells as Bencher Metric Format JSON (\`bencher run --adapter 
 github-action-benchmark's custom JSON: gab-bigger (throughput) for a \`tool: customBiggerIsBetter\` step,
 gab-smaller (p95 latency, peak memory) for a \`tool: customSmallerIsBetter\` step. Values are medians over the
 worker processes with their 95 % intervals; skipped and failed cells are left out and named.`,
+  'history-add': `embedprof history add --profile profile.json (--store DIR | --data-branch NAME) [options]
+
+Appends one compact record of the profile (per cell and metric the per-process values, the machine, the commit,
+its parent and branch, and with --comparison the chained duet's ratios) to the history store. Records are
+append-only files under records/; on a data branch the record is committed and pushed, retried when another run
+pushed first.`,
+  'history-check': `embedprof history check (--store DIR | --data-branch NAME) [--newest N] [--fail-on LIST]
+
+Finds change points in every cell × metric series of the store (per machine) and fails (exit 1) only on a new
+regression of a --fail-on metric: one among the newest N runs. Each series is judged on its chained duet ratios
+when the newest run has one, else on its level. Exit 0 when nothing new regressed or too few runs are recorded.`,
+  'history-site': `embedprof history site (--store DIR | --data-branch NAME) --out SITE [options]
+
+Writes a self-contained dashboard (SITE/index.html, no network request): per cell, throughput, p95 latency and
+peak memory over the recorded commits with their intervals, change points and machine changes marked, and the
+chained trend beside the absolute one.`,
 };
 
 function wrap(text: string, indent: number): string[] {

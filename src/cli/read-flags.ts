@@ -41,7 +41,7 @@ export function readFlagLayer(command: CommandName, argv: readonly string[]): Fl
     const options = buildParseOptions(command);
     ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
   } catch (error) {
-    const name = command === 'baseline-update' ? 'baseline update' : command;
+    const name = command.replace('-', ' ');
     throw new UsageError(`${describeError(error)}. Run \`embedprof ${name} --help\` for the options.`);
   }
   const layer: Record<string, unknown> = {};

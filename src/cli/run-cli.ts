@@ -20,6 +20,12 @@ Usage:
                                   comment.md, summary.md, report.md, report.html and CSVs
   embedprof export --profile profile.json --format bmf|gab-bigger|gab-smaller [--out FILE]
                                   the profile as Bencher Metric Format or github-action-benchmark JSON
+  embedprof history add --profile profile.json (--store DIR | --data-branch NAME)
+                                  append the profile to a history store (a folder or a branch)
+  embedprof history check (--store DIR | --data-branch NAME)
+                                  change points per cell and metric; exit 1 on a new regression
+  embedprof history site (--store DIR | --data-branch NAME) --out SITE
+                                  a static dashboard of the history
   embedprof help                  this text; \`embedprof COMMAND --help\` lists a command's options
 
 Exit codes: 0 success (gate passed), 1 runtime failure or a regression that fails the gate, 2 usage or
@@ -40,6 +46,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await runCommand(command, rest);
       case 'baseline':
         return await runBaselineSubcommand(rest);
+      case 'history':
+        return await runHistorySubcommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -48,7 +56,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, export, help. ${hint()}`,
+          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, export, history, help. ${hint()}`,
         );
     }
   } catch (error) {
@@ -75,6 +83,26 @@ async function runBaselineSubcommand(argv: string[]): Promise<number> {
         fix: 'Run `embedprof baseline update --from profile.json --name main`.',
       });
   }
+}
+
+const HISTORY_COMMANDS = { add: 'history-add', check: 'history-check', site: 'history-site' } as const;
+
+/** `embedprof history add | check | site`. */
+async function runHistorySubcommand(argv: string[]): Promise<number> {
+  const [subcommand, ...rest] = argv;
+  if (subcommand === 'add' || subcommand === 'check' || subcommand === 'site')
+    return runCommand(HISTORY_COMMANDS[subcommand], rest);
+  if (subcommand === undefined || subcommand === 'help' || subcommand === '--help' || subcommand === '-h') {
+    const help = Object.values(HISTORY_COMMANDS).map((command) => formatCommandHelp(command));
+    process.stdout.write(`${help.join('\n\n')}\n`);
+    return subcommand === undefined ? 2 : 0;
+  }
+  throw createUsageError({
+    input: 'embedprof history',
+    expected: 'one of the subcommands add, check, site',
+    received: JSON.stringify(subcommand),
+    fix: 'Run `embedprof history add --profile embedprof-out/profile.json --store embedprof-history`.',
+  });
 }
 
 function hint(): string {

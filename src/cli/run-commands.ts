@@ -21,6 +21,11 @@ import { formatCommandHelp } from './command-help.js';
 import { formatComparisonSummary } from './format-comparison.js';
 import { formatProfileTable } from './format-table.js';
 import { resolveCliSettings } from './resolve-cli-settings.js';
+import {
+  runHistoryAddCommand,
+  runHistoryCheckCommand,
+  runHistorySiteCommand,
+} from './run-history-commands.js';
 
 type CommandRun = (settings: ResolvedSettings) => Promise<number>;
 
@@ -113,6 +118,9 @@ const COMMANDS: Record<CommandName, CommandRun> = {
   report: runReportCommand,
   'baseline-update': runBaselineUpdateCommand,
   export: runExportCommand,
+  'history-add': runHistoryAddCommand,
+  'history-check': runHistoryCheckCommand,
+  'history-site': runHistorySiteCommand,
 };
 
 /** Resolves the command's settings (or prints its help) and runs it; the exit code. */

@@ -47,7 +47,8 @@ export const GATE_SETTINGS = {
   failOn: defineSetting({
     kind: failOnKind(),
     fallback: ['throughput', 'memory'] as FailOnName[],
-    ...{ flag: 'fail-on', flagArg: 'LIST', input: 'fail-on', config: 'gate.failOn', commands: COMPARING },
+    ...{ flag: 'fail-on', flagArg: 'LIST', input: 'fail-on', config: 'gate.failOn' },
+    commands: [...COMPARING, 'history-check'],
     group: 'Comparison',
     help: 'metrics whose regression fails the gate: throughput, memory, latency, or none (default throughput,memory)',
   }),

@@ -1,7 +1,7 @@
 /** The settings of the commands that read finished profiles: `export`, and the history store's commands. */
 import type { ExportFormat } from '../export/exporters.js';
 import { defineOptionalSetting, defineSetting } from './setting-entry.js';
-import { choiceKind, textKind } from './setting-kinds.js';
+import { choiceKind, intKind, patternKind, textKind } from './setting-kinds.js';
 
 /** Every export format (a test checks this against the exporters). */
 export const EXPORT_FORMAT_CHOICES = ['bmf', 'gab-bigger', 'gab-smaller'] as const satisfies readonly [
@@ -28,5 +28,74 @@ export const EXPORT_SETTINGS = {
     ...{ flag: 'name', flagArg: 'PREFIX', input: null, config: null, commands: ['export'] },
     group: 'Output',
     help: 'the prefix of every benchmark name (default embedprof/<model spec>)',
+  }),
+};
+
+const STORE_COMMANDS = ['history-add', 'history-check', 'history-site'] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+export const HISTORY_SETTINGS = {
+  historyStore: defineOptionalSetting({
+    kind: textKind('path', 'embedprof-history'),
+    ...{ flag: 'store', flagArg: 'DIR', input: null, config: null, commands: STORE_COMMANDS },
+    group: 'Files',
+    help: 'the history store: a folder of records (records/*.json); or use --data-branch',
+  }),
+  dataBranch: defineOptionalSetting({
+    kind: patternKind(/^[A-Za-z0-9._/-]{1,200}$/, 'a git branch name', 'embedprof-data'),
+    ...{ flag: 'data-branch', flagArg: 'NAME', input: 'data-branch', config: null, commands: STORE_COMMANDS },
+    group: 'Files',
+    help: "the history store on a branch of the repository's remote (fetched, committed to and pushed; retried when another run pushed first). The action's mode history: default embedprof-data",
+  }),
+  remote: defineSetting({
+    kind: textKind('none', 'origin'),
+    fallback: 'origin',
+    ...{ flag: 'remote', flagArg: 'NAME', input: null, config: null, commands: STORE_COMMANDS },
+    group: 'Files',
+    help: 'the git remote of --data-branch (default origin)',
+  }),
+  historyParent: defineOptionalSetting({
+    kind: patternKind(/^[0-9a-f]{7,64}$/, 'a commit sha (7 to 64 hex digits)', '3f1c9a0'),
+    ...{ flag: 'parent', flagArg: 'SHA', input: null, config: null, commands: ['history-add'] },
+    group: 'Output',
+    help: "the measured commit's parent (default: from git)",
+  }),
+  historyBranch: defineOptionalSetting({
+    kind: textKind('none', 'main'),
+    ...{ flag: 'branch', flagArg: 'NAME', input: null, config: null, commands: ['history-add'] },
+    group: 'Output',
+    help: 'the branch the commit was measured on (default: GITHUB_REF_NAME on a branch push, else the checked-out branch)',
+  }),
+  historyDate: defineOptionalSetting({
+    kind: patternKind(ISO_DATE, 'an ISO 8601 date or time', '2026-12-01T03:00:00Z'),
+    ...{ flag: 'date', flagArg: 'ISO', input: null, config: null, commands: ['history-add'] },
+    group: 'Output',
+    help: "the time of the run (default: the profile's createdAt)",
+  }),
+  newestRuns: defineSetting({
+    kind: intKind(1, 1000, '3'),
+    fallback: 3,
+    ...{ flag: 'newest', flagArg: 'N', input: 'history-newest', config: null, commands: ['history-check'] },
+    group: 'Comparison',
+    help: 'history check fails only on a change point among the newest N runs of a series (default 3): older ones were reported when they were new',
+  }),
+  siteOut: defineSetting({
+    kind: textKind('path', 'embedprof-site'),
+    fallback: 'embedprof-site',
+    ...{ flag: 'out', flagArg: 'DIR', input: null, config: null, commands: ['history-site'] },
+    group: 'Output',
+    help: 'the folder of the dashboard (index.html; default embedprof-site)',
+  }),
+  siteTitle: defineOptionalSetting({
+    kind: textKind('none', 'embedprof history'),
+    ...{ flag: 'title', flagArg: 'TEXT', input: null, config: null, commands: ['history-site'] },
+    group: 'Output',
+    help: 'the title of the dashboard (default: embedprof history, with the repository)',
+  }),
+  repositoryUrl: defineOptionalSetting({
+    kind: textKind('none', 'https://github.com/owner/repo'),
+    ...{ flag: 'repository-url', flagArg: 'URL', input: null, config: null, commands: ['history-site'] },
+    group: 'Output',
+    help: 'the repository page, for commit links (default: GITHUB_SERVER_URL/GITHUB_REPOSITORY when set)',
   }),
 };

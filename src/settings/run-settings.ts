@@ -11,9 +11,13 @@ const ALL: readonly CommandName[] = [
   'report',
   'baseline-update',
   'export',
+  'history-add',
+  'history-check',
+  'history-site',
 ];
 const WRITING: readonly CommandName[] = ['profile', 'gate', 'compare', 'merge', 'report'];
 const MEASURING: readonly CommandName[] = ['profile', 'gate'];
+const PROFILE_READERS: readonly CommandName[] = ['report', 'export', 'history-add'];
 /** Characters the artifact service refuses in a name. */
 const ARTIFACT_NAME = /^[^"':<>|*?\r\n\\/]{1,200}$/;
 const action = { flag: null, config: null, commands: [] as const };
@@ -53,15 +57,21 @@ export const FILE_SETTINGS = {
   }),
   profileFile: defineOptionalSetting({
     kind: textKind('path', 'embedprof-out/profile.json'),
-    ...{ flag: 'profile', flagArg: 'FILE', input: null, config: null, commands: ['report', 'export'] },
+    ...{ flag: 'profile', flagArg: 'FILE', input: null, config: null, commands: PROFILE_READERS },
     group: 'Files',
     help: 'the profile.json to render or export',
   }),
   comparisonFile: defineOptionalSetting({
     kind: textKind('path', 'embedprof-out/comparison.json'),
-    ...{ flag: 'comparison', flagArg: 'FILE', input: null, config: null, commands: ['report'] },
+    ...{
+      flag: 'comparison',
+      flagArg: 'FILE',
+      input: null,
+      config: null,
+      commands: ['report', 'history-add'],
+    },
     group: 'Files',
-    help: 'the comparison.json to render with it',
+    help: 'the comparison.json to render with it; history add: the chained duet against the previous recorded commit, whose ratios the record keeps',
   }),
   recordFrom: defineOptionalSetting({
     kind: textKind('path', 'embedprof-out/profile.json'),
@@ -91,7 +101,7 @@ export const FILE_SETTINGS = {
   }),
   commit: defineOptionalSetting({
     kind: patternKind(/^[0-9a-f]{7,64}$/, 'a commit sha (7 to 64 hex digits)', '3f1c9a0'),
-    ...{ flag: 'commit', flagArg: 'SHA', input: null, config: null, commands: MEASURING },
+    ...{ flag: 'commit', flagArg: 'SHA', input: null, config: null, commands: [...MEASURING, 'history-add'] },
     group: 'Output',
     help: 'the commit this run measured, named in the reports (default: git HEAD; the action: the pull request’s head)',
   }),

@@ -5,7 +5,17 @@
 import type { SettingKind } from './setting-kinds.js';
 import type { Preset, PresetName } from '../protocol/presets.js';
 
-export type CommandName = 'profile' | 'gate' | 'compare' | 'merge' | 'report' | 'baseline-update' | 'export';
+export type CommandName =
+  | 'profile'
+  | 'gate'
+  | 'compare'
+  | 'merge'
+  | 'report'
+  | 'baseline-update'
+  | 'export'
+  | 'history-add'
+  | 'history-check'
+  | 'history-site';
 export type HelpGroup =
   | 'Model'
   | 'Workload'

@@ -3,7 +3,7 @@
  * action.yml by a test), embedprof.config.json and its JSON Schema are all read off this table.
  */
 import { GATE_SETTINGS } from './gate-settings.js';
-import { EXPORT_SETTINGS } from './history-settings.js';
+import { EXPORT_SETTINGS, HISTORY_SETTINGS } from './history-settings.js';
 import { MEASURE_SETTINGS } from './measure-settings.js';
 import { ACTION_SETTINGS, FILE_SETTINGS } from './run-settings.js';
 import type { SettingEntry } from './setting-entry.js';
@@ -13,6 +13,7 @@ export const SETTINGS = {
   ...GATE_SETTINGS,
   ...FILE_SETTINGS,
   ...EXPORT_SETTINGS,
+  ...HISTORY_SETTINGS,
   ...ACTION_SETTINGS,
 };
 

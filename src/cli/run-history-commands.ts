@@ -1,0 +1,98 @@
+/**
+ * `embedprof history add | check | site`: faces over the core's history functions. The store is a folder
+ * (--store) or a branch of the remote (--data-branch); nothing here decides anything.
+ */
+import {
+  readHistory,
+  runHistoryAdd,
+  runHistoryCheck,
+  runHistorySite,
+  type HistoryStoreTarget,
+} from '../core/index.js';
+import { createCommitContextReader } from '../history/commit-context.js';
+import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
+import { createDefaultDeps } from '../core/index.js';
+
+const print = (text: string) => void process.stdout.write(`${text}\n`);
+
+/** --store DIR or --data-branch NAME, exactly one. */
+export function chooseStoreTarget(settings: ResolvedSettings, cwd: string): HistoryStoreTarget {
+  const { historyStore, dataBranch, remote } = settings.values;
+  if (historyStore !== null && dataBranch !== null) {
+    throw createSettingError(settings, 'dataBranch', {
+      expected: 'either --store DIR or --data-branch NAME, not both',
+      received: `both (--store ${historyStore})`,
+      example: 'embedprof-data',
+    });
+  }
+  if (historyStore !== null) return { kind: 'folder', dir: historyStore };
+  if (dataBranch !== null) return { kind: 'branch', repoDir: cwd, remote, branch: dataBranch };
+  throw createSettingError(settings, 'historyStore', {
+    expected: 'the history store: --store DIR (a folder) or --data-branch NAME (a branch of the remote)',
+    received: 'neither',
+    example: 'embedprof-history',
+  });
+}
+
+export async function runHistoryAddCommand(settings: ResolvedSettings): Promise<number> {
+  const { profileFile, commit, historyParent, historyBranch, historyDate, comparisonFile } = settings.values;
+  if (profileFile === null) {
+    throw createSettingError(settings, 'profileFile', {
+      expected: 'the profile.json to record',
+      received: 'nothing',
+      example: 'embedprof-out/profile.json',
+    });
+  }
+  const cwd = process.cwd();
+  const outcome = await runHistoryAdd(
+    {
+      profilePath: profileFile,
+      store: chooseStoreTarget(settings, cwd),
+      ...(commit === null ? {} : { commit }),
+      ...(historyParent === null ? {} : { parent: historyParent }),
+      ...(historyBranch === null ? {} : { branch: historyBranch }),
+      ...(historyDate === null ? {} : { date: historyDate }),
+      ...(comparisonFile === null ? {} : { comparisonPath: comparisonFile }),
+    },
+    { readCommitContext: createCommitContextReader(cwd, process.env) },
+  );
+  const verb = outcome.status === 'added' ? 'Added' : 'Already recorded';
+  const chained = outcome.record.chained === null ? '' : ', with chained ratios';
+  print(`${verb} ${outcome.recordPath} (${outcome.bytes} bytes${chained}): ${outcome.record.commit}`);
+  return outcome.exitCode;
+}
+
+export async function runHistorySiteCommand(settings: ResolvedSettings): Promise<number> {
+  const { siteOut, siteTitle, repositoryUrl } = settings.values;
+  const cwd = process.cwd();
+  const history = await readHistory(chooseStoreTarget(settings, cwd));
+  const repository = repositoryUrl ?? readRepositoryUrl(process.env);
+  const title =
+    siteTitle ??
+    `embedprof history${repository === null ? '' : `: ${repository.replace(/^https?:\/\//, '')}`}`;
+  const deps = createDefaultDeps(true);
+  const outcome = await runHistorySite(
+    { series: history.series, context: { title, repositoryUrl: repository }, outDir: siteOut },
+    deps,
+  );
+  print(
+    `Wrote ${outcome.files.join(', ')}: ${outcome.cells} cells, ${history.records.length} runs from ${history.source}`,
+  );
+  return 0;
+}
+
+export async function runHistoryCheckCommand(settings: ResolvedSettings): Promise<number> {
+  const { failOn, newestRuns } = settings.values;
+  const history = await readHistory(chooseStoreTarget(settings, process.cwd()));
+  const outcome = runHistoryCheck(history, { failOn, newestRuns });
+  print(outcome.lines.join('\n'));
+  return outcome.exitCode;
+}
+
+/** `https://github.com/OWNER/REPO` on a runner, else null. */
+function readRepositoryUrl(env: NodeJS.ProcessEnv): string | null {
+  const server = env.GITHUB_SERVER_URL;
+  const repository = env.GITHUB_REPOSITORY;
+  if (server === undefined || server === '' || repository === undefined || repository === '') return null;
+  return `${server.replace(/\/$/, '')}/${repository}`;
+}
