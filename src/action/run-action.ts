@@ -10,6 +10,7 @@ import type { ActionPlatform } from './action-platform.js';
 import { assertInputPathsExist, checkCombinations, isDirectory } from './check-inputs.js';
 import { parseEventContext } from './event-context.js';
 import { runCommentMode } from './run-comment-mode.js';
+import { runHistoryMode } from './run-history-mode.js';
 import { runMeasureMode, type ModeContext } from './run-measure-mode.js';
 import { runUpdateBaselineMode } from './run-update-baseline.js';
 import { assertTrustedCode } from './untrusted-code.js';
@@ -38,6 +39,8 @@ async function runMode(ctx: ModeContext): Promise<void> {
       return runUpdateBaselineMode(ctx);
     case 'comment':
       return runCommentMode(ctx);
+    case 'history':
+      return runHistoryMode(ctx);
   }
 }
 

@@ -9,7 +9,7 @@ import {
   runHistorySite,
   type HistoryStoreTarget,
 } from '../core/index.js';
-import { createCommitContextReader } from '../history/commit-context.js';
+import { createCommitContextReader, readRepositoryUrl } from '../history/commit-context.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
 import { createDefaultDeps } from '../core/index.js';
 
@@ -87,12 +87,4 @@ export async function runHistoryCheckCommand(settings: ResolvedSettings): Promis
   const outcome = runHistoryCheck(history, { failOn, newestRuns });
   print(outcome.lines.join('\n'));
   return outcome.exitCode;
-}
-
-/** `https://github.com/OWNER/REPO` on a runner, else null. */
-function readRepositoryUrl(env: NodeJS.ProcessEnv): string | null {
-  const server = env.GITHUB_SERVER_URL;
-  const repository = env.GITHUB_REPOSITORY;
-  if (server === undefined || server === '' || repository === undefined || repository === '') return null;
-  return `${server.replace(/\/$/, '')}/${repository}`;
 }

@@ -67,3 +67,10 @@ export function createCommitContextReader(cwd: string, env: Environment): Commit
     };
   };
 }
+
+/** `https://github.com/OWNER/REPO` on a runner (GITHUB_SERVER_URL, GITHUB_REPOSITORY), else null. */
+export function readRepositoryUrl(env: Environment): string | null {
+  const server = readVariable(env, 'GITHUB_SERVER_URL');
+  const repository = readVariable(env, 'GITHUB_REPOSITORY');
+  return server === null || repository === null ? null : `${server.replace(/\/$/, '')}/${repository}`;
+}

@@ -123,9 +123,9 @@ export const FILE_SETTINGS = {
 
 export const ACTION_SETTINGS = {
   mode: defineOptionalSetting({
-    kind: choiceKind(['gate', 'profile', 'update-baseline', 'merge', 'comment']),
+    kind: choiceKind(['gate', 'profile', 'update-baseline', 'merge', 'comment', 'history']),
     ...{ ...action, input: 'mode', group: 'Settings' },
-    help: 'gate | profile | update-baseline | merge | comment. Default: gate on pull_request and pull_request_target, profile otherwise.',
+    help: 'gate | profile | update-baseline | merge | comment | history. Default: gate on pull_request and pull_request_target, profile otherwise.',
   }),
   compareTo: defineOptionalSetting({
     kind: choiceKind(['base', 'baseline']),

@@ -18,6 +18,9 @@ const MAJORS: Record<string, string> = {
   'actions/upload-artifact': 'v7',
   'actions/download-artifact': 'v8',
   'peter-evans/create-pull-request': 'v8',
+  // composite: its upload-artifact step is actions/upload-artifact@v7
+  'actions/upload-pages-artifact': 'v5',
+  'actions/deploy-pages': 'v5',
 };
 
 const CONCURRENCY = {
