@@ -51,6 +51,9 @@ function chooseFaceDefaults(
   const event = { kind: 'face', reason: `the ${describeEvent(context)} event` } as const;
   const values: Partial<SettingValues> = { mode, compareTo, preset: onPull ? 'quick' : 'full' };
   if (onPull && mode === 'gate' && compareTo === 'base') values.against = context.pull.baseSha;
+  // the comment cites the base branch's nightly history when the repository keeps one
+  if (onPull && mode === 'gate')
+    Object.assign(values, { dataBranch: 'embedprof-data', historyBranch: context.pull.baseRef });
   const commit = onPull ? context.pull.headSha : process.env.GITHUB_SHA?.trim();
   if (commit !== undefined && /^[0-9a-f]{7,64}$/.test(commit)) values.commit = commit;
   const layers: SettingsLayer[] = [{ source: event, values }];

@@ -120,6 +120,7 @@ export function compareBaselines(
     unmatchedCells: compared.unmatched,
     aggregates,
     overall,
+    baseHistory: null,
   };
 }
 

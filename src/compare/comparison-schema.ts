@@ -213,6 +213,26 @@ export const referenceSchema = z.discriminatedUnion('kind', [
 ]);
 export type ComparisonReference = z.infer<typeof referenceSchema>;
 
+/** The base branch's recorded history of a gated metric at the headline cell (from the history store). */
+export const baseHistoryEntrySchema = z.object({
+  metric: metricNameSchema,
+  cell: z.string().describe('the cell label, e.g. "batch 32"'),
+  unit: z.string(),
+  value: z.number().describe('the newest recorded value on the branch'),
+  runs: z.number().int().positive().describe('recorded runs of the series on the branch'),
+  lastChange: z
+    .object({ magnitude: z.number(), commit: z.string(), runsAgo: z.number().int().nonnegative() })
+    .nullable()
+    .describe('the newest change point of the series, null when there is none'),
+});
+
+export const baseHistorySchema = z.object({
+  branch: z.string().describe('the branch the runs were recorded on, e.g. main'),
+  source: z.string().describe('where the history was read, e.g. origin/embedprof-data'),
+  entries: z.array(baseHistoryEntrySchema),
+});
+export type BaseHistory = z.infer<typeof baseHistorySchema>;
+
 export const comparisonSchema = z.object({
   $schema: z.string().optional(),
   schemaVersion: z.literal(COMPARISON_SCHEMA_VERSION),
@@ -241,5 +261,9 @@ export const comparisonSchema = z.object({
   ),
   aggregates: z.array(aggregateSchema),
   overall: overallSchema,
+  baseHistory: baseHistorySchema
+    .nullable()
+    .default(null)
+    .describe("the base branch's recorded history of each gated metric, when a history store was read"),
 });
 export type Comparison = z.infer<typeof comparisonSchema>;

@@ -18,6 +18,7 @@ import { runGate } from '../gate/run-gate.js';
 import { createProfileMeasurement } from '../run/profile-measurement.js';
 import { prepareRun, type PreparedRun } from '../run/prepare-run.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
+import { attachBaseHistory } from './attach-base-history.js';
 import type { CoreDeps } from './core-deps.js';
 import type { GateOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';
@@ -60,7 +61,15 @@ export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): 
     values.against === null
       ? await gateOnBaseline(context, requireBaseline(settings, request, null), null)
       : await gateOnBase(context, await prepareDuetBase(context, values.against));
-  const withSources = { ...measured, profile: withSettings(measured.profile, settings, deps.cwd) };
+  const comparison =
+    measured.comparison === null
+      ? null
+      : await attachBaseHistory(measured.comparison, settings, deps.cwd, run.progress);
+  const withSources = {
+    ...measured,
+    comparison,
+    profile: withSettings(measured.profile, settings, deps.cwd),
+  };
   const files = await writeRunFiles(outDir, withSources);
   run.progress.finish();
   const failed = countFailedCells(measured.profile) > 0 || countMeasuredCells(measured.profile) === 0 ? 1 : 0;

@@ -13,7 +13,8 @@ function formatSide(side: SideSummary, metric: MetricComparison): string {
 
 /** "base" and "head" when measured side by side, else "baseline" and "current"; both geometric means. */
 function describeSideColumns(comparison: Comparison): [string, string] {
-  const [before, after] = comparison.reference.kind === 'base-ref' ? ['base', 'head'] : ['baseline', 'current'];
+  const [before, after] =
+    comparison.reference.kind === 'base-ref' ? ['base', 'head'] : ['baseline', 'current'];
   return [`${before} (geo. mean)`, `${after} (geo. mean)`];
 }
 

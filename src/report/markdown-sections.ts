@@ -20,7 +20,7 @@ import {
   listRecommendations,
 } from './environment-table.js';
 import { escapeMarkdown } from './escape.js';
-import { describeRunContext } from './run-context.js';
+import { describeBaseHistory, describeRunContext } from './run-context.js';
 import type { MarkdownTableOptions } from './markdown-blocks.js';
 import { renderMarkdownList, renderMarkdownTable } from './markdown-blocks.js';
 import { describeUnmeasured, listProfileCells } from './profile-facts.js';
@@ -38,7 +38,9 @@ function tableOptions(limits: TextLimits): MarkdownTableOptions {
 
 /** "Baseline "main" (embedprof, 2026-11-20 10:00 UTC) vs this run (…): MODEL on CPU; same machine." */
 export function renderContextLine(profile: Profile, comparison: Comparison | null): string {
-  return escapeMarkdown(describeRunContext(profile, comparison));
+  const history = describeBaseHistory(comparison);
+  const context = escapeMarkdown(describeRunContext(profile, comparison));
+  return history === null ? context : `${context}\n\n${escapeMarkdown(history)}`;
 }
 
 /** The comparison's notes (machine mismatch, legacy origin, speed regimes, normalization fallbacks, …). */

@@ -32,7 +32,7 @@ import { describeUnmeasured, listProfileCells } from './profile-facts.js';
 import { buildBatchTable, buildLengthTable } from './profile-tables.js';
 import type { Renderer, ReportInput } from './renderer.js';
 import { listFindings } from './report-findings.js';
-import { describeRunContext } from './run-context.js';
+import { describeBaseHistory, describeRunContext } from './run-context.js';
 import { describeVerdict, formatVerdictText } from './verdict-line.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -160,6 +160,9 @@ export function renderHtmlReport(input: ReportInput): string {
     `<h1>embedprof report: ${escapeHtmlText(profile.model.spec, 200)}</h1>`,
     `<p class="verdict ${verdict.tone}">${formatVerdictText(verdict, escapeHtmlText)}</p>`,
     renderParagraph(describeRunContext(profile, comparison), 'muted'),
+    ...[describeBaseHistory(comparison)].flatMap((line) =>
+      line === null ? [] : [renderParagraph(line, 'muted')],
+    ),
     '</header>',
     '<main>',
     renderSection('summary', 'Summary', [renderHtmlList(listFindings(profile))]),

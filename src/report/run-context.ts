@@ -3,7 +3,8 @@ import type { Comparison } from '../compare/comparison-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
 import { describeMachineKind } from './comparison-facts.js';
 import { sanitizeText } from './escape.js';
-import { formatTimestamp } from './format-values.js';
+import { describeMetricName } from './comparison-facts.js';
+import { formatQuantity, formatTimestamp } from './format-values.js';
 
 /** Longest model spec or CPU name quoted in the line. */
 const MAX_NAME_CHARS = 120;
@@ -41,4 +42,21 @@ export function describeRunContext(profile: Profile, comparison: Comparison | nu
 
 function capitalize(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** "History of main (origin/embedprof-data): batch 32 throughput 312 texts/s, no change point in 14 runs; …" */
+export function describeBaseHistory(comparison: Comparison | null): string | null {
+  const history = comparison?.baseHistory ?? null;
+  if (history === null || history.entries.length === 0) return null;
+  const entries = history.entries.map((entry) => {
+    const value = `${sanitizeText(entry.cell, MAX_NAME_CHARS)} ${describeMetricName(entry.metric)} ${formatQuantity(entry.value)} ${entry.unit}`;
+    const change = entry.lastChange;
+    if (change === null) return `${value}, no change point in ${entry.runs} runs`;
+    const ago = change.runsAgo === 0 ? 'in the newest run' : `${change.runsAgo} runs ago`;
+    const sign = change.magnitude > 0 ? '+' : '−';
+    const size = `${sign}${Math.abs(change.magnitude * 100).toFixed(1)} %`;
+    return `${value}; last change point ${size} at ${sanitizeText(change.commit, 64).slice(0, 12)}, ${ago} (${entry.runs} runs)`;
+  });
+  const where = `${sanitizeText(history.branch, MAX_NAME_CHARS)} (${sanitizeText(history.source, MAX_NAME_CHARS)})`;
+  return `History of ${where}: ${entries.join('; ')}.`;
 }

@@ -31,7 +31,7 @@ export const EXPORT_SETTINGS = {
   }),
 };
 
-const STORE_COMMANDS = ['history-add', 'history-check', 'history-site'] as const;
+const STORE_COMMANDS = ['history-add', 'history-check', 'history-site', 'gate'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 export const HISTORY_SETTINGS = {
@@ -62,9 +62,9 @@ export const HISTORY_SETTINGS = {
   }),
   historyBranch: defineOptionalSetting({
     kind: textKind('none', 'main'),
-    ...{ flag: 'branch', flagArg: 'NAME', input: null, config: null, commands: ['history-add'] },
+    ...{ flag: 'branch', flagArg: 'NAME', input: null, config: null, commands: ['history-add', 'gate'] },
     group: 'Output',
-    help: 'the branch the commit was measured on (default: GITHUB_REF_NAME on a branch push, else the checked-out branch)',
+    help: "history add: the branch the commit was measured on (default: GITHUB_REF_NAME on a branch push, else the checked-out branch); gate: the base branch whose recorded history the comment cites (default main; the action: the pull request's base)",
   }),
   historyDate: defineOptionalSetting({
     kind: patternKind(ISO_DATE, 'an ISO 8601 date or time', '2026-12-01T03:00:00Z'),

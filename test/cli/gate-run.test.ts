@@ -9,6 +9,9 @@ import { comparisonSchema } from '../../src/compare/comparison-schema.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
 import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
 import { runCli } from '../helpers/run-cli.js';
+import { writeHistoryRecord } from '../../src/history/history-store.js';
+import { createRandom } from '../../src/random/index.js';
+import { createNightRecord } from '../history/history-fixtures.js';
 
 const work = mkdtempSync(join(tmpdir(), 'embedprof-gate-'));
 const SWEEP = [
@@ -24,7 +27,7 @@ const SWEEP = [
   '--quiet',
 ];
 
-test('gate: the toy embedder against a baseline of its own profile passes', () => {
+test('gate: the toy embedder against a baseline of its own profile passes, citing the history of main', async () => {
   const first = join(work, 'first');
   const profiled = runCli(['profile', ...SWEEP, '--out', first]);
   assert.equal(profiled.status, 0, profiled.stderr);
@@ -40,6 +43,10 @@ test('gate: the toy embedder against a baseline of its own profile passes', () =
     baselines,
   ]);
   assert.equal(recorded.status, 0, recorded.stderr);
+  const store = join(work, 'history');
+  const random = createRandom(7);
+  for (let night = 0; night < 8; night++)
+    await writeHistoryRecord(store, createNightRecord(night, { random }));
   const out = join(work, 'gate');
   // A wiring test must not depend on a noisy measurement resolving: two commands minutes apart meet speed
   // regimes up to 2× apart (seen on CI), so only memory is gated, with a threshold no RSS spread reaches.
@@ -54,11 +61,18 @@ test('gate: the toy embedder against a baseline of its own profile passes', () =
     '3',
     '--time-budget',
     '20',
+    '--store',
+    store,
     '--out',
     out,
   ]);
   assert.equal(gated.status, 0, `${gated.stdout}\n${gated.stderr}`);
   assert.match(gated.stdout, /^PASS — /);
+  const comment = readFileSync(join(out, 'comment.md'), 'utf8');
+  assert.match(
+    comment,
+    /^History of main \\?\(.*history\\?\): batch 8 peak memory \d+ MB, no change point in 8 runs\.$/m,
+  );
   assert.match(gated.stdout, /adaptive sampling: /);
   const profile = profileSchema.parse(JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')));
   const comparison = comparisonSchema.parse(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));

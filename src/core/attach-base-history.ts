@@ -1,0 +1,60 @@
+/**
+ * The gate's comparison with the base branch's recorded history (one line per gated metric in the comment),
+ * when --store or --data-branch names a store. A store that cannot be read costs the comment its line, never
+ * the gate: a repository without an `origin` remote or without the branch has no history, silently.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Comparison } from '../compare/comparison-schema.js';
+import { describeError } from '../errors.js';
+import { summarizeBaseHistory } from '../history/summarize-base-history.js';
+import type { ProgressReporter } from '../protocol/schedule/progress.js';
+import type { ResolvedSettings } from '../settings/resolve-settings.js';
+import { readHistory } from './read-history.js';
+import type { HistoryStoreTarget } from './run-history-add.js';
+
+const run = promisify(execFile);
+
+async function hasRemote(cwd: string, remote: string): Promise<boolean> {
+  try {
+    await run('git', ['remote', 'get-url', remote], { cwd });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function chooseTarget(settings: ResolvedSettings, cwd: string): Promise<HistoryStoreTarget | null> {
+  const { historyStore, dataBranch, remote } = settings.values;
+  if (historyStore !== null) return { kind: 'folder', dir: historyStore };
+  if (dataBranch === null || !(await hasRemote(cwd, remote))) return null;
+  return { kind: 'branch', repoDir: cwd, remote, branch: dataBranch };
+}
+
+export async function attachBaseHistory(
+  comparison: Comparison,
+  settings: ResolvedSettings,
+  cwd: string,
+  progress: ProgressReporter,
+): Promise<Comparison> {
+  const target = await chooseTarget(settings, cwd);
+  if (target === null) return comparison;
+  try {
+    const history = await readHistory(target);
+    if (history.records.length === 0) return comparison;
+    const branch = settings.values.historyBranch ?? 'main';
+    return {
+      ...comparison,
+      baseHistory: summarizeBaseHistory(history.series, comparison, branch, history.source),
+    };
+  } catch (error) {
+    progress.note(
+      `the history in ${describeTarget(target)} was not read (${describeError(error)}); the comment goes without it`,
+    );
+    return comparison;
+  }
+}
+
+function describeTarget(target: HistoryStoreTarget): string {
+  return target.kind === 'folder' ? target.dir : `${target.remote}/${target.branch ?? 'embedprof-data'}`;
+}
