@@ -36,11 +36,11 @@ Writes comment.md, summary.md, report.md, report.html, profile.csv and, with a c
 
 Records what a profile measured as DIR/NAME.json (written atomically), with its machine fingerprint and
 provenance (commit, ref, runner, workflow run from the GitHub Actions environment; else \`git rev-parse HEAD\`).`,
-  export: `embedprof export --profile profile.json --format bmf|gab-bigger|gab-smaller [--out FILE]
+  export: `embedprof export --profile profile.json --format bmf|gab|gab-bigger|gab-smaller [--out FILE]
 
 Writes a profile's cells as Bencher Metric Format JSON (\`bencher run --adapter json --file bmf.json\`) or as
 github-action-benchmark's custom JSON: gab-bigger (throughput) for a \`tool: customBiggerIsBetter\` step,
-gab-smaller (p95 latency, peak memory) for a \`tool: customSmallerIsBetter\` step. Values are medians over the
+gab-smaller (p95 latency, peak memory) for a \`tool: customSmallerIsBetter\` step, gab both. Values are medians over the
 worker processes with their 95 % intervals; skipped and failed cells are left out and named.`,
   'history-add': `embedprof history add --profile profile.json (--store DIR | --data-branch NAME) [options]
 

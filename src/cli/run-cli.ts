@@ -18,7 +18,7 @@ Usage:
                                   merge the folders of a sharded run (--shard i/n) and compare
   embedprof report --profile profile.json [--comparison comparison.json] --out DIR
                                   comment.md, summary.md, report.md, report.html and CSVs
-  embedprof export --profile profile.json --format bmf|gab-bigger|gab-smaller [--out FILE]
+  embedprof export --profile profile.json --format bmf|gab|gab-bigger|gab-smaller [--out FILE]
                                   the profile as Bencher Metric Format or github-action-benchmark JSON
   embedprof history add --profile profile.json (--store DIR | --data-branch NAME)
                                   append the profile to a history store (a folder or a branch)

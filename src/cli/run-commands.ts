@@ -2,6 +2,7 @@
  * Each CLI command as a face over the core: the command line becomes settings, the core runs, and the
  * outcome is printed. Nothing here measures or decides.
  */
+import { join } from 'node:path';
 import type { Baseline } from '../baseline/baseline-schema.js';
 import {
   createDefaultDeps,
@@ -103,10 +104,17 @@ async function runExportCommand(settings: ResolvedSettings): Promise<number> {
       example: 'embedprof-out/profile.json',
     });
   }
-  const request = { profilePath: profileFile, format: exportFormat, out: exportOut, name: exportName };
-  const outcome = await runExport(request, { cwd: process.cwd() });
-  for (const note of outcome.notes) process.stderr.write(`embedprof: ${note}\n`);
-  print(`Wrote ${outcome.path}: ${outcome.benchmarks} benchmark(s) as ${outcome.format}`);
+  // gab: one file per direction, as github-action-benchmark takes one direction per step
+  const formats = exportFormat === 'gab' ? (['gab-bigger', 'gab-smaller'] as const) : [exportFormat];
+  for (const [index, format] of formats.entries()) {
+    const out = exportFormat === 'gab' && exportOut !== null ? join(exportOut, `${format}.json`) : exportOut;
+    const outcome = await runExport(
+      { profilePath: profileFile, format, out, name: exportName },
+      { cwd: process.cwd() },
+    );
+    if (index === 0) for (const note of outcome.notes) process.stderr.write(`embedprof: ${note}\n`);
+    print(`Wrote ${outcome.path}: ${outcome.benchmarks} benchmark(s) as ${outcome.format}`);
+  }
   return 0;
 }
 

@@ -3,25 +3,25 @@ import type { ExportFormat } from '../export/exporters.js';
 import { defineOptionalSetting, defineSetting } from './setting-entry.js';
 import { choiceKind, intKind, patternKind, textKind } from './setting-kinds.js';
 
-/** Every export format (a test checks this against the exporters). */
-export const EXPORT_FORMAT_CHOICES = ['bmf', 'gab-bigger', 'gab-smaller'] as const satisfies readonly [
-  ExportFormat,
-  ...ExportFormat[],
+/** Every export format (a test checks this against the exporters), and `gab`: both of its directions. */
+export const EXPORT_FORMAT_CHOICES = ['bmf', 'gab', 'gab-bigger', 'gab-smaller'] as const satisfies readonly [
+  ExportFormat | 'gab',
+  ...(ExportFormat | 'gab')[],
 ];
 
 export const EXPORT_SETTINGS = {
   exportFormat: defineSetting({
     kind: choiceKind(EXPORT_FORMAT_CHOICES),
-    fallback: 'bmf' as ExportFormat,
+    fallback: 'bmf' as ExportFormat | 'gab',
     ...{ flag: 'format', flagArg: 'F', input: null, config: null, commands: ['export'] },
     group: 'Files',
-    help: "bmf | gab-bigger | gab-smaller: Bencher Metric Format, or github-action-benchmark's customBiggerIsBetter (throughput) / customSmallerIsBetter (latency, memory) JSON (default bmf)",
+    help: "bmf | gab | gab-bigger | gab-smaller: Bencher Metric Format, or github-action-benchmark's custom JSON — gab-bigger for a customBiggerIsBetter step (throughput), gab-smaller for customSmallerIsBetter (latency, memory), gab for both (default bmf)",
   }),
   exportOut: defineOptionalSetting({
     kind: textKind('path', 'bmf.json'),
     ...{ flag: 'out', flagArg: 'FILE', input: null, config: null, commands: ['export'] },
     group: 'Output',
-    help: 'the file to write (default: bmf.json, gab-bigger.json or gab-smaller.json beside the profile)',
+    help: 'the file to write (default: bmf.json, gab-bigger.json or gab-smaller.json beside the profile); with --format gab, the folder for both files',
   }),
   exportName: defineOptionalSetting({
     kind: textKind('none', 'embedprof/minilm'),

@@ -27,14 +27,33 @@ test('export writes each format to --out, names the cells it left out, and exits
 });
 
 test('export refuses an unknown format and a missing --profile in the CLI’s words (exit 2)', () => {
-  const bad = runCli(['export', '--profile', PROFILE, '--format', 'gab']);
+  const bad = runCli(['export', '--profile', PROFILE, '--format', 'csv']);
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /--format: expected one of bmf, gab-bigger, gab-smaller, received "gab"/);
+  assert.match(bad.stderr, /--format: expected one of bmf, gab, gab-bigger, gab-smaller, received "csv"/);
   const missing = runCli(['export', '--format', 'bmf']);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /--profile: expected the profile\.json to export, received nothing/);
 });
 
-test('the --format choices are the exporters’ formats', () => {
-  assert.deepEqual([...EXPORT_FORMAT_CHOICES].sort(), [...EXPORT_FORMATS].sort());
+test('the --format choices are the exporters’ formats and gab', () => {
+  assert.deepEqual([...EXPORT_FORMAT_CHOICES].sort(), [...EXPORT_FORMATS, 'gab'].sort());
+});
+
+test('--format gab writes both directions, each the array of {name, unit, value, range} gab reads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'embedprof-export-gab-'));
+  const result = runCli(['export', '--profile', PROFILE, '--format', 'gab', '--out', dir]);
+  assert.equal(result.status, 0, result.stderr);
+  for (const [file, count] of [
+    ['gab-bigger.json', 10],
+    ['gab-smaller.json', 20],
+  ] as const) {
+    const entries = gabDocumentSchema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    assert.equal(entries.length, count, file);
+    for (const entry of entries) {
+      assert.equal(typeof entry.name, 'string');
+      assert.equal(typeof entry.unit, 'string');
+      assert.equal(typeof entry.value, 'number');
+      assert.match(entry.range ?? '', /^± [\d.]+$/, file);
+    }
+  }
 });

@@ -1,0 +1,52 @@
+/**
+ * User code in a pull_request run, run as the runner runs it: an embedder that dumps its whole environment and
+ * prints a workflow command finds no token of any kind (GITHUB_TOKEN, the input's token, ACTIONS_*, HF_TOKEN),
+ * and its `::warning::` line reaches the log as text, not as a command.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { createWorkspace, recordBaseline, startServers, SWEEP_INPUTS } from './action-fixtures.js';
+import { describeRun, runActionProcess, TEST_TOKEN } from './run-action-process.js';
+import { listMessages } from './workflow-commands.js';
+
+const workspace = createWorkspace();
+const NOSY_EMBEDDER = resolve('test/fixtures/embedders/nosy-embedder.mjs');
+const SECRETS = {
+  GITHUB_TOKEN: 'ghs_runnerTokenFromTheEnvironment0123',
+  HF_TOKEN: 'hf_hubTokenOfTheRepository0123456789',
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-0123456789',
+  ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.example/oidc',
+};
+
+test('an embedder dumping process.env in a pull_request run finds no token of any kind', async (t) => {
+  recordBaseline(workspace);
+  const { github, artifacts } = await startServers(t);
+  const dump = join(workspace, 'env-dump');
+  const run = await runActionProcess(t, {
+    event: 'pull_request',
+    payload: 'pull_request.opened.json',
+    inputs: { ...SWEEP_INPUTS, embedder: NOSY_EMBEDDER, 'compare-to': 'baseline', 'max-memory-growth': '3' },
+    github,
+    artifacts,
+    workspace,
+    env: { ...SECRETS, EMBEDPROF_ENV_DUMP: dump },
+  });
+  assert.equal(run.exitCode, 0, describeRun(run));
+  const dumps = readdirSync(workspace).filter((name) => name.startsWith('env-dump.'));
+  assert.ok(dumps.length >= 3, `one dump per worker process: ${dumps.join(', ')}`);
+  const secrets = [TEST_TOKEN, artifacts.token, ...Object.values(SECRETS)];
+  for (const name of dumps) {
+    const env = JSON.parse(readFileSync(join(workspace, name), 'utf8')) as Record<string, string>;
+    const tokenNames = Object.keys(env).filter((key) => /TOKEN|^ACTIONS_|^INPUT_/i.test(key));
+    assert.deepEqual(tokenNames, [], `${name}: variables user code must not see`);
+    const leaked = secrets.filter((secret) => Object.values(env).some((value) => value.includes(secret)));
+    assert.deepEqual(leaked, [], `${name}: secret values`);
+  }
+  assert.deepEqual(
+    listMessages(run.commands, 'warning').filter((m) => /printed by the embedder/.test(m)),
+    [],
+  );
+  assert.match(`${run.stdout}\n${run.stderr}`, /^\[embedder\] ::warning::printed by the embedder$/m);
+});
