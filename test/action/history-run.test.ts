@@ -69,3 +69,27 @@ test('three nights of mode history leave three records on the data branch, the l
   assert.equal(runGit(repo, ['worktree', 'list']).split('\n').length, 1, 'the duet worktree is removed');
   assert.equal(runGit(repo, ['status', '--porcelain']), '', 'the checkout is untouched');
 });
+
+test('two nightly jobs pushing at once both land on the data branch', async (t) => {
+  const first = createBaseRepository();
+  const bare = createOrigin(first);
+  const second = mkdtempSync(join(tmpdir(), 'embedprof-clone-'));
+  runGit(second, ['clone', '-q', bare, '.']);
+  runGit(second, ['commit', '-q', '--allow-empty', '-m', 'another commit']);
+  const { github, artifacts } = await startServers(t);
+  const runs = await Promise.all(
+    [first, second].map((repo) =>
+      runActionProcess(t, {
+        event: 'schedule',
+        payload: 'schedule.json',
+        inputs: { mode: 'history', preset: 'quick' },
+        github,
+        artifacts,
+        workspace: repo,
+        env: { GITHUB_SHA: runGit(repo, ['rev-parse', 'HEAD']) },
+      }),
+    ),
+  );
+  for (const run of runs) assert.equal(run.exitCode, 0, describeRun(run));
+  assert.equal(listBranchRecords(bare).length, 2, 'both records are on the branch');
+});
