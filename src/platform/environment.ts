@@ -51,3 +51,15 @@ function readCpuInfo(): { model: string | null; flags: Set<string> } {
     return { model: null, flags: new Set() };
   }
 }
+
+/** The clock and vendor /proc/cpuinfo reports, for the MFU ceiling (nulls where it says nothing). */
+export function readCpuClock(): { mhz: number | null; vendor: string | null } {
+  try {
+    const text = readFileSync('/proc/cpuinfo', 'utf8');
+    const mhz = Number(/^cpu MHz\s*:\s*([\d.]+)$/m.exec(text)?.[1] ?? Number.NaN);
+    const vendor = /^vendor_id\s*:\s*(\S+)$/m.exec(text)?.[1] ?? null;
+    return { mhz: Number.isFinite(mhz) && mhz > 0 ? mhz : null, vendor };
+  } catch {
+    return { mhz: null, vendor: null };
+  }
+}

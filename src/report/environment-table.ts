@@ -5,6 +5,7 @@ import {
   formatDistribution,
   formatFixed,
   formatMegabytes,
+  formatQuantity,
   formatTimestamp,
 } from './format-values.js';
 import type { TableData } from './table-data.js';
@@ -15,7 +16,7 @@ export const METHOD_NOTES = [
   'Every cell (a batch size, or a text length at a fixed batch size) ran in several fresh worker processes; the first round in ascending order, later rounds interleaved in a seeded shuffled order.',
   'Each process warmed up until the per-token time of its last batches was steady, then replayed the same batches in the same order as every other process.',
   'Throughput is the median over processes with the 95 % CI of the geometric mean; latency percentiles are per batch; peak RSS is the lowest per-process peak of the cell (VmHWM).',
-  'Normalized throughput divides texts/s by a calibration score measured in the same process; MFU is model FLOP/s (padded tokens) over the MatMul probe FLOP/s.',
+  'Normalized throughput divides texts/s by a calibration score measured in the same process; MFU is model FLOP/s (padded tokens) over the MFU ceiling: the highest of the hardware peak, the MatMul probe and what the model reached.',
   'Experiments are A/B pairs alternating in one process, with a paired 95 % CI; a recommendation is made only when its whole CI is a gain.',
 ];
 
@@ -45,8 +46,25 @@ export function buildEnvironmentTable(profile: Profile): TableData {
     ['threads', String(env.threads)],
     ['CI', env.ci ? 'yes' : 'no'],
     ['calibration reference', describeReference(profile)],
-    ['MatMul probe (MFU ceiling)', `ORT MatMul ${shape} (${calibration.dtype}): ${probe}`],
+    ['MatMul probe', `ORT MatMul ${shape} (${calibration.dtype}): ${probe}`],
+    ['MFU ceiling', describeCeiling(profile)],
   ]);
+}
+
+/** "664.6 GOP/s, the hardware peak (2 cores × 2596 MHz × 128 int8 op/cycle (avx512_vnni, 2 × 256-bit))". */
+function describeCeiling(profile: Profile): string {
+  const ceiling = profile.calibration.ceiling ?? null;
+  if (ceiling === null) return 'the MatMul probe (recorded before the ceiling was)';
+  const unit = profile.calibration.dtype === 'q8' ? 'GOP/s' : 'GFLOP/s';
+  const value = `${formatQuantity(ceiling.gflops)} ${unit}`;
+  switch (ceiling.source) {
+    case 'hardware':
+      return `${value}, the hardware peak (${ceiling.hardware?.detail ?? 'unknown'})`;
+    case 'probe':
+      return `${value}, the MatMul probe (above the hardware estimate${ceiling.hardware === null ? ', unknown here' : ''})`;
+    case 'model':
+      return `${value}, the model's own fastest process (above the probe and the hardware estimate)`;
+  }
 }
 
 export function buildModelTable(profile: Profile): TableData {

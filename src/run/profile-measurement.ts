@@ -8,7 +8,8 @@ import { readToolVersion } from './tool-version.js';
 import type { Corpus } from '../corpus/index.js';
 import { loadTokenizer } from '../engine/text-tokenizer.js';
 import type { ResolvedModel } from '../model/resolve-model.js';
-import { readEnvironment } from '../platform/environment.js';
+import { readCpuClock, readEnvironment } from '../platform/environment.js';
+import { estimateHardwarePeak } from '../analysis/hardware-peak.js';
 import { ANALYSIS_SETTINGS } from '../protocol/schedule/analysis-plan.js';
 import { buildProfile } from '../protocol/assemble/build-profile.js';
 import { buildProbeModels } from '../protocol/probe-calibration.js';
@@ -51,6 +52,8 @@ export function createProfileMeasurement(input: ProfileMeasurementInput): Profil
   const preset = findPreset(options.preset);
   const cells = listSweepCells(options);
   const environment = readEnvironment(options.threads, input.onnxruntime);
+  const cores = Math.min(options.threads, environment.logicalCores);
+  const hardwarePeak = estimateHardwarePeak(model.probeDtype, environment.isaFlags, cores, readCpuClock());
   const probeShape = { dtype: model.probeDtype, ...PROBE_SHAPE };
   const probe = { ...probeShape, threads: options.threads, models: buildProbeModels(probeShape) };
   const requestFor = (subset: CellKey[], processes: number, scheduleSeed: number): RunCellsRequest => ({
@@ -86,6 +89,7 @@ export function createProfileMeasurement(input: ProfileMeasurementInput): Profil
         cells,
         states,
         analysis,
+        hardwarePeak,
       }),
   };
 }

@@ -38,6 +38,23 @@ export const calibrationSchema = z.object({
   gflops: distributionSchema
     .nullable()
     .describe('probe score per worker process, measured after each cell; null when no process completed'),
+  ceiling: z
+    .object({
+      gflops: z.number().positive().describe("MFU's denominator, GFLOP/s (fp32) or GOP/s (q8)"),
+      source: z
+        .enum(['hardware', 'probe', 'model'])
+        .describe('which was highest: the hardware peak, the MatMul probe, or the model itself'),
+      hardware: z
+        .object({ gflops: z.number().positive(), detail: z.string() })
+        .nullable()
+        .describe(
+          'cores × clock × operations per cycle of the best vector unit; null when the clock is unknown',
+        ),
+      reachedGflops: z.number().nonnegative().describe('the fastest process of the model, for comparison'),
+    })
+    .nullable()
+    .default(null)
+    .describe('MFU is model FLOP/s over this ceiling, so no cell exceeds 100 % (docs/mfu-ceiling.md)'),
 });
 
 export const modelInfoSchema = z.object({

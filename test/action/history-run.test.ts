@@ -64,6 +64,11 @@ test('three nights of mode history leave three records on the data branch, the l
     shas,
   );
   assert.equal(records[0]?.chained, null, 'the first night has nothing to chain to');
+  assert.equal(
+    records[0]?.machine.modelSpec,
+    'embedder:./embedder.mjs',
+    'workspace-relative, never the runner path',
+  );
   assert.equal(records[1]?.chained?.baseCommit, shas[0]);
   assert.equal(records[2]?.chained?.baseCommit, shas[1]);
   assert.equal(runGit(repo, ['worktree', 'list']).split('\n').length, 1, 'the duet worktree is removed');

@@ -220,6 +220,7 @@ test('a fork pull request: 403 on the comment is a warning; the workflow_run rec
     );
     assert.equal(run.outputs.get('comment-url'), posted.html_url);
     assert.equal(run.outputs.get('verdict'), 'regression');
+    assert.doesNotMatch(run.stdout, /onnxruntime-node/, 'mode comment measures nothing: no runtime provided');
     assert.ok(github.requests.some((request) => request.path === '/repos/octo-org/octo-repo/pulls/12'));
   });
   await t.test('mode comment posts nothing and succeeds when the pull request moved on', async (t) => {

@@ -141,6 +141,7 @@ export function buildTestProfile(cells: readonly TestCell[], options: TestProfil
       shape: { m: 512, k: 384, n: 1536 },
       flopsPerRun: 2 * 512 * 384 * 1536,
       gflops: probes.length === 0 ? null : toTestDistribution(probes),
+      ceiling: null,
     },
     model: { ...TEST_MODEL, ...options.model },
     corpus: { source: 'builtin', format: 'builtin', texts: 100, sha256: 'def', meanChars: 80 },

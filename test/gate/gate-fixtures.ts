@@ -3,7 +3,7 @@
  * tests exercise the same path as `embedprof gate` without starting worker processes.
  */
 import type { Comparison } from '../../src/compare/comparison-schema.js';
-import { buildProfile } from '../../src/protocol/assemble/build-profile.js';
+import { buildProfile, type ProfileParts } from '../../src/protocol/assemble/build-profile.js';
 import type { CellState } from '../../src/protocol/schedule/run-cells.js';
 import { cellId, type CellKey } from '../../src/schema/cell-key.js';
 import type { CompletedRun } from '../../src/protocol/assemble/summarize-cell.js';
@@ -60,7 +60,12 @@ export function createStates(perCell: ReadonlyMap<CellKey, readonly number[]>): 
 
 /** profile.json of these cells and states, as the gate builds it. */
 export function buildGateProfile(cells: CellKey[], states: Map<string, CellState>): Profile {
-  return buildProfile({
+  return buildProfile(createGateProfileParts(cells, states));
+}
+
+/** The parts buildProfile assembles a gate's profile from: a custom embedder (no FLOP model), no analysis. */
+export function createGateProfileParts(cells: CellKey[], states: Map<string, CellState>): ProfileParts {
+  return {
     version: '0.1.0',
     startedAt: new Date('2026-11-24T10:00:00.000Z'),
     wallSeconds: 10,
@@ -102,7 +107,8 @@ export function buildGateProfile(cells: CellKey[], states: Map<string, CellState
     cells,
     states,
     analysis: null,
-  });
+    hardwarePeak: null,
+  };
 }
 
 /** A copy of `comparison` whose gated metrics of the cells labelled in `undecided` are inconclusive. */

@@ -47,7 +47,7 @@ function createResult(slow: number): WorkerResult {
 
 const flops = { denseFlopsPerToken: 1e6, attentionFlopsPerTokenPerPosition: 1e4 };
 
-const calibration = { referenceScore: 200, probeGflops: 100 };
+const calibration = { referenceScore: 200, probeGflops: 100, ceilingGflops: 100 };
 
 test('each process keeps its own probe scores; normalized throughput divides by the run calibration', () => {
   const steady = toProcessSample({ round: 0, result: createResult(1) }, flops, calibration);

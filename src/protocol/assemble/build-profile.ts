@@ -7,11 +7,17 @@ import type { Dtype } from '../../schema/common-schema.js';
 import type { FlopModel } from '../../onnx/graph-analysis.js';
 import { computeMedian } from '../../stats/index.js';
 import type { CellState } from '../schedule/run-cells.js';
-import { summarizeProcesses, toProcessSample, type RunCalibration } from './summarize-cell.js';
+import {
+  computeModelFlops,
+  summarizeProcesses,
+  toProcessSample,
+  type RunCalibration,
+} from './summarize-cell.js';
 import { assembleAnalysis } from './assemble-analysis.js';
 import { PROBE_SHAPE } from '../presets.js';
 import type { AnalysisMeasurements } from '../schedule/run-analysis.js';
 import { computeProbeGflops, computeReferenceScore, REFERENCE_ENCODER } from '../probe-calibration.js';
+import type { HardwarePeak } from '../../analysis/hardware-peak.js';
 
 export interface ProfileParts {
   version: string;
@@ -26,13 +32,15 @@ export interface ProfileParts {
   cells: CellKey[];
   states: Map<string, CellState>;
   analysis: AnalysisMeasurements | null;
+  /** The hardware's peak for the model's dtype (analysis/hardware-peak.ts); null when the clock is unknown. */
+  hardwarePeak: HardwarePeak | null;
 }
 
 /** Assembles profile.json from the cells' states: pure, so it can be tested on recorded worker results. */
 export function buildProfile(parts: ProfileParts): Profile {
   const batchSweep: BatchCell[] = [];
   const lengthSweep: LengthCell[] = [];
-  const calibration = computeRunCalibration(parts.states);
+  const calibration = computeRunCalibration(parts.states, parts.flops, parts.hardwarePeak);
   for (const cell of parts.cells) {
     const state = parts.states.get(cellId(cell));
     if (!state) continue;
@@ -71,6 +79,7 @@ export function buildProfile(parts: ProfileParts): Profile {
       shape: { ...PROBE_SHAPE },
       flopsPerRun: 2 * PROBE_SHAPE.m * PROBE_SHAPE.k * PROBE_SHAPE.n,
       gflops: allRuns.length === 0 ? null : toDistribution(allRuns.map((r) => computeProbeGflops(r.probes))),
+      ceiling: allRuns.length === 0 ? null : describeCeiling(calibration, parts.hardwarePeak),
     },
     model: parts.model,
     corpus: parts.corpus,
@@ -95,13 +104,36 @@ export function buildProfile(parts: ProfileParts): Profile {
 
 type CellBody = BatchCell extends infer C ? (C extends BatchCell ? Omit<C, 'batchSize'> : never) : never;
 
-function computeRunCalibration(states: Map<string, CellState>): RunCalibration {
+/** The run's medians, and MFU's ceiling: never below the hardware's peak, the probe, or what the model reached. */
+function computeRunCalibration(
+  states: Map<string, CellState>,
+  flops: FlopModel | null,
+  hardware: HardwarePeak | null,
+): RunCalibration & { reached: number } {
   const results = [...states.values()].flatMap((state) => state.runs.map((run) => run.result));
   const median = (values: number[]) => (values.length === 0 ? Number.NaN : computeMedian(values));
+  const probeGflops = median(results.map((r) => computeProbeGflops(r.probes)));
+  const reached = Math.max(
+    0,
+    ...results.map((r) => (computeModelFlops(r, flops) ?? 0) / r.measuredSeconds / 1e9),
+  );
   return {
     referenceScore: median(results.map((r) => computeReferenceScore(r.probes))),
-    probeGflops: median(results.map((r) => computeProbeGflops(r.probes))),
+    probeGflops,
+    ceilingGflops: Math.max(probeGflops, hardware?.gflops ?? 0, reached),
+    reached,
   };
+}
+
+function describeCeiling(calibration: RunCalibration & { reached: number }, hardware: HardwarePeak | null) {
+  const { ceilingGflops, probeGflops, reached } = calibration;
+  const source =
+    hardware !== null && ceilingGflops === hardware.gflops
+      ? ('hardware' as const)
+      : ceilingGflops === probeGflops
+        ? ('probe' as const)
+        : ('model' as const);
+  return { gflops: ceilingGflops, source, hardware, reachedGflops: reached };
 }
 
 function toCellBody(state: CellState, flops: FlopModel | null, calibration: RunCalibration): CellBody {

@@ -14,6 +14,20 @@ export interface CompletedRun {
 export interface RunCalibration {
   referenceScore: number;
   probeGflops: number;
+  /** MFU's denominator: the highest of the hardware peak, the probe and what the model itself reached. */
+  ceilingGflops: number;
+}
+
+/** The model FLOPs (padded tokens) one worker's measured batches did; null without a FLOP model or tokens. */
+export function computeModelFlops(result: WorkerResult, flops: FlopModel | null): number | null {
+  const tokens = result.tokens.every((t) => t !== null) ? result.tokens.flatMap((t) => (t ? [t] : [])) : null;
+  if (tokens === null || flops === null) return null;
+  return tokens.reduce(
+    (sum, t) =>
+      sum +
+      t.padded * (flops.denseFlopsPerToken + flops.attentionFlopsPerTokenPerPosition * t.sequenceLength),
+    0,
+  );
 }
 
 /**
@@ -33,16 +47,7 @@ export function toProcessSample(
   const texts = result.textsPerBatch.reduce((a, b) => a + b, 0);
   const tokens = result.tokens.every((t) => t !== null) ? result.tokens.flatMap((t) => (t ? [t] : [])) : null;
   const realTokens = tokens?.reduce((sum, t) => sum + t.real, 0) ?? null;
-  const modelFlops =
-    tokens && flops
-      ? tokens.reduce(
-          (sum, t) =>
-            sum +
-            t.padded *
-              (flops.denseFlopsPerToken + flops.attentionFlopsPerTokenPerPosition * t.sequenceLength),
-          0,
-        )
-      : null;
+  const modelFlops = computeModelFlops(result, flops);
   const textsPerSecond = texts / seconds;
   const probeGflops = computeProbeGflops(result.probes);
   const referenceScore = computeReferenceScore(result.probes);
@@ -53,7 +58,7 @@ export function toProcessSample(
     probeGflops,
     referenceScore,
     normalizedThroughput: textsPerSecond / calibration.referenceScore,
-    mfu: modelFlops === null ? null : modelFlops / seconds / (calibration.probeGflops * 1e9),
+    mfu: modelFlops === null ? null : modelFlops / seconds / (calibration.ceilingGflops * 1e9),
     warmupBatches: result.warmupBatches,
     warmupSteady: result.warmupSteady,
     measuredBatches: result.timings.length,
