@@ -133,6 +133,11 @@ export const minimumDetectableSchema = z.object({
     .describe(
       'the smallest change of the aggregate this run would have detected with 90 % power; null when unknown',
     ),
+  worstCell: z
+    .object({ label: z.string(), change: z.number() })
+    .nullable()
+    .default(null)
+    .describe('the cell of this metric that could detect the least: its smallest detectable change'),
 });
 export type MinimumDetectable = z.infer<typeof minimumDetectableSchema>;
 

@@ -7,12 +7,17 @@
  */
 import { computeStudentTQuantile, computeTwoSidedTCritical } from '../stats/index.js';
 import { computeHorizon } from './decision-rule.js';
-import type { Aggregate, ComparisonSettings, MinimumDetectable } from './comparison-schema.js';
+import type {
+  Aggregate,
+  CellComparison,
+  ChangeInterval,
+  ComparisonSettings,
+  MinimumDetectable,
+} from './comparison-schema.js';
 
 const POWER = 0.9;
 
-function computeChange(aggregate: Aggregate, threshold: number): number | null {
-  const { interval } = aggregate;
+function computeChange(interval: ChangeInterval, threshold: number): number | null {
   if (interval.kind !== 'determined' || interval.low <= -1) return null;
   const df = interval.df ?? Number.POSITIVE_INFINITY;
   const halfWidth = (Math.log1p(interval.high) - Math.log1p(interval.low)) / 2;
@@ -23,15 +28,28 @@ function computeChange(aggregate: Aggregate, threshold: number): number | null {
   return Math.expm1(horizon + (critical + power) * standardError);
 }
 
+/** The cell of `metric` whose interval could detect the least, with that smallest detectable change. */
+function findWorstCell(cells: readonly CellComparison[], metric: Aggregate['metric']) {
+  let worst: { label: string; change: number } | null = null;
+  for (const cell of cells) {
+    const compared = cell.metrics.find((item) => item.metric === metric);
+    const change = compared === undefined ? null : computeChange(compared.interval, compared.threshold);
+    if (change !== null && (worst === null || change > worst.change)) worst = { label: cell.label, change };
+  }
+  return worst;
+}
+
 /** One entry per gated metric with an aggregate, in the comparison's metric order. */
 export function computeMinimumDetectable(
   aggregates: readonly Aggregate[],
+  cells: readonly CellComparison[],
   settings: Pick<ComparisonSettings, 'gated' | 'thresholds'>,
 ): MinimumDetectable[] {
   return aggregates
     .filter((aggregate) => settings.gated.includes(aggregate.metric))
     .map((aggregate) => {
       const threshold = settings.thresholds[aggregate.metric] ?? 0.1;
-      return { metric: aggregate.metric, change: computeChange(aggregate, threshold) };
+      const change = computeChange(aggregate.interval, threshold);
+      return { metric: aggregate.metric, change, worstCell: findWorstCell(cells, aggregate.metric) };
     });
 }

@@ -136,7 +136,7 @@ export function decideOverall(input: OverallInput): Overall {
     input.forcedFailure !== null || headFailures.length > 0 || (failsOnVerdict && !input.indicativeOnly);
   return {
     headFailures,
-    minimumDetectable: computeMinimumDetectable(input.aggregates, input.settings),
+    minimumDetectable: computeMinimumDetectable(input.aggregates, input.cells, input.settings),
     verdict,
     gate: fails ? 'fail' : 'pass',
     indicativeOnly: input.indicativeOnly,

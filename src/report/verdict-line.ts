@@ -114,9 +114,12 @@ function describePass(comparison: Comparison): VerdictParts {
 /** "resolved: peak memory no-change · could detect ≥ 12.3 % throughput, ≥ 3.1 % peak memory". */
 export function describePower(comparison: Comparison): string | null {
   const { overall, aggregates, settings } = comparison;
-  const detectable = overall.minimumDetectable.flatMap((item) =>
-    item.change === null ? [] : [`≥ ${formatPercent(item.change)} ${describeMetricName(item.metric)}`],
-  );
+  const detectable = overall.minimumDetectable.flatMap((item) => {
+    if (item.change === null) return [];
+    const worst = item.worstCell ?? null;
+    const cell = worst === null ? '' : ` (≥ ${formatPercent(worst.change)} at ${worst.label})`;
+    return [`≥ ${formatPercent(item.change)} ${describeMetricName(item.metric)}${cell}`];
+  });
   const parts: string[] = [];
   if (overall.verdict === 'inconclusive') {
     const resolved = aggregates.filter(

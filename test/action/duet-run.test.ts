@@ -11,6 +11,7 @@ import { comparisonSchema } from '../../src/compare/comparison-schema.js';
 import { commitAll, createBaseRepository, runGit, writeEmbedder } from '../duet/git-fixture.js';
 import { startServers } from './action-fixtures.js';
 import { describeRun, runActionProcess } from './run-action-process.js';
+import { listMessages } from './workflow-commands.js';
 
 function writePayload(repo: string, baseSha: string, headSha: string): string {
   const payload = JSON.parse(readFileSync(resolve('test/fixtures/events/pull_request.opened.json'), 'utf8'));
@@ -46,4 +47,30 @@ test('on a pull request the action measures the base commit side by side and fai
   const [comment] = github.comments(7);
   assert.match(comment?.body ?? '', /measured side by side/);
   assert.equal(runGit(repo, ['worktree', 'list']).split('\n').length, 1, 'the base worktree is removed');
+});
+
+test('on a pull request whose head embedder throws, the check fails with the cell and the cause first', async (t) => {
+  const repo = createBaseRepository();
+  const baseSha = runGit(repo, ['rev-parse', 'HEAD']);
+  const throwing =
+    'export async function createEmbedder() {\n  return { async embed() { throw new Error("boom from the head"); } };\n}\n';
+  writeFileSync(join(repo, 'embedder.mjs'), throwing);
+  commitAll(repo, 'broken embedder');
+  const headSha = runGit(repo, ['rev-parse', 'HEAD']);
+  const { github, artifacts } = await startServers(t);
+  const run = await runActionProcess(t, {
+    event: 'pull_request',
+    payload: writePayload(repo, baseSha, headSha),
+    inputs: { 'time-budget': '40' },
+    github,
+    artifacts,
+    workspace: repo,
+  });
+  assert.equal(run.exitCode, 1, describeRun(run));
+  const [comment] = github.comments(7);
+  const firstLine = comment?.body.split('\n')[0] ?? '';
+  assert.match(firstLine, /^❌ Failed: batch 32: the embedder threw \\?\(boom from the head\\?\)/);
+  const failures = listMessages(run.commands, 'error');
+  assert.match(failures.at(-1) ?? '', /^embedprof gate failed: ❌ Failed: batch 32: the embedder threw/);
+  assert.equal(run.outputs.get('regression'), 'true');
 });

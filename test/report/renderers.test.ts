@@ -44,7 +44,7 @@ test('every Markdown output starts with the verdict line', () => {
   for (const renderer of RENDERERS.filter((item) => item.file === 'comment.md')) {
     assert.match(
       renderer.render(compared),
-      /^❌ Regression: peak memory \+15\.0 % \[\+13\.4, \+16\.7\] at batch 256 · could detect ≥ 11\.7 % throughput, ≥ 6\.3 % peak memory\n/,
+      /^❌ Regression: peak memory \+15\.0 % \[\+13\.4, \+16\.7\] at batch 256 · could detect ≥ 11\.7 % throughput \(≥ 73\.3 % at batch 8\), ≥ 6\.3 % peak memory \(≥ 13\.6 % at batch 32\)\n/,
     );
     assert.match(
       renderer.render(profileOnly),

@@ -88,7 +88,7 @@ test('every table has a caption, column headers with scope and row headers', () 
 test('report.html leads with the verdict and the comparison, and shows the skipped cell with its reason', () => {
   assert.match(
     compared,
-    /<p class="verdict fail">❌ Regression: peak memory \+15\.0 % \[\+13\.4, \+16\.7\] at batch 256 · could detect ≥ 11\.7 % throughput, ≥ 6\.3 % peak memory<\/p>/,
+    /<p class="verdict fail">❌ Regression: peak memory \+15\.0 % \[\+13\.4, \+16\.7\] at batch 256 · could detect ≥ 11\.7 % throughput \(≥ 73\.3 % at batch 8\), ≥ 6\.3 % peak memory \(≥ 13\.6 % at batch 32\)<\/p>/,
   );
   assert.match(profileOnly, /<p class="verdict info">ℹ️ Profile without a baseline/);
   assert.ok(compared.indexOf('id="comparison"') < compared.indexOf('id="batch"'));
