@@ -840,9 +840,10 @@ function detectChangePoints(values, options) {
  * were not steps themselves (so an earlier step does not inflate it): t = ln r ÷ SD of their log ratios,
  * two-sided, df = their number − 1, exact for normal noise. Testing against earlier nights only makes a
  * night's decision final once made.
- * A night whose own interval includes 1 is never a step (the run itself could not tell). With fewer than
- * `minHistory` earlier nights the run's own interval alone decides (normal), and a night with neither is
- * skipped.
+ * A night whose own interval includes 1 is never a step (the run itself could not tell). A night whose own
+ * interval lies wholly beyond the horizon (±5 % by default: the PR gate's decision rule on the same paired
+ * evidence) is a step whatever the history says. With fewer than `minHistory` earlier nights that rule alone
+ * decides, and a night with neither is skipped.
  */
 
 
@@ -866,10 +867,11 @@ function computeHistorySpread(earlier, minHistory) {
         scale: 'history',
     };
 }
-function chooseScale(history, own) {
-    if (history !== null)
-        return history;
-    return own === null ? null : { standardError: own, df: NORMAL_DF, scale: 'own-interval' };
+/** The run's own interval lies wholly beyond 1 ± horizon: the duet alone resolves a change. */
+function isBeyondHorizon(observation, horizon) {
+    if (observation.low === null || observation.high === null)
+        return false;
+    return observation.high < 1 - horizon || observation.low > 1 + horizon;
 }
 function isOwnIntervalClear(observation) {
     if (observation.low === null || observation.high === null)
@@ -892,6 +894,7 @@ function readRatioSettings(options) {
         minHistory: options.minHistory ?? 8,
         minMagnitude: options.minMagnitude ?? 0,
         confidence: options.confidence ?? 0.95,
+        horizon: options.horizon ?? 0.05,
     };
     if (!(settings.maxPValue > 0 && settings.maxPValue < 1)) {
         throw new RangeError(`maxPValue is ${settings.maxPValue}: expected a number in (0, 1), e.g. 0.003`);
@@ -917,12 +920,16 @@ function testNight(logs, index, observation, settings) {
         return null;
     const earlier = logs.slice(0, index).filter((value) => value !== null);
     const own = computeOwnStandardError(observation, settings.confidence);
-    const scale = chooseScale(computeHistorySpread(earlier, settings.minHistory), own);
-    if (scale === null)
+    const history = computeHistorySpread(earlier, settings.minHistory);
+    const beyond = isBeyondHorizon(observation, settings.horizon);
+    const historyP = history === null ? 1 : computeTwoSidedPValue(logRatio, history.standardError, history.df);
+    const byHistory = history !== null && historyP <= settings.maxPValue;
+    if (!byHistory && !(beyond && own !== null))
         return null;
-    const pValue = computeTwoSidedPValue(logRatio, scale.standardError, scale.df);
-    if (pValue > settings.maxPValue)
-        return null;
+    const scale = byHistory && history !== null
+        ? history
+        : { standardError: own ?? 0, df: NORMAL_DF, scale: 'own-interval' };
+    const pValue = byHistory ? historyP : computeTwoSidedPValue(logRatio, scale.standardError, scale.df);
     const margin = computeTwoSidedTCritical(settings.confidence, scale.df) * scale.standardError;
     const magnitude = describeMagnitude(observation, logRatio, margin);
     return { index, magnitude, pValue, scale: scale.scale };

@@ -65,6 +65,7 @@ export const DEFAULT_CHAINED_OPTIONS: Required<RatioStepOptions> = {
   minHistory: 8,
   minMagnitude: 0.03,
   confidence: 0.95,
+  horizon: 0.05,
 };
 
 /** Every index where the machine differs from the point before. */

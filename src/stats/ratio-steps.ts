@@ -5,9 +5,10 @@
  * were not steps themselves (so an earlier step does not inflate it): t = ln r ÷ SD of their log ratios,
  * two-sided, df = their number − 1, exact for normal noise. Testing against earlier nights only makes a
  * night's decision final once made.
- * A night whose own interval includes 1 is never a step (the run itself could not tell). With fewer than
- * `minHistory` earlier nights the run's own interval alone decides (normal), and a night with neither is
- * skipped.
+ * A night whose own interval includes 1 is never a step (the run itself could not tell). A night whose own
+ * interval lies wholly beyond the horizon (±5 % by default: the PR gate's decision rule on the same paired
+ * evidence) is a step whatever the history says. With fewer than `minHistory` earlier nights that rule alone
+ * decides, and a night with neither is skipped.
  */
 import { computeSampleVariance } from './descriptive.js';
 import { computeNormalQuantile, computeTwoSidedPValue, computeTwoSidedTCritical } from './distributions.js';
@@ -31,6 +32,8 @@ export interface RatioStepOptions {
   minMagnitude?: number;
   /** Confidence of the runs' own intervals and of the reported magnitude's (default 0.95). */
   confidence?: number;
+  /** A night whose own interval lies wholly beyond 1 ± this is a step (default 0.05, half the gate's 10 %). */
+  horizon?: number;
 }
 
 export interface DetectedRatioStep {
@@ -68,9 +71,10 @@ function computeHistorySpread(earlier: readonly number[], minHistory: number): S
   };
 }
 
-function chooseScale(history: Scale | null, own: number | null): Scale | null {
-  if (history !== null) return history;
-  return own === null ? null : { standardError: own, df: NORMAL_DF, scale: 'own-interval' };
+/** The run's own interval lies wholly beyond 1 ± horizon: the duet alone resolves a change. */
+function isBeyondHorizon(observation: RatioObservation, horizon: number): boolean {
+  if (observation.low === null || observation.high === null) return false;
+  return observation.high < 1 - horizon || observation.low > 1 + horizon;
 }
 
 function isOwnIntervalClear(observation: RatioObservation): boolean {
@@ -95,6 +99,7 @@ function readRatioSettings(options: RatioStepOptions): Required<RatioStepOptions
     minHistory: options.minHistory ?? 8,
     minMagnitude: options.minMagnitude ?? 0,
     confidence: options.confidence ?? 0.95,
+    horizon: options.horizon ?? 0.05,
   };
   if (!(settings.maxPValue > 0 && settings.maxPValue < 1)) {
     throw new RangeError(`maxPValue is ${settings.maxPValue}: expected a number in (0, 1), e.g. 0.003`);
@@ -126,10 +131,16 @@ function testNight(
     return null;
   const earlier = logs.slice(0, index).filter((value): value is number => value !== null);
   const own = computeOwnStandardError(observation, settings.confidence);
-  const scale = chooseScale(computeHistorySpread(earlier, settings.minHistory), own);
-  if (scale === null) return null;
-  const pValue = computeTwoSidedPValue(logRatio, scale.standardError, scale.df);
-  if (pValue > settings.maxPValue) return null;
+  const history = computeHistorySpread(earlier, settings.minHistory);
+  const beyond = isBeyondHorizon(observation, settings.horizon);
+  const historyP = history === null ? 1 : computeTwoSidedPValue(logRatio, history.standardError, history.df);
+  const byHistory = history !== null && historyP <= settings.maxPValue;
+  if (!byHistory && !(beyond && own !== null)) return null;
+  const scale: Scale =
+    byHistory && history !== null
+      ? history
+      : { standardError: own ?? 0, df: NORMAL_DF, scale: 'own-interval' };
+  const pValue = byHistory ? historyP : computeTwoSidedPValue(logRatio, scale.standardError, scale.df);
   const margin = computeTwoSidedTCritical(settings.confidence, scale.df) * scale.standardError;
   const magnitude = describeMagnitude(observation, logRatio, margin);
   return { index, magnitude, pValue, scale: scale.scale };

@@ -81,3 +81,15 @@ test('isolated outliers: a one-night spike is flagged, a step is not', () => {
   assert.deepEqual(findIsolatedOutliers(spiked), [5, 19]);
   assert.deepEqual(findIsolatedOutliers([0, 0, -1, 0]), [], 'fewer than 5 values');
 });
+
+test('a night whose own interval lies wholly beyond the ±5 % horizon is a step; one merely excluding 1 early on is not', () => {
+  const quiet = (ratio: number) => ({ ratio, low: ratio * 0.99, high: ratio * 1.01 });
+  const nights = [quiet(1.0), quiet(0.96), quiet(1.01), { ratio: 0.9, low: 0.88, high: 0.92 }];
+  const steps = detectRatioSteps(nights, { minHistory: 8 });
+  assert.deepEqual(
+    steps.map((step) => [step.index, step.scale]),
+    [[3, 'own-interval']],
+    'night 1 (−4 %, interval excluding 1) is within the horizon; night 3 (−10 % [−12, −8]) is beyond it',
+  );
+  assert.deepEqual(detectRatioSteps(nights, { minHistory: 8, horizon: 0.15 }), [], 'a wider horizon keeps it');
+});
