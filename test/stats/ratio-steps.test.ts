@@ -91,5 +91,9 @@ test('a night whose own interval lies wholly beyond the ±5 % horizon is a step;
     [[3, 'own-interval']],
     'night 1 (−4 %, interval excluding 1) is within the horizon; night 3 (−10 % [−12, −8]) is beyond it',
   );
-  assert.deepEqual(detectRatioSteps(nights, { minHistory: 8, horizon: 0.15 }), [], 'a wider horizon keeps it');
+  assert.deepEqual(
+    detectRatioSteps(nights, { minHistory: 8, horizon: 0.15 }),
+    [],
+    'a wider horizon keeps it',
+  );
 });
