@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createUsageError } from '../errors.js';
 import type { EngineSpec } from '../engine/embedder.js';
 import type { GraphOptimization } from '../engine/onnx-session.js';
@@ -185,6 +185,15 @@ function chooseTokenizerDir(flag: string | null, modelDir: string, synthetic: bo
   });
 }
 
+/**
+ * The module as profiles, baselines and comments name it: relative to the working directory when inside it
+ * (an absolute config-resolved path would differ between checkouts and runners), else as given.
+ */
+function showModulePath(modulePath: string): string {
+  const inside = relative(process.cwd(), resolve(modulePath));
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? modulePath : inside;
+}
+
 function resolveEmbedder(request: ModelRequest, modulePath: string): ResolvedModel {
   if (!existsSync(modulePath)) {
     throw createUsageError({
@@ -199,7 +208,7 @@ function resolveEmbedder(request: ModelRequest, modulePath: string): ResolvedMod
   return {
     engine: { kind: 'custom', modulePath: resolve(modulePath), tokenizerDir, maxTokens, userOptions: {} },
     info: {
-      spec: `embedder:${modulePath}`,
+      spec: `embedder:${showModulePath(modulePath)}`,
       source: 'embedder',
       dtype: null,
       onnxPath: null,

@@ -66,7 +66,7 @@ test('three nights of mode history leave three records on the data branch, the l
   assert.equal(records[0]?.chained, null, 'the first night has nothing to chain to');
   assert.equal(
     records[0]?.machine.modelSpec,
-    'embedder:./embedder.mjs',
+    'embedder:embedder.mjs',
     'workspace-relative, never the runner path',
   );
   assert.equal(records[1]?.chained?.baseCommit, shas[0]);
