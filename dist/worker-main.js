@@ -166,7 +166,7 @@ function validate_assertConfidence(confidence) {
     }
 }
 /** Throws unless `value` is an integer ≥ `minimum`. */
-function validate_assertInteger(value, label, minimum) {
+function assertInteger(value, label, minimum) {
     if (!Number.isInteger(value) || value < minimum) {
         throw new RangeError(`${label} is ${value}: expected an integer ≥ ${minimum}`);
     }
@@ -242,7 +242,7 @@ function descriptive_computeMedian(values) {
     return descriptive_computeQuantile(values, 0.5);
 }
 /** Sample variance with Bessel's correction (divides by n − 1); needs at least two values. */
-function descriptive_computeSampleVariance(values) {
+function computeSampleVariance(values) {
     assertSample(values);
     if (values.length < 2) {
         throw new RangeError(`sample has ${values.length} value: the sample variance needs at least 2`);
@@ -444,10 +444,10 @@ function approximateLowerNormalQuantile(p) {
     return ((evaluatePolynomial(ACKLAM_CENTRAL_NUMERATOR, r) * q) / evaluatePolynomial(ACKLAM_CENTRAL_DENOMINATOR, r));
 }
 /** Standard normal quantile Φ⁻¹(p) for 0 < p < 1. */
-function distributions_computeNormalQuantile(probability) {
+function computeNormalQuantile(probability) {
     assertOpenProbability(probability);
     if (probability > 0.5)
-        return -distributions_computeNormalQuantile(1 - probability);
+        return -computeNormalQuantile(1 - probability);
     const guess = approximateLowerNormalQuantile(probability);
     const error = computeNormalCdf(guess) - probability;
     const step = error * SQRT_TWO_PI * Math.exp(0.5 * guess * guess);
@@ -485,14 +485,14 @@ function computeStudentTCdf(t, df) {
  * Two-sided p-value of H0 "the true value is 0" for `estimate` with `standardError` and `df`: 2·P(T ≤ −|t|).
  * A zero standard error gives 1 when the estimate is exactly 0, else 0.
  */
-function distributions_computeTwoSidedPValue(estimate, standardError, df) {
+function computeTwoSidedPValue(estimate, standardError, df) {
     if (standardError === 0)
         return estimate === 0 ? 1 : 0;
     return Math.min(1, 2 * computeStudentTCdf(-Math.abs(estimate / standardError), df));
 }
 /** Cornish–Fisher style starting point for the upper-tail quantile (q = upper tail probability). */
 function guessUpperTQuantile(q, df) {
-    const z = -distributions_computeNormalQuantile(q);
+    const z = -computeNormalQuantile(q);
     const z3 = z ** 3;
     const guess = z + (z3 + z) / (4 * df) + (5 * z ** 5 + 16 * z3 + 3 * z) / (96 * df * df);
     return Math.max(guess, 1e-3);
@@ -528,7 +528,7 @@ function computeStudentTQuantile(probability, df) {
     assertOpenProbability(probability);
     assertDegreesOfFreedom(df);
     if (df === Infinity)
-        return distributions_computeNormalQuantile(probability);
+        return computeNormalQuantile(probability);
     assertFinite(df, 'degrees of freedom');
     if (probability === 0.5)
         return 0;
@@ -742,222 +742,8 @@ function summary_summarizeSample(values) {
     };
 }
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./build/src/stats/change-points.js
-/**
- * Change points of a positive series (throughput, latency, memory over nights) by E-divisive means with a
- * permutation test, on log values so a step is relative: split the series where the energy distance between
- * the two parts is largest, keep the split when its permutation p-value is ≤ `maxPValue` (and, optionally,
- * the step is at least `minMagnitude`), and split both parts again until nothing significant remains.
- * Seeded: the same values and options give the same change points.
- */
-
-
-
-
-
-function readSettings(options) {
-    const settings = {
-        minSegmentSize: options.minSegmentSize ?? 3,
-        maxPValue: options.maxPValue ?? 0.01,
-        permutations: options.permutations ?? 199,
-        minMagnitude: options.minMagnitude ?? 0,
-        confidence: options.confidence ?? 0.95,
-    };
-    assertInteger(settings.minSegmentSize, 'minSegmentSize', 2);
-    assertInteger(settings.permutations, 'permutations', 1);
-    if (!(settings.maxPValue > 0 && settings.maxPValue < 1)) {
-        throw new RangeError(`maxPValue is ${settings.maxPValue}: expected a number in (0, 1), e.g. 0.01`);
-    }
-    if (!(settings.minMagnitude >= 0)) {
-        throw new RangeError(`minMagnitude is ${settings.minMagnitude}: expected a number ≥ 0, e.g. 0.03`);
-    }
-    assertConfidence(settings.confidence);
-    return settings;
-}
-/** The significant split of logs[start, end), or null. */
-function splitSegment(logs, range, settings, random) {
-    const segment = logs.slice(range.start, range.end);
-    const candidate = findBestSplit(segment, settings.minSegmentSize);
-    if (candidate === null)
-        return null;
-    const step = computeMean(segment.slice(candidate.index)) - computeMean(segment.slice(0, candidate.index));
-    if (Math.abs(Math.expm1(step)) < settings.minMagnitude)
-        return null;
-    const outcome = testSplitSignificance(segment, candidate.statistic, {
-        minSize: settings.minSegmentSize,
-        permutations: settings.permutations,
-        maxPValue: settings.maxPValue,
-        random,
-    });
-    if (outcome.pValue > settings.maxPValue)
-        return null;
-    return { index: range.start + candidate.index, pValue: outcome.pValue, statistic: candidate.statistic };
-}
-/** Binary segmentation, breadth first so the random stream is consumed in a fixed order. */
-function findSplits(logs, settings, random) {
-    const splits = [];
-    const queue = [{ start: 0, end: logs.length }];
-    for (let range = queue.shift(); range !== undefined; range = queue.shift()) {
-        const split = splitSegment(logs, range, settings, random);
-        if (split === null)
-            continue;
-        splits.push(split);
-        queue.push({ start: range.start, end: split.index }, { start: split.index, end: range.end });
-    }
-    return splits.sort((a, b) => a.index - b.index);
-}
-function estimateChange(before, after, confidence) {
-    const interval = computeRatioInterval(before, after, confidence);
-    if (interval.kind === 'determined') {
-        return { estimate: interval.estimate, low: interval.low, high: interval.high };
-    }
-    return { estimate: interval.estimate ?? 0, low: null, high: null };
-}
-/**
- * The change points of `values` (every value > 0), ascending by index. Each one's magnitude compares the
- * segment before it with the segment after it, each bounded by the neighbouring change points.
- */
-function detectChangePoints(values, options) {
-    const settings = readSettings(options);
-    if (values.length === 0)
-        return [];
-    assertPositiveSample(values, 'change-point series');
-    const splits = findSplits(values.map(Math.log), settings, createRandom(options.seed));
-    const bounds = [0, ...splits.map((split) => split.index), values.length];
-    return splits.map((split, at) => ({
-        index: split.index,
-        magnitude: estimateChange(values.slice(bounds[at], split.index), values.slice(split.index, bounds[at + 2]), settings.confidence),
-        pValue: split.pValue,
-        statistic: split.statistic,
-    }));
-}
-//# sourceMappingURL=change-points.js.map
-;// CONCATENATED MODULE: ./build/src/stats/ratio-steps.js
-/**
- * Steps in a chained series: each night's ratio head ÷ previous commit, measured side by side in one run, so
- * the machine's speed regimes cancel. A step in the level shows up as one night whose log ratio is far from 0;
- * the nights after it are back at ≈ 1. Each night is tested against the spread of the nights before it that
- * were not steps themselves (so an earlier step does not inflate it): t = ln r ÷ SD of their log ratios,
- * two-sided, df = their number − 1, exact for normal noise. Testing against earlier nights only makes a
- * night's decision final once made.
- * A night whose own interval includes 1 is never a step (the run itself could not tell). A night whose own
- * interval lies wholly beyond the horizon (±5 % by default: the PR gate's decision rule on the same paired
- * evidence) is a step whatever the history says. With fewer than `minHistory` earlier nights that rule alone
- * decides, and a night with neither is skipped.
- */
-
-
-
-const NORMAL_DF = 1e6;
-function computeOwnStandardError(observation, confidence) {
-    if (observation.low === null || observation.high === null)
-        return null;
-    if (!(observation.low > 0 && observation.high >= observation.low))
-        return null;
-    const z = computeNormalQuantile(0.5 + confidence / 2);
-    return (Math.log(observation.high) - Math.log(observation.low)) / (2 * z);
-}
-/** The spread of the earlier nights' log ratios, or null when there are too few. */
-function computeHistorySpread(earlier, minHistory) {
-    if (earlier.length < minHistory)
-        return null;
-    return {
-        standardError: Math.sqrt(computeSampleVariance(earlier)),
-        df: earlier.length - 1,
-        scale: 'history',
-    };
-}
-/** The run's own interval lies wholly beyond 1 ± horizon: the duet alone resolves a change. */
-function isBeyondHorizon(observation, horizon) {
-    if (observation.low === null || observation.high === null)
-        return false;
-    return observation.high < 1 - horizon || observation.low > 1 + horizon;
-}
-function isOwnIntervalClear(observation) {
-    if (observation.low === null || observation.high === null)
-        return true;
-    return observation.high < 1 || observation.low > 1;
-}
-function describeMagnitude(observation, logRatio, margin) {
-    if (observation.low !== null && observation.high !== null) {
-        return { estimate: observation.ratio - 1, low: observation.low - 1, high: observation.high - 1 };
-    }
-    return {
-        estimate: observation.ratio - 1,
-        low: Math.expm1(logRatio - margin),
-        high: Math.expm1(logRatio + margin),
-    };
-}
-function readRatioSettings(options) {
-    const settings = {
-        maxPValue: options.maxPValue ?? 0.003,
-        minHistory: options.minHistory ?? 8,
-        minMagnitude: options.minMagnitude ?? 0,
-        confidence: options.confidence ?? 0.95,
-        horizon: options.horizon ?? 0.05,
-    };
-    if (!(settings.maxPValue > 0 && settings.maxPValue < 1)) {
-        throw new RangeError(`maxPValue is ${settings.maxPValue}: expected a number in (0, 1), e.g. 0.003`);
-    }
-    assertInteger(settings.minHistory, 'minHistory', 2);
-    assertConfidence(settings.confidence);
-    return settings;
-}
-function readLogRatios(observations) {
-    return observations.map((observation, index) => {
-        if (observation === null)
-            return null;
-        if (!(observation.ratio > 0 && Number.isFinite(observation.ratio))) {
-            throw new RangeError(`chained ratio ${index} is ${observation.ratio}: expected a finite ratio > 0`);
-        }
-        return Math.log(observation.ratio);
-    });
-}
-/** The step at night `index`, or null when its ratio is not one. */
-function testNight(logs, index, observation, settings) {
-    const logRatio = Math.log(observation.ratio);
-    if (Math.abs(observation.ratio - 1) < settings.minMagnitude || !isOwnIntervalClear(observation))
-        return null;
-    const earlier = logs.slice(0, index).filter((value) => value !== null);
-    const own = computeOwnStandardError(observation, settings.confidence);
-    const history = computeHistorySpread(earlier, settings.minHistory);
-    const beyond = isBeyondHorizon(observation, settings.horizon);
-    const historyP = history === null ? 1 : computeTwoSidedPValue(logRatio, history.standardError, history.df);
-    const byHistory = history !== null && historyP <= settings.maxPValue;
-    if (!byHistory && !(beyond && own !== null))
-        return null;
-    const scale = byHistory && history !== null
-        ? history
-        : { standardError: own ?? 0, df: NORMAL_DF, scale: 'own-interval' };
-    const pValue = byHistory ? historyP : computeTwoSidedPValue(logRatio, scale.standardError, scale.df);
-    const margin = computeTwoSidedTCritical(settings.confidence, scale.df) * scale.standardError;
-    const magnitude = describeMagnitude(observation, logRatio, margin);
-    return { index, magnitude, pValue, scale: scale.scale };
-}
-/** The nights of `observations` (null where the run was not a chained duet) whose ratio is a step. */
-function detectRatioSteps(observations, options = {}) {
-    const settings = readRatioSettings(options);
-    const logs = readLogRatios(observations);
-    const steps = [];
-    const earlier = [];
-    observations.forEach((observation, index) => {
-        const logRatio = logs[index];
-        if (observation === null || logRatio === null || logRatio === undefined)
-            return;
-        const step = testNight(earlier, index, observation, settings);
-        if (step === null)
-            earlier.push(logRatio);
-        else
-            steps.push(step);
-    });
-    return steps;
-}
-//# sourceMappingURL=ratio-steps.js.map
 ;// CONCATENATED MODULE: ./build/src/stats/index.js
 /** Public API of the stats module: pure functions, no I/O. */
-
-
-
 
 
 

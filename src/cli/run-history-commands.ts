@@ -3,6 +3,7 @@
  * (--store) or a branch of the remote (--data-branch); nothing here decides anything.
  */
 import {
+  chooseHistoryTarget,
   readHistory,
   runHistoryAdd,
   runHistoryCheck,
@@ -17,7 +18,7 @@ const print = (text: string) => void process.stdout.write(`${text}\n`);
 
 /** --store DIR or --data-branch NAME, exactly one. */
 export function chooseStoreTarget(settings: ResolvedSettings, cwd: string): HistoryStoreTarget {
-  const { historyStore, dataBranch, remote } = settings.values;
+  const { historyStore, dataBranch } = settings.values;
   if (historyStore !== null && dataBranch !== null) {
     throw createSettingError(settings, 'dataBranch', {
       expected: 'either --store DIR or --data-branch NAME, not both',
@@ -25,8 +26,8 @@ export function chooseStoreTarget(settings: ResolvedSettings, cwd: string): Hist
       example: 'embedprof-data',
     });
   }
-  if (historyStore !== null) return { kind: 'folder', dir: historyStore };
-  if (dataBranch !== null) return { kind: 'branch', repoDir: cwd, remote, branch: dataBranch };
+  const target = chooseHistoryTarget(settings.values, cwd);
+  if (target !== null) return target;
   throw createSettingError(settings, 'historyStore', {
     expected: 'the history store: --store DIR (a folder) or --data-branch NAME (a branch of the remote)',
     received: 'neither',

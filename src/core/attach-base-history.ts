@@ -10,7 +10,7 @@ import { describeError } from '../errors.js';
 import { summarizeBaseHistory } from '../history/summarize-base-history.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
-import { readHistory } from './read-history.js';
+import { chooseHistoryTarget, describeHistoryTarget, readHistory } from './read-history.js';
 import type { HistoryStoreTarget } from './run-history-add.js';
 
 const run = promisify(execFile);
@@ -25,10 +25,9 @@ async function hasRemote(cwd: string, remote: string): Promise<boolean> {
 }
 
 async function chooseTarget(settings: ResolvedSettings, cwd: string): Promise<HistoryStoreTarget | null> {
-  const { historyStore, dataBranch, remote } = settings.values;
-  if (historyStore !== null) return { kind: 'folder', dir: historyStore };
-  if (dataBranch === null || !(await hasRemote(cwd, remote))) return null;
-  return { kind: 'branch', repoDir: cwd, remote, branch: dataBranch };
+  const target = chooseHistoryTarget(settings.values, cwd);
+  if (target?.kind === 'branch' && !(await hasRemote(cwd, target.remote))) return null;
+  return target;
 }
 
 export async function attachBaseHistory(
@@ -49,12 +48,8 @@ export async function attachBaseHistory(
     };
   } catch (error) {
     progress.note(
-      `the history in ${describeTarget(target)} was not read (${describeError(error)}); the comment goes without it`,
+      `the history in ${describeHistoryTarget(target)} was not read (${describeError(error)}); the comment goes without it`,
     );
     return comparison;
   }
-}
-
-function describeTarget(target: HistoryStoreTarget): string {
-  return target.kind === 'folder' ? target.dir : `${target.remote}/${target.branch ?? 'embedprof-data'}`;
 }

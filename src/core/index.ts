@@ -20,5 +20,5 @@ export { runMerge } from './run-merge.js';
 export { runProfile } from './run-profile.js';
 export { runReport } from './run-report.js';
 export { readProfileFile } from './read-profile-file.js';
-export { readHistory, type StoredHistory } from './read-history.js';
+export { chooseHistoryTarget, readHistory, type StoredHistory } from './read-history.js';
 export { runHistoryCheck, type HistoryCheckOutcome, type HistoryCheckRequest } from './run-history-check.js';

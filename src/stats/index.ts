@@ -43,8 +43,3 @@ export { fitLine } from './linear-fit.js';
 export { adjustHolmBonferroni } from './multiple-testing.js';
 export type { SampleSummary } from './summary.js';
 export { summarizeSample } from './summary.js';
-export type { ChangePointOptions, DetectedChangePoint, RelativeChange } from './change-points.js';
-export { detectChangePoints } from './change-points.js';
-export type { DetectedRatioStep, RatioObservation, RatioStepOptions } from './ratio-steps.js';
-export { detectRatioSteps } from './ratio-steps.js';
-export { findIsolatedOutliers } from './isolated-outliers.js';

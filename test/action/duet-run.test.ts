@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
 import { commitAll, createBaseRepository, runGit, writeEmbedder } from '../duet/git-fixture.js';
 import { startServers } from './action-fixtures.js';
@@ -22,11 +22,8 @@ function writePayload(repo: string, baseSha: string, headSha: string): string {
   return path;
 }
 
-test('on a pull request the action measures the base commit side by side and fails a 2.5× slowdown', async (t) => {
-  const repo = createBaseRepository();
-  const baseSha = runGit(repo, ['rev-parse', 'HEAD']);
-  writeEmbedder(repo, 1.5);
-  commitAll(repo, 'slower');
+/** The action on a pull request from the repository's base `baseSha` to its HEAD, as the runner runs it. */
+async function runPullRequest(t: TestContext, repo: string, baseSha: string) {
   const headSha = runGit(repo, ['rev-parse', 'HEAD']);
   const { github, artifacts } = await startServers(t);
   const run = await runActionProcess(t, {
@@ -37,6 +34,15 @@ test('on a pull request the action measures the base commit side by side and fai
     artifacts,
     workspace: repo,
   });
+  return { run, github };
+}
+
+test('on a pull request the action measures the base commit side by side and fails a 2.5× slowdown', async (t) => {
+  const repo = createBaseRepository();
+  const baseSha = runGit(repo, ['rev-parse', 'HEAD']);
+  writeEmbedder(repo, 1.5);
+  commitAll(repo, 'slower');
+  const { run, github } = await runPullRequest(t, repo, baseSha);
   assert.equal(run.exitCode, 1, describeRun(run));
   assert.equal(run.outputs.get('verdict'), 'regression');
   const outDir = join(run.runnerTemp, 'embedprof-out');
@@ -56,16 +62,7 @@ test('on a pull request whose head embedder throws, the check fails with the cel
     'export async function createEmbedder() {\n  return { async embed() { throw new Error("boom from the head"); } };\n}\n';
   writeFileSync(join(repo, 'embedder.mjs'), throwing);
   commitAll(repo, 'broken embedder');
-  const headSha = runGit(repo, ['rev-parse', 'HEAD']);
-  const { github, artifacts } = await startServers(t);
-  const run = await runActionProcess(t, {
-    event: 'pull_request',
-    payload: writePayload(repo, baseSha, headSha),
-    inputs: { 'time-budget': '40' },
-    github,
-    artifacts,
-    workspace: repo,
-  });
+  const { run, github } = await runPullRequest(t, repo, baseSha);
   assert.equal(run.exitCode, 1, describeRun(run));
   const [comment] = github.comments(7);
   const firstLine = comment?.body.split('\n')[0] ?? '';

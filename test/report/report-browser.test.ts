@@ -1,38 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { CHART_NAMES, renderHtmlReport } from '../../src/report/index.js';
 import { loadFixtureComparison, loadFixtureProfile } from './fixtures/report-fixtures.js';
+import { launchChromium } from '../helpers/launch-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const outputDir = resolve('test-output');
 
-/** The flags a closed network needs: without them Chromium keeps trying to reach Google's services. */
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 test('report.html in headless Chromium: no console errors, no network request, every chart drawn', async () => {
-  assert.ok(
-    existsSync(CHROMIUM),
-    `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.`,
-  );
   mkdirSync(outputDir, { recursive: true });
   const htmlPath = join(outputDir, 'report.html');
   writeFileSync(
     htmlPath,
     renderHtmlReport({ profile: loadFixtureProfile(), comparison: loadFixtureComparison() }),
   );
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const problems: string[] = [];

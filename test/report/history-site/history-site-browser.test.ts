@@ -6,25 +6,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { runHistorySite } from '../../../src/core/index.js';
 import { CONTEXT, listExpectedCharts } from './history-site-checks.js';
 import { buildSyntheticHistory } from './synthetic-history.js';
+import { launchChromium } from '../../helpers/launch-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const outputDir = resolve('test-output', 'history-site');
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const history = buildSyntheticHistory({ runs: 26 });
 const charts = listExpectedCharts(history);
 const sections = [...new Set(history.map((series) => `cell-${series.cellId.replace(/:/g, '-')}`))];
@@ -122,16 +112,12 @@ async function takeScreenshot(browser: Browser, url: string, width: number, dark
 }
 
 test('history site in headless Chromium: no request, no console error, charts drawn, selector works', async () => {
-  assert.ok(
-    existsSync(CHROMIUM),
-    `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.`,
-  );
   const site = await runHistorySite(
     { series: history, context: CONTEXT, outDir: outputDir },
     { cwd: process.cwd(), now: () => new Date(CONTEXT.generatedAt) },
   );
   const url = pathToFileURL(site.files[0] ?? '').href;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  const browser = await launchChromium();
   try {
     const laptop = await openSite(browser, url, { width: 1280, height: 800 }, false);
     assert.ok(await laptop.page.isVisible('#cell-select'), 'the script ran and revealed the selector');
