@@ -23,6 +23,7 @@ export async function createEngineContender(
     maxTokens: 256,
     threads,
     graphOptimization: 'all',
+    allowSpinning: true,
   });
   return { name: 'embedprof engine', embed: async (texts) => void (await embedder.embedBatch(texts)) };
 }

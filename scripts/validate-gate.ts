@@ -10,6 +10,8 @@
  *     [--memory-growth 0.10] [--time-budget 30] [--batch-sizes 32] [--lengths 256] [--out DIR]
  *   node build/scripts/validate-gate.js --duet [--threshold 0.10] [--variants "A/A,slower 5 %"] [--runs …]
  *     (see validate-duet.ts)
+ *   node build/scripts/validate-gate.js --duet --workload ort [--counts "A/A=20,slower=10,memory=10,busy=5"]
+ *     [--log docs/validation/pr-gate-runs.md] [--out DIR] (real ORT work, default PR plan: validate-duet-ort.ts)
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -19,11 +21,15 @@ import { computeWilsonInterval, formatRate } from '../src/gate/wilson-interval.j
 import type { GateOutcome, StepSettings, Variant } from './validate-gate-steps.js';
 import { gateVariant, recordBaseline } from './validate-gate-steps.js';
 import { validateDuet } from './validate-duet.js';
+import { readCounts, resolveLog, validateDuetOrt } from './validate-duet-ort.js';
 
 const VARIANTS: readonly Variant[] = ['unchanged', 'slower', 'ballast'];
 
 interface Settings extends StepSettings {
   duet: boolean;
+  workload: string;
+  counts: string | undefined;
+  log: string | undefined;
   threshold: number;
   variants: string[];
   runs: number;
@@ -55,6 +61,9 @@ function readSettings(argv: string[]): Settings {
       duet: { type: 'boolean' },
       threshold: { type: 'string' },
       variants: { type: 'string' },
+      workload: { type: 'string' },
+      counts: { type: 'string' },
+      log: { type: 'string' },
     },
   });
   const throughputDrop = readNumber(values['throughput-drop'], 0.1, 'throughput-drop');
@@ -63,6 +72,9 @@ function readSettings(argv: string[]): Settings {
   mkdirSync(work, { recursive: true });
   return {
     duet: values.duet === true,
+    workload: values.workload ?? 'toy',
+    counts: values.counts,
+    log: values.log,
     variants: values.variants === undefined ? [] : values.variants.split(','),
     threshold: readNumber(values.threshold, 0.1, 'threshold'),
     runs: Math.round(readNumber(values.runs, 30, 'runs')),
@@ -134,8 +146,14 @@ function summarize(settings: Settings, outcomes: readonly GateOutcome[], seconds
   return { text, rates };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const settings = readSettings(process.argv.slice(2));
+  if (settings.duet && settings.workload === 'ort') {
+    const tokenizerDir = resolve('../shared/models/all-MiniLM-L6-v2');
+    const log = resolveLog(settings.log);
+    await validateDuetOrt({ counts: readCounts(settings.counts), work: settings.work, log, tokenizerDir });
+    return;
+  }
   if (settings.duet) {
     validateDuet({ ...settings, timeBudgetSeconds: settings.timeBudgetSeconds });
     return;
@@ -151,9 +169,7 @@ function main(): void {
   process.stdout.write(`${text}\n`);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;
-}
+});

@@ -49,7 +49,7 @@ function chooseFaceDefaults(
   const mode = chooseMode(inputs, context);
   const compareTo = inputs.values.compareTo ?? (onPull ? 'base' : 'baseline');
   const event = { kind: 'face', reason: `the ${describeEvent(context)} event` } as const;
-  const values: Partial<SettingValues> = { mode, compareTo, preset: onPull ? 'quick' : 'full' };
+  const values: Partial<SettingValues> = { mode, compareTo, preset: onPull ? 'pr' : 'full' };
   if (onPull && mode === 'gate' && compareTo === 'base') values.against = context.pull.baseSha;
   // the comment cites the base branch's nightly history when the repository keeps one
   if (onPull && mode === 'gate')

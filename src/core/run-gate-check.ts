@@ -137,6 +137,7 @@ async function gateOnBase(context: GateContext, base: PreparedBase): Promise<Mea
       pairsPerCell: settings.values.processes,
       seed: settings.values.seed,
       budgetSeconds: settings.values.timeBudgetSeconds,
+      stopRule: settings.values.stopRule,
       elapsedSeconds: context.elapsedSeconds,
       progress: run.progress,
     });
@@ -164,6 +165,7 @@ async function gateOnBaseline(
     processesPerCell: settings.values.processes,
     seed: settings.values.seed,
     budgetSeconds: settings.values.timeBudgetSeconds,
+    stopRule: settings.values.stopRule,
     elapsedSeconds: context.elapsedSeconds,
     progress: run.progress,
     reference,

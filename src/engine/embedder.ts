@@ -1,4 +1,4 @@
-import type { GraphOptimization } from './onnx-session.js';
+import type { GraphOptimization, OrtSpinning } from './onnx-session.js';
 
 /** Turns one text into token ids including the model's special tokens ([CLS] … [SEP]). */
 export interface TextTokenizer {
@@ -48,6 +48,7 @@ export type EngineSpec =
       maxTokens: number;
       threads: number;
       graphOptimization: GraphOptimization;
+      spinning: OrtSpinning;
       /** false runs the engine without output checks, to measure what the checks cost. */
       checked?: boolean;
     }

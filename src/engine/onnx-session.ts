@@ -5,9 +5,29 @@ import { createUsageError, describeError } from '../errors.js';
 
 export type GraphOptimization = 'disabled' | 'basic' | 'extended' | 'all';
 
+/**
+ * Whether ONNX Runtime's idle pool threads spin-wait for work: 'auto' turns it off when two processes take turns
+ * (duet mode: the waiting process's spinning threads took 20–50 % of the active one's CPU, docs/pr-gate.md) and
+ * leaves ORT's default (on) in a process measured alone.
+ */
+export type OrtSpinning = 'auto' | 'on' | 'off';
+
+/** The ORT config entries that switch spin-waiting off, or none when it stays at ORT's default. */
+export function createSpinningEntries(allowSpinning: boolean): Pick<ort.InferenceSession.SessionOptions, 'extra'> {
+  if (allowSpinning) return {};
+  return { extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } } };
+}
+
+/** The spin-wait choice for a process: alone it follows the setting ('auto' = ORT's default), in turns 'auto' is off. */
+export function decideSpinning(setting: OrtSpinning, takesTurns: boolean): boolean {
+  return setting === 'on' || (setting === 'auto' && !takesTurns);
+}
+
 export interface SessionOptions {
   threads: number;
   graphOptimization: GraphOptimization;
+  /** false sets ORT's allow_spinning to 0 (see OrtSpinning). */
+  allowSpinning: boolean;
   /** Where ORT writes its per-operator trace when profiling is on. */
   profilePrefix?: string;
 }
@@ -24,6 +44,7 @@ export async function openSession(onnxPath: string, options: SessionOptions): Pr
     executionMode: 'sequential',
     graphOptimizationLevel: options.graphOptimization,
     enableProfiling: options.profilePrefix !== undefined,
+    ...createSpinningEntries(options.allowSpinning),
     ...(options.profilePrefix === undefined ? {} : { profileFilePrefix: options.profilePrefix }),
   };
   let session: ort.InferenceSession;

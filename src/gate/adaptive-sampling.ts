@@ -11,7 +11,7 @@
 import type { Comparison } from '../compare/comparison-schema.js';
 import { formatCellLabel, type CellKey } from '../schema/cell-key.js';
 import type { Profile } from '../schema/profile-schema.js';
-import { findInconclusiveCells } from './inconclusive-cells.js';
+import { findInconclusiveCells, type StopRule } from './inconclusive-cells.js';
 
 export interface AdaptiveSamplingRequest {
   /** Every cell of the sweep, in sweep order. */
@@ -23,6 +23,7 @@ export interface AdaptiveSamplingRequest {
   measure: (cells: CellKey[], processes: number, round: number) => Promise<Profile>;
   processesPerRound: number;
   maxRounds: number;
+  stopRule: StopRule;
   budgetSeconds: number;
   /** Seconds since the gate started. */
   elapsedSeconds: () => number;
@@ -83,7 +84,7 @@ export async function runAdaptiveSampling(request: AdaptiveSamplingRequest): Pro
   let secondsPerProcess = request.secondsPerProcess;
   const rounds: AdaptiveRound[] = [];
   for (;;) {
-    const undecided = findInconclusiveCells(comparison, request.cells);
+    const undecided = findInconclusiveCells(comparison, request.cells, request.stopRule);
     const stop = decideStop(request, comparison, undecided, rounds.length, secondsPerProcess);
     if (stop !== null) return { profile, comparison, rounds, stop };
     const round = rounds.length + 1;
@@ -115,7 +116,7 @@ export function describeAdaptiveSampling(result: Pick<AdaptiveSamplingResult, 'r
 function describeStop(stop: AdaptiveStop): string {
   switch (stop.kind) {
     case 'resolved':
-      return 'no gated metric left inconclusive';
+      return 'no gated metric left undecided by the stop rule';
     case 'not-gating':
       return `not sampled further: ${stop.why}`;
     case 'time-budget':

@@ -1,10 +1,14 @@
 /**
- * Which cells of a run adaptive sampling should measure again: those where a gated metric came out
- * `inconclusive`. Cells with only ungated metrics undecided, decided cells, and cells the comparison never saw
- * (unmatched, skipped, failed) are left alone.
+ * Which cells of a run adaptive sampling should measure again. Under the stop rule 'every-cell': those where a
+ * gated metric came out `inconclusive`. Under 'aggregate' (the default): the same while a gated aggregate is
+ * undecided; once every gated aggregate is decided, only the cells whose interval still reaches the threshold
+ * on the bad side (a regression of T confined to that cell is not ruled out). Cells with only ungated metrics
+ * undecided, decided cells, and cells the comparison never saw (unmatched, skipped, failed) are left alone.
  */
 import type { Comparison } from '../compare/comparison-schema.js';
 import type { CellKey } from '../schema/cell-key.js';
+
+export type StopRule = 'aggregate' | 'every-cell';
 
 type ComparedKey = Comparison['cells'][number]['key'];
 
@@ -23,8 +27,33 @@ export function isUndecided(cell: Comparison['cells'][number]): boolean {
   return cell.metrics.some((metric) => metric.gated && metric.verdict === 'inconclusive');
 }
 
-/** The cells of `cells` (in their order) that the comparison left undecided on a gated metric. */
-export function findInconclusiveCells(comparison: Comparison, cells: readonly CellKey[]): CellKey[] {
-  const undecided = comparison.cells.filter(isUndecided);
+type MetricComparison = Comparison['cells'][number]['metrics'][number];
+
+/** True when an inconclusive metric's interval reaches its threshold on the bad side. */
+export function reachesThreshold(metric: MetricComparison): boolean {
+  if (!metric.gated || metric.verdict !== 'inconclusive') return false;
+  if (metric.interval.kind !== 'determined') return true;
+  const worst = metric.direction === 'higher-is-better' ? -metric.interval.low : metric.interval.high;
+  return worst >= metric.threshold;
+}
+
+/** True when every gated metric's aggregate reached a verdict other than inconclusive. */
+export function hasDecidedAggregates(comparison: Comparison): boolean {
+  const gated = comparison.settings.gated;
+  return gated.every((metric) =>
+    comparison.aggregates.some((item) => item.metric === metric && item.cells > 0 && item.verdict !== 'inconclusive'),
+  );
+}
+
+/** The cells of `cells` (in their order) that the stop rule says to measure again. */
+export function findInconclusiveCells(
+  comparison: Comparison,
+  cells: readonly CellKey[],
+  rule: StopRule = 'every-cell',
+): CellKey[] {
+  const narrow = rule === 'aggregate' && hasDecidedAggregates(comparison);
+  const undecided = comparison.cells.filter((cell) =>
+    narrow ? cell.metrics.some(reachesThreshold) : isUndecided(cell),
+  );
   return cells.filter((cell) => undecided.some((compared) => isSameCell(cell, compared.key)));
 }

@@ -18,6 +18,7 @@ import {
   runAdaptiveSampling,
   type AdaptiveSamplingResult,
 } from './adaptive-sampling.js';
+import type { StopRule } from './inconclusive-cells.js';
 import { mergeCellStates } from './merge-cell-states.js';
 import { describeRound, EXTRA_PROCESSES_PER_ROUND, MAX_EXTRA_ROUNDS } from './run-gate.js';
 
@@ -29,6 +30,7 @@ export interface DuetGateInput {
   pairsPerCell: number;
   seed: number;
   budgetSeconds: number;
+  stopRule: StopRule;
   elapsedSeconds: () => number;
   progress: ProgressReporter;
 }
@@ -81,6 +83,7 @@ export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult>
     processesPerRound: EXTRA_PROCESSES_PER_ROUND,
     maxRounds: MAX_EXTRA_ROUNDS,
     budgetSeconds: input.budgetSeconds,
+    stopRule: input.stopRule,
     elapsedSeconds: input.elapsedSeconds,
     secondsPerProcess: secondsPerPair,
     onRound: (cells, round) => progress.note(describeRound(cells, round, 'pair(s)')),

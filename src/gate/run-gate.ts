@@ -18,6 +18,7 @@ import {
 import { pickBaseline } from '../baseline/choose-baseline.js';
 import type { ProfileMeasurement } from '../run/profile-measurement.js';
 import { compareWithLoadedBaseline, type ComparisonRequest } from './comparison-request.js';
+import type { StopRule } from './inconclusive-cells.js';
 import { mergeCellStates } from './merge-cell-states.js';
 
 /** Fresh processes added to each inconclusive cell per extra round, and the most rounds a gate runs. */
@@ -31,6 +32,7 @@ export interface GateRunInput {
   processesPerCell: number;
   seed: number;
   budgetSeconds: number;
+  stopRule: StopRule;
   /** Seconds since the gate command started (the budget covers the whole command). */
   elapsedSeconds: () => number;
   progress: ProgressReporter;
@@ -77,6 +79,7 @@ export async function runGate(input: GateRunInput): Promise<GateRunResult> {
     processesPerRound: EXTRA_PROCESSES_PER_ROUND,
     maxRounds: MAX_EXTRA_ROUNDS,
     budgetSeconds: input.budgetSeconds,
+    stopRule: input.stopRule,
     elapsedSeconds: input.elapsedSeconds,
     secondsPerProcess,
     onRound: (cells, round) => progress.note(describeRound(cells, round)),

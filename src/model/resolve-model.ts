@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createUsageError } from '../errors.js';
 import type { EngineSpec } from '../engine/embedder.js';
-import type { GraphOptimization } from '../engine/onnx-session.js';
+import type { GraphOptimization, OrtSpinning } from '../engine/onnx-session.js';
 import { analyzeModel, type FlopModel } from '../onnx/graph-analysis.js';
 import { findArchitecture } from '../onnx/architectures.js';
 import { ensureSyntheticModel } from '../onnx/synthetic-model.js';
@@ -30,6 +30,7 @@ export interface ModelRequest {
   maxTokens: number | null;
   threads: number;
   graphOptimization: GraphOptimization;
+  spinning: OrtSpinning;
   cacheDir: string;
   hubEndpoint: string | undefined;
   onProgress?: (message: string) => void;
@@ -71,6 +72,7 @@ export async function resolveModel(request: ModelRequest): Promise<ResolvedModel
       maxTokens: limit.maxTokens,
       threads: request.threads,
       graphOptimization: request.graphOptimization,
+      spinning: request.spinning,
     },
     info: {
       spec: request.model ?? 'synthetic:all-MiniLM-L6-v2',

@@ -1,7 +1,7 @@
 import { createUsageError } from '../errors.js';
 import type { MeasurePolicy } from './worker/measure-cell.js';
 
-export type PresetName = 'quick' | 'full';
+export type PresetName = 'quick' | 'full' | 'pr';
 
 export interface Preset {
   batchSizes: number[];
@@ -16,6 +16,10 @@ export interface Preset {
 /**
  * quick: the whole default sweep of a small model in about two minutes on 2 cores (3 fresh processes a cell).
  * full: more processes, longer measurement and warm-up, more cells; about ten minutes.
+ * pr: the pull-request gate's plan, not a map: five cells that span the regimes a regression shows in (small,
+ * middle and large batches; short and long texts, all in both other presets so a committed baseline matches),
+ * fewer pairs of longer windows (≥ 6 batches: the few-batch cells' pair noise fell from 9 % to 2–5 %), and no
+ * analysis. The measurements behind each choice: docs/pr-gate.md.
  */
 const PRESETS: Record<PresetName, Preset> = {
   quick: {
@@ -34,6 +38,26 @@ const PRESETS: Record<PresetName, Preset> = {
       minMeasuredSeconds: 0.5,
       maxMeasuredBatches: 200,
       maxMeasuredSeconds: 1,
+      probeReadings: 2,
+      probeReadingMs: 60,
+    },
+  },
+  pr: {
+    batchSizes: [8, 32, 128],
+    lengths: [10, 256],
+    lengthBatchSize: 32,
+    processesPerCell: 4,
+    distinctTexts: 128,
+    policy: {
+      minWarmupBatches: 2,
+      maxWarmupBatches: 10,
+      maxWarmupSeconds: 1,
+      steadyWindow: 2,
+      steadyTolerance: 0.1,
+      minMeasuredBatches: 6,
+      minMeasuredSeconds: 1,
+      maxMeasuredBatches: 400,
+      maxMeasuredSeconds: 2.5,
       probeReadings: 2,
       probeReadingMs: 60,
     },
@@ -61,12 +85,12 @@ const PRESETS: Record<PresetName, Preset> = {
 };
 
 export function findPreset(name: string): Preset {
-  if (name === 'quick' || name === 'full') return PRESETS[name];
+  if (name === 'quick' || name === 'full' || name === 'pr') return PRESETS[name];
   throw createUsageError({
     input: `--preset ${name}`,
-    expected: 'quick or full',
+    expected: 'quick, full or pr',
     received: JSON.stringify(name),
-    fix: 'Use --preset quick (default, ~2 min) or --preset full (~10 min).',
+    fix: 'Use --preset quick (~2 min), full (~10 min) or pr (the pull-request gate, the default of embedprof gate).',
   });
 }
 

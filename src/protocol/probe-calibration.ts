@@ -3,6 +3,7 @@
  * spec a cell job carries, and the scores it computes from the readings workers send back (worker/probe.ts runs
  * the probe).
  */
+import type { OrtSpinning } from '../engine/onnx-session.js';
 import { findArchitecture } from '../onnx/architectures.js';
 import { buildBertModel } from '../onnx/bert-graph.js';
 import { buildProbeModel } from '../onnx/probe-graph.js';
@@ -42,11 +43,12 @@ export interface ProbeSpec {
   k: number;
   n: number;
   threads: number;
+  spinning: OrtSpinning;
   /** The models, built once by the parent (buildProbeModels). */
   models: ProbeModels;
 }
 
-export function buildProbeModels(spec: Omit<ProbeSpec, 'models' | 'threads'>): ProbeModels {
+export function buildProbeModels(spec: Omit<ProbeSpec, 'models' | 'threads' | 'spinning'>): ProbeModels {
   const matmul = buildProbeModel(spec.dtype, { m: spec.m, k: spec.k, n: spec.n }, PROBE_SEED);
   const architecture = { ...findArchitecture('all-MiniLM-L6-v2'), ...REFERENCE_ENCODER, maxPositions: 64 };
   return {

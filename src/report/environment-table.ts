@@ -100,6 +100,7 @@ export function buildMethodTable(profile: Profile): TableData {
     ['measured batches', `≥ ${config.minMeasuredBatches} and ≥ ${config.minMeasuredSeconds} s per process`],
     ['warm-up', `until steady, at most ${config.maxWarmupBatches} batches`],
     ['graph optimization', config.graphOptimization],
+    ['ORT spin-waiting', config.ortSpinning ?? 'on (ORT default)'],
     ['memory cap', formatMegabytes(config.maxMemoryMB)],
     ['latency SLO', config.latencySloMs === null ? 'none' : `${config.latencySloMs} ms`],
     ['analysis', config.analysis ? 'yes' : 'no'],

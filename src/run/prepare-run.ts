@@ -26,8 +26,16 @@ export async function loadModel(
   options: ProfileOptions,
   onProgress: (message: string) => void,
 ): Promise<ResolvedModel> {
-  const model = await resolveModel({ ...options, hubEndpoint: options.hubEndpoint ?? undefined, onProgress });
-  if (model.engine.kind === 'onnx') await (await openSession(model.engine.onnxPath, model.engine)).release();
+  const model = await resolveModel({
+    ...options,
+    spinning: options.ortSpinning,
+    hubEndpoint: options.hubEndpoint ?? undefined,
+    onProgress,
+  });
+  if (model.engine.kind === 'onnx') {
+    const session = await openSession(model.engine.onnxPath, { ...model.engine, allowSpinning: true });
+    await session.release();
+  }
   return model;
 }
 

@@ -55,7 +55,12 @@ export function createProfileMeasurement(input: ProfileMeasurementInput): Profil
   const cores = Math.min(options.threads, environment.logicalCores);
   const hardwarePeak = estimateHardwarePeak(model.probeDtype, environment.isaFlags, cores, readCpuClock());
   const probeShape = { dtype: model.probeDtype, ...PROBE_SHAPE };
-  const probe = { ...probeShape, threads: options.threads, models: buildProbeModels(probeShape) };
+  const probe = {
+    ...probeShape,
+    threads: options.threads,
+    spinning: options.ortSpinning,
+    models: buildProbeModels(probeShape),
+  };
   const requestFor = (subset: CellKey[], processes: number, scheduleSeed: number): RunCellsRequest => ({
     cells: subset,
     batchesFor: (cell) => buildCellBatches(cell, corpus.texts, options.seed, preset.distinctTexts),

@@ -21,6 +21,7 @@ export type ProfileOptions = Pick<
   | 'processes'
   | 'threads'
   | 'graphOptimization'
+  | 'ortSpinning'
   | 'maxMemoryMB'
   | 'workerTimeoutSeconds'
   | 'batchTimeoutSeconds'

@@ -30,6 +30,7 @@ export function toProfileConfig(options: ProfileOptions, policy: MeasurePolicy):
     maxWarmupBatches: policy.maxWarmupBatches,
     threads: options.threads,
     graphOptimization: options.graphOptimization,
+    ortSpinning: options.ortSpinning,
     maxMemoryMB: options.maxMemoryMB,
     latencySloMs: options.latencySloMs,
     analysis: runsAnalysis(options),

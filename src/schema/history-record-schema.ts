@@ -102,7 +102,7 @@ export const historyRecordSchema = z
     branch: z.string().nullable(),
     date: z.iso.datetime({ precision: 3 }).describe('UTC time of the run, e.g. 2026-11-24T10:00:00.000Z'),
     toolVersion: z.string(),
-    preset: z.enum(['quick', 'full']),
+    preset: z.enum(['quick', 'full', 'pr']),
     machine: historyMachineSchema,
     calibration: z.object({
       referenceScore: calibrationSummarySchema.nullable().describe('reference-encoder sequences/s'),

@@ -82,7 +82,7 @@ export const corpusInfoSchema = z.object({
 });
 
 export const configSchema = z.object({
-  preset: z.enum(['quick', 'full']),
+  preset: z.enum(['quick', 'full', 'pr']),
   batchSizes: z.array(z.number().int().positive()),
   lengths: z.array(z.number().int().positive()),
   lengthBatchSize: z.number().int().positive(),
@@ -92,6 +92,10 @@ export const configSchema = z.object({
   maxWarmupBatches: z.number().int().positive(),
   threads: z.number().int().positive(),
   graphOptimization: z.enum(['disabled', 'basic', 'extended', 'all']),
+  ortSpinning: z
+    .enum(['auto', 'on', 'off'])
+    .optional()
+    .describe("ONNX Runtime's spin-waiting threads (absent in files written before the setting)"),
   maxMemoryMB: z.number().positive(),
   latencySloMs: z.number().positive().nullable(),
   analysis: z.boolean().describe('whether the leak check, operator profile and experiments ran'),

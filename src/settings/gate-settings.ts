@@ -3,6 +3,7 @@ import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
 import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
 import { booleanKind, choiceKind, numberKind, patternKind, textKind } from './setting-kinds.js';
 import { failOnKind, type FailOnName } from './shard-and-metrics.js';
+import type { StopRule } from '../gate/inconclusive-cells.js';
 
 const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
 
@@ -63,10 +64,18 @@ export const GATE_SETTINGS = {
   timeBudgetSeconds: defineSetting({
     kind: numberKind('600'),
     fallback: 600,
+    presetDefault: (_preset, name) => (name === 'pr' ? 180 : 600),
     ...{ flag: 'time-budget', flagArg: 'SECONDS', input: 'time-budget', config: 'gate.timeBudgetSeconds' },
     commands: ['gate'],
     group: 'Comparison',
-    help: 'wall-clock budget of the whole gate, first pass included (default 600); an extra round starts only when it fits',
+    help: 'wall-clock budget of the whole gate, first pass included (default 180 with the pr preset, else 600); an extra round starts only when it fits',
+  }),
+  stopRule: defineSetting({
+    kind: choiceKind(['aggregate', 'every-cell']),
+    fallback: 'aggregate' as StopRule,
+    ...{ flag: 'stop-rule', flagArg: 'R', input: null, config: 'gate.stopRule', commands: ['gate'] },
+    group: 'Comparison',
+    help: 'when adaptive sampling stops: aggregate (default: every gated aggregate decided and no cell that could still hide a regression of the threshold) or every-cell (every cell within ±threshold/2 or decided)',
   }),
   against: defineOptionalSetting({
     kind: textKind('none', 'origin/main'),

@@ -1,5 +1,6 @@
 /** The settings of what is measured and how: model, workload, runtime and analysis. */
 import { join } from 'node:path';
+import type { OrtSpinning } from '../engine/onnx-session.js';
 import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
 import { booleanKind, choiceKind, intKind, intListKind, numberKind, textKind } from './setting-kinds.js';
 import { shardKind } from './shard-and-metrics.js';
@@ -45,11 +46,11 @@ export const MEASURE_SETTINGS = {
     help: '.txt (a text per line), .jsonl ({"text"}), .json (strings, objects with text, or {"claims": [{"text"}]}); default: a built-in English-like corpus',
   }),
   preset: defineSetting({
-    kind: choiceKind(['quick', 'full']),
-    fallback: 'quick' as 'quick' | 'full',
-    ...{ flag: 'preset', flagArg: 'quick|full', input: 'preset', config: 'preset', commands: MEASURING },
+    kind: choiceKind(['quick', 'full', 'pr']),
+    fallback: 'quick' as 'quick' | 'full' | 'pr',
+    ...{ flag: 'preset', flagArg: 'quick|full|pr', input: 'preset', config: 'preset', commands: MEASURING },
     group: 'Workload',
-    help: 'quick (~2 min) or full (~10 min); the action defaults to quick on pull requests, full otherwise',
+    help: 'quick (~2 min), full (~10 min) or pr (the pull-request gate: 5 cells, no analysis); `gate` and the action on pull requests default to pr, everything else to quick (CLI) or full (action)',
   }),
   batchSizes: defineSetting({
     kind: intListKind('8,16,32'),
@@ -83,7 +84,7 @@ export const MEASURE_SETTINGS = {
     presetDefault: (preset) => preset.processesPerCell,
     ...{ flag: 'processes', flagArg: 'N', input: 'processes', config: 'processes', commands: MEASURING },
     group: 'Workload',
-    help: 'fresh worker processes per cell, pairs in duet mode (default 3 quick, 5 full)',
+    help: 'fresh worker processes per cell, pairs in duet mode (default 3 quick, 5 full, 4 pr)',
   }),
   seed: defineSetting({
     kind: intKind(1, Number.MAX_SAFE_INTEGER, '1'),
@@ -112,6 +113,13 @@ export const MEASURE_SETTINGS = {
     group: 'Runtime',
     help: 'disabled|basic|extended|all (default all)',
   }),
+  ortSpinning: defineSetting({
+    kind: choiceKind(['auto', 'on', 'off']),
+    fallback: 'auto' as OrtSpinning,
+    ...{ flag: 'ort-spinning', flagArg: 'auto|on|off', input: null, config: 'ortSpinning', commands: MEASURING },
+    group: 'Runtime',
+    help: "ONNX Runtime's spin-waiting pool threads: auto (default) turns them off in duet mode, where two processes take turns, and leaves them on in a process measured alone",
+  }),
   maxMemoryMB: defineSetting({
     kind: numberKind('4096'),
     fallback: 4096,
@@ -138,6 +146,7 @@ export const MEASURE_SETTINGS = {
   analysis: defineSetting({
     kind: booleanKind(),
     fallback: true,
+    presetDefault: (_preset, name) => name !== 'pr',
     ...{ flag: 'no-analysis', negated: true, input: 'analysis', config: 'analysis', commands: MEASURING },
     group: 'Analysis',
     help: 'false (--no-analysis) skips the leak check, operator profile and A/B experiments',

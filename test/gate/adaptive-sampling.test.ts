@@ -57,6 +57,7 @@ function createHarness(plan: string[][], overrides: Partial<AdaptiveSamplingRequ
     },
     processesPerRound: 2,
     maxRounds: 5,
+    stopRule: 'every-cell',
     budgetSeconds: 1000,
     elapsedSeconds: () => clock,
     secondsPerProcess: 1,

@@ -67,6 +67,7 @@ function createInput(measurement: ProfileMeasurement, overrides: Partial<GateRun
     processesPerCell: 3,
     seed: 1,
     budgetSeconds: 600,
+    stopRule: 'every-cell',
     elapsedSeconds: () => (clock += 1),
     progress: createProgressReporter(process.stderr, 'silent'),
     ...overrides,

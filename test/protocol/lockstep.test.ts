@@ -42,7 +42,7 @@ function createJob(embedderPath: string): CellJob {
       maxTokens: 256,
       userOptions: {},
     },
-    probe: { ...probeShape, threads: 1, models: buildProbeModels(probeShape) },
+    probe: { ...probeShape, threads: 1, spinning: 'auto', models: buildProbeModels(probeShape) },
     batches: [Array.from({ length: 8 }, (_, i) => `text number ${i} with a few words`)],
     policy: findPreset('quick').policy,
     maxMemoryMB: 4096,

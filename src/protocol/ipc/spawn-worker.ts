@@ -38,7 +38,7 @@ export function startWorker<R>(
 ): StartedWorker<R> {
   const child = fork(workerEntry, [], {
     execArgv: ['--expose-gc'],
-    env: buildWorkerEnv(process.env),
+    env: buildWorkerEnv(process.env, job.kind === 'cell' && job.lockstep === true),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
   });

@@ -16,10 +16,13 @@ const HIDDEN = [
   /^INPUT_/i,
 ];
 
-export function buildWorkerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(env).filter(([name]) => !HIDDEN.some((pattern) => pattern.test(name))),
-  );
+/**
+ * The worker's environment. A worker that takes turns with another (duet mode) also gets EMBEDPROF_LOCKSTEP=1,
+ * so a user's own ONNX Runtime session can switch spin-waiting off as the built-in engine does (README).
+ */
+export function buildWorkerEnv(env: NodeJS.ProcessEnv, takesTurns = false): NodeJS.ProcessEnv {
+  const kept = Object.entries(env).filter(([name]) => !HIDDEN.some((pattern) => pattern.test(name)));
+  return { ...Object.fromEntries(kept), EMBEDPROF_LOCKSTEP: takesTurns ? '1' : '0' };
 }
 
 export const WORKER_OUTPUT_PREFIX = '[embedder] ';

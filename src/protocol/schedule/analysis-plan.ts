@@ -1,5 +1,6 @@
 import type { EngineSpec, TextTokenizer } from '../../engine/embedder.js';
 import type { AnalysisJob, ExperimentVariant } from '../ipc/analysis-job.js';
+import type { PresetName } from '../presets.js';
 
 export interface AnalysisSettings {
   leakRounds: number;
@@ -9,8 +10,18 @@ export interface AnalysisSettings {
   operatorRuns: number;
 }
 
-export const ANALYSIS_SETTINGS: Record<'quick' | 'full', AnalysisSettings> = {
-  quick: { leakRounds: 5, leakTextsPerRound: 96, experimentRounds: 3, experimentTexts: 64, operatorRuns: 4 },
+const QUICK_ANALYSIS = {
+  leakRounds: 5,
+  leakTextsPerRound: 96,
+  experimentRounds: 3,
+  experimentTexts: 64,
+  operatorRuns: 4,
+};
+
+/** The pr preset runs no analysis by default; with --analysis it runs the quick one. */
+export const ANALYSIS_SETTINGS: Record<PresetName, AnalysisSettings> = {
+  quick: QUICK_ANALYSIS,
+  pr: QUICK_ANALYSIS,
   full: {
     leakRounds: 12,
     leakTextsPerRound: 256,

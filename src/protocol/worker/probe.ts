@@ -1,4 +1,5 @@
 import * as ort from 'onnxruntime-node';
+import { createSpinningEntries, decideSpinning } from '../../engine/onnx-session.js';
 import { computeMedian } from '../../stats/index.js';
 import { REFERENCE_ENCODER, type ProbeReading, type ProbeSpec } from '../probe-calibration.js';
 
@@ -27,12 +28,13 @@ async function timeBlock(session: ort.InferenceSession, feeds: Feeds, targetMs: 
   return { runs: times.length, ms: times.length * computeMedian(times) };
 }
 
-export async function createProbe(spec: ProbeSpec): Promise<Probe> {
+export async function createProbe(spec: ProbeSpec, takesTurns = false): Promise<Probe> {
   const options: ort.InferenceSession.SessionOptions = {
     executionProviders: ['cpu'],
     intraOpNumThreads: spec.threads,
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
+    ...createSpinningEntries(decideSpinning(spec.spinning, takesTurns)),
   };
   const { models } = spec;
   const matmulSession = await ort.InferenceSession.create(models.matmul, options);

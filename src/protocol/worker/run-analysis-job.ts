@@ -2,6 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { aggregateOperatorTrace } from '../../analysis/index.js';
+import { decideSpinning } from '../../engine/onnx-session.js';
 import { createOnnxEmbedder } from '../../engine/onnx-embedder.js';
 import { loadTokenizer } from '../../engine/text-tokenizer.js';
 import type { ProfiledEmbedder } from '../../engine/embedder.js';
@@ -57,7 +58,8 @@ async function runOperatorProfile(
 ): Promise<AnalysisReply> {
   const prefix = join(job.traceDir, `ort-profile-${process.pid}`);
   const tokenizer = await loadTokenizer(job.engine.tokenizerDir);
-  const embedder = await createOnnxEmbedder({ ...job.engine, tokenizer, profilePrefix: prefix });
+  const allowSpinning = decideSpinning(job.engine.spinning, false);
+  const embedder = await createOnnxEmbedder({ ...job.engine, tokenizer, allowSpinning, profilePrefix: prefix });
   for (let run = 0; run < job.runs; run++)
     await embedder.embedBatch(job.batches[run % job.batches.length] ?? []);
   embedder.endProfiling();

@@ -30,7 +30,7 @@ export async function runWorkerJob(job: WorkerJob, turns: TurnGate | null = null
 
 async function measureJob(job: CellJob, turns: TurnGate | null): Promise<WorkerResult> {
   const baseline = readMemoryBreakdown();
-  const embedder = await createEmbedder(job.engine);
+  const embedder = await createEmbedder(job.engine, job.lockstep === true);
   const afterLoad = readMemoryBreakdown();
   const baselineMB = baseline.rssMB;
   const afterLoadMB = afterLoad.rssMB;
@@ -81,7 +81,7 @@ async function measureJob(job: CellJob, turns: TurnGate | null): Promise<WorkerR
 
 /** Calibration readings right after the cell: the machine's regimes last minutes, the cell a few seconds. */
 async function readProbe(job: CellJob): Promise<ProbeReading[]> {
-  const probe = await createProbe(job.probe);
+  const probe = await createProbe(job.probe, job.lockstep === true);
   const readings: ProbeReading[] = [];
   for (let i = 0; i < job.policy.probeReadings; i++)
     readings.push(await probe.read(job.policy.probeReadingMs));

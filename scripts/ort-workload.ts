@@ -1,0 +1,61 @@
+/**
+ * The real-ORT workload of `validate-gate --duet --workload ort`: an embedder module (a user's own file, as in
+ * a real repository) that runs embedprof's engine — the real tokenizer, ONNX Runtime on the synthetic
+ * all-MiniLM-L6-v2 q8 — and, in the head's variants, does more real ORT work or holds more memory:
+ *   slower: after every batch, the same session runs again on the first ⌈0.12 · batch⌉ texts (12.5 % more rows
+ *           at batches 8, 32 and 128; what that costs in throughput is measured, not assumed);
+ *   memory: holds touched memory of 11 % of the process's peak RSS without it, grown after every batch.
+ * Spin-waiting follows EMBEDPROF_LOCKSTEP as the README advises a user's own ORT session to.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export type WorkloadVariant = 'same' | 'slower' | 'memory';
+
+const engineUrl = (file: string): string =>
+  pathToFileURL(fileURLToPath(new URL(`../src/engine/${file}`, import.meta.url))).href;
+
+/** The module's source for one variant; paths are absolute, as a committed file's would be in a checkout. */
+export function writeWorkloadSource(variant: WorkloadVariant, onnxPath: string, tokenizerDir: string): string {
+  const extraRows = variant === 'slower' ? 0.12 : 0;
+  const heldShare = variant === 'memory' ? 0.11 : 0;
+  return `// embedprof validation workload (${variant}): embedprof's engine on the synthetic model
+import { createOnnxEmbedder } from ${JSON.stringify(engineUrl('onnx-embedder.js'))};
+import { loadTokenizer } from ${JSON.stringify(engineUrl('text-tokenizer.js'))};
+
+const EXTRA_ROWS = ${extraRows};
+const HELD_SHARE = ${heldShare};
+const held = [];
+let heldBytes = 0;
+
+function holdMemory() {
+  const peakBytes = process.resourceUsage().maxRSS * 1024 - heldBytes;
+  const wanted = HELD_SHARE * peakBytes - heldBytes;
+  if (wanted < 1 << 20) return;
+  const chunk = Buffer.alloc(Math.ceil(wanted));
+  for (let i = 0; i < chunk.length; i += 4096) chunk[i] = 1;
+  held.push(chunk);
+  heldBytes += chunk.length;
+}
+
+export async function createEmbedder() {
+  const tokenizer = await loadTokenizer(${JSON.stringify(tokenizerDir)});
+  const engine = await createOnnxEmbedder({
+    onnxPath: ${JSON.stringify(onnxPath)},
+    tokenizer,
+    maxTokens: 256,
+    threads: 2,
+    graphOptimization: 'all',
+    allowSpinning: process.env.EMBEDPROF_LOCKSTEP !== '1',
+  });
+  return {
+    async embed(texts) {
+      const { embeddings } = await engine.embedBatch(texts);
+      if (EXTRA_ROWS > 0) await engine.embedBatch(texts.slice(0, Math.ceil(EXTRA_ROWS * texts.length)));
+      if (HELD_SHARE > 0) holdMemory();
+      return embeddings;
+    },
+    close: () => engine.close(),
+  };
+}
+`;
+}
