@@ -1,6 +1,7 @@
 /**
  * Which cells of a run adaptive sampling should measure again. Under the stop rule 'every-cell': those where a
- * gated metric came out `inconclusive`. Under 'aggregate' (the default): the same while a gated aggregate is
+ * gated metric came out `inconclusive`. Under 'aggregate' (the default): none once a gated metric is a
+ * regression (the check fails whatever more pairs show); the inconclusive ones while a gated aggregate is
  * undecided; once every gated aggregate is decided, only the cells whose interval still reaches the threshold
  * on the bad side (a regression of T confined to that cell is not ruled out). Cells with only ungated metrics
  * undecided, decided cells, and cells the comparison never saw (unmatched, skipped, failed) are left alone.
@@ -41,7 +42,21 @@ export function reachesThreshold(metric: MetricComparison): boolean {
 export function hasDecidedAggregates(comparison: Comparison): boolean {
   const gated = comparison.settings.gated;
   return gated.every((metric) =>
-    comparison.aggregates.some((item) => item.metric === metric && item.cells > 0 && item.verdict !== 'inconclusive'),
+    comparison.aggregates.some(
+      (item) => item.metric === metric && item.cells > 0 && item.verdict !== 'inconclusive',
+    ),
+  );
+}
+
+/** True when a gated metric regressed, in its aggregate or in a cell. */
+export function hasRegressed(comparison: Comparison): boolean {
+  const gated = comparison.settings.gated;
+  const aggregate = comparison.aggregates.some(
+    (item) => gated.includes(item.metric) && item.verdict === 'regression',
+  );
+  return (
+    aggregate ||
+    comparison.cells.some((cell) => cell.metrics.some((m) => m.gated && m.verdict === 'regression'))
   );
 }
 
@@ -51,6 +66,7 @@ export function findInconclusiveCells(
   cells: readonly CellKey[],
   rule: StopRule = 'every-cell',
 ): CellKey[] {
+  if (rule === 'aggregate' && hasRegressed(comparison)) return [];
   const narrow = rule === 'aggregate' && hasDecidedAggregates(comparison);
   const undecided = comparison.cells.filter((cell) =>
     narrow ? cell.metrics.some(reachesThreshold) : isUndecided(cell),

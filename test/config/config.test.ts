@@ -50,7 +50,7 @@ test('a config sets its keys, with paths resolved against its folder', async () 
   assert.equal(values.baseline, join(repo, 'baselines'));
   assert.equal(values.baseSetup, 'npm ci');
   assert.deepEqual(sources.processes, { kind: 'config', path: 'embedprof.config.json' });
-  assert.deepEqual(sources.lengthBatchSize, { kind: 'preset', preset: 'quick' });
+  assert.deepEqual(sources.lengthBatchSize, { kind: 'preset', preset: 'pr' });
   assert.deepEqual(sources.maxMemoryMB, { kind: 'default' });
 });
 
@@ -120,4 +120,25 @@ for (const [name, content, pattern] of BAD) {
 test('--config without a path, or a missing file, is a usage error', async () => {
   await assert.rejects(resolve('profile', ['--config'], dir), /--config/);
   await assert.rejects(resolve('profile', ['--config', 'nope.json'], dir), /--config nope\.json/);
+});
+
+test('gate measures the pr plan by default, profile the quick map; a config or flag preset beats both', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'embedprof-plan-'));
+  const gate = await resolve('gate', ['--no-config'], empty);
+  assert.equal(gate.values.preset, 'pr');
+  assert.deepEqual(gate.sources.preset, { kind: 'face', reason: 'the gate command' });
+  assert.deepEqual(gate.values.batchSizes, [8, 32, 128]);
+  assert.deepEqual(gate.values.lengths, [10, 256]);
+  assert.equal(gate.values.processes, 4);
+  assert.equal(gate.values.analysis, false, 'a pull request gate runs no analysis by default');
+  assert.equal(gate.values.timeBudgetSeconds, 180);
+  assert.equal(gate.values.stopRule, 'aggregate');
+  const profile = await resolve('profile', ['--no-config'], empty);
+  assert.equal(profile.values.preset, 'quick');
+  assert.equal(profile.values.analysis, true);
+  const chosen = await resolve('gate', ['--no-config', '--preset', 'quick'], empty);
+  assert.equal(chosen.values.preset, 'quick');
+  assert.equal(chosen.values.timeBudgetSeconds, 600);
+  writeConfig('embedprof.config.json', { schemaVersion: 1, preset: 'full' }, empty);
+  assert.equal((await resolve('gate', [], empty)).values.preset, 'full');
 });

@@ -24,7 +24,12 @@ const SECRETS = {
 
 test('the worker environment keeps everything but credentials and the action’s inputs', () => {
   const env = buildWorkerEnv({ ...SECRETS, PATH: '/bin', HOME: '/h', EMBEDPROF_CACHE_DIR: '/c' });
-  assert.deepEqual(env, { PATH: '/bin', HOME: '/h', EMBEDPROF_CACHE_DIR: '/c' });
+  assert.deepEqual(env, { PATH: '/bin', HOME: '/h', EMBEDPROF_CACHE_DIR: '/c', EMBEDPROF_LOCKSTEP: '0' });
+});
+
+test('a worker that takes turns (duet mode) is told so, so a user’s own ORT session can stop spin-waiting', () => {
+  assert.equal(buildWorkerEnv({ EMBEDPROF_LOCKSTEP: '1' }, false).EMBEDPROF_LOCKSTEP, '0');
+  assert.equal(buildWorkerEnv({}, true).EMBEDPROF_LOCKSTEP, '1');
 });
 
 test('worker output is relayed line by line behind a prefix', async () => {

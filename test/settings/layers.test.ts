@@ -22,6 +22,7 @@ const SAMPLES: Partial<Record<SettingKey, { json: unknown; text: string }>> = {
   lengthBatchSize: { json: 12, text: '24' },
   processes: { json: 7, text: '9' },
   threads: { json: 3, text: '5' },
+  ortSpinning: { json: 'on', text: 'off' },
   maxMemoryMB: { json: 1000, text: '2000' },
   workerTimeoutSeconds: { json: 120, text: '60' },
   batchTimeoutSeconds: { json: 30, text: '45' },
@@ -33,6 +34,7 @@ const SAMPLES: Partial<Record<SettingKey, { json: unknown; text: string }>> = {
   failOn: { json: ['latency'], text: 'memory' },
   failOnInconclusive: { json: true, text: 'false' },
   timeBudgetSeconds: { json: 90, text: '120' },
+  stopRule: { json: 'every-cell', text: 'aggregate' },
   baseSetup: { json: 'npm ci', text: 'make' },
 };
 
