@@ -1,12 +1,10 @@
 /**
  * Builds test/fixtures/history/aa-20/: a history store of real runs made on this machine, one record per
- * duet gate of this commit beside itself (A/A: the synthetic MiniLM q8 model, real ORT work, the real
- * tokenizer), given distinct commits one night apart so the store reads as 20 nights.
+ * A/A duet gate (one commit's workload beside an unchanged one: the synthetic MiniLM q8 model, real ORT work,
+ * the real tokenizer), given distinct commits one night apart so the store reads as 20 nights.
  *
- * Run: `npm run build && node build/scripts/make-real-history.js RUNS_DIR OUT_DIR`, where RUNS_DIR holds
- * run-01 … run-20, each the --out folder of
- *   embedprof gate --against HEAD --model synthetic:all-MiniLM-L6-v2 --tokenizer ../shared/models/all-MiniLM-L6-v2 \
- *     --batch-sizes 8,32 --lengths 64 --processes 3 --no-analysis --no-config --time-budget 90
+ * Run: `npm run build && node build/scripts/make-real-history.js OUT_DIR GATE_OUT…` with 20 gate --out folders
+ * in night order, e.g. the A/A gates of `npm run validate-gate -- --duet --workload ort` (fixture README).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -25,9 +23,9 @@ async function readJson(path: string): Promise<unknown> {
   return JSON.parse(await readFile(path, 'utf8'));
 }
 
-async function main(runsDir: string, outDir: string): Promise<void> {
-  for (let night = 1; night <= 20; night++) {
-    const dir = join(runsDir, `run-${String(night).padStart(2, '0')}`);
+async function main(outDir: string, runDirs: readonly string[]): Promise<void> {
+  for (const [index, dir] of runDirs.entries()) {
+    const night = index + 1;
     const profile = profileSchema.parse(await readJson(join(dir, 'profile.json')));
     const comparison = comparisonSchema.parse(await readJson(join(dir, 'comparison.json')));
     const commit = createNightCommit(night);
@@ -43,8 +41,8 @@ async function main(runsDir: string, outDir: string): Promise<void> {
   }
 }
 
-const [runsDir, outDir] = process.argv.slice(2);
-if (runsDir === undefined || outDir === undefined) {
-  process.stderr.write('usage: node build/scripts/make-real-history.js RUNS_DIR OUT_DIR\n');
+const [outDir, ...runDirs] = process.argv.slice(2);
+if (outDir === undefined || runDirs.length !== 20) {
+  process.stderr.write('usage: node build/scripts/make-real-history.js OUT_DIR GATE_OUT×20 (night order)\n');
   process.exitCode = 2;
-} else await main(runsDir, outDir);
+} else await main(outDir, runDirs);

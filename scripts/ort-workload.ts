@@ -15,7 +15,11 @@ const engineUrl = (file: string): string =>
   pathToFileURL(fileURLToPath(new URL(`../src/engine/${file}`, import.meta.url))).href;
 
 /** The module's source for one variant; paths are absolute, as a committed file's would be in a checkout. */
-export function writeWorkloadSource(variant: WorkloadVariant, onnxPath: string, tokenizerDir: string): string {
+export function writeWorkloadSource(
+  variant: WorkloadVariant,
+  onnxPath: string,
+  tokenizerDir: string,
+): string {
   const extraRows = variant === 'slower' ? 0.12 : 0;
   const heldShare = variant === 'memory' ? 0.11 : 0;
   return `// embedprof validation workload (${variant}): embedprof's engine on the synthetic model

@@ -53,7 +53,9 @@ const median = (values: readonly number[]): number | null => {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? null) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? null)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
 const formatPercent = (value: number | null): string =>
@@ -86,6 +88,11 @@ export function summarizeOrtOutcomes(outcomes: readonly OrtOutcome[], commit: st
   return [
     `validate-gate --duet --workload ort at ${commit.slice(0, 12)}: ${outcomes.length} gates, default PR plan`,
     `  every gate: wall median ${median(all)?.toFixed(0)} s, max ${all.at(-1)?.toFixed(0)} s`,
-    ...names.flatMap((name) => describeVariant(name, outcomes.filter((o) => o.variant === name))),
+    ...names.flatMap((name) =>
+      describeVariant(
+        name,
+        outcomes.filter((o) => o.variant === name),
+      ),
+    ),
   ].join('\n');
 }

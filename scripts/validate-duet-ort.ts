@@ -84,7 +84,10 @@ function runGate(dir: string, name: OrtVariantName): number {
 }
 
 function readCommit(): string {
-  const result = spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+  const result = spawnSync('git', ['rev-parse', 'HEAD'], {
+    encoding: 'utf8',
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+  });
   return result.stdout.trim() || 'unknown';
 }
 
@@ -132,7 +135,9 @@ export function readCounts(text: string | undefined): OrtSettings['counts'] {
   for (const part of text.split(',')) {
     const [name, value] = part.split('=');
     if (name === undefined || !(name in counts) || !/^\d+$/.test(value ?? ''))
-      throw new Error(`--counts: expected NAME=N,… with NAME one of ${Object.keys(counts).join(', ')}, got ${part}`);
+      throw new Error(
+        `--counts: expected NAME=N,… with NAME one of ${Object.keys(counts).join(', ')}, got ${part}`,
+      );
     given[name as OrtVariantName] = Number(value);
   }
   return { 'A/A': 0, slower: 0, memory: 0, busy: 0, ...given };

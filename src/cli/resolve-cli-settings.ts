@@ -22,7 +22,9 @@ export async function resolveCliSettings(
   if (flags.help) return { kind: 'help' };
   // a pull request's gate measures the pr plan (protocol/presets.ts), not the profile's map
   const layers: SettingsLayer[] =
-    command === 'gate' ? [{ source: { kind: 'face', reason: 'the gate command' }, values: { preset: 'pr' } }] : [];
+    command === 'gate'
+      ? [{ source: { kind: 'face', reason: 'the gate command' }, values: { preset: 'pr' } }]
+      : [];
   const reads = command === 'profile' || command === 'gate';
   const config =
     reads && flags.layer.values.noConfig !== true

@@ -13,7 +13,9 @@ export type GraphOptimization = 'disabled' | 'basic' | 'extended' | 'all';
 export type OrtSpinning = 'auto' | 'on' | 'off';
 
 /** The ORT config entries that switch spin-waiting off, or none when it stays at ORT's default. */
-export function createSpinningEntries(allowSpinning: boolean): Pick<ort.InferenceSession.SessionOptions, 'extra'> {
+export function createSpinningEntries(
+  allowSpinning: boolean,
+): Pick<ort.InferenceSession.SessionOptions, 'extra'> {
   if (allowSpinning) return {};
   return { extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } } };
 }

@@ -21,6 +21,20 @@ export interface Preset {
  * fewer pairs of longer windows (≥ 6 batches: the few-batch cells' pair noise fell from 9 % to 2–5 %), and no
  * analysis. The measurements behind each choice: docs/pr-gate.md.
  */
+const QUICK_POLICY: MeasurePolicy = {
+  minWarmupBatches: 2,
+  maxWarmupBatches: 10,
+  maxWarmupSeconds: 1,
+  steadyWindow: 2,
+  steadyTolerance: 0.1,
+  minMeasuredBatches: 2,
+  minMeasuredSeconds: 0.5,
+  maxMeasuredBatches: 200,
+  maxMeasuredSeconds: 1,
+  probeReadings: 2,
+  probeReadingMs: 60,
+};
+
 const PRESETS: Record<PresetName, Preset> = {
   quick: {
     batchSizes: [8, 16, 32, 64, 128, 256],
@@ -28,19 +42,7 @@ const PRESETS: Record<PresetName, Preset> = {
     lengthBatchSize: 32,
     processesPerCell: 3,
     distinctTexts: 128,
-    policy: {
-      minWarmupBatches: 2,
-      maxWarmupBatches: 10,
-      maxWarmupSeconds: 1,
-      steadyWindow: 2,
-      steadyTolerance: 0.1,
-      minMeasuredBatches: 2,
-      minMeasuredSeconds: 0.5,
-      maxMeasuredBatches: 200,
-      maxMeasuredSeconds: 1,
-      probeReadings: 2,
-      probeReadingMs: 60,
-    },
+    policy: QUICK_POLICY,
   },
   pr: {
     batchSizes: [8, 32, 128],
@@ -49,17 +51,11 @@ const PRESETS: Record<PresetName, Preset> = {
     processesPerCell: 4,
     distinctTexts: 128,
     policy: {
-      minWarmupBatches: 2,
-      maxWarmupBatches: 10,
-      maxWarmupSeconds: 1,
-      steadyWindow: 2,
-      steadyTolerance: 0.1,
+      ...QUICK_POLICY,
       minMeasuredBatches: 6,
       minMeasuredSeconds: 1,
       maxMeasuredBatches: 400,
       maxMeasuredSeconds: 2.5,
-      probeReadings: 2,
-      probeReadingMs: 60,
     },
   },
   full: {

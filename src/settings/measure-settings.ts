@@ -116,7 +116,13 @@ export const MEASURE_SETTINGS = {
   ortSpinning: defineSetting({
     kind: choiceKind(['auto', 'on', 'off']),
     fallback: 'auto' as OrtSpinning,
-    ...{ flag: 'ort-spinning', flagArg: 'auto|on|off', input: null, config: 'ortSpinning', commands: MEASURING },
+    ...{
+      flag: 'ort-spinning',
+      flagArg: 'auto|on|off',
+      input: null,
+      config: 'ortSpinning',
+      commands: MEASURING,
+    },
     group: 'Runtime',
     help: "ONNX Runtime's spin-waiting pool threads: auto (default) turns them off in duet mode, where two processes take turns, and leaves them on in a process measured alone",
   }),

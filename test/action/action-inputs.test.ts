@@ -115,7 +115,7 @@ test('gate on a pull request: duet mode against the base sha, the baseline folde
   assert.equal(settings.values.baseSetup, 'npm ci');
   assert.equal(settings.values.maxThroughputDrop, 0.2);
   assert.deepEqual(settings.values.failOn, ['throughput']);
-  assert.equal(settings.values.preset, 'quick');
+  assert.equal(settings.values.preset, 'pr');
   assert.equal((await readInputs(PULL_REQUEST, inputs)).values.baseline, null, 'no folder, no fallback');
   const checkout = createCheckout({ baselines: true });
   const onBaseline = await readInputs(PULL_REQUEST, { 'compare-to': 'baseline' }, checkout);
@@ -132,7 +132,7 @@ test('layers: a config key beats the action’s own default, and an input beats 
   const fromConfig = await readInputs(PULL_REQUEST, {}, checkout);
   assert.equal(fromConfig.values.baseline, join(checkout, 'perf/baselines'));
   assert.deepEqual(fromConfig.sources.baseline, { kind: 'config', path: 'embedprof.config.json' });
-  assert.equal(fromConfig.values.preset, 'full', 'the config beats the event’s quick');
+  assert.equal(fromConfig.values.preset, 'full', 'the config beats the event’s pr');
   assert.equal(fromConfig.values.processes, 4);
   const fromInput = await readInputs(PULL_REQUEST, { 'baseline-dir': 'other', preset: 'quick' }, checkout);
   assert.equal(fromInput.values.baseline, 'other');
@@ -141,9 +141,11 @@ test('layers: a config key beats the action’s own default, and an input beats 
   assert.equal(fromInput.values.processes, 4, 'an input leaves the other config keys alone');
 });
 
-test('the preset: the input, else the config file, else quick on pull requests and full otherwise', async () => {
+test('the preset: the input, else the config file, else pr on pull requests and full otherwise', async () => {
   assert.equal((await readInputs(SCHEDULE)).values.preset, 'full');
-  assert.equal((await readInputs(PULL_REQUEST)).values.preset, 'quick');
+  const onPull = await readInputs(PULL_REQUEST);
+  assert.equal(onPull.values.preset, 'pr');
+  assert.deepEqual([onPull.values.analysis, onPull.values.timeBudgetSeconds], [false, 180]);
   const checkout = createCheckout({ config: { schemaVersion: 1, preset: 'quick' } });
   assert.equal((await readInputs(SCHEDULE, {}, checkout)).values.preset, 'quick');
   assert.equal((await readInputs(SCHEDULE, { preset: 'quick' })).values.preset, 'quick');

@@ -23,7 +23,7 @@ for (const dtype of ['q8', 'fp32'] as const) {
       maxTokens: 256,
       threads: 2,
       graphOptimization: 'all',
-    allowSpinning: true,
+      allowSpinning: true,
     });
   });
   after(() => embedder.close());

@@ -1,8 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
-import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
-import { compareProfiles } from '../../src/compare/compare-profiles.js';
 import type { Comparison } from '../../src/compare/comparison-schema.js';
 import {
   describeAdaptiveSampling,
@@ -13,26 +10,14 @@ import { findInconclusiveCells } from '../../src/gate/inconclusive-cells.js';
 import { formatCellLabel } from '../../src/schema/cell-key.js';
 import {
   ALL_CELLS,
-  BATCH_32,
   BATCH_8,
   buildGateProfile,
   createStates,
-  LENGTH_64,
+  createTemplateComparison,
   markInconclusive,
 } from './gate-fixtures.js';
 
-const profile = buildGateProfile(
-  ALL_CELLS,
-  createStates(
-    new Map([
-      [BATCH_8, [1000, 1010, 990]],
-      [BATCH_32, [2000, 2020, 1980]],
-      [LENGTH_64, [3000, 3030, 2970]],
-    ]),
-  ),
-);
-const baseline = createBaselineFromProfile(profile, { name: 'main', provenance: EMPTY_PROVENANCE });
-const template = compareProfiles(baseline, profile);
+const { profile, template } = createTemplateComparison();
 const LENGTH_LABEL = '64 chars @ batch 32';
 
 interface Harness {

@@ -2,6 +2,9 @@
  * Worker results, cell states and profiles for the gate tests: built through the real buildProfile, so the
  * tests exercise the same path as `embedprof gate` without starting worker processes.
  */
+import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
+import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
+import { compareProfiles } from '../../src/compare/compare-profiles.js';
 import type { Comparison } from '../../src/compare/comparison-schema.js';
 import { buildProfile, type ProfileParts } from '../../src/protocol/assemble/build-profile.js';
 import type { CellState } from '../../src/protocol/schedule/run-cells.js';
@@ -122,4 +125,20 @@ export function markInconclusive(comparison: Comparison, undecided: readonly str
       ),
     })),
   };
+}
+
+/** A 3-cell profile compared with itself: every cell and aggregate decided (no change). */
+export function createTemplateComparison(): { profile: Profile; template: Comparison } {
+  const profile = buildGateProfile(
+    ALL_CELLS,
+    createStates(
+      new Map([
+        [BATCH_8, [1000, 1010, 990]],
+        [BATCH_32, [2000, 2020, 1980]],
+        [LENGTH_64, [3000, 3030, 2970]],
+      ]),
+    ),
+  );
+  const baseline = createBaselineFromProfile(profile, { name: 'main', provenance: EMPTY_PROVENANCE });
+  return { profile, template: compareProfiles(baseline, profile) };
 }

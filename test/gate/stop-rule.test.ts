@@ -5,9 +5,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
-import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
-import { compareProfiles } from '../../src/compare/compare-profiles.js';
 import type { Comparison } from '../../src/compare/comparison-schema.js';
 import {
   findInconclusiveCells,
@@ -15,25 +12,18 @@ import {
   reachesThreshold,
 } from '../../src/gate/inconclusive-cells.js';
 import { formatCellLabel } from '../../src/schema/cell-key.js';
-import { ALL_CELLS, BATCH_32, BATCH_8, buildGateProfile, createStates, LENGTH_64 } from './gate-fixtures.js';
+import { ALL_CELLS, createTemplateComparison } from './gate-fixtures.js';
 
-const profile = buildGateProfile(
-  ALL_CELLS,
-  createStates(
-    new Map([
-      [BATCH_8, [1000, 1010, 990]],
-      [BATCH_32, [2000, 2020, 1980]],
-      [LENGTH_64, [3000, 3030, 2970]],
-    ]),
-  ),
-);
-const template = compareProfiles(
-  createBaselineFromProfile(profile, { name: 'main', provenance: EMPTY_PROVENANCE }),
-  profile,
-);
+const { template } = createTemplateComparison();
+type MetricComparison = Comparison['cells'][number]['metrics'][number];
 
-/** The template with throughput inconclusive at `label`, its interval [low, high]. */
-function widen(comparison: Comparison, label: string, low: number, high: number): Comparison {
+/** `comparison` with `patch` applied to `metric` of the cell labelled `label`. */
+function patchMetric(
+  comparison: Comparison,
+  label: string,
+  metric: MetricComparison['metric'],
+  patch: Partial<MetricComparison>,
+): Comparison {
   return {
     ...comparison,
     cells: comparison.cells.map((cell) =>
@@ -41,19 +31,20 @@ function widen(comparison: Comparison, label: string, low: number, high: number)
         ? cell
         : {
             ...cell,
-            metrics: cell.metrics.map((metric) =>
-              metric.metric !== 'throughput'
-                ? metric
-                : {
-                    ...metric,
-                    verdict: 'inconclusive' as const,
-                    interval: { kind: 'determined' as const, low, high, confidence: 0.95, df: 3 },
-                  },
-            ),
+            metrics: cell.metrics.map((item) => (item.metric === metric ? { ...item, ...patch } : item)),
           },
     ),
   };
 }
+
+const inconclusive = (low: number, high: number): Partial<MetricComparison> => ({
+  verdict: 'inconclusive',
+  interval: { kind: 'determined', low, high, confidence: 0.95, df: 3 },
+});
+
+/** The template with throughput inconclusive at `label`, its interval [low, high]. */
+const widen = (comparison: Comparison, label: string, low: number, high: number): Comparison =>
+  patchMetric(comparison, label, 'throughput', inconclusive(low, high));
 
 function undecideAggregate(comparison: Comparison): Comparison {
   return {
@@ -85,58 +76,23 @@ test('while a gated aggregate is undecided, every inconclusive cell is sampled',
 });
 
 test('an undetermined interval always counts as reaching the threshold', () => {
-  const comparison: Comparison = {
-    ...template,
-    cells: template.cells.map((cell) => ({
-      ...cell,
-      metrics: cell.metrics.map((metric) =>
-        metric.metric === 'peakMemoryMB' && cell.label === 'batch 8'
-          ? {
-              ...metric,
-              verdict: 'inconclusive' as const,
-              interval: { kind: 'undetermined' as const, reason: 'one pair' },
-            }
-          : metric,
-      ),
-    })),
-  };
+  const comparison = patchMetric(template, 'batch 8', 'peakMemoryMB', {
+    verdict: 'inconclusive',
+    interval: { kind: 'undetermined', reason: 'one pair' },
+  });
   assert.deepEqual(labels(comparison, 'aggregate'), ['batch 8']);
 });
 
 test('for a lower-is-better metric the bad end is the high one', () => {
-  const grown: Comparison = {
-    ...template,
-    cells: template.cells.map((cell) => ({
-      ...cell,
-      metrics: cell.metrics.map((metric) =>
-        metric.metric === 'peakMemoryMB' && cell.label === 'batch 32'
-          ? {
-              ...metric,
-              verdict: 'inconclusive' as const,
-              interval: { kind: 'determined' as const, low: -0.2, high: 0.11, confidence: 0.95, df: 3 },
-            }
-          : metric,
-      ),
-    })),
-  };
+  const grown = patchMetric(template, 'batch 32', 'peakMemoryMB', inconclusive(-0.2, 0.11));
+  const shrunk = patchMetric(template, 'batch 32', 'peakMemoryMB', inconclusive(-0.2, 0.09));
   assert.deepEqual(labels(grown, 'aggregate'), ['batch 32']);
+  assert.deepEqual(labels(shrunk, 'aggregate'), []);
 });
 
 test('once a gated metric regressed, the aggregate rule samples nothing more: the check fails anyway', () => {
   const widened = widen(template, 'batch 8', -0.2, -0.01);
-  const regressed: Comparison = {
-    ...widened,
-    cells: widened.cells.map((cell) =>
-      cell.label !== 'batch 32'
-        ? cell
-        : {
-            ...cell,
-            metrics: cell.metrics.map((metric) =>
-              metric.metric === 'throughput' ? { ...metric, verdict: 'regression' as const } : metric,
-            ),
-          },
-    ),
-  };
+  const regressed = patchMetric(widened, 'batch 32', 'throughput', { verdict: 'regression' });
   assert.deepEqual(labels(regressed, 'aggregate'), []);
   assert.deepEqual(labels(regressed, 'every-cell'), ['batch 8']);
 });

@@ -59,7 +59,12 @@ async function runOperatorProfile(
   const prefix = join(job.traceDir, `ort-profile-${process.pid}`);
   const tokenizer = await loadTokenizer(job.engine.tokenizerDir);
   const allowSpinning = decideSpinning(job.engine.spinning, false);
-  const embedder = await createOnnxEmbedder({ ...job.engine, tokenizer, allowSpinning, profilePrefix: prefix });
+  const embedder = await createOnnxEmbedder({
+    ...job.engine,
+    tokenizer,
+    allowSpinning,
+    profilePrefix: prefix,
+  });
   for (let run = 0; run < job.runs; run++)
     await embedder.embedBatch(job.batches[run % job.batches.length] ?? []);
   embedder.endProfiling();
