@@ -10964,47 +10964,6 @@ function recommend(input) {
 
 
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: external "onnxruntime-node"
-var external_onnxruntime_node_ = __nccwpck_require__(958);
-;// CONCATENATED MODULE: ./build/src/engine/batch-encoding.js
-/**
- * Tokenizes, truncates to maxTokens (keeping the final special token, as HF truncation does) and pads to the
- * batch maximum with pad id 0.
- */
-function encodeBatch(tokenizer, texts, maxTokens) {
-    let truncatedTexts = 0;
-    const rows = texts.map((text) => {
-        const ids = tokenizer.encode(text);
-        if (ids.length <= maxTokens)
-            return ids;
-        truncatedTexts++;
-        const last = ids[ids.length - 1] ?? 0;
-        return [...ids.slice(0, maxTokens - 1), last];
-    });
-    const sequenceLength = Math.max(1, ...rows.map((ids) => ids.length));
-    const size = rows.length * sequenceLength;
-    const inputIds = new BigInt64Array(size);
-    const attentionMask = new BigInt64Array(size);
-    let realTokens = 0;
-    rows.forEach((ids, row) => {
-        const offset = row * sequenceLength;
-        for (let i = 0; i < ids.length; i++) {
-            inputIds[offset + i] = BigInt(ids[i] ?? 0);
-            attentionMask[offset + i] = 1n;
-        }
-        realTokens += ids.length;
-    });
-    return {
-        rows: rows.length,
-        sequenceLength,
-        inputIds,
-        attentionMask,
-        tokenTypeIds: new BigInt64Array(size),
-        realTokens,
-        truncatedTexts,
-    };
-}
-//# sourceMappingURL=batch-encoding.js.map
 ;// CONCATENATED MODULE: ./build/src/engine/onnx-runtime.js
 let loaded = null;
 function loadOnnxRuntime() {
@@ -11016,6 +10975,16 @@ function loadOnnxRuntime() {
 
 
 
+/** The ORT config entries that switch spin-waiting off, or none when it stays at ORT's default. */
+function createSpinningEntries(allowSpinning) {
+    if (allowSpinning)
+        return {};
+    return { extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } } };
+}
+/** The spin-wait choice for a process: alone it follows the setting ('auto' = ORT's default), in turns 'auto' is off. */
+function decideSpinning(setting, takesTurns) {
+    return setting === 'on' || (setting === 'auto' && !takesTurns);
+}
 const REQUIRED_INPUTS = ['input_ids', 'attention_mask'];
 /** Opens an ONNX Runtime session on the CPU with a fixed thread count, checking the inputs the engine feeds. */
 async function openSession(onnxPath, options) {
@@ -11027,6 +10996,7 @@ async function openSession(onnxPath, options) {
         executionMode: 'sequential',
         graphOptimizationLevel: options.graphOptimization,
         enableProfiling: options.profilePrefix !== undefined,
+        ...createSpinningEntries(options.allowSpinning),
         ...(options.profilePrefix === undefined ? {} : { profileFilePrefix: options.profilePrefix }),
     };
     let session;
@@ -11070,6 +11040,47 @@ function checkInputs(session, onnxPath) {
     });
 }
 //# sourceMappingURL=onnx-session.js.map
+// EXTERNAL MODULE: external "onnxruntime-node"
+var external_onnxruntime_node_ = __nccwpck_require__(958);
+;// CONCATENATED MODULE: ./build/src/engine/batch-encoding.js
+/**
+ * Tokenizes, truncates to maxTokens (keeping the final special token, as HF truncation does) and pads to the
+ * batch maximum with pad id 0.
+ */
+function encodeBatch(tokenizer, texts, maxTokens) {
+    let truncatedTexts = 0;
+    const rows = texts.map((text) => {
+        const ids = tokenizer.encode(text);
+        if (ids.length <= maxTokens)
+            return ids;
+        truncatedTexts++;
+        const last = ids[ids.length - 1] ?? 0;
+        return [...ids.slice(0, maxTokens - 1), last];
+    });
+    const sequenceLength = Math.max(1, ...rows.map((ids) => ids.length));
+    const size = rows.length * sequenceLength;
+    const inputIds = new BigInt64Array(size);
+    const attentionMask = new BigInt64Array(size);
+    let realTokens = 0;
+    rows.forEach((ids, row) => {
+        const offset = row * sequenceLength;
+        for (let i = 0; i < ids.length; i++) {
+            inputIds[offset + i] = BigInt(ids[i] ?? 0);
+            attentionMask[offset + i] = 1n;
+        }
+        realTokens += ids.length;
+    });
+    return {
+        rows: rows.length,
+        sequenceLength,
+        inputIds,
+        attentionMask,
+        tokenTypeIds: new BigInt64Array(size),
+        realTokens,
+        truncatedTexts,
+    };
+}
+//# sourceMappingURL=batch-encoding.js.map
 ;// CONCATENATED MODULE: ./build/src/engine/pooling.js
 
 /**
@@ -14474,12 +14485,17 @@ function wrapUserEmbedder(embedder) {
 
 
 
+
 /** Builds the embedder a worker measures from its resolved spec. */
-async function createEmbedder(engine) {
+async function createEmbedder(engine, takesTurns = false) {
     const tokenizer = await loadTokenizer(engine.tokenizerDir);
     switch (engine.kind) {
         case 'onnx':
-            return createOnnxEmbedder({ ...engine, tokenizer });
+            return createOnnxEmbedder({
+                ...engine,
+                tokenizer,
+                allowSpinning: decideSpinning(engine.spinning, takesTurns),
+            });
         case 'custom':
             return createCustomEmbedder({
                 modulePath: engine.modulePath,
@@ -14491,6 +14507,7 @@ async function createEmbedder(engine) {
 }
 //# sourceMappingURL=create-embedder.js.map
 ;// CONCATENATED MODULE: ./build/src/protocol/worker/run-analysis-job.js
+
 
 
 
@@ -14544,7 +14561,13 @@ async function runLeakCheck(job) {
 async function runOperatorProfile(job) {
     const prefix = (0,external_node_path_namespaceObject.join)(job.traceDir, `ort-profile-${process.pid}`);
     const tokenizer = await loadTokenizer(job.engine.tokenizerDir);
-    const embedder = await createOnnxEmbedder({ ...job.engine, tokenizer, profilePrefix: prefix });
+    const allowSpinning = decideSpinning(job.engine.spinning, false);
+    const embedder = await createOnnxEmbedder({
+        ...job.engine,
+        tokenizer,
+        allowSpinning,
+        profilePrefix: prefix,
+    });
     for (let run = 0; run < job.runs; run++)
         await embedder.embedBatch(job.batches[run % job.batches.length] ?? []);
     embedder.endProfiling();
@@ -15610,11 +15633,6 @@ function probe_graph_buildProbeModel(dtype, shape, seed) {
 }
 //# sourceMappingURL=probe-graph.js.map
 ;// CONCATENATED MODULE: ./build/src/protocol/probe-calibration.js
-/**
- * The calibration probe's parts that the parent process owns: the models it builds once for every worker, the
- * spec a cell job carries, and the scores it computes from the readings workers send back (worker/probe.ts runs
- * the probe).
- */
 
 
 
@@ -15654,6 +15672,7 @@ function computeReferenceScore(readings) {
 
 
 
+
 /**
  * A block of runs of one session: `discard` untimed runs first (right after another session ran, the first runs
  * are up to 3× slower while its threads spin down), then ≥ 3 timed runs and ≥ targetMs. The block's time is
@@ -15671,12 +15690,13 @@ async function timeBlock(session, feeds, targetMs, discard) {
     }
     return { runs: times.length, ms: times.length * descriptive_computeMedian(times) };
 }
-async function createProbe(spec) {
+async function createProbe(spec, takesTurns = false) {
     const options = {
         executionProviders: ['cpu'],
         intraOpNumThreads: spec.threads,
         interOpNumThreads: 1,
         graphOptimizationLevel: 'all',
+        ...createSpinningEntries(decideSpinning(spec.spinning, takesTurns)),
     };
     const { models } = spec;
     const matmulSession = await external_onnxruntime_node_.InferenceSession.create(models.matmul, options);
@@ -15740,7 +15760,7 @@ async function runWorkerJob(job, turns = null) {
 }
 async function measureJob(job, turns) {
     const baseline = readMemoryBreakdown();
-    const embedder = await createEmbedder(job.engine);
+    const embedder = await createEmbedder(job.engine, job.lockstep === true);
     const afterLoad = readMemoryBreakdown();
     const baselineMB = baseline.rssMB;
     const afterLoadMB = afterLoad.rssMB;
@@ -15791,7 +15811,7 @@ async function measureJob(job, turns) {
 }
 /** Calibration readings right after the cell: the machine's regimes last minutes, the cell a few seconds. */
 async function readProbe(job) {
-    const probe = await createProbe(job.probe);
+    const probe = await createProbe(job.probe, job.lockstep === true);
     const readings = [];
     for (let i = 0; i < job.policy.probeReadings; i++)
         readings.push(await probe.read(job.policy.probeReadingMs));

@@ -8,14 +8,9 @@
 import { cellId, formatCellLabel, type CellKey } from '../schema/cell-key.js';
 import type { HistoryRecord, MeasuredHistoryCell } from '../schema/history-record-schema.js';
 import { computeGeometricMeanInterval, computeMedian } from '../stats/index.js';
-import type { Estimate, HistoryMetric, HistorySeries, SeriesPoint } from './history-series.js';
+import type { Estimate, HistoryMetric, HistorySeries, MetricInfo, SeriesPoint } from './history-series.js';
 import { sortRecords } from './record-file.js';
-
-interface MetricInfo {
-  metric: HistoryMetric;
-  unit: string;
-  betterWhen: 'higher' | 'lower';
-}
+import { buildAllCellsSeries } from './all-cells-series.js';
 
 export const HISTORY_METRICS: readonly MetricInfo[] = [
   { metric: 'throughput', unit: 'texts/s', betterWhen: 'higher' },
@@ -90,11 +85,22 @@ function buildOneSeries(records: readonly HistoryRecord[], key: CellKey, info: M
 
 /**
  * Every cell × metric series of `records` (any order) that has at least one point: cells in sweep order,
- * metrics as HISTORY_METRICS.
+ * metrics as HISTORY_METRICS; then, when there are two cells or more, the all-cells series of each metric
+ * (all-cells-series.ts).
  */
 export function buildHistorySeries(records: readonly HistoryRecord[]): HistorySeries[] {
   const ordered = sortRecords(records);
-  return collectCells(ordered)
+  const cells = collectCells(ordered);
+  const perCell = cells
     .flatMap((key) => HISTORY_METRICS.map((info) => buildOneSeries(ordered, key, info)))
     .filter((series) => series.points.length > 0);
+  if (cells.length < 2) return perCell;
+  const all = HISTORY_METRICS.map((info) =>
+    buildAllCellsSeries(
+      perCell.filter((series) => series.metric === info.metric),
+      info,
+      cells.length,
+    ),
+  );
+  return [...perCell, ...all.filter((series) => series.points.length > 0)];
 }

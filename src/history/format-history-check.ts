@@ -46,6 +46,12 @@ function formatReport(report: SeriesChangeReport): string[] {
       `  ${name}: machine ${machine.fromMachine} → ${machine.toMachine} at ${shorten(machine.toCommit)}`,
     );
   }
+  if (report.levelShifts.length > 0) {
+    const commits = report.levelShifts.map((change) => shorten(change.toCommit));
+    lines.push(
+      `  ${name}: level shifts the chained duet saw no change in (the machine's speed): ${commits.join(', ')}`,
+    );
+  }
   if (report.outliers.length > 0) {
     const commits = report.outliers.map((index) => shorten(series.points[index]?.commit ?? `#${index}`));
     lines.push(`  ${name}: left out as one-night outliers (speed regimes): ${commits.join(', ')}`);

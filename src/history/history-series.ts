@@ -5,7 +5,17 @@
  */
 import type { CellKey } from '../schema/cell-key.js';
 
+/** cellId and label of the all-cells series. */
+export const ALL_CELLS_ID = 'all-cells';
+export const ALL_CELLS_LABEL = 'all cells';
+
 export type HistoryMetric = 'throughput' | 'p95LatencyMs' | 'peakMemoryMB';
+
+export interface MetricInfo {
+  metric: HistoryMetric;
+  unit: string;
+  betterWhen: 'higher' | 'lower';
+}
 
 export interface Estimate {
   value: number;
@@ -43,10 +53,11 @@ export interface ChangePoint {
 }
 
 export interface HistorySeries {
-  cell: CellKey;
-  /** `cellId(cell)` */
+  /** The cell, or null for the series of all cells (geometric mean over the cells each run measured). */
+  cell: CellKey | null;
+  /** `cellId(cell)`, or ALL_CELLS_ID */
   cellId: string;
-  /** `formatCellLabel(cell)` */
+  /** `formatCellLabel(cell)`, or "all cells" */
   label: string;
   metric: HistoryMetric;
   unit: string;

@@ -7,6 +7,10 @@
  * - chained: nights whose chained-duet ratio (head ÷ previous commit, side by side) is a step. A ratio is
  *   measured inside one run on one machine, so it stays valid across machine changes.
  *
+ * A level change point across nights whose chained ratios each held 1 in their interval is the machine's,
+ * not the code's: the commits were measured side by side and did not differ. It is reported as a level shift,
+ * not a change point (in 20 real A/A nights made here the level signal split seven series so, every ratio ≈ 1).
+ *
  * Pure and seeded: the same series and options give the same change points.
  */
 // imported from their modules, not stats/index.js: the worker bundle, which uses stats/index.js, stays without them
@@ -42,6 +46,8 @@ export interface SeriesChangeReport {
   series: HistorySeries;
   level: ChangePoint[];
   chained: ChangePoint[];
+  /** Level change points the chained ratios put on the machine (every night across it held 1). */
+  levelShifts: ChangePoint[];
   machineChanges: MachineChange[];
   /** Indices the level signal left out as isolated outliers (one-night speed regimes), ascending. */
   outliers: number[];
@@ -168,6 +174,20 @@ function findChainedSteps(series: HistorySeries, first: number, options: SeriesC
   return steps.map((step) => ({ ...step, index: step.index + first, previousIndex: step.index + first - 1 }));
 }
 
+/** True when every night from after `found.previousIndex` to `found.index` has a chained interval holding 1. */
+function isExplainedByMachine(series: HistorySeries, found: FoundChange): boolean {
+  const nights = series.points.slice(found.previousIndex + 1, found.index + 1);
+  return (
+    nights.length > 0 &&
+    nights.every((point) => {
+      const ratio = point.chainedRatio;
+      return (
+        ratio !== null && ratio.lower !== null && ratio.upper !== null && ratio.lower <= 1 && ratio.upper >= 1
+      );
+    })
+  );
+}
+
 /** The change points of one series (see the module comment); `series.changePoints` is ignored and replaced. */
 export function findSeriesChangePoints(
   series: HistorySeries,
@@ -179,7 +199,10 @@ export function findSeriesChangePoints(
   }
   const first = Math.max(0, series.points.length - window);
   const levelChanges = findLevelChanges(series, first, options);
-  const level = levelChanges.found.map((found) => buildChangePoint(series, found));
+  const explained = levelChanges.found.filter((found) => isExplainedByMachine(series, found));
+  const level = levelChanges.found
+    .filter((found) => !explained.includes(found))
+    .map((found) => buildChangePoint(series, found));
   const chained = findChainedSteps(series, first, options).map((found) => buildChangePoint(series, found));
   const chainedIndices = new Set(chained.map((change) => change.index));
   const changePoints = [...chained, ...level.filter((change) => !chainedIndices.has(change.index))].sort(
@@ -191,6 +214,7 @@ export function findSeriesChangePoints(
     series: { ...series, changePoints },
     level,
     chained,
+    levelShifts: explained.map((found) => buildChangePoint(series, found)),
     machineChanges: findMachineChanges(series.points),
     outliers: levelChanges.outliers,
     newestStretch: newest === undefined ? 0 : newest.end - newest.start,

@@ -24,8 +24,8 @@ test('one series per cell × metric, in sweep order, each point a night in time 
   const series = buildHistorySeries(shuffled);
   assert.deepEqual(
     series.map((each) => `${each.cellId}/${each.metric}`),
-    TEST_CELLS.flatMap((key) =>
-      ['throughput', 'p95LatencyMs', 'peakMemoryMB'].map((m) => `${cellId(key)}/${m}`),
+    [...TEST_CELLS.map(cellId), 'all-cells'].flatMap((id) =>
+      ['throughput', 'p95LatencyMs', 'peakMemoryMB'].map((m) => `${id}/${m}`),
     ),
   );
   for (const each of series) {
@@ -130,4 +130,39 @@ test('one process gives a point without an interval', () => {
   const spread = estimatePoint([100, 101, 140]);
   assert.equal(spread.value, 101);
   assert.ok(spread.lower !== null && spread.upper !== null && spread.lower < 101 && spread.upper > 101);
+});
+
+test('the all-cells series: per night the geometric mean of the cells, its interval combined as the aggregate', () => {
+  const records = createNights(10, 9);
+  const series = buildHistorySeries(records);
+  const cells = series.filter((each) => each.cell !== null && each.metric === 'throughput');
+  const all = series.find((each) => each.cellId === 'all-cells' && each.metric === 'throughput');
+  assert.ok(all !== undefined && cells.length >= 2);
+  assert.equal(all.label, 'all cells');
+  for (const [index, point] of all.points.entries()) {
+    const values = cells.map((each) => each.points[index]?.value ?? Number.NaN);
+    const geometric = Math.exp(values.reduce((sum, value) => sum + Math.log(value), 0) / values.length);
+    assert.ok(Math.abs(point.value / geometric - 1) < 1e-12);
+    const widths = cells.map((each) => {
+      const cell = each.points[index];
+      return cell?.lower == null || cell.upper == null ? Number.NaN : Math.log(cell.upper / cell.lower);
+    });
+    const combined = Math.sqrt(widths.reduce((sum, width) => sum + width * width, 0)) / widths.length;
+    assert.ok(point.lower !== null && point.upper !== null);
+    assert.ok(
+      Math.abs(Math.log(point.upper / point.lower) - combined) < 1e-9,
+      'Σ SEᵢ² / K² on the log scale',
+    );
+  }
+});
+
+test('a night that did not measure every cell leaves no all-cells point', () => {
+  const records = createNights(10, 10);
+  const [first, ...rest] = records;
+  assert.ok(first !== undefined);
+  const partial = { ...first, cells: first.cells.slice(1) };
+  const all = buildHistorySeries([partial, ...rest]).find(
+    (each) => each.cellId === 'all-cells' && each.metric === 'throughput',
+  );
+  assert.equal(all?.points.length, records.length - 1);
 });

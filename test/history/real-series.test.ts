@@ -2,9 +2,8 @@
  * `history check` on 20 real nights made on this machine (test/fixtures/history/aa-20, built by
  * scripts/make-real-history.ts from duet gates of one commit beside itself: real ORT work, real contention).
  * A 10 % throughput step is injected after the 12th night: the recorded values 10 % lower from the 13th on, and
- * the 13th night's chained ratio 10 % lower. What the real noise allows is pinned exactly: the cells whose duet
- * resolves 10 % find the step at the 13th record and nothing else; the 64-char cell, whose 5-pair interval is
- * ±10 %, does not.
+ * the 13th night's chained ratio 10 % lower. The step is found at the 13th record — in the all-cells series and
+ * in the cells whose nights spread ≤ 2 % — and no change point anywhere else.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,26 +46,24 @@ function injectStep(records: readonly HistoryRecord[]): HistoryRecord[] {
   }));
 }
 
-/** Every series' change-point indices (level and chained together). */
+/** Every series' change-point indices (level and chained together), and its level shifts. */
 function listChangePoints(records: readonly HistoryRecord[]) {
   return buildHistorySeries(records).map((series) => {
     const report = findSeriesChangePoints(series, { seed: 1 });
     const indices = [...new Set([...report.level, ...report.chained].map((change) => change.index))];
-    return { name: `${series.label} ${series.metric}`, metric: series.metric, indices };
+    const shifts = report.levelShifts.map((change) => change.index);
+    return { name: `${series.label} ${series.metric}`, metric: series.metric, indices, shifts };
   });
 }
 
-/** The one change point the A/A store holds: night 5's p95 latency at batch 32 (see the fixture's README). */
-const DISTURBED_NIGHT = { name: 'batch 32 p95LatencyMs', indices: [4] };
-
-test('20 real A/A nights from this machine: no change point in a gated series, the check passes', async () => {
+test('20 real A/A nights from this machine: no change point in any series, the check passes', async () => {
   const records = await readHistoryStore(STORE);
   assert.equal(records.length, 20);
   const found = listChangePoints(records).filter((series) => series.indices.length > 0);
-  assert.deepEqual(
-    found.map(({ name, indices }) => ({ name, indices })),
-    [DISTURBED_NIGHT],
-  );
+  assert.deepEqual(found, []);
+  // the machine's speed moved during the 90 minutes: the level signal splits series the chained duet explains
+  const shifted = listChangePoints(records).filter((series) => series.shifts.length > 0);
+  assert.ok(shifted.length > 0, 'real level shifts, each with every chained ratio ≈ 1');
   const verdict = decideHistoryCheck(buildHistorySeries(records), {
     gatedMetrics: ['throughput', 'peakMemoryMB'],
     detection: { seed: 1 },
@@ -74,19 +71,22 @@ test('20 real A/A nights from this machine: no change point in a gated series, t
   assert.equal(verdict.kind, 'pass');
 });
 
-test('a 10 % step after the 12th real night: found at the 13th record where the duet resolves 10 %', async () => {
+test('a 10 % step after the 12th real night: one change point, at the 13th record, and none elsewhere', async () => {
   const stepped = injectStep(await readHistoryStore(STORE));
   const found = listChangePoints(stepped).filter((series) => series.indices.length > 0);
-  assert.deepEqual(
-    found.map(({ name, indices }) => ({ name, indices })),
-    [
-      { name: 'batch 8 throughput', indices: [STEP_AT] },
-      { name: 'batch 32 throughput', indices: [STEP_AT] },
-      DISTURBED_NIGHT,
-    ],
-    // 64 chars @ batch 32: its 5-pair duet interval is ±10 % and the nights spread 3.5 %, so a 10 % step in
-    // one night is not resolved there (docs: validate-history, duet σ 3–4 %)
+  assert.ok(
+    found.every((series) => series.metric === 'throughput'),
+    'nothing in latency or memory',
   );
+  assert.ok(
+    found.every((series) => series.indices.length === 1 && series.indices[0] === STEP_AT),
+    JSON.stringify(found),
+  );
+  const names = found.map((series) => series.name);
+  assert.ok(names.includes('all cells throughput'), 'the all-cells series resolves it');
+  // the cells whose nights spread ≤ 2 % resolve it on their own; 256 chars (3.1 %) and batch 32 (2.1 %) need not
+  for (const name of ['batch 8 throughput', '10 chars @ batch 32 throughput'])
+    assert.ok(names.includes(name), `${name}: ${JSON.stringify(names)}`);
   // the nightly fails on the night the step lands, within 3 nights
   const nights = [13, 14, 15].map((count) =>
     decideHistoryCheck(buildHistorySeries(stepped.slice(0, count)), {
