@@ -3,7 +3,6 @@ import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
 import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
 import { booleanKind, choiceKind, numberKind, patternKind, textKind } from './setting-kinds.js';
 import { failOnKind, type FailOnName } from './shard-and-metrics.js';
-import type { StopRule } from '../gate/inconclusive-cells.js';
 
 const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
 
@@ -72,7 +71,7 @@ export const GATE_SETTINGS = {
   }),
   stopRule: defineSetting({
     kind: choiceKind(['aggregate', 'every-cell']),
-    fallback: 'aggregate' as StopRule,
+    fallback: 'aggregate' as 'aggregate' | 'every-cell',
     ...{ flag: 'stop-rule', flagArg: 'R', input: null, config: 'gate.stopRule', commands: ['gate'] },
     group: 'Comparison',
     help: 'when adaptive sampling stops: aggregate (default: every gated aggregate decided and no cell that could still hide a regression of the threshold) or every-cell (every cell within ±threshold/2 or decided)',
