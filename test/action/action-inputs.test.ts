@@ -88,7 +88,7 @@ test('mode and compare-to default by event; inputs override', async () => {
   assert.equal(onPull.compareTo, 'base');
   assert.equal(onPull.comment, 'on-change');
   assert.equal(onPull.artifactName, 'embedprof');
-  assert.equal(onPull.analysis, true);
+  assert.equal(onPull.analysis, false, 'the pr plan runs no analysis');
   assert.equal(onPull.out, '/runner-temp/embedprof-out');
   const onSchedule = (await readInputs(SCHEDULE)).values;
   assert.equal(onSchedule.mode, 'profile');
