@@ -11,7 +11,8 @@
 import type { Comparison } from '../compare/comparison-schema.js';
 import { formatCellLabel, type CellKey } from '../schema/cell-key.js';
 import type { Profile } from '../schema/profile-schema.js';
-import { findInconclusiveCells, type StopRule } from './inconclusive-cells.js';
+import type { StopRule } from '../settings/gate-settings.js';
+import { findCellsToSample } from './inconclusive-cells.js';
 
 export interface AdaptiveSamplingRequest {
   /** Every cell of the sweep, in sweep order. */
@@ -84,7 +85,7 @@ export async function runAdaptiveSampling(request: AdaptiveSamplingRequest): Pro
   let secondsPerProcess = request.secondsPerProcess;
   const rounds: AdaptiveRound[] = [];
   for (;;) {
-    const undecided = findInconclusiveCells(comparison, request.cells, request.stopRule);
+    const undecided = findCellsToSample(comparison, request.cells, request.stopRule);
     const stop = decideStop(request, comparison, undecided, rounds.length, secondsPerProcess);
     if (stop !== null) return { profile, comparison, rounds, stop };
     const round = rounds.length + 1;

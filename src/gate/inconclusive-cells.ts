@@ -8,8 +8,7 @@
  */
 import type { Comparison } from '../compare/comparison-schema.js';
 import type { CellKey } from '../schema/cell-key.js';
-
-export type StopRule = 'aggregate' | 'every-cell';
+import type { StopRule } from '../settings/gate-settings.js';
 
 type ComparedKey = Comparison['cells'][number]['key'];
 
@@ -61,7 +60,7 @@ export function hasRegressed(comparison: Comparison): boolean {
 }
 
 /** The cells of `cells` (in their order) that the stop rule says to measure again. */
-export function findInconclusiveCells(
+export function findCellsToSample(
   comparison: Comparison,
   cells: readonly CellKey[],
   rule: StopRule = 'every-cell',

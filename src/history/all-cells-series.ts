@@ -14,8 +14,9 @@ import {
   type MetricInfo,
   type SeriesPoint,
 } from './history-series.js';
+import { computeNormalQuantile } from '../stats/index.js';
 
-const Z95 = 1.959964;
+const Z95 = computeNormalQuantile(0.975);
 
 /** The geometric mean of estimates, with the combined interval when every one has an interval. */
 export function combineEstimates(estimates: readonly Estimate[]): Estimate {
@@ -39,9 +40,7 @@ function combineChained(points: readonly SeriesPoint[]): Estimate | null {
   return combineEstimates(ratios.filter((ratio): ratio is Estimate => ratio !== null));
 }
 
-function combinePoints(points: readonly SeriesPoint[]): SeriesPoint | null {
-  const first = points[0];
-  if (first === undefined) return null;
+function combinePoints(first: SeriesPoint, points: readonly SeriesPoint[]): SeriesPoint {
   return {
     ...first,
     ...combineEstimates(points),
@@ -65,9 +64,6 @@ export function buildAllCellsSeries(
   }
   const points = [...byRun.values()]
     .filter((group) => group.length === cellCount)
-    .flatMap((group) => {
-      const point = combinePoints(group);
-      return point === null ? [] : [point];
-    });
+    .flatMap(([first, ...rest]) => (first === undefined ? [] : [combinePoints(first, [first, ...rest])]));
   return { cell: null, cellId: ALL_CELLS_ID, label: ALL_CELLS_LABEL, ...info, points, changePoints: [] };
 }

@@ -6,6 +6,9 @@ import { failOnKind, type FailOnName } from './shard-and-metrics.js';
 
 const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
 
+/** When the gate's adaptive sampling stops (gate/inconclusive-cells.ts). */
+export type StopRule = 'aggregate' | 'every-cell';
+
 export const GATE_SETTINGS = {
   baseline: defineOptionalSetting({
     kind: textKind('path', 'baselines'),
@@ -71,7 +74,7 @@ export const GATE_SETTINGS = {
   }),
   stopRule: defineSetting({
     kind: choiceKind(['aggregate', 'every-cell']),
-    fallback: 'aggregate' as 'aggregate' | 'every-cell',
+    fallback: 'aggregate' as StopRule,
     ...{ flag: 'stop-rule', flagArg: 'R', input: null, config: 'gate.stopRule', commands: ['gate'] },
     group: 'Comparison',
     help: 'when adaptive sampling stops: aggregate (default: every gated aggregate decided and no cell that could still hide a regression of the threshold) or every-cell (every cell within ±threshold/2 or decided)',

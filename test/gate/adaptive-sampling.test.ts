@@ -6,7 +6,7 @@ import {
   runAdaptiveSampling,
   type AdaptiveSamplingRequest,
 } from '../../src/gate/adaptive-sampling.js';
-import { findInconclusiveCells } from '../../src/gate/inconclusive-cells.js';
+import { findCellsToSample } from '../../src/gate/inconclusive-cells.js';
 import { formatCellLabel } from '../../src/schema/cell-key.js';
 import {
   ALL_CELLS,
@@ -53,7 +53,7 @@ function createHarness(plan: string[][], overrides: Partial<AdaptiveSamplingRequ
 
 test('the template comparison decides every cell (the tests mark cells inconclusive themselves)', () => {
   assert.equal(template.cells.length, 3);
-  assert.deepEqual(findInconclusiveCells(template, ALL_CELLS), []);
+  assert.deepEqual(findCellsToSample(template, ALL_CELLS), []);
 });
 
 test('stops as soon as no gated metric is inconclusive', async () => {
@@ -127,5 +127,5 @@ test('the last profile and comparison are returned', async () => {
   const harness = createHarness([['batch 8'], []], { measure: async () => later });
   const result = await runAdaptiveSampling(harness.request);
   assert.equal(result.profile, later);
-  assert.deepEqual(findInconclusiveCells(result.comparison, ALL_CELLS), []);
+  assert.deepEqual(findCellsToSample(result.comparison, ALL_CELLS), []);
 });

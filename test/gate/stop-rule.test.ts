@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Comparison } from '../../src/compare/comparison-schema.js';
 import {
-  findInconclusiveCells,
+  findCellsToSample,
   hasDecidedAggregates,
   reachesThreshold,
 } from '../../src/gate/inconclusive-cells.js';
@@ -56,7 +56,7 @@ function undecideAggregate(comparison: Comparison): Comparison {
 }
 
 const labels = (comparison: Comparison, rule: 'aggregate' | 'every-cell') =>
-  findInconclusiveCells(comparison, ALL_CELLS, rule).map(formatCellLabel);
+  findCellsToSample(comparison, ALL_CELLS, rule).map(formatCellLabel);
 
 test('the template decides every aggregate; a cell within ±T is cleared, one reaching −T is not', () => {
   assert.equal(hasDecidedAggregates(template), true);
