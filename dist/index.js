@@ -1,6 +1,20 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
 /***/ 760:
 /***/ ((module) => {
 
@@ -21,10 +35,12 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(136);
-/* harmony import */ var _resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(242);
-// dist/index.js: link onnxruntime-node (resolve-onnxruntime.ts), then load the action's bundle. The modes that
+/* harmony import */ var _resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(836);
+/* harmony import */ var _shed_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(847);
+// dist/index.js: shed the credentials from this process image (shed-secrets.ts), link onnxruntime-node (resolve-onnxruntime.ts), then load the action's bundle. The modes that
 // measure nothing (comment, merge) never load onnxruntime-node, so they skip it; a failure to provide it is one
 // `::error::` line, never a stack trace.
+
 
 
 
@@ -38,6 +54,9 @@ function provideOnnxRuntime() {
     (0,_resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__/* .linkOnnxRuntime */ ._V)(distDir, runtime);
     process.stdout.write(`embedprof: onnxruntime-node ${runtime.version} from the ${runtime.source} (${runtime.dir})\n`);
 }
+const unshed = (0,_shed_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .shedSecrets */ .k)();
+if (unshed !== null)
+    process.stdout.write(`::warning::embedprof could not re-execute without the tokens in its environment (${unshed.replace(/\r?\n/g, ' ')}): user code it runs can read them at /proc/${process.pid}/environ.\n`);
 const mode = process.env.INPUT_MODE?.trim() ?? '';
 try {
     if (!MODES_WITHOUT_ONNXRUNTIME.has(mode))
@@ -57,7 +76,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 242:
+/***/ 836:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -72,12 +91,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: ./build/src/action/resolve-onnxruntime.js
@@ -107,7 +126,7 @@ function findPackageDir(fromFile) {
     }
 }
 function readVersion(dir) {
-    const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(dir, 'package.json'), 'utf8'));
+    const parsed = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'package.json'), 'utf8'));
     const version = typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, 'version') : null;
     return typeof version === 'string' ? version : 'unknown';
 }
@@ -115,9 +134,9 @@ function readVersion(dir) {
 function installIntoToolCache(cacheRoot, version = PINNED_ONNXRUNTIME_VERSION) {
     const prefix = (0,external_node_path_.join)(cacheRoot, 'embedprof-onnxruntime-node', version);
     const dir = (0,external_node_path_.join)(prefix, 'node_modules', PACKAGE);
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'package.json')))
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package.json')))
         return dir;
-    (0,external_node_fs_namespaceObject.mkdirSync)(prefix, { recursive: true });
+    (0,external_node_fs_.mkdirSync)(prefix, { recursive: true });
     const args = [
         'install',
         '--no-save',
@@ -153,15 +172,127 @@ function linkOnnxRuntime(distDir, runtime) {
     if (runtime.source === 'beside-dist')
         return;
     const link = (0,external_node_path_.join)(distDir, 'node_modules', PACKAGE);
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
-    (0,external_node_fs_namespaceObject.rmSync)(link, { recursive: true, force: true });
-    (0,external_node_fs_namespaceObject.symlinkSync)(runtime.dir, link, 'dir');
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
+    (0,external_node_fs_.rmSync)(link, { recursive: true, force: true });
+    (0,external_node_fs_.symlinkSync)(runtime.dir, link, 'dir');
 }
 /** The tool-cache root of a runner, or the temp folder elsewhere. */
 function findCacheRoot(env) {
-    return env.RUNNER_TOOL_CACHE ?? (0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'embedprof-tool-cache');
+    return env.RUNNER_TOOL_CACHE ?? (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'embedprof-tool-cache');
 }
 //# sourceMappingURL=resolve-onnxruntime.js.map
+
+/***/ }),
+
+/***/ 847:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ shedSecrets)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: ./build/src/platform/secret-variables.js
+/**
+ * The environment variables that hold credentials: GitHub and Actions tokens, Hugging Face tokens, the
+ * runner's service credentials (ACTIONS_*) and the action's inputs (INPUT_*, which hold github-token). No
+ * process that runs user code gets them (worker-env.ts), and the action sheds them from its own process image
+ * before any user code starts (action/shed-secrets.ts).
+ */
+const SECRET_PATTERNS = [
+    /^GITHUB_TOKEN$/i,
+    /^GH_TOKEN$/i,
+    /^HF_TOKEN$/i,
+    /^HUGGING_FACE_HUB_TOKEN$/i,
+    /^ACTIONS_/i,
+    /^INPUT_/i,
+];
+function isSecretVariable(name) {
+    return SECRET_PATTERNS.some((pattern) => pattern.test(name));
+}
+/** `env` split into the variables user code may see and the credentials it may not. */
+function splitSecretVariables(env) {
+    const kept = {};
+    const secrets = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        if (isSecretVariable(name))
+            secrets[name] = value;
+        else
+            kept[name] = value;
+    }
+    return { kept, secrets };
+}
+//# sourceMappingURL=secret-variables.js.map
+;// CONCATENATED MODULE: ./build/src/action/shed-secrets.js
+/**
+ * The trust boundary of the action's own process. The runner starts `node dist/index.js` with the tokens in
+ * its environment (INPUT_GITHUB-TOKEN, ACTIONS_RUNTIME_TOKEN, …), and a process's initial environment stays
+ * readable at /proc/PID/environ by every process of the same user for as long as it lives, whatever
+ * process.env later says. So, before anything else runs (no user code has started yet), the bootstrap moves
+ * the credentials into a private file and replaces its own process image (process.execve: same pid, so the
+ * runner waits on it as before) with an environment that holds none. The new image reads the file, deletes
+ * it, and keeps the credentials in memory only (process.env set in-process does not change /proc/PID/environ).
+ * docs/trust-boundary.md says what user code can still reach.
+ */
+
+
+
+
+/** Names the private file in the new image's environment. */
+const HANDOFF_VARIABLE = 'EMBEDPROF_SECRETS_HANDOFF';
+function writeHandoff(secrets, env) {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'embedprof-handoff-'));
+    const file = (0,external_node_path_.join)(dir, 'secrets.json');
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(secrets), { mode: 0o600, flag: 'wx' });
+    return file;
+}
+function readHandoff(file) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    finally {
+        (0,external_node_fs_.rmSync)((0,external_node_path_.dirname)(file), { recursive: true, force: true });
+    }
+}
+/**
+ * First call (the runner's image): re-executes this process without credentials; returns only where that is
+ * impossible (no process.execve: Windows, Node < 22.15), with the reason. Second call (the new image): puts
+ * the credentials back into process.env, in memory only. Returns null when the image holds no credential.
+ */
+function shedSecrets() {
+    const handoff = process.env[HANDOFF_VARIABLE];
+    if (handoff !== undefined) {
+        delete process.env[HANDOFF_VARIABLE];
+        Object.assign(process.env, readHandoff(handoff));
+        return null;
+    }
+    const { kept, secrets } = splitSecretVariables(process.env);
+    if (Object.keys(secrets).length === 0)
+        return null;
+    const execve = process.execve;
+    if (typeof execve !== 'function')
+        return 'process.execve is not available on this platform';
+    const file = writeHandoff(secrets, process.env);
+    const argv = [process.execPath, ...process.execArgv, ...process.argv.slice(1)];
+    try {
+        execve.call(process, process.execPath, argv, { ...kept, [HANDOFF_VARIABLE]: file });
+    }
+    catch (error) {
+        (0,external_node_fs_.rmSync)((0,external_node_path_.dirname)(file), { recursive: true, force: true });
+        return error instanceof Error ? error.message : String(error);
+    }
+    return 'process.execve returned';
+}
+//# sourceMappingURL=shed-secrets.js.map
 
 /***/ })
 

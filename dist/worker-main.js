@@ -1,51 +1,4 @@
-import * as __WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__ from "onnxruntime-node";
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ var __webpack_modules__ = ({
-
-/***/ 958:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__;
-
-/***/ })
-
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/************************************************************************/
 var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: ./build/src/errors.js
@@ -10965,9 +10918,14 @@ function recommend(input) {
 
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./build/src/engine/onnx-runtime.js
+/**
+ * A variable, and webpackIgnore: the bundler (ncc) would otherwise hoist even a dynamic import of an external
+ * package into a static import at the top of dist/action.js, which then fails to load without the package.
+ */
+const PACKAGE = 'onnxruntime-node';
 let loaded = null;
 function loadOnnxRuntime() {
-    loaded ??= Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 958));
+    loaded ??= import(/* webpackIgnore: true */ PACKAGE);
     return loaded;
 }
 //# sourceMappingURL=onnx-runtime.js.map
@@ -11040,8 +10998,6 @@ function checkInputs(session, onnxPath) {
     });
 }
 //# sourceMappingURL=onnx-session.js.map
-// EXTERNAL MODULE: external "onnxruntime-node"
-var external_onnxruntime_node_ = __nccwpck_require__(958);
 ;// CONCATENATED MODULE: ./build/src/engine/batch-encoding.js
 /**
  * Tokenizes, truncates to maxTokens (keeping the final special token, as HF truncation does) and pads to the
@@ -11149,6 +11105,7 @@ function checkEmbeddings(embeddings, texts, check) {
 
 /** The built-in engine: tokenize → pad → ONNX Runtime → mean pooling → L2 norm, timing each stage. */
 async function createOnnxEmbedder(options) {
+    const { Tensor } = await loadOnnxRuntime();
     const session = await openSession(options.onnxPath, options);
     const clock = options.clock ?? (() => performance.now());
     const firstOutput = session.outputNames.includes('last_hidden_state')
@@ -11163,11 +11120,11 @@ async function createOnnxEmbedder(options) {
         const batch = encodeBatch(options.tokenizer, texts, options.maxTokens);
         const dims = [batch.rows, batch.sequenceLength];
         const feeds = {
-            input_ids: new external_onnxruntime_node_.Tensor('int64', batch.inputIds, dims),
-            attention_mask: new external_onnxruntime_node_.Tensor('int64', batch.attentionMask, dims),
+            input_ids: new Tensor('int64', batch.inputIds, dims),
+            attention_mask: new Tensor('int64', batch.attentionMask, dims),
         };
         if (wantsTokenTypes)
-            feeds.token_type_ids = new external_onnxruntime_node_.Tensor('int64', batch.tokenTypeIds, dims);
+            feeds.token_type_ids = new Tensor('int64', batch.tokenTypeIds, dims);
         const tokenized = clock();
         const outputs = await session.run(feeds, [outputName]);
         const inferred = clock();
@@ -15699,11 +15656,12 @@ async function createProbe(spec, takesTurns = false) {
         ...createSpinningEntries(decideSpinning(spec.spinning, takesTurns)),
     };
     const { models } = spec;
-    const matmulSession = await external_onnxruntime_node_.InferenceSession.create(models.matmul, options);
+    const { InferenceSession, Tensor } = await loadOnnxRuntime();
+    const matmulSession = await InferenceSession.create(models.matmul, options);
     const data = new Float32Array(spec.m * spec.k).map((_, i) => Math.sin(i * 0.37) * 0.5);
-    const matmulFeeds = { [models.matmulInput]: new external_onnxruntime_node_.Tensor('float32', data, [spec.m, spec.k]) };
-    const referenceSession = await external_onnxruntime_node_.InferenceSession.create(models.reference, options);
-    const referenceFeeds = createReferenceFeeds();
+    const matmulFeeds = { [models.matmulInput]: new Tensor('float32', data, [spec.m, spec.k]) };
+    const referenceSession = await InferenceSession.create(models.reference, options);
+    const referenceFeeds = createReferenceFeeds(Tensor);
     return {
         async read(targetMs) {
             const reference = await timeBlock(referenceSession, referenceFeeds, targetMs / 2, 2);
@@ -15721,14 +15679,14 @@ async function createProbe(spec, takesTurns = false) {
         },
     };
 }
-function createReferenceFeeds() {
+function createReferenceFeeds(Tensor) {
     const { batch, tokens, vocabSize } = REFERENCE_ENCODER;
     const dims = [batch, tokens];
     const ids = new BigInt64Array(batch * tokens).map((_, i) => BigInt(100 + ((i * 37) % (vocabSize - 100))));
     return {
-        input_ids: new external_onnxruntime_node_.Tensor('int64', ids, dims),
-        attention_mask: new external_onnxruntime_node_.Tensor('int64', new BigInt64Array(batch * tokens).fill(1n), dims),
-        token_type_ids: new external_onnxruntime_node_.Tensor('int64', new BigInt64Array(batch * tokens), dims),
+        input_ids: new Tensor('int64', ids, dims),
+        attention_mask: new Tensor('int64', new BigInt64Array(batch * tokens).fill(1n), dims),
+        token_type_ids: new Tensor('int64', new BigInt64Array(batch * tokens), dims),
     };
 }
 //# sourceMappingURL=probe.js.map

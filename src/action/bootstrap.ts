@@ -1,9 +1,10 @@
-// dist/index.js: link onnxruntime-node (resolve-onnxruntime.ts), then load the action's bundle. The modes that
+// dist/index.js: shed the credentials from this process image (shed-secrets.ts), link onnxruntime-node (resolve-onnxruntime.ts), then load the action's bundle. The modes that
 // measure nothing (comment, merge) never load onnxruntime-node, so they skip it; a failure to provide it is one
 // `::error::` line, never a stack trace.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findCacheRoot, linkOnnxRuntime, resolveOnnxRuntime } from './resolve-onnxruntime.js';
+import { shedSecrets } from './shed-secrets.js';
 
 const MODES_WITHOUT_ONNXRUNTIME = new Set(['comment', 'merge']);
 
@@ -20,6 +21,11 @@ function provideOnnxRuntime(): void {
   );
 }
 
+const unshed = shedSecrets();
+if (unshed !== null)
+  process.stdout.write(
+    `::warning::embedprof could not re-execute without the tokens in its environment (${unshed.replace(/\r?\n/g, ' ')}): user code it runs can read them at /proc/${process.pid}/environ.\n`,
+  );
 const mode = process.env.INPUT_MODE?.trim() ?? '';
 try {
   if (!MODES_WITHOUT_ONNXRUNTIME.has(mode)) provideOnnxRuntime();

@@ -143,7 +143,8 @@ export async function runCommentMode(ctx: ModeContext): Promise<void> {
   const posted = await postIfCurrent(ctx, report, runHeadSha);
   const input = { profile: report.profile, comparison: report.comparison };
   await writeJobSummary(platform, [posted.skipped, renderSummary(input)]);
-  emitAnnotations(platform, report.comparison);
+  // The annotations belong to the run that measured the newest head: a run that moved on adds none.
+  if (posted.skipped === null) emitAnnotations(platform, report.comparison);
   setOutputs(platform, {
     ...buildResultOutputs(report.profile, report.comparison),
     'report-dir': dir,

@@ -1,7 +1,8 @@
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { RuntimeFailure } from '../errors.js';
 import { encodeBatch } from './batch-encoding.js';
 import type { BatchOutcome, Clock, ProfiledEmbedder, TextTokenizer } from './embedder.js';
+import { loadOnnxRuntime } from './onnx-runtime.js';
 import { openSession, type SessionOptions } from './onnx-session.js';
 import { checkEmbeddings, poolMeanNormalized } from './pooling.js';
 
@@ -22,6 +23,7 @@ export interface OnnxEmbedder extends ProfiledEmbedder {
 
 /** The built-in engine: tokenize → pad → ONNX Runtime → mean pooling → L2 norm, timing each stage. */
 export async function createOnnxEmbedder(options: OnnxEmbedderOptions): Promise<OnnxEmbedder> {
+  const { Tensor } = await loadOnnxRuntime();
   const session = await openSession(options.onnxPath, options);
   const clock = options.clock ?? (() => performance.now());
   const firstOutput = session.outputNames.includes('last_hidden_state')
@@ -36,10 +38,10 @@ export async function createOnnxEmbedder(options: OnnxEmbedderOptions): Promise<
     const batch = encodeBatch(options.tokenizer, texts, options.maxTokens);
     const dims = [batch.rows, batch.sequenceLength];
     const feeds: Record<string, ort.Tensor> = {
-      input_ids: new ort.Tensor('int64', batch.inputIds, dims),
-      attention_mask: new ort.Tensor('int64', batch.attentionMask, dims),
+      input_ids: new Tensor('int64', batch.inputIds, dims),
+      attention_mask: new Tensor('int64', batch.attentionMask, dims),
     };
-    if (wantsTokenTypes) feeds.token_type_ids = new ort.Tensor('int64', batch.tokenTypeIds, dims);
+    if (wantsTokenTypes) feeds.token_type_ids = new Tensor('int64', batch.tokenTypeIds, dims);
     const tokenized = clock();
     const outputs = await session.run(feeds, [outputName]);
     const inferred = clock();

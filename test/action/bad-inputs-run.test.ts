@@ -150,3 +150,22 @@ test('an input error found by the core fails the step with the core’s own mess
   assert.deepEqual(artifacts.artifacts(), [], 'nothing measured, nothing uploaded');
   assert.deepEqual(github.requests, []);
 });
+
+test('a damaged event payload fails the step with one message naming GITHUB_EVENT_PATH, no stack', async (t) => {
+  const { github, artifacts } = await startServers(t);
+  const payload = join(workspace, 'damaged-event.json');
+  writeFileSync(payload, '{"pull_request": {"number": 7,');
+  const run = await runActionProcess(t, {
+    event: 'pull_request',
+    payload,
+    inputs: SWEEP_INPUTS,
+    github,
+    artifacts,
+    workspace,
+  });
+  assertRefused(
+    run,
+    /^GITHUB_EVENT_PATH \(.*damaged-event\.json\): expected the pull_request webhook payload as JSON, written by the runner, received text that is not JSON/,
+  );
+  assert.doesNotMatch(run.stderr, /^\s+at /m, 'no stack trace');
+});

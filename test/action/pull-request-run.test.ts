@@ -236,6 +236,7 @@ test('a fork pull request: 403 on the comment is a warning; the workflow_run rec
     assert.equal(run.outputs.get('verdict'), 'regression');
     assert.equal(run.outputs.get('comment-url'), undefined);
     assert.deepEqual(listWrites(github.requests.slice(before)), [], 'nothing posted');
+    assert.deepEqual(listMessages(run.commands, 'error'), [], 'no annotations about the old head');
   });
   await t.test('mode comment refuses a pr.json naming a pull request the API does not know', async (t) => {
     const unknown = { schemaVersion: 1, number: 99, headSha: HEAD_FORK, baseSha: BASE_SHA };

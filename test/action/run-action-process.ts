@@ -6,10 +6,10 @@
  * the summary and the workflow commands on stdout are read back as the runner would read them.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { ArtifactServer } from '../helpers/artifact-server.js';
 import type { GitHubApiServer } from '../helpers/github-api-server.js';
@@ -25,10 +25,28 @@ const FALLBACK_ENTRY = 'build/src/action/index.js';
 export const TEST_TOKEN = 'ghs_embedprofLoopbackToken0123456789';
 export const REPOSITORY = 'octo-org/octo-repo';
 
+/** The files a release of the action holds: what `uses: owner/embedprof@v1` checks out (no node_modules/). */
+const RELEASE_FILES = ['action.yml', 'package.json', 'dist'];
+let releaseCopy: string | null = null;
+
+/**
+ * A release copy of the action, made once per test file in a temporary folder outside this checkout: module
+ * resolution from its dist/ finds none of this project's node_modules/, as on a runner.
+ */
+function createReleaseCopy(): string {
+  if (releaseCopy !== null) return releaseCopy;
+  const dir = mkdtempSync(join(tmpdir(), 'embedprof-release-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  for (const file of RELEASE_FILES)
+    cpSync(file, join(dir, file), { recursive: true, filter: (from) => !from.includes('node_modules') });
+  releaseCopy = dir;
+  return dir;
+}
+
 /**
  * The entry the tests run: EMBEDPROF_TEST_ACTION_ENTRY when set (a dist built elsewhere, e.g.
  * `node scripts/build-dist.mjs /tmp/dist`, or FALLBACK_ENTRY: source changes tested without rebuilding dist/),
- * else ACTION_ENTRY, else FALLBACK_ENTRY.
+ * else ACTION_ENTRY of a release copy (createReleaseCopy), else FALLBACK_ENTRY.
  */
 export function resolveActionEntry(t: TestContext): string {
   const override = process.env.EMBEDPROF_TEST_ACTION_ENTRY;
@@ -36,10 +54,26 @@ export function resolveActionEntry(t: TestContext): string {
     t.diagnostic(`EMBEDPROF_TEST_ACTION_ENTRY: running ${override}`);
     return resolve(override);
   }
-  if (existsSync(ACTION_ENTRY)) return resolve(ACTION_ENTRY);
+  if (existsSync(ACTION_ENTRY)) return join(createReleaseCopy(), ACTION_ENTRY);
   t.diagnostic(`${ACTION_ENTRY} does not exist yet (npm run build:dist): running ${FALLBACK_ENTRY} instead`);
   return resolve(FALLBACK_ENTRY);
 }
+
+/**
+ * What `npm ci` of a user's service leaves for embedprof: node_modules/onnxruntime-node in the workspace
+ * (linked to this project's copy; ignored by git as a service repository ignores node_modules/).
+ */
+export function installWorkspaceRuntime(workspace: string): void {
+  const link = join(workspace, 'node_modules', 'onnxruntime-node');
+  if (existsSync(link)) return;
+  mkdirSync(dirname(link), { recursive: true });
+  symlinkSync(resolve('node_modules', 'onnxruntime-node'), link, 'dir');
+  const exclude = join(workspace, '.git', 'info', 'exclude');
+  if (existsSync(dirname(exclude))) appendFileSync(exclude, '\nnode_modules/\n');
+}
+
+/** Modes that measure nothing: their recipes run no `npm ci`, so the workspace has no onnxruntime-node. */
+const MODES_WITHOUT_RUNTIME = new Set(['comment', 'merge']);
 
 export interface ActionRunRequest {
   /** GITHUB_EVENT_NAME */
@@ -53,6 +87,11 @@ export interface ActionRunRequest {
   workspace: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /**
+   * Whether the job ran `npm ci` before the step (installWorkspaceRuntime): by default every mode that
+   * measures, as the recipes do, and not comment or merge.
+   */
+  npmCi?: boolean;
 }
 
 export interface ActionRun {
@@ -148,6 +187,8 @@ export async function runActionProcess(t: TestContext, request: ActionRunRequest
   await writeFile(files.output, '');
   await writeFile(files.summary, '');
   const env = createRunnerEnv(request, files);
+  const mode = (env as Record<string, string>).INPUT_MODE ?? '';
+  if (request.npmCi ?? !MODES_WITHOUT_RUNTIME.has(mode)) installWorkspaceRuntime(request.workspace);
   const run = await spawnAction(t, env, request.workspace, request.timeoutMs ?? 180_000);
   return {
     ...run,

@@ -5,24 +5,14 @@
  * the CLI's output or reaches the runner as a workflow command.
  */
 import type { Readable } from 'node:stream';
-
-/** Variables no worker sees: tokens, the runner's service credentials, and the action's inputs. */
-const HIDDEN = [
-  /^GITHUB_TOKEN$/i,
-  /^GH_TOKEN$/i,
-  /^HF_TOKEN$/i,
-  /^HUGGING_FACE_HUB_TOKEN$/i,
-  /^ACTIONS_/i,
-  /^INPUT_/i,
-];
+import { splitSecretVariables } from '../../platform/secret-variables.js';
 
 /**
  * The worker's environment. A worker that takes turns with another (duet mode) also gets EMBEDPROF_LOCKSTEP=1,
  * so a user's own ONNX Runtime session can switch spin-waiting off as the built-in engine does (README).
  */
 export function buildWorkerEnv(env: NodeJS.ProcessEnv, takesTurns = false): NodeJS.ProcessEnv {
-  const kept = Object.entries(env).filter(([name]) => !HIDDEN.some((pattern) => pattern.test(name)));
-  return { ...Object.fromEntries(kept), EMBEDPROF_LOCKSTEP: takesTurns ? '1' : '0' };
+  return { ...splitSecretVariables(env).kept, EMBEDPROF_LOCKSTEP: takesTurns ? '1' : '0' };
 }
 
 export const WORKER_OUTPUT_PREFIX = '[embedder] ';

@@ -1,4 +1,5 @@
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
+import { loadOnnxRuntime } from '../../engine/onnx-runtime.js';
 import { createSpinningEntries, decideSpinning } from '../../engine/onnx-session.js';
 import { computeMedian } from '../../stats/index.js';
 import { REFERENCE_ENCODER, type ProbeReading, type ProbeSpec } from '../probe-calibration.js';
@@ -37,11 +38,12 @@ export async function createProbe(spec: ProbeSpec, takesTurns = false): Promise<
     ...createSpinningEntries(decideSpinning(spec.spinning, takesTurns)),
   };
   const { models } = spec;
-  const matmulSession = await ort.InferenceSession.create(models.matmul, options);
+  const { InferenceSession, Tensor } = await loadOnnxRuntime();
+  const matmulSession = await InferenceSession.create(models.matmul, options);
   const data = new Float32Array(spec.m * spec.k).map((_, i) => Math.sin(i * 0.37) * 0.5);
-  const matmulFeeds = { [models.matmulInput]: new ort.Tensor('float32', data, [spec.m, spec.k]) };
-  const referenceSession = await ort.InferenceSession.create(models.reference, options);
-  const referenceFeeds = createReferenceFeeds();
+  const matmulFeeds = { [models.matmulInput]: new Tensor('float32', data, [spec.m, spec.k]) };
+  const referenceSession = await InferenceSession.create(models.reference, options);
+  const referenceFeeds = createReferenceFeeds(Tensor);
   return {
     async read(targetMs) {
       const reference = await timeBlock(referenceSession, referenceFeeds, targetMs / 2, 2);
@@ -60,13 +62,13 @@ export async function createProbe(spec: ProbeSpec, takesTurns = false): Promise<
   };
 }
 
-function createReferenceFeeds(): Feeds {
+function createReferenceFeeds(Tensor: typeof ort.Tensor): Feeds {
   const { batch, tokens, vocabSize } = REFERENCE_ENCODER;
   const dims = [batch, tokens];
   const ids = new BigInt64Array(batch * tokens).map((_, i) => BigInt(100 + ((i * 37) % (vocabSize - 100))));
   return {
-    input_ids: new ort.Tensor('int64', ids, dims),
-    attention_mask: new ort.Tensor('int64', new BigInt64Array(batch * tokens).fill(1n), dims),
-    token_type_ids: new ort.Tensor('int64', new BigInt64Array(batch * tokens), dims),
+    input_ids: new Tensor('int64', ids, dims),
+    attention_mask: new Tensor('int64', new BigInt64Array(batch * tokens).fill(1n), dims),
+    token_type_ids: new Tensor('int64', new BigInt64Array(batch * tokens), dims),
   };
 }
