@@ -60,9 +60,9 @@ async function checkTarget(repoDir: string, branch: string): Promise<void> {
   if (problem !== null) {
     throw createUsageError({
       input: 'the history branch',
-      expected: `a git branch name such as embedprof-data (${problem.rule})`,
+      expected: `a git branch name such as embedprof-data (${problem})`,
       received: JSON.stringify(branch),
-      fix: problem.fix,
+      fix: 'Choose a name of letters, digits, ".", "_", "/" and "-".',
     });
   }
 }

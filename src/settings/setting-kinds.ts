@@ -51,7 +51,7 @@ export function gitNameKind(what: 'branch' | 'ref' | 'remote', example: string):
     ref: 'a git branch, tag or commit',
     remote: 'a git remote name or URL',
   }[what];
-  const describe = (problem: NameProblem) => `${noun} (${problem.rule})`;
+  const describe = (problem: NameProblem) => `${noun} (${problem})`;
   return {
     parseText: (text) => {
       const problem = find(text);

@@ -134,7 +134,7 @@ test('duet: a ref starting with "-" is an input error naming --against, and git 
     assert.equal(result.status, 2, result.stderr);
     assert.ok(
       result.stderr.startsWith(
-        `embedprof: input error: --against: expected a git branch, tag or commit (not starting with "-"), received ${JSON.stringify(ref)}.`,
+        `embedprof: input error: --against: expected a git branch, tag or commit (not starting with "-": git would read it as an option), received ${JSON.stringify(ref)}.`,
       ),
       result.stderr,
     );

@@ -24,7 +24,7 @@ test('a --remote or --data-branch starting with "-" is an input error, and git r
     expectInputError(
       clone,
       [command, '--data-branch', 'embedprof-data', '--remote=--upload-pack=touch PWNED'],
-      '--remote: expected a git remote name or URL (not starting with "-"), received "--upload-pack=touch PWNED".',
+      '--remote: expected a git remote name or URL (not starting with "-": git would read it as an option), received "--upload-pack=touch PWNED".',
     );
   }
   expectInputError(
