@@ -4,7 +4,6 @@
  * data branch, find change points, write the dashboard into OUT/site, publish the reports, and fail only on a
  * new regression change point in a gated metric.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   readHistory,
@@ -18,6 +17,7 @@ import {
 import { buildHistorySeries } from '../history/build-series.js';
 import { createCommitContextReader, readRepositoryUrl } from '../history/commit-context.js';
 import { DEFAULT_DATA_BRANCH } from '../history/data-branch.js';
+import { runGit } from '../platform/run-git.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import { resetOutDir } from './output-folder.js';
 import { describeCoreRun, failOnExitCode, publishResults } from './publish-results.js';
@@ -26,19 +26,22 @@ import { measureWithCore, type ModeContext } from './run-measure-mode.js';
 import { buildRunResults } from './run-results.js';
 
 /** The newest recorded commit when it differs from tonight's and the checkout has it, else null. */
-function choosePrevious(history: StoredHistory, tonight: string | null, cwd: string): string | null {
+async function choosePrevious(history: StoredHistory, tonight: string | null, cwd: string) {
   const newest = history.records[history.records.length - 1]?.commit ?? null;
   if (newest === null || newest === tonight) return null;
-  try {
-    execFileSync('git', ['cat-file', '-e', `${newest}^{commit}`], { cwd, stdio: 'ignore' });
-    return newest;
-  } catch {
-    return null;
-  }
+  const found = await runGit(cwd, ['cat-file', '-e'], { values: [`${newest}^{commit}`] }).catch(() => null);
+  return found?.code === 0 ? newest : null;
 }
 
-function withReference(settings: ResolvedSettings, against: string | null): ResolvedSettings {
-  return { ...settings, values: { ...settings.values, against, baseline: null } };
+/**
+ * Tonight's settings: the chained duet's reference, and the branch whose history the report cites — the branch
+ * tonight's record names (GITHUB_REF_NAME, else the checked-out branch), not a guessed `main`.
+ */
+async function chooseNightSettings(settings: ResolvedSettings, against: string | null, cwd: string) {
+  const { historyBranch, commit } = settings.values;
+  const measured = historyBranch ?? (await createCommitContextReader(cwd, process.env)(commit)).branch;
+  const values = { ...settings.values, against, baseline: null, historyBranch: measured };
+  return { ...settings, values } satisfies ResolvedSettings;
 }
 
 export async function runHistoryMode(ctx: ModeContext): Promise<void> {
@@ -50,14 +53,15 @@ export async function runHistoryMode(ctx: ModeContext): Promise<void> {
   await resetOutDir(inputs.out);
   const before = await runCoreGuarded(() => readHistory(target));
   if (before.kind === 'failed') return platform.setFailed(describeCoreRun(before).failureLine ?? '');
-  const previous = choosePrevious(before.outcome, inputs.commit ?? process.env.GITHUB_SHA ?? null, cwd);
+  const previous = await choosePrevious(before.outcome, inputs.commit ?? process.env.GITHUB_SHA ?? null, cwd);
   platform.info(
     previous === null
       ? `Profiling (${before.outcome.records.length} runs on ${branch}; no earlier commit to measure beside this one)`
       : `Measuring this commit side by side with ${previous.slice(0, 12)}, the newest on ${branch} (chained duet)`,
   );
   const kind = previous === null ? 'profile' : 'gate';
-  const measured = await measureWithCore({ ...ctx, settings: withReference(settings, previous) }, kind);
+  const night = await chooseNightSettings(settings, previous, cwd);
+  const measured = await measureWithCore({ ...ctx, settings: night }, kind);
   const profile = measured.kind === 'done' ? measured.outcome.profile : null;
   const comparison = measured.kind === 'done' ? measured.outcome.comparison : null;
   const results = buildRunResults(inputs.out, profile, comparison);
@@ -105,7 +109,7 @@ async function recordAndCheck(
   }
   ctx.platform.info(`Recorded ${added.outcome.recordPath} (${added.outcome.bytes} bytes)`);
   const records = [...before.records, added.outcome.record];
-  const history = { records, series: buildHistorySeries(records), source: before.source };
+  const history = { ...before, records, series: buildHistorySeries(records) };
   const check = runHistoryCheck(history, { failOn: values.failOn, newestRuns: values.newestRuns });
   await runHistorySite(
     {

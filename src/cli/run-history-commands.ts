@@ -82,9 +82,31 @@ export async function runHistorySiteCommand(settings: ResolvedSettings): Promise
   return 0;
 }
 
+/** A store that is not there: `history check` only reads, so a typo must not pass as an empty history. */
+function createMissingStoreError(settings: ResolvedSettings, target: HistoryStoreTarget) {
+  switch (target.kind) {
+    case 'folder':
+      return createSettingError(settings, 'historyStore', {
+        expected: 'the folder of a history store (records/ written by `embedprof history add --store DIR`)',
+        received: `${JSON.stringify(target.dir)}, which does not exist`,
+        example: 'embedprof-history',
+        fix: 'Check the path, or record a first run with `embedprof history add --store DIR`.',
+      });
+    case 'branch':
+      return createSettingError(settings, 'dataBranch', {
+        expected: `a branch of remote ${target.remote} holding the history`,
+        received: `${JSON.stringify(target.branch ?? '')}, which remote ${target.remote} does not have`,
+        example: 'embedprof-data',
+        fix: `Check the name (the action's mode history writes embedprof-data), or record a first run with \`embedprof history add --data-branch NAME\`.`,
+      });
+  }
+}
+
 export async function runHistoryCheckCommand(settings: ResolvedSettings): Promise<number> {
   const { failOn, newestRuns } = settings.values;
-  const history = await readHistory(chooseStoreTarget(settings, process.cwd()));
+  const target = chooseStoreTarget(settings, process.cwd());
+  const history = await readHistory(target);
+  if (!history.found) throw createMissingStoreError(settings, target);
   const outcome = runHistoryCheck(history, { failOn, newestRuns });
   print(outcome.lines.join('\n'));
   return outcome.exitCode;

@@ -3,22 +3,18 @@
  * when --store or --data-branch names a store. A store that cannot be read costs the comment its line, never
  * the gate: a repository without an `origin` remote or without the branch has no history, silently.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { Comparison } from '../compare/comparison-schema.js';
 import { describeError } from '../errors.js';
 import { summarizeBaseHistory } from '../history/summarize-base-history.js';
+import { runGit } from '../platform/run-git.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import { chooseHistoryTarget, describeHistoryTarget, readHistory } from './read-history.js';
 import type { HistoryStoreTarget } from './run-history-add.js';
 
-const run = promisify(execFile);
-
 async function hasRemote(cwd: string, remote: string): Promise<boolean> {
   try {
-    await run('git', ['remote', 'get-url', remote], { cwd });
-    return true;
+    return (await runGit(cwd, ['remote', 'get-url'], { values: [remote] })).code === 0;
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
 /** Reads a history store, a folder or a data branch, as the series the check and the dashboard work on. */
+import { stat } from 'node:fs/promises';
 import type { HistorySeries } from '../history/history-series.js';
 import { buildHistorySeries } from '../history/build-series.js';
 import { DEFAULT_DATA_BRANCH, readDataBranch } from '../history/data-branch.js';
@@ -12,6 +13,11 @@ export interface StoredHistory {
   series: HistorySeries[];
   /** Where it was read, as messages show it: the folder, or `origin/embedprof-data`. */
   source: string;
+  /**
+   * Whether the folder, or the branch on the remote, exists. A missing one reads as an empty history (the
+   * first nightly starts it); a face that only reads can refuse it.
+   */
+  found: boolean;
 }
 
 /** The store the settings name: --store DIR, else --data-branch NAME on `remote` in `cwd`; null for neither. */
@@ -34,16 +40,26 @@ export function describeHistoryTarget(target: HistoryStoreTarget): string {
   }
 }
 
-async function readRecords(target: HistoryStoreTarget): Promise<HistoryRecord[]> {
+async function isFolder(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+}
+
+async function readRecords(
+  target: HistoryStoreTarget,
+): Promise<{ records: HistoryRecord[]; found: boolean }> {
   switch (target.kind) {
-    case 'folder':
-      return readHistoryStore(target.dir);
-    case 'branch':
-      return (await readDataBranch(target)).records;
+    case 'folder': {
+      const records = await readHistoryStore(target.dir);
+      return { records, found: records.length > 0 || (await isFolder(target.dir)) };
+    }
+    case 'branch': {
+      const branch = await readDataBranch(target);
+      return { records: branch.records, found: branch.commit !== null };
+    }
   }
 }
 
 export async function readHistory(target: HistoryStoreTarget): Promise<StoredHistory> {
-  const records = await readRecords(target);
-  return { records, series: buildHistorySeries(records), source: describeHistoryTarget(target) };
+  const { records, found } = await readRecords(target);
+  return { records, series: buildHistorySeries(records), source: describeHistoryTarget(target), found };
 }

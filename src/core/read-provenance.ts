@@ -4,8 +4,8 @@
  * GITHUB_REPOSITORY and GITHUB_RUN_ID). Elsewhere the commit is `git rev-parse HEAD` when git and a repository
  * are there; anything unknown is null.
  */
-import { spawnSync } from 'node:child_process';
 import type { Provenance } from '../baseline/baseline-schema.js';
+import { runGitSync } from '../platform/run-git.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -16,9 +16,14 @@ function readVariable(env: Environment, name: string): string | null {
 
 /** The commit checked out in `cwd`, or null without git or outside a repository. */
 export function readGitHead(cwd: string = process.cwd()): string | null {
-  const result = spawnSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', timeout: 10_000 });
-  if (result.error !== undefined || result.status !== 0) return null;
-  const commit = result.stdout.trim();
+  let commit: string;
+  try {
+    const result = runGitSync(cwd, ['rev-parse', 'HEAD'], { timeoutMs: 10_000 });
+    if (result.code !== 0) return null;
+    commit = result.stdout.toString('utf8').trim();
+  } catch {
+    return null;
+  }
   return /^[0-9a-f]{40,64}$/.test(commit) ? commit : null;
 }
 

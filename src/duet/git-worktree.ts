@@ -3,49 +3,51 @@
  * clone lacks it (a shallow CI checkout usually does). Failures are reasons, not exceptions: duet mode then
  * falls back to the committed baselines and says why.
  */
-import { execFile, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describeError } from '../errors.js';
+import { readGitText, runGitSync, type GitOptions } from '../platform/run-git.js';
 import { registerSignalCleanup } from '../platform/signal-cleanup.js';
-
-const run = promisify(execFile);
 
 export type Materialized =
   | { kind: 'ready'; repoRoot: string; commit: string; dir: string; remove: () => Promise<void> }
   | { kind: 'unavailable'; reason: string };
 
-async function runGit(cwd: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
-  return stdout.trim();
-}
-
-async function tryGit(cwd: string, args: string[]): Promise<string | null> {
+async function tryGit(cwd: string, args: string[], options: GitOptions = {}): Promise<string | null> {
   try {
-    return await runGit(cwd, args);
+    return await readGitText(cwd, args, options);
   } catch {
     return null;
   }
 }
 
+function tryGitNow(cwd: string, args: string[], options: GitOptions = {}): void {
+  try {
+    runGitSync(cwd, args, { ...options, timeoutMs: 10_000 });
+  } catch {
+    // the process is ending; `git worktree prune` clears what is left on the next run
+  }
+}
+
 /** The commit `ref` names, fetching it from origin (shallowly) when it is not in the clone. */
 async function resolveCommit(repoRoot: string, ref: string): Promise<string | null> {
-  const local = await tryGit(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  const verify = ['rev-parse', '--verify', '--quiet'];
+  const local = await tryGit(repoRoot, verify, { values: [`${ref}^{commit}`] });
   if (local !== null) return local;
   const remoteName = ref.replace(/^origin\//, '').replace(/^refs\/heads\//, '');
-  const fetched = await tryGit(repoRoot, ['fetch', '--no-tags', '--depth=1', 'origin', remoteName]);
+  const fetch = ['fetch', '--no-tags', '--depth=1'];
+  const fetched = await tryGit(repoRoot, fetch, { values: ['origin', remoteName] });
   if (fetched === null) return null;
-  return tryGit(repoRoot, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}']);
+  return tryGit(repoRoot, verify, { values: ['FETCH_HEAD^{commit}'] });
 }
 
 /** The worktree removed synchronously, for an interrupted process (nothing async runs after a signal). */
 function removeNow(repoRoot: string, dir: string): void {
-  spawnSync('git', ['worktree', 'remove', '--force', dir], { cwd: repoRoot, stdio: 'ignore' });
+  tryGitNow(repoRoot, ['worktree', 'remove', '--force'], { values: [dir] });
   rmSync(dir, { recursive: true, force: true });
-  spawnSync('git', ['worktree', 'prune'], { cwd: repoRoot, stdio: 'ignore' });
+  tryGitNow(repoRoot, ['worktree', 'prune']);
 }
 
 /**
@@ -61,7 +63,7 @@ export async function materializeRef(cwd: string, ref: string): Promise<Material
   }
   const dir = await mkdtemp(join(tmpdir(), 'embedprof-base-'));
   try {
-    await runGit(repoRoot, ['worktree', 'add', '--detach', '--force', dir, commit]);
+    await readGitText(repoRoot, ['worktree', 'add', '--detach', '--force'], { values: [dir, commit] });
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     return { kind: 'unavailable', reason: `git worktree add failed: ${describeError(error)}` };
@@ -69,7 +71,7 @@ export async function materializeRef(cwd: string, ref: string): Promise<Material
   const unregister = registerSignalCleanup(() => removeNow(repoRoot, dir));
   const remove = async (): Promise<void> => {
     unregister();
-    await tryGit(repoRoot, ['worktree', 'remove', '--force', dir]);
+    await tryGit(repoRoot, ['worktree', 'remove', '--force'], { values: [dir] });
     await rm(dir, { recursive: true, force: true });
     await tryGit(repoRoot, ['worktree', 'prune']);
   };

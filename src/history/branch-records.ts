@@ -6,7 +6,7 @@
 import { createUsageError } from '../errors.js';
 import type { HistoryRecord } from '../schema/history-record-schema.js';
 import type { BranchSession } from './branch-session.js';
-import { runGitForBytes } from './git-command.js';
+import { readGitBytes } from '../platform/run-git.js';
 import { parseHistoryRecordFile, RECORDS_FOLDER, selectRecordNames, sortRecords } from './record-file.js';
 
 interface TreeEntry {
@@ -17,8 +17,8 @@ interface TreeEntry {
 }
 
 async function listTree(session: BranchSession, treeish: string, path?: string): Promise<TreeEntry[]> {
-  const args = ['ls-tree', '-z', treeish, ...(path === undefined ? [] : ['--', path])];
-  const output = (await runGitForBytes(session.repoDir, args)).toString('utf8');
+  const values = [treeish, ...(path === undefined ? [] : ['--', path])];
+  const output = (await readGitBytes(session.repoDir, ['ls-tree', '-z'], { values })).toString('utf8');
   return output
     .split('\0')
     .filter((line) => line !== '')
@@ -33,7 +33,7 @@ async function listTree(session: BranchSession, treeish: string, path?: string):
 async function readBlobs(session: BranchSession, objects: readonly string[]): Promise<string[]> {
   if (objects.length === 0) return [];
   const input = `${objects.join('\n')}\n`;
-  const output = await runGitForBytes(session.repoDir, ['cat-file', '--batch'], { input });
+  const output = await readGitBytes(session.repoDir, ['cat-file', '--batch'], { input });
   const texts: string[] = [];
   let offset = 0;
   for (const object of objects) {

@@ -5,14 +5,14 @@
  * `close()` deletes the ref and the folder; an interrupted process does the same (signal-cleanup.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createUsageError, RuntimeFailure } from '../errors.js';
+import { findBranchNameProblem } from '../platform/git-names.js';
+import { maskCredentials, readGitText, runGit, runGitSync, type GitResult } from '../platform/run-git.js';
 import { registerSignalCleanup } from '../platform/signal-cleanup.js';
-import { maskCredentials, runGit, runGitCommand, type GitResult } from './git-command.js';
 
 export interface DataBranchTarget {
   /** A git checkout whose configuration (remote, credentials) reaches the remote. */
@@ -37,7 +37,7 @@ export interface BranchSession {
 }
 
 async function describeRemote(repoDir: string, remote: string): Promise<string> {
-  const url = await runGitCommand(repoDir, ['remote', 'get-url', remote]);
+  const url = await runGit(repoDir, ['remote', 'get-url'], { values: [remote] });
   const text = url.stdout.toString('utf8').trim();
   return url.code === 0
     ? `remote "${remote}" (${maskCredentials(text)})`
@@ -45,7 +45,7 @@ async function describeRemote(repoDir: string, remote: string): Promise<string> 
 }
 
 async function checkTarget(repoDir: string, branch: string): Promise<void> {
-  const repository = await runGitCommand(repoDir, ['rev-parse', '--git-dir']).catch((error: unknown) => {
+  const repository = await runGit(repoDir, ['rev-parse', '--git-dir']).catch((error: unknown) => {
     throw new RuntimeFailure(error instanceof Error ? error.message : String(error));
   });
   if (repository.code !== 0) {
@@ -56,19 +56,23 @@ async function checkTarget(repoDir: string, branch: string): Promise<void> {
       fix: 'Run in the checkout of the repository (actions/checkout), or use a folder store (--store DIR).',
     });
   }
-  const format = await runGitCommand(repoDir, ['check-ref-format', `refs/heads/${branch}`]);
-  if (format.code !== 0 || branch.startsWith('-')) {
+  const problem = findBranchNameProblem(branch);
+  if (problem !== null) {
     throw createUsageError({
-      input: '--branch',
-      expected: 'a valid git branch name such as embedprof-data',
+      input: 'the history branch',
+      expected: `a git branch name such as embedprof-data (${problem})`,
       received: JSON.stringify(branch),
-      fix: 'Choose a branch name without spaces, "..", "~", "^", ":" or a leading "-".',
+      fix: 'Choose a name of letters, digits, ".", "_", "/" and "-".',
     });
   }
 }
 
 function removeNow(repoDir: string, ref: string, tempDir: string): void {
-  spawnSync('git', ['update-ref', '-d', ref], { cwd: repoDir, stdio: 'ignore' });
+  try {
+    runGitSync(repoDir, ['update-ref', '-d'], { values: [ref], timeoutMs: 10_000 });
+  } catch {
+    // the process is ending: the ref is under refs/embedprof-tmp/, and the next visit does not read it
+  }
   rmSync(tempDir, { recursive: true, force: true });
 }
 
@@ -82,7 +86,7 @@ export async function openBranchSession(target: DataBranchTarget): Promise<Branc
   const unregister = registerSignalCleanup(() => removeNow(target.repoDir, ref, tempDir));
   const close = async (): Promise<void> => {
     unregister();
-    await runGitCommand(target.repoDir, ['update-ref', '-d', ref]).catch(() => undefined);
+    await runGit(target.repoDir, ['update-ref', '-d'], { values: [ref] }).catch(() => undefined);
     await rm(tempDir, { recursive: true, force: true });
   };
   return { repoDir: target.repoDir, remote: target.remote, branch, label, ref, tempDir, close };
@@ -109,17 +113,15 @@ export function createRemoteError(session: BranchSession, action: string, result
 /** The remote branch's tip commit, fetched into the session's ref; null when the remote has no such branch. */
 export async function fetchBranchTip(session: BranchSession): Promise<string | null> {
   const head = `refs/heads/${session.branch}`;
-  const listed = await runGitCommand(session.repoDir, ['ls-remote', '--exit-code', session.remote, head]);
+  const listed = await runGit(session.repoDir, ['ls-remote', '--exit-code'], {
+    values: [session.remote, head],
+  });
   if (listed.code === 2) return null;
   if (listed.code !== 0) throw createRemoteError(session, 'read the history branch', listed);
   const refspec = `+${head}:${session.ref}`;
-  const fetched = await runGitCommand(session.repoDir, [
-    'fetch',
-    '--no-tags',
-    '--quiet',
-    session.remote,
-    refspec,
-  ]);
+  const fetched = await runGit(session.repoDir, ['fetch', '--no-tags', '--quiet'], {
+    values: [session.remote, refspec],
+  });
   if (fetched.code !== 0) throw createRemoteError(session, 'fetch the history branch', fetched);
-  return runGit(session.repoDir, ['rev-parse', '--verify', `${session.ref}^{commit}`]);
+  return readGitText(session.repoDir, ['rev-parse', '--verify'], { values: [`${session.ref}^{commit}`] });
 }

@@ -4,7 +4,7 @@
  * and the branch (GITHUB_REF_NAME when GITHUB_REF is a branch, else the checked-out branch). Anything unknown
  * is null. The core gets a reader built here, so tests pass their own.
  */
-import { runGitCommand } from './git-command.js';
+import { runGit, type GitOptions } from '../platform/run-git.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -24,9 +24,9 @@ function readVariable(env: Environment, name: string): string | null {
   return value === undefined || value === '' ? null : value;
 }
 
-async function readGitOutput(cwd: string, args: string[]): Promise<string | null> {
+async function readGitOutput(cwd: string, args: string[], options: GitOptions = {}): Promise<string | null> {
   try {
-    const result = await runGitCommand(cwd, args, { timeoutMs: 10_000 });
+    const result = await runGit(cwd, args, { ...options, timeoutMs: 10_000 });
     return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
   } catch {
     return null;
@@ -35,7 +35,7 @@ async function readGitOutput(cwd: string, args: string[]): Promise<string | null
 
 /** The first parent of `commit`, read from the commit object itself (grafts of a shallow clone ignored). */
 export async function readFirstParent(cwd: string, commit: string): Promise<string | null> {
-  const body = await readGitOutput(cwd, ['cat-file', 'commit', commit]);
+  const body = await readGitOutput(cwd, ['cat-file', 'commit'], { values: [commit] });
   const header = body?.split('\n\n')[0] ?? '';
   const parent = /^parent ([0-9a-f]+)$/m.exec(header)?.[1];
   return parent !== undefined && COMMIT_PATTERN.test(parent) ? parent : null;
@@ -45,19 +45,22 @@ async function readBranch(cwd: string, env: Environment): Promise<string | null>
   const ref = readVariable(env, 'GITHUB_REF');
   if (ref?.startsWith('refs/heads/')) return readVariable(env, 'GITHUB_REF_NAME') ?? ref.slice(11);
   if (ref !== null) return null;
-  return readGitOutput(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  return readGitOutput(cwd, ['symbolic-ref', '--quiet', '--short'], { values: ['HEAD'] });
 }
 
 /** `given` as the full commit id when the repository knows it (an abbreviated --commit), else as given. */
 async function expandCommit(cwd: string, given: string): Promise<string> {
-  const full = await readGitOutput(cwd, ['rev-parse', '--verify', '--quiet', `${given}^{commit}`]);
+  const full = await readGitOutput(cwd, ['rev-parse', '--verify', '--quiet'], {
+    values: [`${given}^{commit}`],
+  });
   return full !== null && COMMIT_PATTERN.test(full) && full.startsWith(given.toLowerCase()) ? full : given;
 }
 
 /** A reader for the repository at `cwd` and the runner environment `env`. */
 export function createCommitContextReader(cwd: string, env: Environment): CommitContextReader {
   return async (given) => {
-    const head = readVariable(env, 'GITHUB_SHA') ?? (await readGitOutput(cwd, ['rev-parse', 'HEAD']));
+    const head =
+      readVariable(env, 'GITHUB_SHA') ?? (await readGitOutput(cwd, ['rev-parse', '--verify', 'HEAD']));
     const current = head !== null && COMMIT_PATTERN.test(head) ? head : null;
     const commit = given === null ? current : await expandCommit(cwd, given);
     return {

@@ -17,7 +17,7 @@ import {
 } from './branch-session.js';
 import type { DataBranchTarget } from './branch-session.js';
 import { readBranchRecords, readBranchText } from './branch-records.js';
-import { runGit, runGitCommand } from './git-command.js';
+import { readGitText, runGit } from '../platform/run-git.js';
 import {
   createAppendOnlyError,
   createRecordFileName,
@@ -63,15 +63,17 @@ const RACE =
 async function readIdentity(session: BranchSession, author: GitIdentity | undefined): Promise<GitIdentity> {
   if (author !== undefined) return author;
   const read = async (key: string) =>
-    (await runGitCommand(session.repoDir, ['config', key])).stdout.toString().trim();
+    (await runGit(session.repoDir, ['config'], { values: [key] })).stdout.toString().trim();
   const [name, email] = await Promise.all([read('user.name'), read('user.email')]);
   return name !== '' && email !== '' ? { name, email } : BOT;
 }
 
 async function addBlob(session: BranchSession, index: string, path: string, text: string): Promise<void> {
-  const blob = await runGit(session.repoDir, ['hash-object', '-w', '--stdin'], { input: text });
+  const blob = await readGitText(session.repoDir, ['hash-object', '-w', '--stdin'], { input: text });
   const env = { GIT_INDEX_FILE: index };
-  await runGit(session.repoDir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], { env });
+  await readGitText(session.repoDir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], {
+    env,
+  });
 }
 
 interface CommitRequest {
@@ -86,14 +88,14 @@ interface CommitRequest {
 async function buildCommit(session: BranchSession, request: CommitRequest, attempt: number): Promise<string> {
   const index = join(session.tempDir, `index-${attempt}`);
   const env = { GIT_INDEX_FILE: index };
-  await runGit(
+  await readGitText(
     session.repoDir,
-    request.tip === null ? ['read-tree', '--empty'] : ['read-tree', request.tip],
-    { env },
+    request.tip === null ? ['read-tree', '--empty'] : ['read-tree'],
+    request.tip === null ? { env } : { env, values: [request.tip] },
   );
   await addBlob(session, index, `${RECORDS_FOLDER}/${request.name}`, request.text);
   if (request.tip === null) await addBlob(session, index, 'README.md', README);
-  const tree = await runGit(session.repoDir, ['write-tree'], { env });
+  const tree = await readGitText(session.repoDir, ['write-tree'], { env });
   const { name, email } = request.identity;
   const identity = {
     GIT_AUTHOR_NAME: name,
@@ -102,23 +104,21 @@ async function buildCommit(session: BranchSession, request: CommitRequest, attem
     GIT_COMMITTER_EMAIL: email,
   };
   const parents = request.tip === null ? [] : ['-p', request.tip];
-  return runGit(session.repoDir, ['commit-tree', tree, ...parents, '-m', request.message], { env: identity });
+  return readGitText(session.repoDir, ['commit-tree', ...parents, '-m', request.message], {
+    env: identity,
+    values: [tree],
+  });
 }
 
 /** Pushes `commit` as the branch: true when it landed, false when another push got there first. */
 async function pushCommit(session: BranchSession, commit: string, tip: string | null): Promise<boolean> {
-  const args = [
-    'push',
-    '--no-verify',
-    '--porcelain',
-    session.remote,
-    `${commit}:refs/heads/${session.branch}`,
-  ];
-  const result = await runGitCommand(session.repoDir, args);
+  const result = await runGit(session.repoDir, ['push', '--no-verify', '--porcelain'], {
+    values: [session.remote, `${commit}:refs/heads/${session.branch}`],
+  });
   if (result.code === 0) return true;
   if (RACE.test(`${result.stdout.toString()}\n${result.stderr}`)) return false;
   const head = `refs/heads/${session.branch}`;
-  const now = await runGitCommand(session.repoDir, ['ls-remote', session.remote, head]);
+  const now = await runGit(session.repoDir, ['ls-remote'], { values: [session.remote, head] });
   const moved = now.code === 0 && now.stdout.toString().split(/\s/)[0] !== (tip ?? '');
   if (moved) return false;
   throw createRemoteError(session, 'push the history branch', result);

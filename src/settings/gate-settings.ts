@@ -1,7 +1,7 @@
 /** The settings of the comparison and the gate: the reference, the thresholds, the gated metrics. */
 import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
 import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
-import { booleanKind, choiceKind, numberKind, patternKind, textKind } from './setting-kinds.js';
+import { booleanKind, choiceKind, gitNameKind, numberKind, patternKind, textKind } from './setting-kinds.js';
 import { failOnKind, type FailOnName } from './shard-and-metrics.js';
 
 const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
@@ -80,7 +80,7 @@ export const GATE_SETTINGS = {
     help: 'when adaptive sampling stops: aggregate (default: every gated aggregate decided and no cell that could still hide a regression of the threshold) or every-cell (every cell within ±threshold/2 or decided)',
   }),
   against: defineOptionalSetting({
-    kind: textKind('none', 'origin/main'),
+    kind: gitNameKind('ref', 'origin/main'),
     ...{ flag: 'against', flagArg: 'REF', input: null, config: null, commands: ['gate'] },
     group: 'Reference',
     help: "duet mode: measure REF (branch, tag or commit, fetched if the clone is shallow) in a temporary git worktree side by side with the working tree; REF's own embedprof.config.json says what it measures; when REF cannot be measured, --baseline is used and the reason reported",

@@ -1,7 +1,7 @@
 /** The settings of the commands that read finished profiles: `export`, and the history store's commands. */
 import type { ExportFormat } from '../export/exporters.js';
 import { defineOptionalSetting, defineSetting } from './setting-entry.js';
-import { choiceKind, intKind, patternKind, textKind } from './setting-kinds.js';
+import { choiceKind, gitNameKind, intKind, patternKind, textKind } from './setting-kinds.js';
 
 /** Every export format (a test checks this against the exporters), and `gab`: both of its directions. */
 export const EXPORT_FORMAT_CHOICES = ['bmf', 'gab', 'gab-bigger', 'gab-smaller'] as const satisfies readonly [
@@ -42,13 +42,13 @@ export const HISTORY_SETTINGS = {
     help: 'the history store: a folder of records (records/*.json); or use --data-branch',
   }),
   dataBranch: defineOptionalSetting({
-    kind: patternKind(/^[A-Za-z0-9._/-]{1,200}$/, 'a git branch name', 'embedprof-data'),
+    kind: gitNameKind('branch', 'embedprof-data'),
     ...{ flag: 'data-branch', flagArg: 'NAME', input: 'data-branch', config: null, commands: STORE_COMMANDS },
     group: 'Files',
     help: "the history store on a branch of the repository's remote (fetched, committed to and pushed; retried when another run pushed first). The action's mode history: default embedprof-data",
   }),
   remote: defineSetting({
-    kind: textKind('none', 'origin'),
+    kind: gitNameKind('remote', 'origin'),
     fallback: 'origin',
     ...{ flag: 'remote', flagArg: 'NAME', input: null, config: null, commands: STORE_COMMANDS },
     group: 'Files',

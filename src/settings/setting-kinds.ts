@@ -4,6 +4,7 @@
  * an example; the caller names the setting in the words of the face the value came from.
  */
 import { z } from 'zod';
+import { findBranchNameProblem, findGitValueProblem, type NameProblem } from '../platform/git-names.js';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; expected: string; example: string };
 
@@ -36,6 +37,30 @@ export function patternKind(pattern: RegExp, expected: string, example: string):
   return {
     parseText: (text) => (pattern.test(text) ? ok(text) : fail(expected, example)),
     configSchema: z.string().regex(pattern, `expected ${expected}`),
+    formatText: (value) => value,
+    path: 'none',
+  };
+}
+
+/** A value handed to git: a branch name (`branch`), or a ref or remote (`value`) that git must not read as an option. */
+export function gitNameKind(what: 'branch' | 'ref' | 'remote', example: string): SettingKind<string> {
+  const find = (text: string): NameProblem | null =>
+    what === 'branch' ? findBranchNameProblem(text) : findGitValueProblem(text);
+  const noun = {
+    branch: 'a git branch name',
+    ref: 'a git branch, tag or commit',
+    remote: 'a git remote name or URL',
+  }[what];
+  const describe = (problem: NameProblem) => `${noun} (${problem})`;
+  return {
+    parseText: (text) => {
+      const problem = find(text);
+      return problem === null ? ok(text) : fail(describe(problem), example);
+    },
+    configSchema: z.string().superRefine((text, context) => {
+      const problem = find(text);
+      if (problem !== null) context.addIssue({ code: 'custom', message: `expected ${describe(problem)}` });
+    }),
     formatText: (value) => value,
     path: 'none',
   };

@@ -74,6 +74,12 @@ const CASES: BadInput[] = [
       /^input compare-to: expected baseline outside pull requests \(this run is a schedule event\), received "base"/,
   },
   {
+    inputs: { mode: 'history', 'data-branch': 'a..b' },
+    event: 'schedule',
+    payload: 'schedule.json',
+    error: /^input data-branch: expected a git branch name \(no "\.\." in it\), received "a\.\.b"\. Set it/,
+  },
+  {
     inputs: {},
     event: 'pull_request_target',
     payload: 'pull_request_target.fork.json',

@@ -28,7 +28,9 @@ function listBranchRecords(bare: string): string[] {
 }
 
 test('three nights of mode history leave three records on the data branch, the later two chained', async (t) => {
+  // the repository's branch is master, not main: the records and the summary both name master
   const repo = createBaseRepository();
+  runGit(repo, ['branch', '-M', 'master']);
   const bare = createOrigin(repo);
   const { github, artifacts } = await startServers(t);
   const shas: string[] = [];
@@ -41,15 +43,17 @@ test('three nights of mode history leave three records on the data branch, the l
     const run = await runActionProcess(t, {
       event: 'schedule',
       payload: 'schedule.json',
-      inputs: { mode: 'history', preset: 'quick', 'time-budget': '20' },
+      inputs: { mode: 'history', 'data-branch': 'embedprof-data', preset: 'quick', 'time-budget': '20' },
       github,
       artifacts,
       workspace: repo,
-      env: { GITHUB_SHA: sha },
+      env: { GITHUB_SHA: sha, GITHUB_REF: 'refs/heads/master', GITHUB_REF_NAME: 'master' },
     });
     assert.equal(run.exitCode, 0, describeRun(run));
     assert.deepEqual(listMessages(run.commands, 'error'), []);
     assert.match(run.summary, /### History/);
+    if (night > 1) assert.match(run.summary, /History of master \\?\(origin\/embedprof-data\\?\): /);
+    assert.doesNotMatch(run.summary, /History of main/);
     const outDir = join(run.runnerTemp, 'embedprof-out');
     assert.ok(existsSync(join(outDir, 'site', 'index.html')), 'the dashboard for Pages');
     if (night > 1) assert.match(run.stdout, /side by side with [0-9a-f]{12}, the newest on embedprof-data/);
@@ -71,6 +75,10 @@ test('three nights of mode history leave three records on the data branch, the l
   );
   assert.equal(records[1]?.chained?.baseCommit, shas[0]);
   assert.equal(records[2]?.chained?.baseCommit, shas[1]);
+  assert.deepEqual(
+    records.map((record) => record.branch),
+    ['master', 'master', 'master'],
+  );
   assert.equal(runGit(repo, ['worktree', 'list']).split('\n').length, 1, 'the duet worktree is removed');
   assert.equal(runGit(repo, ['status', '--porcelain']), '', 'the checkout is untouched');
 });

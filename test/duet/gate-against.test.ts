@@ -5,7 +5,14 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
-import { commitAll, createBaseRepository, runGit, writeConfig, writeEmbedder } from './git-fixture.js';
+import {
+  addOrigin,
+  commitAll,
+  createBaseRepository,
+  runGit,
+  writeConfig,
+  writeEmbedder,
+} from './git-fixture.js';
 import { runGateCommand } from './git-fixture.js';
 
 const CLI = resolve('build/src/cli/main.js');
@@ -117,4 +124,21 @@ test('duet: a failing --base-setup or an unknown ref is a stated reason, not a c
   assert.equal(unknown.status, 2, unknown.stderr);
   assert.match(unknown.stderr, /git cannot find no-such-branch here or fetch it from origin/);
   assert.equal(runGit(repo, ['worktree', 'list']).split('\n').length, 1);
+});
+
+test('duet: a ref starting with "-" is an input error naming --against, and git never sees it', () => {
+  const repo = createBaseRepository();
+  addOrigin(repo);
+  for (const ref of ['--upload-pack=touch PWNED', '-x']) {
+    const result = gate(repo, [`--against=${ref}`, '--out', join(repo, 'out')]);
+    assert.equal(result.status, 2, result.stderr);
+    assert.ok(
+      result.stderr.startsWith(
+        `embedprof: input error: --against: expected a git branch, tag or commit (not starting with "-": git would read it as an option), received ${JSON.stringify(ref)}.`,
+      ),
+      result.stderr,
+    );
+  }
+  assert.equal(existsSync(join(repo, 'PWNED')), false, 'no --upload-pack ran');
+  assert.equal(existsSync(join(repo, 'out')), false, 'refused before measuring');
 });

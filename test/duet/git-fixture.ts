@@ -52,6 +52,14 @@ export function createBaseRepository(withConfig = true): string {
   return dir;
 }
 
+/** Gives `repo` an `origin`: a bare clone of it in a temporary folder, whose path is returned. */
+export function addOrigin(repo: string): string {
+  const bare = join(mkdtempSync(join(tmpdir(), 'embedprof-origin-')), 'origin.git');
+  runGit(repo, ['clone', '-q', '--bare', repo, bare]);
+  runGit(repo, ['remote', 'add', 'origin', bare]);
+  return bare;
+}
+
 const CLI = resolve('build/src/cli/main.js');
 
 /** `embedprof gate --quiet --time-budget SECONDS ARGS` in `cwd`, as a user runs it in CI. */

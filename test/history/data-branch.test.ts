@@ -173,7 +173,10 @@ test('an unreachable remote, a bad branch name and junk on the branch are errors
       return true;
     });
     const badBranch = { repoDir: clone, remote: 'origin', branch: 'bad..name' };
-    await assert.rejects(readDataBranch(badBranch), /--branch: expected a valid git branch name/);
+    await assert.rejects(
+      readDataBranch(badBranch),
+      /the history branch: expected a git branch name such as embedprof-data \(no "\.\." in it\), received "bad\.\.name"/,
+    );
     await add(clone, 0);
     runGit(clone, ['fetch', '-q', 'origin', 'embedprof-data']);
     runGit(clone, ['checkout', '-q', '-b', 'junk', 'FETCH_HEAD']);
