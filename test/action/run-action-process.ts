@@ -6,7 +6,7 @@
  * the summary and the workflow commands on stdout are read back as the runner would read them.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,34 +27,34 @@ export const REPOSITORY = 'octo-org/octo-repo';
 
 /** The files a release of the action holds: what `uses: owner/embedprof@v1` checks out (no node_modules/). */
 const RELEASE_FILES = ['action.yml', 'package.json', 'dist'];
-let releaseCopy: string | null = null;
 
 /**
- * A release copy of the action, made once per test file in a temporary folder outside this checkout: module
- * resolution from its dist/ finds none of this project's node_modules/, as on a runner.
+ * A release copy of the action in `dir` (of this checkout, or of the folder EMBEDPROF_TEST_RELEASE names: an
+ * older release to check a test against), outside this checkout: module resolution from its dist/ finds none of
+ * this project's node_modules/, as on a runner. Each run gets its own, as each job downloads the action anew
+ * (the bootstrap's dist/node_modules link from one run must not serve the next).
  */
-function createReleaseCopy(): string {
-  if (releaseCopy !== null) return releaseCopy;
-  const dir = mkdtempSync(join(tmpdir(), 'embedprof-release-'));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  for (const file of RELEASE_FILES)
-    cpSync(file, join(dir, file), { recursive: true, filter: (from) => !from.includes('node_modules') });
-  releaseCopy = dir;
+function createReleaseCopy(dir: string): string {
+  const from = process.env.EMBEDPROF_TEST_RELEASE || '.';
+  for (const file of RELEASE_FILES) {
+    const options = { recursive: true, filter: (path: string) => !path.includes('node_modules') };
+    cpSync(join(from, file), join(dir, file), options);
+  }
   return dir;
 }
 
 /**
  * The entry the tests run: EMBEDPROF_TEST_ACTION_ENTRY when set (a dist built elsewhere, e.g.
  * `node scripts/build-dist.mjs /tmp/dist`, or FALLBACK_ENTRY: source changes tested without rebuilding dist/),
- * else ACTION_ENTRY of a release copy (createReleaseCopy), else FALLBACK_ENTRY.
+ * else ACTION_ENTRY of a release copy made in `releaseDir` (createReleaseCopy), else FALLBACK_ENTRY.
  */
-export function resolveActionEntry(t: TestContext): string {
+export function resolveActionEntry(t: TestContext, releaseDir: string): string {
   const override = process.env.EMBEDPROF_TEST_ACTION_ENTRY;
   if (override !== undefined && override !== '') {
     t.diagnostic(`EMBEDPROF_TEST_ACTION_ENTRY: running ${override}`);
     return resolve(override);
   }
-  if (existsSync(ACTION_ENTRY)) return join(createReleaseCopy(), ACTION_ENTRY);
+  if (existsSync(ACTION_ENTRY)) return join(createReleaseCopy(releaseDir), ACTION_ENTRY);
   t.diagnostic(`${ACTION_ENTRY} does not exist yet (npm run build:dist): running ${FALLBACK_ENTRY} instead`);
   return resolve(FALLBACK_ENTRY);
 }
@@ -170,8 +170,14 @@ export function runNodeProcess(args: string[], env: Record<string, string>, cwd:
   });
 }
 
-function spawnAction(t: TestContext, env: Record<string, string>, cwd: string, timeoutMs: number) {
-  return runNodeProcess([resolveActionEntry(t)], env, cwd, timeoutMs);
+function spawnAction(
+  t: TestContext,
+  env: Record<string, string>,
+  cwd: string,
+  temp: string,
+  timeoutMs: number,
+) {
+  return runNodeProcess([resolveActionEntry(t, join(temp, 'action'))], env, cwd, timeoutMs);
 }
 
 /** Runs the action once, in a fresh RUNNER_TEMP that is removed when the test ends. */
@@ -189,7 +195,7 @@ export async function runActionProcess(t: TestContext, request: ActionRunRequest
   const env = createRunnerEnv(request, files);
   const mode = (env as Record<string, string>).INPUT_MODE ?? '';
   if (request.npmCi ?? !MODES_WITHOUT_RUNTIME.has(mode)) installWorkspaceRuntime(request.workspace);
-  const run = await spawnAction(t, env, request.workspace, request.timeoutMs ?? 180_000);
+  const run = await spawnAction(t, env, request.workspace, temp, request.timeoutMs ?? 180_000);
   return {
     ...run,
     outputs: parseOutputFile(await readFile(files.output, 'utf8')),
