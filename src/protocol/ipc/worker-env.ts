@@ -5,6 +5,7 @@
  * the CLI's output or reaches the runner as a workflow command.
  */
 import type { Readable } from 'node:stream';
+import { withoutOrtTelemetry } from '../../engine/onnx-runtime.js';
 
 /** Variables no worker sees: tokens, the runner's service credentials, and the action's inputs. */
 const HIDDEN = [
@@ -17,12 +18,12 @@ const HIDDEN = [
 ];
 
 /**
- * The worker's environment. A worker that takes turns with another (duet mode) also gets EMBEDPROF_LOCKSTEP=1,
+ * The worker's environment, with ONNX Runtime's telemetry off (engine/onnx-runtime.ts). A worker that takes turns with another (duet mode) also gets EMBEDPROF_LOCKSTEP=1,
  * so a user's own ONNX Runtime session can switch spin-waiting off as the built-in engine does (README).
  */
 export function buildWorkerEnv(env: NodeJS.ProcessEnv, takesTurns = false): NodeJS.ProcessEnv {
   const kept = Object.entries(env).filter(([name]) => !HIDDEN.some((pattern) => pattern.test(name)));
-  return { ...Object.fromEntries(kept), EMBEDPROF_LOCKSTEP: takesTurns ? '1' : '0' };
+  return { ...withoutOrtTelemetry(Object.fromEntries(kept)), EMBEDPROF_LOCKSTEP: takesTurns ? '1' : '0' };
 }
 
 export const WORKER_OUTPUT_PREFIX = '[embedder] ';
