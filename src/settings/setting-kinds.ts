@@ -67,6 +67,18 @@ export function numberKind(example: string, below: number | null = null): Settin
   };
 }
 
+/** A number of seconds a wait may last, where 0 means no limit. */
+export function timeoutKind(example: string): SettingKind<number> {
+  const valid = (value: number) => Number.isFinite(value) && value >= 0;
+  return {
+    parseText: (text) =>
+      valid(Number(text)) ? ok(Number(text)) : fail('a number of seconds (0 for no limit)', example),
+    configSchema: z.number().min(0),
+    formatText: String,
+    path: 'none',
+  };
+}
+
 export function intListKind(example: string): SettingKind<number[]> {
   return {
     parseText: (text) => {
