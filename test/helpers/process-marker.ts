@@ -56,3 +56,8 @@ export async function waitFor(check: () => boolean, timeoutMs: number): Promise<
   }
   return check();
 }
+
+/** True once no process carrying `marker` runs; a process sent SIGKILL may take a moment to go. */
+export function waitForNone(marker: ProcessMarker, timeoutMs = 5_000): Promise<boolean> {
+  return waitFor(() => marker.list().length === 0, timeoutMs);
+}
