@@ -1,4 +1,5 @@
 import { createUsageError } from '../errors.js';
+import { MAX_TEXT_CHARACTERS } from './corpus-types.js';
 import { locateJsonError, type JsonErrorLocation } from './json-error-location.js';
 
 /** A text with where it was found, e.g. `line 7`, `index 3` or `"claims" index 3`, for error messages. */
@@ -8,13 +9,6 @@ export interface LocatedText {
 }
 
 const maxListedPlaces = 5;
-
-/**
- * The longest text a corpus may hold, in characters: about 25,000 tokens, past the context of the embedding
- * models embedprof measures (they cut a text at a few hundred to a few thousand tokens). Every text is
- * tokenized whole, and the sweep and the analysis embed it hundreds of times, so one 10 MB line ran for hours.
- */
-export const MAX_TEXT_CHARACTERS = 100_000;
 
 /** "1 such text: line 7" or "3 such texts: line 1, line 4, line 9", at most five places and a count of the rest. */
 function listPlaces(found: readonly LocatedText[]): string {

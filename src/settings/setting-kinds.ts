@@ -79,14 +79,19 @@ export function timeoutKind(example: string): SettingKind<number> {
   };
 }
 
-export function intListKind(example: string): SettingKind<number[]> {
+/** A comma-separated list of positive integers, each at most `max`. */
+export function intListKind(example: string, max = Number.MAX_SAFE_INTEGER): SettingKind<number[]> {
+  const expected =
+    max === Number.MAX_SAFE_INTEGER
+      ? 'a comma-separated list of positive integers'
+      : `a comma-separated list of integers from 1 to ${max}`;
   return {
     parseText: (text) => {
       const parts = text.split(',').map((part) => part.trim());
-      if (!parts.every(isPositiveInt)) return fail('a comma-separated list of positive integers', example);
+      if (!parts.every((part) => isPositiveInt(part) && Number(part) <= max)) return fail(expected, example);
       return ok([...new Set(parts.map(Number))].sort((a, b) => a - b));
     },
-    configSchema: z.array(z.number().int().positive()).min(1),
+    configSchema: z.array(z.number().int().positive().max(max)).min(1),
     formatText: (value) => value.join(','),
     path: 'none',
   };

@@ -1,7 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCorpusText } from '../../src/corpus/index.js';
-import { MAX_TEXT_CHARACTERS } from '../../src/corpus/corpus-checks.js';
+import { MAX_TEXT_CHARACTERS, parseCorpusText } from '../../src/corpus/index.js';
 import { assertUsageError } from './corpus-test-helpers.js';
 
 const label = '--corpus data';
