@@ -6,7 +6,7 @@
 import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
 import { createFingerprint } from '../baseline/fingerprint.js';
 import type { ComparisonReference } from '../compare/comparison-schema.js';
-import { prepareBase, type PreparedBase } from '../duet/prepare-base.js';
+import { prepareBase, type PreparedBase, type SetupTimeout } from '../duet/prepare-base.js';
 import {
   buildComparisonRequest,
   type ComparisonRequest,
@@ -18,6 +18,7 @@ import { runGate } from '../gate/run-gate.js';
 import { createProfileMeasurement } from '../run/profile-measurement.js';
 import { prepareRun, type PreparedRun } from '../run/prepare-run.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
+import { nameSetting, suggestSetting } from '../settings/setting-names.js';
 import { attachBaseHistory } from './attach-base-history.js';
 import type { CoreDeps } from './core-deps.js';
 import type { GateOutcome } from './outcomes.js';
@@ -83,11 +84,23 @@ function prepareDuetBase(context: GateContext, ref: string): Promise<PreparedBas
   return prepareBase({
     ref,
     setup: settings.values.baseSetup,
+    setupTimeout: describeSetupTimeout(settings),
     head: settings.values,
     headConfig: settings.configFile,
     progress: run.progress,
     cwd: deps.cwd,
   });
+}
+
+/** The base setup's time limit, named as the face that set it names it. */
+function describeSetupTimeout({ values, sources, face }: ResolvedSettings): SetupTimeout {
+  const key = 'baseSetupTimeoutSeconds';
+  const seconds = values[key];
+  return {
+    seconds: seconds === 0 ? null : seconds,
+    setting: nameSetting(key, face, sources[key]),
+    fix: suggestSetting(key, face, String(Math.max(1800, seconds * 2)), sources[key]),
+  };
 }
 
 function requireBaseline(

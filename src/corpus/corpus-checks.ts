@@ -1,4 +1,5 @@
 import { createUsageError } from '../errors.js';
+import { MAX_TEXT_CHARACTERS } from './corpus-types.js';
 import { locateJsonError, type JsonErrorLocation } from './json-error-location.js';
 
 /** A text with where it was found, e.g. `line 7`, `index 3` or `"claims" index 3`, for error messages. */
@@ -9,22 +10,38 @@ export interface LocatedText {
 
 const maxListedPlaces = 5;
 
+/** "1 such text: line 7" or "3 such texts: line 1, line 4, line 9", at most five places and a count of the rest. */
+function listPlaces(found: readonly LocatedText[]): string {
+  const listed = found.slice(0, maxListedPlaces).map((entry) => entry.where);
+  const more = found.length > maxListedPlaces ? `, and ${found.length - maxListedPlaces} more` : '';
+  const count = found.length === 1 ? '1 such text' : `${found.length} such texts`;
+  return `${count}: ${listed.join(', ')}${more}`;
+}
+
 /**
- * Rejects empty or whitespace-only texts all at once: the message names the first place, how many there are,
- * and lists up to five places, so one run tells the user everything to fix.
+ * Rejects empty or whitespace-only texts, then texts longer than MAX_TEXT_CHARACTERS, each problem all at once:
+ * the message names the first place, how many there are, and lists up to five places, so one run tells the
+ * user everything to fix.
  */
-export function requireNonEmptyTexts(entries: readonly LocatedText[], label: string): string[] {
+export function requireUsableTexts(entries: readonly LocatedText[], label: string): string[] {
   const empty = entries.filter((entry) => entry.text.trim() === '');
-  const first = empty[0];
+  const [first] = empty;
   if (first !== undefined) {
-    const listed = empty.slice(0, maxListedPlaces).map((entry) => entry.where);
-    const more = empty.length > maxListedPlaces ? `, and ${empty.length - maxListedPlaces} more` : '';
-    const count = empty.length === 1 ? '1 such text' : `${empty.length} such texts`;
     throw createUsageError({
       input: `${label} ${first.where}`,
       expected: 'every text to contain non-whitespace characters',
-      received: `an empty or whitespace-only text (${count}: ${listed.join(', ')}${more})`,
+      received: `an empty or whitespace-only text (${listPlaces(empty)})`,
       fix: empty.length === 1 ? 'Fill in that text or remove it.' : 'Fill in those texts or remove them.',
+    });
+  }
+  const long = entries.filter((entry) => entry.text.length > MAX_TEXT_CHARACTERS);
+  const [firstLong] = long;
+  if (firstLong !== undefined) {
+    throw createUsageError({
+      input: `${label} ${firstLong.where}`,
+      expected: `texts of at most ${MAX_TEXT_CHARACTERS} characters (an embedding model reads a few thousand at most)`,
+      received: `a text of ${firstLong.text.length} characters (${listPlaces(long)})`,
+      fix: 'Split long documents into passages (paragraphs or sections), one text each, as the embedding pipeline would.',
     });
   }
   return entries.map((entry) => entry.text);

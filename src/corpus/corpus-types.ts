@@ -20,3 +20,11 @@ export interface Corpus {
   source: CorpusSource;
   texts: string[];
 }
+
+/**
+ * The longest text a corpus may hold, and the longest length the length sweep builds, in characters: about
+ * 25,000 tokens, past the context of the embedding models embedprof measures (they cut a text at a few hundred
+ * to a few thousand tokens). Every text is tokenized whole, and the sweep and the analysis embed it hundreds of
+ * times: one 10 MB line ran for hours.
+ */
+export const MAX_TEXT_CHARACTERS = 100_000;

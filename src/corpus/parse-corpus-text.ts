@@ -3,7 +3,7 @@ import {
   describeJsonType,
   isRecord,
   parseJson,
-  requireNonEmptyTexts,
+  requireUsableTexts,
   type LocatedText,
 } from './corpus-checks.js';
 import type { CorpusFormat } from './corpus-types.js';
@@ -45,8 +45,11 @@ function describeBlankContent(content: string, lineCount: number): string {
 
 function parseTxt(content: string, label: string): string[] {
   const lines = splitLines(content);
-  const texts = lines.filter((line) => line.trim() !== '');
-  if (texts.length === 0) {
+  const entries: LocatedText[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim() !== '') entries.push({ text: line, where: `line ${index + 1}` });
+  });
+  if (entries.length === 0) {
     throw createUsageError({
       input: label,
       expected: 'at least one non-blank line (one text per line)',
@@ -54,7 +57,7 @@ function parseTxt(content: string, label: string): string[] {
       fix: 'Add texts to the file, one per line, or pass a different --corpus.',
     });
   }
-  return texts;
+  return requireUsableTexts(entries, label);
 }
 
 function parseJsonl(content: string, label: string): string[] {
@@ -72,7 +75,7 @@ function parseJsonl(content: string, label: string): string[] {
       fix: 'Add one JSON object per line, or pass a different --corpus.',
     });
   }
-  return requireNonEmptyTexts(entries, label);
+  return requireUsableTexts(entries, label);
 }
 
 const jsonlExpectation = 'a JSON object with a string "text"';

@@ -3,7 +3,7 @@ import {
   describeJsonType,
   isRecord,
   parseJson,
-  requireNonEmptyTexts,
+  requireUsableTexts,
   type LocatedText,
 } from './corpus-checks.js';
 
@@ -45,7 +45,7 @@ export function parseJsonCorpus(content: string, label: string): string[] {
     const where = `${prefix}index ${index}`;
     return { text: readItem(item, `${label} ${where}`), where };
   });
-  return requireNonEmptyTexts(entries, label);
+  return requireUsableTexts(entries, label);
 }
 
 interface SelectedItems {

@@ -9,6 +9,7 @@ import type { ProfileOptions } from '../run/profile-options.js';
 import type { ComparisonReference } from '../compare/comparison-schema.js';
 import { describeError } from '../errors.js';
 import { buildWorkerEnv } from '../protocol/ipc/worker-env.js';
+import { GROUP_SPAWN_OPTIONS, trackProcessGroup } from '../platform/process-group.js';
 import type { ResolvedModel } from '../model/resolve-model.js';
 import { loadModel } from '../run/prepare-run.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
@@ -30,15 +31,26 @@ export interface PrepareBaseRequest {
   setup: string | null;
   head: ProfileOptions;
   headConfig: { path: string } | null;
+  setupTimeout: SetupTimeout;
   progress: ProgressReporter;
   cwd?: string;
 }
 
+/** How long the base setup may run (null: no limit), and the setting's name and fix in the face's words. */
+export interface SetupTimeout {
+  seconds: number | null;
+  setting: string;
+  fix: string;
+}
+
+type SetupResult = { kind: 'exited'; code: number } | { kind: 'timed-out' };
+
 /**
- * Runs `command` through the shell in `cwd` without credentials in its environment, its output on stderr; the
- * exit code (or -1 when it cannot start).
+ * Runs `command` through the shell in `cwd` without credentials in its environment, its output on stderr, in a
+ * process group of its own that ends with it (platform/process-group.ts): how it ended (exit code -1 when it
+ * cannot start), or a timeout after `timeoutSeconds`, which ends the group.
  */
-function runSetup(command: string, cwd: string): Promise<number> {
+function runSetup(command: string, cwd: string, timeoutSeconds: number | null): Promise<SetupResult> {
   return new Promise((done) => {
     const env = buildWorkerEnv(process.env);
     const child = spawn(command, {
@@ -46,10 +58,33 @@ function runSetup(command: string, cwd: string): Promise<number> {
       env,
       shell: true,
       stdio: ['ignore', process.stderr, process.stderr],
+      ...GROUP_SPAWN_OPTIONS,
     });
-    child.on('error', () => done(-1));
-    child.on('exit', (code) => done(code ?? -1));
+    const group = trackProcessGroup(child);
+    const timer =
+      timeoutSeconds === null
+        ? undefined
+        : setTimeout(() => {
+            group.end();
+            done({ kind: 'timed-out' });
+          }, timeoutSeconds * 1000);
+    const finish = (code: number): void => {
+      clearTimeout(timer);
+      done({ kind: 'exited', code });
+    };
+    child.on('error', () => finish(-1));
+    child.on('exit', (code) => finish(code ?? -1));
   });
+}
+
+/** Why the setup's outcome leaves no base to measure, or null when it succeeded. */
+function describeSetupFailure(result: SetupResult, command: string, timeout: SetupTimeout): string | null {
+  switch (result.kind) {
+    case 'exited':
+      return result.code === 0 ? null : `the base setup ${command} exited with code ${result.code}`;
+    case 'timed-out':
+      return `the base setup ${command} did not finish within ${timeout.setting} (${timeout.seconds} s) and was stopped, with every process it started. ${timeout.fix} 0 means no limit.`;
+  }
 }
 
 function resolveBaseModel(options: ProfileOptions, progress: ProgressReporter): Promise<ResolvedModel> {
@@ -68,8 +103,10 @@ export async function prepareBase(request: PrepareBaseRequest): Promise<Prepared
   if (target.kind === 'unavailable') return fail(target.reason, target.adoption ?? false);
   if (request.setup !== null) {
     request.progress.note(`base: running ${JSON.stringify(request.setup)} in the worktree of ${request.ref}`);
-    const code = await runSetup(request.setup, resolve(tree.dir, relative(tree.repoRoot, cwd)));
-    if (code !== 0) return fail(`the base setup ${JSON.stringify(request.setup)} exited with code ${code}`);
+    const dir = resolve(tree.dir, relative(tree.repoRoot, cwd));
+    const result = await runSetup(request.setup, dir, request.setupTimeout.seconds);
+    const failure = describeSetupFailure(result, JSON.stringify(request.setup), request.setupTimeout);
+    if (failure !== null) return fail(failure);
   }
   try {
     const model = await resolveBaseModel(target.options, request.progress);

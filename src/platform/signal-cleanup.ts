@@ -1,5 +1,6 @@
 /**
- * Cleanups that must run when the process is interrupted (SIGINT, SIGTERM): each runs synchronously, then
+ * Cleanups that must run when the process is interrupted (SIGINT, SIGTERM): each runs synchronously, the
+ * latest registered first (a worker's process group ends before the folder it writes into is removed), then
  * the signal does what it would have done without a handler — when no other listener handles it, it is raised
  * again, so the process ends by it (a shell reports 130 or 143).
  */
@@ -7,7 +8,7 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const cleanups = new Set<() => void>();
 
 function runCleanups(signal: NodeJS.Signals): void {
-  for (const cleanup of [...cleanups]) {
+  for (const cleanup of [...cleanups].reverse()) {
     try {
       cleanup();
     } catch {

@@ -1,7 +1,15 @@
 /** The settings of the comparison and the gate: the reference, the thresholds, the gated metrics. */
 import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
 import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
-import { booleanKind, choiceKind, gitNameKind, numberKind, patternKind, textKind } from './setting-kinds.js';
+import {
+  booleanKind,
+  choiceKind,
+  gitNameKind,
+  numberKind,
+  patternKind,
+  textKind,
+  timeoutKind,
+} from './setting-kinds.js';
 import { failOnKind, type FailOnName } from './shard-and-metrics.js';
 
 const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
@@ -91,5 +99,13 @@ export const GATE_SETTINGS = {
     commands: ['gate'],
     group: 'Reference',
     help: 'shell command run in the base worktree before duet mode measures it, e.g. "npm ci" (user code)',
+  }),
+  baseSetupTimeoutSeconds: defineSetting({
+    kind: timeoutKind('1800'),
+    fallback: 900,
+    ...{ flag: 'base-setup-timeout', flagArg: 'SECONDS', input: 'base-setup-timeout' },
+    ...{ config: 'gate.baseSetupTimeoutSeconds', commands: ['gate'] },
+    group: 'Reference',
+    help: 'stop the base setup, with every process it started, after this many seconds; 0 for no limit (default 900)',
   }),
 };

@@ -1,5 +1,6 @@
 /** The settings of what is measured and how: model, workload, runtime and analysis. */
 import { join } from 'node:path';
+import { MAX_TEXT_CHARACTERS } from '../corpus/corpus-types.js';
 import type { OrtSpinning } from '../engine/onnx-session.js';
 import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
 import { booleanKind, choiceKind, intKind, intListKind, numberKind, textKind } from './setting-kinds.js';
@@ -62,7 +63,7 @@ export const MEASURE_SETTINGS = {
     help: 'batch sizes of the batch sweep (quick 8,16,32,64,128,256; full adds 1)',
   }),
   lengths: defineSetting({
-    kind: intListKind('10,64,256'),
+    kind: intListKind('10,64,256', MAX_TEXT_CHARACTERS),
     fallback: [10, 64, 256, 1024],
     presetDefault: (preset) => preset.lengths,
     ...{ flag: 'lengths', flagArg: 'LIST', input: 'lengths', config: 'lengths', commands: MEASURING },

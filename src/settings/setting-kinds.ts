@@ -92,14 +92,31 @@ export function numberKind(example: string, below: number | null = null): Settin
   };
 }
 
-export function intListKind(example: string): SettingKind<number[]> {
+/** A number of seconds a wait may last, where 0 means no limit. */
+export function timeoutKind(example: string): SettingKind<number> {
+  const valid = (value: number) => Number.isFinite(value) && value >= 0;
+  return {
+    parseText: (text) =>
+      valid(Number(text)) ? ok(Number(text)) : fail('a number of seconds (0 for no limit)', example),
+    configSchema: z.number().min(0),
+    formatText: String,
+    path: 'none',
+  };
+}
+
+/** A comma-separated list of positive integers, each at most `max`. */
+export function intListKind(example: string, max = Number.MAX_SAFE_INTEGER): SettingKind<number[]> {
+  const expected =
+    max === Number.MAX_SAFE_INTEGER
+      ? 'a comma-separated list of positive integers'
+      : `a comma-separated list of integers from 1 to ${max}`;
   return {
     parseText: (text) => {
       const parts = text.split(',').map((part) => part.trim());
-      if (!parts.every(isPositiveInt)) return fail('a comma-separated list of positive integers', example);
+      if (!parts.every((part) => isPositiveInt(part) && Number(part) <= max)) return fail(expected, example);
       return ok([...new Set(parts.map(Number))].sort((a, b) => a - b));
     },
-    configSchema: z.array(z.number().int().positive()).min(1),
+    configSchema: z.array(z.number().int().positive().max(max)).min(1),
     formatText: (value) => value.join(','),
     path: 'none',
   };

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCorpusText } from '../../src/corpus/index.js';
+import { MAX_TEXT_CHARACTERS, parseCorpusText } from '../../src/corpus/index.js';
 import { assertUsageError } from './corpus-test-helpers.js';
 
 const label = '--corpus data';
@@ -167,5 +167,33 @@ describe('parseCorpusText: json', () => {
       /no array property \(properties: a, b\)/,
     );
     assertUsageError(() => parseCorpusText('"text"', 'json', label), /^--corpus data: .*received a string/);
+  });
+});
+
+describe('parseCorpusText: texts too long to embed', () => {
+  const longest = 'x'.repeat(MAX_TEXT_CHARACTERS);
+  const tooLong = `${longest}y`;
+
+  test('a text of the limit is kept; one character more is an error naming the line and the limit', () => {
+    assert.deepEqual(parseCorpusText(`short\n${longest}\n`, 'txt', label), ['short', longest]);
+    assertUsageError(
+      () => parseCorpusText(`short\n\n${tooLong}\n`, 'txt', label),
+      /^--corpus data line 3: expected texts of at most 100000 characters/,
+      /received a text of 100001 characters \(1 such text: line 3\)/,
+      /Split long documents into passages/,
+    );
+  });
+
+  test('jsonl and json name the line or index of each text over the limit', () => {
+    const jsonl = ['{"text": "a"}', JSON.stringify({ text: tooLong }), JSON.stringify({ text: tooLong })];
+    assertUsageError(
+      () => parseCorpusText(jsonl.join('\n'), 'jsonl', label),
+      /^--corpus data line 2: /,
+      /2 such texts: line 2, line 3/,
+    );
+    assertUsageError(
+      () => parseCorpusText(JSON.stringify({ claims: [{ text: 'a' }, { text: tooLong }] }), 'json', label),
+      /^--corpus data "claims" index 1: expected texts of at most 100000 characters/,
+    );
   });
 });

@@ -24,7 +24,13 @@ const SECRETS = {
 
 test('the worker environment keeps everything but credentials and the action’s inputs', () => {
   const env = buildWorkerEnv({ ...SECRETS, PATH: '/bin', HOME: '/h', EMBEDPROF_CACHE_DIR: '/c' });
-  assert.deepEqual(env, { PATH: '/bin', HOME: '/h', EMBEDPROF_CACHE_DIR: '/c', EMBEDPROF_LOCKSTEP: '0' });
+  assert.deepEqual(env, {
+    ORT_DISABLE_TELEMETRY: '1',
+    PATH: '/bin',
+    HOME: '/h',
+    EMBEDPROF_CACHE_DIR: '/c',
+    EMBEDPROF_LOCKSTEP: '0',
+  });
 });
 
 test('a worker that takes turns (duet mode) is told so, so a user’s own ORT session can stop spin-waiting', () => {

@@ -36,6 +36,7 @@ const SAMPLES: Partial<Record<SettingKey, { json: unknown; text: string }>> = {
   timeBudgetSeconds: { json: 90, text: '120' },
   stopRule: { json: 'every-cell', text: 'aggregate' },
   baseSetup: { json: 'npm ci', text: 'make' },
+  baseSetupTimeoutSeconds: { json: 0, text: '60' },
 };
 
 const CONTEXT = { env: {}, cores: 2, home: '/home/u' };

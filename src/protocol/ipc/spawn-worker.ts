@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AnalysisJob, AnalysisReply } from './analysis-job.js';
 import type { CellJob, CellReply, WorkerFailure } from './cell-job.js';
 import { readProcessRssMB } from '../../platform/process-memory.js';
+import { GROUP_SPAWN_OPTIONS, trackProcessGroup, type ProcessGroup } from '../../platform/process-group.js';
 import { buildWorkerEnv, relayWorkerOutput } from './worker-env.js';
 
 // The worker entry beside this module: build/src/protocol/ipc/worker-main.js, or dist/worker-main.js beside the
@@ -27,7 +28,9 @@ function isReply(message: unknown): boolean {
 
 /**
  * Starts one job in a fresh node process (`--expose-gc` so memory readings are taken after a full GC), with
- * no credential in its environment and its stdout relayed (worker-env.ts).
+ * no credential in its environment and its stdout relayed (worker-env.ts). The process leads its own process
+ * group, ended with everything the user's code started in it when the worker exits, is stopped, or embedprof
+ * ends (platform/process-group.ts).
  * Messages that are not the reply (lockstep turns) go to `onMessage`. A process that dies without replying
  * (OOM kill, native crash) becomes a failed reply, never a hang.
  */
@@ -41,7 +44,9 @@ export function startWorker<R>(
     env: buildWorkerEnv(process.env, job.kind === 'cell' && job.lockstep === true),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
+    ...GROUP_SPAWN_OPTIONS,
   });
+  const group = trackProcessGroup(child);
   if (child.stdout !== null) relayWorkerOutput(child.stdout, process.stderr);
   const reply = new Promise<R | WorkerFailure>((resolve) => {
     let stderr = '';
@@ -54,13 +59,13 @@ export function startWorker<R>(
       resolve(result);
     };
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      group.end();
       finish({ kind: 'failed', failure: 'timeout', message: `worker timed out after ${timeoutMs / 1000} s` });
     }, timeoutMs);
-    const batchTimer = watchBatches(child, 'batchTimeoutMs' in job ? job.batchTimeoutMs : null, (message) =>
+    const batchTimer = watchBatches(group, 'batchTimeoutMs' in job ? job.batchTimeoutMs : null, (message) =>
       finish({ kind: 'failed', failure: 'timeout', message }),
     );
-    const stopWatching = watchMemory(child, 'maxMemoryMB' in job ? job.maxMemoryMB : null, (rssMB) =>
+    const stopWatching = watchMemory(child, group, 'maxMemoryMB' in job ? job.maxMemoryMB : null, (rssMB) =>
       finish({
         kind: 'failed',
         failure: 'memory-cap',
@@ -98,9 +103,10 @@ export function startWorker<R>(
 /** How often the parent reads a worker's RSS: the cap holds during a batch, not only between batches. */
 const MEMORY_SAMPLE_MS = 100;
 
-/** Kills `child` (and calls `onOverCap`) once its RSS exceeds `capMB`; returns the function that stops watching. */
+/** Ends `group` (and calls `onOverCap`) once `child`'s RSS exceeds `capMB`; returns the function that stops watching. */
 function watchMemory(
   child: ChildProcess,
+  group: ProcessGroup,
   capMB: number | null,
   onOverCap: (rssMB: number) => void,
 ): () => void {
@@ -110,7 +116,7 @@ function watchMemory(
     const rss = readProcessRssMB(pid);
     if (rss === null || rss <= capMB) return;
     clearInterval(timer);
-    child.kill('SIGKILL');
+    group.end();
     onOverCap(rss);
   }, MEMORY_SAMPLE_MS);
   timer.unref();
@@ -123,9 +129,9 @@ interface BatchWatch {
   stop(): void;
 }
 
-/** Stops `child` (and calls `onTimeout`) when a batch it started has not ended within `timeoutMs`. */
+/** Ends `group` (and calls `onTimeout`) when a batch its worker started has not ended within `timeoutMs`. */
 function watchBatches(
-  child: ChildProcess,
+  group: ProcessGroup,
   timeoutMs: number | null,
   onTimeout: (message: string) => void,
 ): BatchWatch {
@@ -143,7 +149,7 @@ function watchBatches(
       if (kind === 'batch-end' || timeoutMs === null) return true;
       const batch = ++batches;
       timer = setTimeout(() => {
-        child.kill('SIGKILL');
+        group.end();
         onTimeout(
           `embed() timed out: batch ${batch} of the process did not finish within the batch timeout (${timeoutMs / 1000} s; stopped by embedprof)`,
         );

@@ -5,14 +5,16 @@
  * the CLI's output or reaches the runner as a workflow command.
  */
 import type { Readable } from 'node:stream';
+import { withoutOrtTelemetry } from '../../engine/onnx-runtime.js';
 import { splitSecretVariables } from '../../platform/secret-variables.js';
 
 /**
- * The worker's environment. A worker that takes turns with another (duet mode) also gets EMBEDPROF_LOCKSTEP=1,
+ * The worker's environment, with ONNX Runtime's telemetry off (engine/onnx-runtime.ts). A worker that takes turns with another (duet mode) also gets EMBEDPROF_LOCKSTEP=1,
  * so a user's own ONNX Runtime session can switch spin-waiting off as the built-in engine does (README).
  */
 export function buildWorkerEnv(env: NodeJS.ProcessEnv, takesTurns = false): NodeJS.ProcessEnv {
-  return { ...splitSecretVariables(env).kept, EMBEDPROF_LOCKSTEP: takesTurns ? '1' : '0' };
+  const { kept } = splitSecretVariables(env);
+  return { ...withoutOrtTelemetry(kept), EMBEDPROF_LOCKSTEP: takesTurns ? '1' : '0' };
 }
 
 export const WORKER_OUTPUT_PREFIX = '[embedder] ';

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import {
 } from './analysis-plan.js';
 import type { ProgressReporter } from './progress.js';
 import { runInFreshProcess } from '../ipc/spawn-worker.js';
+import { registerSignalCleanup } from '../../platform/signal-cleanup.js';
 
 export interface AnalysisRequest {
   engine: EngineSpec;
@@ -100,9 +102,11 @@ async function measureLeak(request: AnalysisRequest, run: RunJob): Promise<LeakC
   return assessLeak(reply.readings, { ...plan, thresholdMBPer1000Texts: chooseLeakThreshold(plan) });
 }
 
+/** ONNX Runtime's per-operator trace, written into a temporary folder removed afterwards (or on SIGINT/SIGTERM). */
 async function profileOperators(request: AnalysisRequest, run: RunJob): Promise<OperatorHotspots | null> {
   if (request.engine.kind !== 'onnx') return null;
   const traceDir = await mkdtemp(join(tmpdir(), 'embedprof-ort-'));
+  const unregister = registerSignalCleanup(() => rmSync(traceDir, { recursive: true, force: true }));
   try {
     const batches = toBatches(request.texts.slice(0, 64));
     const job: AnalysisJob = {
@@ -116,6 +120,7 @@ async function profileOperators(request: AnalysisRequest, run: RunJob): Promise<
     const reply = await run('ONNX Runtime operator profile', job);
     return reply?.kind === 'operator-profile' ? reply.operators : null;
   } finally {
+    unregister();
     await rm(traceDir, { recursive: true, force: true });
   }
 }
