@@ -33,3 +33,43 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** A line break as a log reader (the Actions runner among them) would split on. */
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/;
+/** Other control characters (terminal escapes, NUL): shown as U+FFFD, never written raw. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/**
+ * Text that user code wrote (an embedder's error message, its error's name, a worker's stderr) as one line:
+ * its own line breaks become " ⏎ ", so none of it can start a log line (where the runner would read
+ * `::error::…` or `::set-output …` as a workflow command), whatever prints it.
+ */
+export function quoteUserText(text: string): string {
+  const lines = text.split(LINE_BREAKS).map((line) => line.replace(CONTROLS, '\uFFFD'));
+  while (lines.length > 1 && lines[lines.length - 1]?.trim() === '') lines.pop();
+  return lines.join(' ⏎ ');
+}
+
+/**
+ * What user code threw, as one quoted line: "TypeError: bad input", "null (not an Error)", "a string: …".
+ * The error's name is kept when it is not plain `Error`, since it often says more than the message.
+ */
+export function describeThrown(error: unknown): string {
+  if (error instanceof Error) {
+    const name = typeof error.name === 'string' && error.name !== 'Error' ? `${error.name}: ` : '';
+    const message = error.message === '' ? '(an Error with no message)' : error.message;
+    return quoteUserText(`${name}${message}`);
+  }
+  if (error === null || error === undefined) return `${String(error)} (not an Error, so no message)`;
+  if (typeof error === 'string') return quoteUserText(error === '' ? '(an empty string)' : error);
+  return quoteUserText(`${describeValue(error)} (a ${typeof error}, not an Error)`);
+}
+
+function describeValue(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return 'a value with no text';
+  }
+}
