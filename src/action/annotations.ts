@@ -1,6 +1,6 @@
 /**
- * Annotations from a comparison: an error for each gated metric that regressed in a cell (a warning when the
- * comparison is indicative only), a warning for each gated metric left inconclusive, for a skipped comparison
+ * Annotations from a comparison: an error for each gated metric that regressed in a cell or across all cells
+ * (a warning when the comparison is indicative only), a warning for each gated metric left inconclusive, for a skipped comparison
  * and for duet mode falling back to the committed baselines. Pure; the caller emits them.
  */
 import type { CellComparison, Comparison, MetricComparison } from '../compare/comparison-schema.js';
@@ -42,6 +42,29 @@ function annotateMetric(
   }
 }
 
+/**
+ * "throughput across all cells: −12.3 % [−18.0, −6.1]: geometric mean over 6 cell(s) …", for each aggregate
+ * that regressed where no cell of its metric did.
+ */
+function annotateAggregates(comparison: Comparison): Annotation[] {
+  const { overall } = comparison;
+  const inCells = (metric: string) =>
+    comparison.cells.some((cell) =>
+      cell.metrics.some((item) => item.metric === metric && item.verdict === 'regression'),
+    );
+  // a metric that regressed in a cell is annotated there already
+  const alone = overall.aggregateRegressions.filter((location) => !inCells(location.metric));
+  return alone.map((location): Annotation => {
+    const aggregate = comparison.aggregates.find((item) => item.metric === location.metric);
+    const change = formatChangeWithInterval(location.estimate, location.interval);
+    const reason = aggregate === undefined ? '' : `: ${aggregate.reason}`;
+    const message = `${describeMetricName(location.metric)} across ${location.label}: ${change}${reason}`;
+    return overall.indicativeOnly
+      ? { level: 'warning', title: 'embedprof regression (indicative only)', message }
+      : { level: 'error', title: 'embedprof regression', message };
+  });
+}
+
 function annotateReference(comparison: Comparison): Annotation[] {
   const { reference } = comparison;
   switch (reference.kind) {
@@ -73,5 +96,5 @@ export function listAnnotations(comparison: Comparison): Annotation[] {
   const cells = comparison.cells.flatMap((cell) =>
     cell.metrics.flatMap((metric) => annotateMetric(comparison, cell, metric)),
   );
-  return [...annotateReference(comparison), ...skipped, ...cells];
+  return [...annotateReference(comparison), ...skipped, ...annotateAggregates(comparison), ...cells];
 }

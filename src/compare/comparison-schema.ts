@@ -151,6 +151,12 @@ export const overallSchema = z.object({
   worstChange: changeLocationSchema
     .nullable()
     .describe('the largest change in the bad direction of a gated metric'),
+  aggregateRegressions: z
+    .array(changeLocationSchema)
+    .default([])
+    .describe(
+      'gated metrics whose all-cells aggregate regressed, worst first (key null, label "all cells"): what a regression verdict rests on when no single cell regressed',
+    ),
   reasons: z.array(z.string()),
   notes: z.array(z.string()),
   minimumDetectable: z

@@ -97,6 +97,27 @@ function collectReasons(input: OverallInput, gated: readonly MetricName[]): stri
   return reasons;
 }
 
+/** The label of an aggregate's change location: every compared cell at once. */
+export const ALL_CELLS_LABEL = 'all cells';
+
+/** The gated metrics whose aggregate regressed, with its change and interval, worst first. */
+function listAggregateRegressions(input: OverallInput, gated: readonly MetricName[]): ChangeLocation[] {
+  const regressed = input.aggregates.flatMap((aggregate) =>
+    gated.includes(aggregate.metric) && aggregate.verdict === 'regression' && aggregate.estimate !== null
+      ? [{ ...aggregate, estimate: aggregate.estimate }]
+      : [],
+  );
+  return regressed
+    .sort((a, b) => toBadness(b.metric, b.estimate) - toBadness(a.metric, a.estimate))
+    .map(({ metric, estimate, interval }) => ({
+      metric,
+      key: null,
+      label: ALL_CELLS_LABEL,
+      estimate,
+      interval,
+    }));
+}
+
 /** The metrics that regressed, memory first when a cell hit the memory cap on the run under test. */
 function listFailingMetrics(
   input: OverallInput,
@@ -117,6 +138,7 @@ export function decideOverall(input: OverallInput): Overall {
     const minimumDetectable: Overall['minimumDetectable'] = [];
     const base = {
       failingMetrics: [],
+      aggregateRegressions: [],
       worstChange: null,
       reasons,
       notes: input.notes,
@@ -141,6 +163,7 @@ export function decideOverall(input: OverallInput): Overall {
     gate: fails ? 'fail' : 'pass',
     indicativeOnly: input.indicativeOnly,
     failingMetrics,
+    aggregateRegressions: listAggregateRegressions(input, gated),
     worstChange: findWorstChange(input),
     reasons: collectReasons(input, gated),
     notes: input.notes,
