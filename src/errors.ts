@@ -52,18 +52,20 @@ export function quoteUserText(text: string): string {
 }
 
 /**
- * What user code threw, as one quoted line: "TypeError: bad input", "null (not an Error)", "a string: …".
- * The error's name is kept when it is not plain `Error`, since it often says more than the message.
+ * What user code threw, as one quoted line: an Error's message ("TypeError: bad input" when its name says more
+ * than `Error`), else what was thrown and that it was no Error ("embed() threw null (not an Error, so no
+ * message)").
  */
-export function describeThrown(error: unknown): string {
+export function describeThrown(error: unknown, call = 'the code'): string {
   if (error instanceof Error) {
     const name = typeof error.name === 'string' && error.name !== 'Error' ? `${error.name}: ` : '';
-    const message = error.message === '' ? '(an Error with no message)' : error.message;
+    const message = error.message === '' ? `${call} threw an Error with no message` : error.message;
     return quoteUserText(`${name}${message}`);
   }
-  if (error === null || error === undefined) return `${String(error)} (not an Error, so no message)`;
-  if (typeof error === 'string') return quoteUserText(error === '' ? '(an empty string)' : error);
-  return quoteUserText(`${describeValue(error)} (a ${typeof error}, not an Error)`);
+  if (typeof error === 'string' && error !== '') return quoteUserText(error);
+  const what = typeof error === 'string' ? 'an empty string' : describeValue(error);
+  const kind = error === null || error === undefined ? '' : ` (a ${typeof error})`;
+  return quoteUserText(`${call} threw ${what}${kind}, not an Error, so no message`);
 }
 
 function describeValue(value: unknown): string {

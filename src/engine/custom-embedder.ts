@@ -73,7 +73,7 @@ async function callUserCode<T>(call: string, run: () => Promise<T>): Promise<T> 
   try {
     return await run();
   } catch (error) {
-    throw new RuntimeFailure(`${call} threw: ${describeThrown(error)}`);
+    throw new RuntimeFailure(describeThrown(error, call));
   }
 }
 
@@ -98,7 +98,7 @@ async function loadUserEmbedder(
     throw createUsageError({
       input: `--embedder ${modulePath}`,
       expected: 'an ES module that can be imported',
-      received: `an import failure (${describeThrown(error)})`,
+      received: `an import failure (${describeThrown(error, 'the import')})`,
       fix: 'Check the path and that the module and its dependencies load with `node FILE`.',
     });
   }

@@ -30,5 +30,5 @@ test('an embedder error with ::error:: and ::set-output lines reaches the action
   );
   assert.deepEqual(injected, [], describeRun(run));
   assert.doesNotMatch(log, /^::(error::INJECTED|set-output name=verdict::x)/m, describeRun(run));
-  assert.match(log, /embed\(\) threw: first line ⏎ ::error::INJECTED ⏎ ::set-output name=verdict::x/);
+  assert.match(log, /failed: first line ⏎ ::error::INJECTED ⏎ ::set-output name=verdict::x/);
 });

@@ -18,11 +18,11 @@ function reply(message: WorkerReply): void {
 // Only the embedder's code leaves a promise rejection unhandled or throws outside a call: without these, Node
 // prints its own stack to stderr and exits, and the parent could only quote that stack for every cell.
 process.on('unhandledRejection', (reason) => {
-  const message = `the embedder left a promise rejection unhandled: ${describeThrown(reason)}`;
+  const message = `the embedder left a promise rejection unhandled: ${describeThrown(reason, 'a promise')}`;
   reply({ kind: 'failed', failure: 'runtime', message });
 });
 process.on('uncaughtException', (error) => {
-  const message = `the embedder threw outside any call embedprof made: ${describeThrown(error)}`;
+  const message = `the embedder threw outside any call embedprof made: ${describeThrown(error, 'a callback')}`;
   reply({ kind: 'failed', failure: 'runtime', message });
 });
 
