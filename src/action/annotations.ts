@@ -4,6 +4,7 @@
  * and for duet mode falling back to the committed baselines. Pure; the caller emits them.
  */
 import type { CellComparison, Comparison, MetricComparison } from '../compare/comparison-schema.js';
+import { describeHeadFailure } from '../compare/head-failures.js';
 import { describeMetricName } from '../report/comparison-facts.js';
 import { formatChangeWithInterval } from '../report/format-values.js';
 
@@ -65,6 +66,15 @@ function annotateAggregates(comparison: Comparison): Annotation[] {
   });
 }
 
+/** An error per cell the base failed in (duet mode): nothing was compared there. */
+function annotateBaseFailures(comparison: Comparison): Annotation[] {
+  return comparison.overall.baseFailures.map((failure) => ({
+    level: 'error',
+    title: 'embedprof base failed',
+    message: `The base failed at ${describeHeadFailure(failure)}; this cell was not compared.`,
+  }));
+}
+
 function annotateReference(comparison: Comparison): Annotation[] {
   const { reference } = comparison;
   switch (reference.kind) {
@@ -96,5 +106,11 @@ export function listAnnotations(comparison: Comparison): Annotation[] {
   const cells = comparison.cells.flatMap((cell) =>
     cell.metrics.flatMap((metric) => annotateMetric(comparison, cell, metric)),
   );
-  return [...annotateReference(comparison), ...skipped, ...annotateAggregates(comparison), ...cells];
+  return [
+    ...annotateReference(comparison),
+    ...skipped,
+    ...annotateBaseFailures(comparison),
+    ...annotateAggregates(comparison),
+    ...cells,
+  ];
 }

@@ -11,6 +11,7 @@ import type {
   MetricComparison,
 } from '../compare/comparison-schema.js';
 import { formatChange, formatInterval } from '../compare/describe-change.js';
+import { describeHeadFailure } from '../compare/head-failures.js';
 
 const MAX_NOTES = 6;
 const MAX_CELLS = 12;
@@ -44,6 +45,11 @@ export function formatVerdictLine(comparison: Comparison): string {
     case 'skipped':
       return `SKIPPED — nothing compared (${against})`;
     case 'fail': {
+      const [failure, ...more] = overall.baseFailures;
+      if (overall.headFailures.length === 0 && failure !== undefined) {
+        const others = more.length === 0 ? '' : ` (and ${more.length} more cell(s))`;
+        return `FAIL — the base failed, so nothing was compared there: ${describeHeadFailure(failure)}${others} (${against})`;
+      }
       const metrics = overall.failingMetrics.length > 0 ? ` in ${overall.failingMetrics.join(', ')}` : '';
       return `FAIL — ${overall.verdict}${metrics} (${against})`;
     }

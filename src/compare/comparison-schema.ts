@@ -169,6 +169,12 @@ export const overallSchema = z.object({
     .describe(
       'cells the reference measured that failed or were skipped in the run under test: each fails the gate',
     ),
+  baseFailures: z
+    .array(headFailureSchema)
+    .default([])
+    .describe(
+      'duet mode: cells the base failed or was stopped in on its own account (so nothing was compared there): each fails the gate, since a check that compared nothing passes nothing',
+    ),
 });
 export type Overall = z.infer<typeof overallSchema>;
 

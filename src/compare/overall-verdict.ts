@@ -8,7 +8,9 @@
  * (legacy baseline, or another machine under 'warn'), and always fails on another machine under 'fail'.
  * An inconclusive verdict passes unless onInconclusive is 'fail' (and the comparison is not indicative).
  * A cell the reference measured and the run under test did not (head-failures.ts) fails the gate whatever
- * the rest says: a regression, of memory when it hit the memory cap.
+ * the rest says: a regression, of memory when it hit the memory cap. In duet mode, a cell the base failed in on
+ * its own account fails the gate too (verdict left as measured): nothing was compared there, and a check that
+ * compared nothing must not pass.
  */
 import type {
   Aggregate,
@@ -36,6 +38,8 @@ export interface OverallInput {
   notes: string[];
   /** Cells the reference measured that the run under test did not. */
   headFailures: readonly HeadFailure[];
+  /** Duet mode: cells the base failed in on its own account (nothing compared there). */
+  baseFailures?: readonly HeadFailure[];
 }
 
 /** The verdict of one metric: its aggregate's, overridden by any per-cell regression. */
@@ -82,7 +86,10 @@ function collectReasons(input: OverallInput, gated: readonly MetricName[]): stri
   const failures = input.headFailures.map(
     (failure) => `failed on the run under test: ${describeHeadFailure(failure)}`,
   );
-  const reasons = input.forcedFailure === null ? failures : [...failures, input.forcedFailure];
+  const onBase = (input.baseFailures ?? []).map(
+    (failure) => `failed on the base, so not compared: ${describeHeadFailure(failure)}`,
+  );
+  const reasons = [...failures, ...onBase, ...(input.forcedFailure === null ? [] : [input.forcedFailure])];
   for (const metric of gated) {
     const aggregate = input.aggregates.find((item) => item.metric === metric);
     if (aggregate !== undefined) reasons.push(`${metric}: ${aggregate.verdict} — ${aggregate.reason}`);
@@ -133,6 +140,7 @@ function listFailingMetrics(
 /** Builds `overall` of comparison.json. */
 export function decideOverall(input: OverallInput): Overall {
   const headFailures = [...input.headFailures];
+  const baseFailures = [...(input.baseFailures ?? [])];
   if (input.skipped && headFailures.length === 0) {
     const reasons = ["not compared: the baseline is from another machine and onMachineMismatch is 'skip'"];
     const minimumDetectable: Overall['minimumDetectable'] = [];
@@ -143,6 +151,7 @@ export function decideOverall(input: OverallInput): Overall {
       reasons,
       notes: input.notes,
       headFailures,
+      baseFailures,
       minimumDetectable,
     };
     return { verdict: 'inconclusive', gate: 'skipped', indicativeOnly: input.indicativeOnly, ...base };
@@ -155,9 +164,13 @@ export function decideOverall(input: OverallInput): Overall {
   const failsOnVerdict =
     verdict === 'regression' || (verdict === 'inconclusive' && input.settings.onInconclusive === 'fail');
   const fails =
-    input.forcedFailure !== null || headFailures.length > 0 || (failsOnVerdict && !input.indicativeOnly);
+    input.forcedFailure !== null ||
+    headFailures.length > 0 ||
+    baseFailures.length > 0 ||
+    (failsOnVerdict && !input.indicativeOnly);
   return {
     headFailures,
+    baseFailures,
     minimumDetectable: computeMinimumDetectable(input.aggregates, input.cells, input.settings),
     verdict,
     gate: fails ? 'fail' : 'pass',

@@ -5,7 +5,8 @@
  */
 import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
 import { createFingerprint } from '../baseline/fingerprint.js';
-import type { ComparisonReference } from '../compare/comparison-schema.js';
+import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
+import { describeHeadFailure } from '../compare/head-failures.js';
 import { prepareBase, type PreparedBase } from '../duet/prepare-base.js';
 import {
   buildComparisonRequest,
@@ -140,12 +141,27 @@ async function gateOnBase(context: GateContext, base: PreparedBase): Promise<Mea
       stopRule: settings.values.stopRule,
       elapsedSeconds: context.elapsedSeconds,
       progress: run.progress,
+      baseWorktree: base.worktree,
     });
     const { profile, comparison, baseProfile } = result;
-    return { profile, comparison, baseProfile, adoption: null };
+    const fallbackReason = describeFailedBase(comparison);
+    if (fallbackReason === null || request.baseline === null) {
+      return { profile, comparison, baseProfile, adoption: null };
+    }
+    run.progress.note(`${fallbackReason}: comparing with the committed baseline instead`);
+    const fallback = { ...request, baseline: request.baseline };
+    return await gateOnBaseline(context, fallback, { kind: 'baseline', fallbackReason });
   } finally {
     await base.cleanup();
   }
+}
+
+/** Why the base could not be measured after all (it failed in a cell on its own account), or null. */
+function describeFailedBase(comparison: Comparison): string | null {
+  const [first, ...more] = comparison.overall.baseFailures;
+  if (first === undefined) return null;
+  const others = more.length === 0 ? '' : ` (and ${more.length} more cell(s))`;
+  return `the base failed: ${describeHeadFailure(first)}${others}`;
 }
 
 async function gateOnBaseline(

@@ -86,9 +86,18 @@ function describeHeadFailures(failures: readonly HeadFailure[]): VerdictParts {
   return { tone: 'fail', title: 'Failed', change: null, where: `${describeHeadFailure(first)}${others}` };
 }
 
+/** Cells the base failed in (duet mode): the check compared nothing there, and says why. */
+function describeBaseFailures(failures: readonly HeadFailure[]): VerdictParts {
+  const [first, ...more] = failures;
+  const others = more.length === 0 ? '' : ` (and ${more.length} more cell${more.length === 1 ? '' : 's'})`;
+  const where = first === undefined ? null : `${describeHeadFailure(first)}${others}`;
+  return { tone: 'fail', title: 'Base failed', change: null, where };
+}
+
 function describeFailure(comparison: Comparison): VerdictParts {
   const { overall } = comparison;
   if (overall.headFailures.length > 0) return describeHeadFailures(overall.headFailures);
+  if (overall.baseFailures.length > 0) return describeBaseFailures(overall.baseFailures);
   switch (overall.verdict) {
     case 'regression':
       return describeRegression(comparison, 'fail', 'Regression');

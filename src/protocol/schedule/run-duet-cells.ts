@@ -12,7 +12,7 @@ import { planRuns } from './plan-runs.js';
 import { runLockstepPair, type DuetSide } from './run-lockstep-pair.js';
 import type { EngineSpec } from '../../engine/embedder.js';
 import type { ProbeSpec } from '../probe-calibration.js';
-import type { CellJob } from '../ipc/cell-job.js';
+import type { CellJob, CellReply } from '../ipc/cell-job.js';
 
 export interface DuetCellsRequest {
   cells: CellKey[];
@@ -26,6 +26,8 @@ export interface DuetCellsRequest {
   workerTimeoutMs: number;
   batchTimeoutMs: number | null;
   progress: ProgressReporter;
+  /** Reads a side's replies before they are recorded, e.g. to say a failure is the base's (run-duet-gate.ts). */
+  adaptReply?: Partial<Record<DuetSide, (reply: CellReply) => CellReply>>;
 }
 
 export type DuetStates = Record<DuetSide, Map<string, CellState>>;
@@ -64,7 +66,8 @@ export async function runDuetCells(request: DuetCellsRequest): Promise<DuetState
       request.workerTimeoutMs,
     );
     for (const side of ['base', 'head'] as const) {
-      recordReply(states[side], request.cells, run.cell, run.round, replies[side], request);
+      const reply = request.adaptReply?.[side]?.(replies[side]) ?? replies[side];
+      recordReply(states[side], request.cells, run.cell, run.round, reply, request);
     }
     dropUnpairedRun(states, key, run.round);
   }
