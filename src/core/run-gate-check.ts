@@ -14,7 +14,7 @@ import {
   type GateComparisonRequest,
 } from '../gate/comparison-request.js';
 import { decideGateExitCode } from '../gate/gate-exit-code.js';
-import { runDuetGate } from '../gate/run-duet-gate.js';
+import { hideWorktree, runDuetGate } from '../gate/run-duet-gate.js';
 import { runGate } from '../gate/run-gate.js';
 import { createProfileMeasurement } from '../run/profile-measurement.js';
 import { prepareRun, type PreparedRun } from '../run/prepare-run.js';
@@ -79,9 +79,9 @@ export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): 
   return { kind: 'gate', ...withSources, outDir, files, exitCode };
 }
 
-function prepareDuetBase(context: GateContext, ref: string): Promise<PreparedBase> {
+async function prepareDuetBase(context: GateContext, ref: string): Promise<PreparedBase> {
   const { settings, run, deps } = context;
-  return prepareBase({
+  const base = await prepareBase({
     ref,
     setup: settings.values.baseSetup,
     head: settings.values,
@@ -89,6 +89,19 @@ function prepareDuetBase(context: GateContext, ref: string): Promise<PreparedBas
     progress: run.progress,
     cwd: deps.cwd,
   });
+  return base.kind === 'ready' ? showBaseModel(base) : base;
+}
+
+/**
+ * The base's model as its profile names it: its paths in the repository, not in the temporary worktree
+ * (removed after the run, and another on every runner, so shards of one run would name different things).
+ */
+function showBaseModel(base: Extract<PreparedBase, { kind: 'ready' }>): PreparedBase {
+  const { info } = base.model;
+  const show = (text: string) => hideWorktree(text, base.worktree);
+  const onnxPath = info.onnxPath === null ? null : show(info.onnxPath);
+  const shown = { ...info, spec: show(info.spec), onnxPath, tokenizer: show(info.tokenizer) };
+  return { ...base, model: { ...base.model, info: shown } };
 }
 
 function requireBaseline(

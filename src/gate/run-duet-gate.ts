@@ -56,6 +56,12 @@ function measurePairs(input: DuetGateInput, cells: CellKey[], pairs: number, see
   });
 }
 
+/** `text` with the base's temporary worktree left out of its paths: they read as paths in the repository. */
+export function hideWorktree(text: string, worktree: string): string {
+  const root = worktree.replace(/[/\\]+$/, '');
+  return text.split(`${root}${sep}`).join('').split(root).join('.');
+}
+
 /**
  * A failure of the base's process is the base's: an input error there (its embedder does not load at that
  * commit) fails the base's cell instead of stopping the run, and the message names the base commit and the
@@ -67,8 +73,7 @@ export function adaptBaseReply(
 ): CellReply {
   if (reply.kind === 'ok') return reply;
   const { ref, commit } = input.reference;
-  const root = input.baseWorktree.replace(/[/\\]+$/, '');
-  const shown = reply.message.split(`${root}${sep}`).join('').split(root).join('.');
+  const shown = hideWorktree(reply.message, input.baseWorktree);
   const message = `base ${ref} (${commit.slice(0, 12)}): ${shown}`;
   return { ...reply, failure: reply.failure === 'usage' ? 'runtime' : reply.failure, message };
 }

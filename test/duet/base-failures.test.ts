@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
+import { LOST_TO_BASE } from '../../src/protocol/schedule/run-duet-cells.js';
+import { profileSchema } from '../../src/schema/profile-schema.js';
 import { commitAll, runGateCommand, runGit, writeConfig, writeEmbedder } from './git-fixture.js';
 
 const CLI = resolve('build/src/cli/main.js');
@@ -92,6 +94,14 @@ test('duet: a base whose embed() throws fails the check as the base’s failure,
     ],
   );
   assert.match(headline, /^❌ Base failed: batch 32: the embedder threw/);
+  const head = profileSchema.parse(JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')));
+  assert.deepEqual(
+    [...head.batchSweep, ...head.lengthSweep].map((cell) =>
+      cell.status === 'failed' ? cell.error : cell.status,
+    ),
+    [LOST_TO_BASE, LOST_TO_BASE],
+    'the head’s cells say why they have no measurement',
+  );
   assert.doesNotMatch(comment, /^No cell changed beyond the thresholds\.$/m);
 
   const baselines = recordBaseline(repo);

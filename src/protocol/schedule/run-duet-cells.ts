@@ -70,8 +70,22 @@ export async function runDuetCells(request: DuetCellsRequest): Promise<DuetState
       recordReply(states[side], request.cells, run.cell, run.round, reply, request);
     }
     dropUnpairedRun(states, key, run.round);
+    markLostToBase(states, key);
   }
   return states;
+}
+
+/** What a head cell says when the base failed before any pair of it completed. */
+export const LOST_TO_BASE = 'not measured: the base failed in this cell, so no pair completed';
+
+/** A head cell left with no pair because the base's process failed: say so, not "no process completed". */
+function markLostToBase(states: DuetStates, key: string): void {
+  const base = states.base.get(key);
+  const head = states.head.get(key);
+  if (base === undefined || head === undefined || base.status === 'running') return;
+  if (head.status === 'running' && head.runs.length === 0) {
+    states.head.set(key, { status: 'failed', error: LOST_TO_BASE, runs: [] });
+  }
 }
 
 /** When one side of a pair failed, the other side's run of that pair is dropped too: pairs stay aligned. */
