@@ -22,7 +22,7 @@ process.on('unhandledRejection', (reason) => {
   reply({ kind: 'failed', failure: 'runtime', message });
 });
 process.on('uncaughtException', (error) => {
-  const message = `the embedder threw outside any call embedprof made: ${describeThrown(error, 'a callback')}`;
+  const message = `an exception no call caught (the embedder's own callbacks or timers): ${describeThrown(error, 'a callback')}`;
   reply({ kind: 'failed', failure: 'runtime', message });
 });
 
