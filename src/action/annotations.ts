@@ -1,9 +1,10 @@
 /**
- * Annotations from a comparison: an error for each gated metric that regressed in a cell (a warning when the
- * comparison is indicative only), a warning for each gated metric left inconclusive, for a skipped comparison
+ * Annotations from a comparison: an error for each gated metric that regressed in a cell or across all cells
+ * (a warning when the comparison is indicative only), a warning for each gated metric left inconclusive, for a skipped comparison
  * and for duet mode falling back to the committed baselines. Pure; the caller emits them.
  */
 import type { CellComparison, Comparison, MetricComparison } from '../compare/comparison-schema.js';
+import { describeHeadFailure } from '../compare/head-failures.js';
 import { describeMetricName } from '../report/comparison-facts.js';
 import { formatChangeWithInterval } from '../report/format-values.js';
 
@@ -42,6 +43,38 @@ function annotateMetric(
   }
 }
 
+/**
+ * "throughput across all cells: −12.3 % [−18.0, −6.1]: geometric mean over 6 cell(s) …", for each aggregate
+ * that regressed where no cell of its metric did.
+ */
+function annotateAggregates(comparison: Comparison): Annotation[] {
+  const { overall } = comparison;
+  const inCells = (metric: string) =>
+    comparison.cells.some((cell) =>
+      cell.metrics.some((item) => item.metric === metric && item.verdict === 'regression'),
+    );
+  // a metric that regressed in a cell is annotated there already
+  const alone = overall.aggregateRegressions.filter((location) => !inCells(location.metric));
+  return alone.map((location): Annotation => {
+    const aggregate = comparison.aggregates.find((item) => item.metric === location.metric);
+    const change = formatChangeWithInterval(location.estimate, location.interval);
+    const reason = aggregate === undefined ? '' : `: ${aggregate.reason}`;
+    const message = `${describeMetricName(location.metric)} across ${location.label}: ${change}${reason}`;
+    return overall.indicativeOnly
+      ? { level: 'warning', title: 'embedprof regression (indicative only)', message }
+      : { level: 'error', title: 'embedprof regression', message };
+  });
+}
+
+/** An error per cell the base failed in (duet mode): nothing was compared there. */
+function annotateBaseFailures(comparison: Comparison): Annotation[] {
+  return comparison.overall.baseFailures.map((failure) => ({
+    level: 'error',
+    title: 'embedprof base failed',
+    message: `The base failed at ${describeHeadFailure(failure)}; this cell was not compared.`,
+  }));
+}
+
 function annotateReference(comparison: Comparison): Annotation[] {
   const { reference } = comparison;
   switch (reference.kind) {
@@ -73,5 +106,11 @@ export function listAnnotations(comparison: Comparison): Annotation[] {
   const cells = comparison.cells.flatMap((cell) =>
     cell.metrics.flatMap((metric) => annotateMetric(comparison, cell, metric)),
   );
-  return [...annotateReference(comparison), ...skipped, ...cells];
+  return [
+    ...annotateReference(comparison),
+    ...skipped,
+    ...annotateBaseFailures(comparison),
+    ...annotateAggregates(comparison),
+    ...cells,
+  ];
 }

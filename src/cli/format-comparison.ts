@@ -11,6 +11,8 @@ import type {
   MetricComparison,
 } from '../compare/comparison-schema.js';
 import { formatChange, formatInterval } from '../compare/describe-change.js';
+import { describeHeadFailure } from '../compare/head-failures.js';
+import { quoteUserText } from '../errors.js';
 
 const MAX_NOTES = 6;
 const MAX_CELLS = 12;
@@ -44,6 +46,13 @@ export function formatVerdictLine(comparison: Comparison): string {
     case 'skipped':
       return `SKIPPED — nothing compared (${against})`;
     case 'fail': {
+      const [failure, ...more] = overall.baseFailures;
+      if (overall.headFailures.length === 0 && failure !== undefined) {
+        const others = more.length === 0 ? '' : ` (and ${more.length} more cell(s))`;
+        // the cause quotes the base's own error (comparison.json may come from elsewhere): one line
+        const cause = quoteUserText(describeHeadFailure(failure));
+        return `FAIL — the base failed, so nothing was compared there: ${cause}${others} (${against})`;
+      }
       const metrics = overall.failingMetrics.length > 0 ? ` in ${overall.failingMetrics.join(', ')}` : '';
       return `FAIL — ${overall.verdict}${metrics} (${against})`;
     }

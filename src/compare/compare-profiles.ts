@@ -20,7 +20,7 @@ import type {
   HeadFailure,
   MachineComparison,
 } from './comparison-schema.js';
-import { findHeadFailures } from './head-failures.js';
+import { findBaseFailures, findHeadFailures } from './head-failures.js';
 import { COMPARISON_SCHEMA_VERSION } from './comparison-schema.js';
 import * as notes from './comparison-notes.js';
 import {
@@ -76,7 +76,7 @@ export function compareBaselines(
   current: Baseline,
   options: CompareOptions = {},
   reference: ComparisonReference = COMMITTED_BASELINE,
-  headFailures: readonly HeadFailure[] = [],
+  failures: { head: readonly HeadFailure[]; base: readonly HeadFailure[] } = { head: [], base: [] },
 ): Comparison {
   const settings = resolveCompareOptions(options);
   const machine = checkMachine(baseline, current, settings);
@@ -97,7 +97,8 @@ export function compareBaselines(
     skipped: isSkipped(machine),
     indicativeOnly: isIndicativeOnly(machine),
     forcedFailure: findForcedFailure(machine),
-    headFailures,
+    headFailures: failures.head,
+    baseFailures: failures.base,
     notes: [
       ...notes.describeReferenceNotes(reference),
       ...collectNotes(baseline, machine, speedRegimes, compared, settings),
@@ -137,13 +138,10 @@ export function compareProfiles(
     name: 'current',
     provenance: EMPTY_PROVENANCE,
   });
-  return compareBaselines(
-    baseline,
-    current,
-    options,
-    reference,
-    findHeadFailures(currentProfile, baseline.cells, referenceProfile),
-  );
+  return compareBaselines(baseline, current, options, reference, {
+    head: findHeadFailures(currentProfile, baseline.cells, referenceProfile),
+    base: findBaseFailures(referenceProfile),
+  });
 }
 
 /** The comparison with the file its baseline was read from (path as the run should show it, and its sha256). */

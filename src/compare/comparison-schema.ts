@@ -151,6 +151,12 @@ export const overallSchema = z.object({
   worstChange: changeLocationSchema
     .nullable()
     .describe('the largest change in the bad direction of a gated metric'),
+  aggregateRegressions: z
+    .array(changeLocationSchema)
+    .default([])
+    .describe(
+      'gated metrics whose all-cells aggregate regressed, worst first (key null, label "all cells"): what a regression verdict rests on when no single cell regressed',
+    ),
   reasons: z.array(z.string()),
   notes: z.array(z.string()),
   minimumDetectable: z
@@ -162,6 +168,12 @@ export const overallSchema = z.object({
     .default([])
     .describe(
       'cells the reference measured that failed or were skipped in the run under test: each fails the gate',
+    ),
+  baseFailures: z
+    .array(headFailureSchema)
+    .default([])
+    .describe(
+      'duet mode: cells the base failed or was stopped in on its own account (so nothing was compared there): each fails the gate, since a check that compared nothing passes nothing',
     ),
 });
 export type Overall = z.infer<typeof overallSchema>;

@@ -60,6 +60,20 @@ export function findHeadFailures(
   });
 }
 
+/**
+ * Duet mode: the cells the base (`referenceProfile`) failed or was stopped in on its own account, i.e. not
+ * merely because the head's process of the pair failed; in sweep order.
+ */
+export function findBaseFailures(referenceProfile: Profile | null): HeadFailure[] {
+  const cells = referenceProfile === null ? [] : listCells(referenceProfile);
+  return cells.flatMap((cell) => {
+    if (cell.status === 'measured') return [];
+    if (cell.status === 'failed' && cell.error === NO_PROCESS_COMPLETED) return [];
+    const key = createCellKey(cell);
+    return [{ key, label: formatCellLabel(key), ...describeFailure(cell) }];
+  });
+}
+
 const CAUSE_WORDS: Record<HeadFailure['cause'], string> = {
   'memory-cap': 'over the memory cap',
   'allocation-failure': 'out of memory',

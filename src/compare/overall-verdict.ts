@@ -8,7 +8,9 @@
  * (legacy baseline, or another machine under 'warn'), and always fails on another machine under 'fail'.
  * An inconclusive verdict passes unless onInconclusive is 'fail' (and the comparison is not indicative).
  * A cell the reference measured and the run under test did not (head-failures.ts) fails the gate whatever
- * the rest says: a regression, of memory when it hit the memory cap.
+ * the rest says: a regression, of memory when it hit the memory cap. In duet mode, a cell the base failed in on
+ * its own account fails the gate too (verdict left as measured): nothing was compared there, and a check that
+ * compared nothing must not pass.
  */
 import type {
   Aggregate,
@@ -36,6 +38,8 @@ export interface OverallInput {
   notes: string[];
   /** Cells the reference measured that the run under test did not. */
   headFailures: readonly HeadFailure[];
+  /** Duet mode: cells the base failed in on its own account (nothing compared there). */
+  baseFailures?: readonly HeadFailure[];
 }
 
 /** The verdict of one metric: its aggregate's, overridden by any per-cell regression. */
@@ -82,7 +86,10 @@ function collectReasons(input: OverallInput, gated: readonly MetricName[]): stri
   const failures = input.headFailures.map(
     (failure) => `failed on the run under test: ${describeHeadFailure(failure)}`,
   );
-  const reasons = input.forcedFailure === null ? failures : [...failures, input.forcedFailure];
+  const onBase = (input.baseFailures ?? []).map(
+    (failure) => `failed on the base, so not compared: ${describeHeadFailure(failure)}`,
+  );
+  const reasons = [...failures, ...onBase, ...(input.forcedFailure === null ? [] : [input.forcedFailure])];
   for (const metric of gated) {
     const aggregate = input.aggregates.find((item) => item.metric === metric);
     if (aggregate !== undefined) reasons.push(`${metric}: ${aggregate.verdict} — ${aggregate.reason}`);
@@ -95,6 +102,27 @@ function collectReasons(input: OverallInput, gated: readonly MetricName[]): stri
     }
   }
   return reasons;
+}
+
+/** The label of an aggregate's change location: every compared cell at once. */
+export const ALL_CELLS_LABEL = 'all cells';
+
+/** The gated metrics whose aggregate regressed, with its change and interval, worst first. */
+function listAggregateRegressions(input: OverallInput, gated: readonly MetricName[]): ChangeLocation[] {
+  const regressed = input.aggregates.flatMap((aggregate) =>
+    gated.includes(aggregate.metric) && aggregate.verdict === 'regression' && aggregate.estimate !== null
+      ? [{ ...aggregate, estimate: aggregate.estimate }]
+      : [],
+  );
+  return regressed
+    .sort((a, b) => toBadness(b.metric, b.estimate) - toBadness(a.metric, a.estimate))
+    .map(({ metric, estimate, interval }) => ({
+      metric,
+      key: null,
+      label: ALL_CELLS_LABEL,
+      estimate,
+      interval,
+    }));
 }
 
 /** The metrics that regressed, memory first when a cell hit the memory cap on the run under test. */
@@ -112,15 +140,18 @@ function listFailingMetrics(
 /** Builds `overall` of comparison.json. */
 export function decideOverall(input: OverallInput): Overall {
   const headFailures = [...input.headFailures];
+  const baseFailures = [...(input.baseFailures ?? [])];
   if (input.skipped && headFailures.length === 0) {
     const reasons = ["not compared: the baseline is from another machine and onMachineMismatch is 'skip'"];
     const minimumDetectable: Overall['minimumDetectable'] = [];
     const base = {
       failingMetrics: [],
+      aggregateRegressions: [],
       worstChange: null,
       reasons,
       notes: input.notes,
       headFailures,
+      baseFailures,
       minimumDetectable,
     };
     return { verdict: 'inconclusive', gate: 'skipped', indicativeOnly: input.indicativeOnly, ...base };
@@ -133,14 +164,19 @@ export function decideOverall(input: OverallInput): Overall {
   const failsOnVerdict =
     verdict === 'regression' || (verdict === 'inconclusive' && input.settings.onInconclusive === 'fail');
   const fails =
-    input.forcedFailure !== null || headFailures.length > 0 || (failsOnVerdict && !input.indicativeOnly);
+    input.forcedFailure !== null ||
+    headFailures.length > 0 ||
+    baseFailures.length > 0 ||
+    (failsOnVerdict && !input.indicativeOnly);
   return {
     headFailures,
+    baseFailures,
     minimumDetectable: computeMinimumDetectable(input.aggregates, input.cells, input.settings),
     verdict,
     gate: fails ? 'fail' : 'pass',
     indicativeOnly: input.indicativeOnly,
     failingMetrics,
+    aggregateRegressions: listAggregateRegressions(input, gated),
     worstChange: findWorstChange(input),
     reasons: collectReasons(input, gated),
     notes: input.notes,

@@ -5,7 +5,8 @@
  */
 import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
 import { createFingerprint } from '../baseline/fingerprint.js';
-import type { ComparisonReference } from '../compare/comparison-schema.js';
+import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
+import { describeHeadFailure } from '../compare/head-failures.js';
 import { prepareBase, type PreparedBase, type SetupTimeout } from '../duet/prepare-base.js';
 import {
   buildComparisonRequest,
@@ -13,7 +14,7 @@ import {
   type GateComparisonRequest,
 } from '../gate/comparison-request.js';
 import { decideGateExitCode } from '../gate/gate-exit-code.js';
-import { runDuetGate } from '../gate/run-duet-gate.js';
+import { hideWorktree, runDuetGate } from '../gate/run-duet-gate.js';
 import { runGate } from '../gate/run-gate.js';
 import { createProfileMeasurement } from '../run/profile-measurement.js';
 import { prepareRun, type PreparedRun } from '../run/prepare-run.js';
@@ -79,9 +80,9 @@ export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): 
   return { kind: 'gate', ...withSources, outDir, files, exitCode };
 }
 
-function prepareDuetBase(context: GateContext, ref: string): Promise<PreparedBase> {
+async function prepareDuetBase(context: GateContext, ref: string): Promise<PreparedBase> {
   const { settings, run, deps } = context;
-  return prepareBase({
+  const base = await prepareBase({
     ref,
     setup: settings.values.baseSetup,
     setupTimeout: describeSetupTimeout(settings),
@@ -90,6 +91,19 @@ function prepareDuetBase(context: GateContext, ref: string): Promise<PreparedBas
     progress: run.progress,
     cwd: deps.cwd,
   });
+  return base.kind === 'ready' ? showBaseModel(base) : base;
+}
+
+/**
+ * The base's model as its profile names it: its paths in the repository, not in the temporary worktree
+ * (removed after the run, and another on every runner, so shards of one run would name different things).
+ */
+function showBaseModel(base: Extract<PreparedBase, { kind: 'ready' }>): PreparedBase {
+  const { info } = base.model;
+  const show = (text: string) => hideWorktree(text, base.worktree);
+  const onnxPath = info.onnxPath === null ? null : show(info.onnxPath);
+  const shown = { ...info, spec: show(info.spec), onnxPath, tokenizer: show(info.tokenizer) };
+  return { ...base, model: { ...base.model, info: shown } };
 }
 
 /** The base setup's time limit, named as the face that set it names it. */
@@ -153,12 +167,27 @@ async function gateOnBase(context: GateContext, base: PreparedBase): Promise<Mea
       stopRule: settings.values.stopRule,
       elapsedSeconds: context.elapsedSeconds,
       progress: run.progress,
+      baseWorktree: base.worktree,
     });
     const { profile, comparison, baseProfile } = result;
-    return { profile, comparison, baseProfile, adoption: null };
+    const fallbackReason = describeFailedBase(comparison);
+    if (fallbackReason === null || request.baseline === null) {
+      return { profile, comparison, baseProfile, adoption: null };
+    }
+    run.progress.note(`${fallbackReason}: comparing with the committed baseline instead`);
+    const fallback = { ...request, baseline: request.baseline };
+    return await gateOnBaseline(context, fallback, { kind: 'baseline', fallbackReason });
   } finally {
     await base.cleanup();
   }
+}
+
+/** Why the base could not be measured after all (it failed in a cell on its own account), or null. */
+function describeFailedBase(comparison: Comparison): string | null {
+  const [first, ...more] = comparison.overall.baseFailures;
+  if (first === undefined) return null;
+  const others = more.length === 0 ? '' : ` (and ${more.length} more cell(s))`;
+  return `the base failed: ${describeHeadFailure(first)}${others}`;
 }
 
 async function gateOnBaseline(

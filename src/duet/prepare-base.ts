@@ -22,6 +22,8 @@ export type PreparedBase =
       options: ProfileOptions;
       model: ResolvedModel;
       reference: Extract<ComparisonReference, { kind: 'base-ref' }>;
+      /** The temporary worktree the base is checked out in (gone after cleanup: never name it to the user). */
+      worktree: string;
       cleanup: () => Promise<void>;
     }
   | { kind: 'unavailable'; reason: string; adoption?: boolean };
@@ -111,7 +113,8 @@ export async function prepareBase(request: PrepareBaseRequest): Promise<Prepared
   try {
     const model = await resolveBaseModel(target.options, request.progress);
     const reference = { kind: 'base-ref' as const, ref: request.ref, commit: tree.commit };
-    return { kind: 'ready', options: target.options, model, reference, cleanup: tree.remove };
+    const { dir: worktree, remove: cleanup } = tree;
+    return { kind: 'ready', options: target.options, model, reference, worktree, cleanup };
   } catch (error) {
     return fail(`the base's model cannot be loaded: ${describeError(error)}`);
   }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createUsageError, describeError, RuntimeFailure } from '../errors.js';
+import { createUsageError, describeThrown, quoteUserText, RuntimeFailure } from '../errors.js';
 import { encodeBatch } from './batch-encoding.js';
 import type { BatchOutcome, Clock, ProfiledEmbedder, TextTokenizer } from './embedder.js';
 import { checkEmbeddings } from './pooling.js';
@@ -32,10 +32,12 @@ export async function createCustomEmbedder(options: CustomEmbedderOptions): Prom
 
   async function embedBatch(texts: string[]): Promise<BatchOutcome> {
     const start = clock();
-    const embeddings = await user.embed(texts);
+    const embeddings = await callUserCode('embed()', () => user.embed(texts));
     const end = clock();
     if (!Array.isArray(embeddings)) {
-      throw new RuntimeFailure(`${options.modulePath}: embed() must resolve to an array of vectors.`);
+      throw new RuntimeFailure(
+        `${options.modulePath}: embed() must resolve to an array of vectors, received ${describeReceived(embeddings)}.`,
+      );
     }
     dimension = checkEmbeddings(embeddings, texts.length, {
       expectedDimension: dimension,
@@ -55,7 +57,33 @@ export async function createCustomEmbedder(options: CustomEmbedderOptions): Prom
     };
   }
 
-  return { kind: 'custom', embedBatch, close: async () => user.close?.() };
+  const close = user.close;
+  return {
+    kind: 'custom',
+    embedBatch,
+    close: async () => (close === undefined ? undefined : callUserCode('close()', close)),
+  };
+}
+
+/**
+ * Calls into the user's module. What it throws becomes a RuntimeFailure that says which call threw and quotes
+ * the thrown value on one line (quoteUserText): a message's own lines never reach a log line's start.
+ */
+async function callUserCode<T>(call: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new RuntimeFailure(describeThrown(error, call));
+  }
+}
+
+/** "null", "undefined", "an array", "a string", "an object without an embed method (keys: a, b)". */
+function describeReceived(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const keys = Object.keys(value).slice(0, 8);
+  return quoteUserText(`an object without an embed method (keys: ${keys.join(', ') || 'none'})`);
 }
 
 async function loadUserEmbedder(
@@ -70,7 +98,7 @@ async function loadUserEmbedder(
     throw createUsageError({
       input: `--embedder ${modulePath}`,
       expected: 'an ES module that can be imported',
-      received: `an import failure (${describeError(error).split('\n')[0]})`,
+      received: `an import failure (${describeThrown(error, 'the import')})`,
       fix: 'Check the path and that the module and its dependencies load with `node FILE`.',
     });
   }
@@ -79,11 +107,13 @@ async function loadUserEmbedder(
     throw createUsageError({
       input: `--embedder ${modulePath}`,
       expected: 'a module exporting `createEmbedder(options)`',
-      received: `exports [${Object.keys(module).join(', ')}]`,
+      received: quoteUserText(`exports [${Object.keys(module).join(', ')}]`),
       fix: 'Export `async function createEmbedder(options) { return { embed(texts) {…}, close() {…} } }`.',
     });
   }
-  const embedder: unknown = await factory(userOptions);
+  const embedder: unknown = await callUserCode('createEmbedder()', async () =>
+    Reflect.apply(factory, module, [userOptions]),
+  );
   if (
     typeof embedder !== 'object' ||
     embedder === null ||
@@ -92,7 +122,7 @@ async function loadUserEmbedder(
     throw createUsageError({
       input: `--embedder ${modulePath}`,
       expected: 'createEmbedder() to resolve to an object with an embed(texts) method',
-      received: typeof embedder,
+      received: describeReceived(embedder),
       fix: 'Return `{ embed: async (texts) => vectors }` from createEmbedder.',
     });
   }

@@ -51,6 +51,8 @@ export type EngineSpec =
       spinning: OrtSpinning;
       /** false runs the engine without output checks, to measure what the checks cost. */
       checked?: boolean;
+      /** Rows of the model's word-embedding table, for the token-id check; null or absent when unknown. */
+      vocabSize?: number | null;
     }
   | {
       kind: 'custom';

@@ -5,6 +5,7 @@ import type { BatchOutcome, Clock, ProfiledEmbedder, TextTokenizer } from './emb
 import { loadOnnxRuntime } from './onnx-runtime.js';
 import { openSession, type SessionOptions } from './onnx-session.js';
 import { checkEmbeddings, poolMeanNormalized } from './pooling.js';
+import { checkTokenIds } from './vocabulary-check.js';
 
 export interface OnnxEmbedderOptions extends SessionOptions {
   onnxPath: string;
@@ -13,6 +14,8 @@ export interface OnnxEmbedderOptions extends SessionOptions {
   clock?: Clock;
   /** false skips the output checks (the stage timers stay: they are five clock reads a batch). */
   checked?: boolean;
+  /** Rows of the model's word-embedding table (graph-analysis.ts); token ids are checked against it. */
+  vocabSize?: number | null;
 }
 
 export interface OnnxEmbedder extends ProfiledEmbedder {
@@ -32,10 +35,21 @@ export async function createOnnxEmbedder(options: OnnxEmbedderOptions): Promise<
   if (firstOutput === undefined) throw new RuntimeFailure(`${options.onnxPath}: the model has no outputs.`);
   const outputName: string = firstOutput;
   const wantsTokenTypes = session.inputNames.includes('token_type_ids');
+  // each distinct batch is checked once, the first time it runs (in warm-up): replays are the same arrays
+  const checkedBatches = new WeakSet<string[]>();
+  const vocabulary = {
+    vocabSize: options.vocabSize ?? null,
+    tokenizerName: options.tokenizer.name,
+    onnxPath: options.onnxPath,
+  };
 
   async function embedBatch(texts: string[]): Promise<BatchOutcome> {
     const start = clock();
     const batch = encodeBatch(options.tokenizer, texts, options.maxTokens);
+    if (!checkedBatches.has(texts)) {
+      checkTokenIds(batch, vocabulary);
+      checkedBatches.add(texts);
+    }
     const dims = [batch.rows, batch.sequenceLength];
     const feeds: Record<string, ort.Tensor> = {
       input_ids: new Tensor('int64', batch.inputIds, dims),

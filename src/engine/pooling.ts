@@ -52,11 +52,9 @@ export function checkEmbeddings(
   if (embeddings.length !== texts) {
     throw new RuntimeFailure(`The embedder returned ${embeddings.length} embeddings for ${texts} texts.`);
   }
-  const dimension = check.expectedDimension ?? embeddings[0]?.length ?? 0;
+  const dimension = check.expectedDimension ?? readLength(embeddings[0]);
   embeddings.forEach((vector, index) => {
-    if (vector.length !== dimension || dimension === 0) {
-      throw new RuntimeFailure(`Embedding ${index} has dimension ${vector.length}; expected ${dimension}.`);
-    }
+    checkDimension(readLength(vector), index, dimension, check.expectedDimension !== null);
     let squares = 0;
     for (let d = 0; d < vector.length; d++) {
       const value = vector[d] ?? Number.NaN;
@@ -72,4 +70,24 @@ export function checkEmbeddings(
     }
   });
   return dimension;
+}
+
+/** The length of something that should be a vector; -1 when it is no array-like at all. */
+function readLength(vector: unknown): number {
+  if (typeof vector !== 'object' || vector === null) return -1;
+  const length: unknown = Reflect.get(vector, 'length');
+  return typeof length === 'number' ? length : -1;
+}
+
+function checkDimension(length: number, index: number, dimension: number, earlier: boolean): void {
+  if (length === -1) {
+    throw new RuntimeFailure(`Embedding ${index} is not an array of numbers; each text needs one vector.`);
+  }
+  if (length === 0) {
+    throw new RuntimeFailure(`Embedding ${index} is empty (no numbers); each vector needs at least one.`);
+  }
+  if (length !== dimension) {
+    const source = earlier ? 'as in the earlier batches' : 'as embedding 0 of this batch';
+    throw new RuntimeFailure(`Embedding ${index} has dimension ${length}; expected ${dimension}, ${source}.`);
+  }
 }

@@ -3,12 +3,14 @@
  * the paired design, then adaptive sampling adds pairs for the inconclusive cells within the time budget.
  * The base profile lives beside the loop: every extra round re-measures both sides and rebuilds both.
  */
+import { sep } from 'node:path';
 import { EMPTY_PROVENANCE } from '../baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../baseline/from-profile.js';
 import type { ProfileMeasurement } from '../run/profile-measurement.js';
 import type { CompareOptions } from '../compare/compare-options.js';
 import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
+import type { CellReply } from '../protocol/ipc/cell-job.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import { runDuetCells, type DuetStates } from '../protocol/schedule/run-duet-cells.js';
 import type { CellKey } from '../schema/cell-key.js';
@@ -33,6 +35,8 @@ export interface DuetGateInput {
   stopRule: StopRule;
   elapsedSeconds: () => number;
   progress: ProgressReporter;
+  /** The base's temporary worktree: its paths are shown relative to the repository, at the base commit. */
+  baseWorktree: string;
 }
 
 export interface DuetGateResult {
@@ -48,7 +52,30 @@ function measurePairs(input: DuetGateInput, cells: CellKey[], pairs: number, see
     ...request,
     engines: { base: input.base.requestFor(cells, pairs, seed).engine, head: engine },
     pairsPerCell: pairs,
+    adaptReply: { base: (reply) => adaptBaseReply(reply, input) },
   });
+}
+
+/** `text` with the base's temporary worktree left out of its paths: they read as paths in the repository. */
+export function hideWorktree(text: string, worktree: string): string {
+  const root = worktree.replace(/[/\\]+$/, '');
+  return text.split(`${root}${sep}`).join('').split(root).join('.');
+}
+
+/**
+ * A failure of the base's process is the base's: an input error there (its embedder does not load at that
+ * commit) fails the base's cell instead of stopping the run, and the message names the base commit and the
+ * repository's paths, never the temporary worktree (removed by the time anyone reads it).
+ */
+export function adaptBaseReply(
+  reply: CellReply,
+  input: Pick<DuetGateInput, 'reference' | 'baseWorktree'>,
+): CellReply {
+  if (reply.kind === 'ok') return reply;
+  const { ref, commit } = input.reference;
+  const shown = hideWorktree(reply.message, input.baseWorktree);
+  const message = `base ${ref} (${commit.slice(0, 12)}): ${shown}`;
+  return { ...reply, failure: reply.failure === 'usage' ? 'runtime' : reply.failure, message };
 }
 
 const countPairs = (states: DuetStates): number =>

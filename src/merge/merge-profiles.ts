@@ -1,11 +1,11 @@
 /**
  * Puts the profiles of a sharded run (`--shard i/n` in n matrix jobs) back together. Pure. Every shard must
- * be there exactly once and must have measured the same model; the cells are the union, sorted as a sweep;
+ * be there exactly once and must have measured the same thing (model or embedder, tokenizer, corpus); the cells are the union, sorted as a sweep;
  * everything measured once per run (calibration summary, analysis, memory readings) comes from shard 1,
  * where the analysis ran. Shards that ran on different CPUs are allowed (that is what a matrix does) but said:
  * cells are then comparable only within a shard.
  */
-import { createUsageError } from '../errors.js';
+import { createUsageError, quoteUserText } from '../errors.js';
 import type { Profile } from '../schema/profile-schema.js';
 
 export interface ShardProfile {
@@ -48,18 +48,36 @@ export function orderShards(entries: readonly ShardProfile[]): ShardProfile[] {
       fix: 'Wait for every matrix job, and download each shard’s artifact once.',
     });
   }
-  const models = new Set(
-    shards.map(({ entry }) => `${entry.profile.model.sha256}|${entry.profile.model.dtype}`),
-  );
-  if (models.size > 1) {
-    throw createUsageError({
-      input: '--from',
-      expected: 'shards that measured the same model (sha256 and dtype)',
-      received: `${models.size} different models`,
-      fix: 'Merge shards of one run only.',
-    });
-  }
+  checkSameMeasuredThing(shards.map(({ entry }) => entry));
   return shards.sort((a, b) => a.shard.index - b.shard.index).map(({ entry }) => entry);
+}
+
+/**
+ * What a shard measured: the model or embedder as named (a custom embedder has no sha256, so its spec is what
+ * tells two apart), its weights' sha256 and dtype, the truncation, and the corpus. (The tokenizer's folder is
+ * a path on each runner, so it is left out.)
+ */
+function describeMeasuredThing(profile: Profile): string {
+  const { model, corpus } = profile;
+  const weights = model.sha256 === null ? 'no sha256' : `sha256 ${model.sha256.slice(0, 12)}`;
+  const tokens = `max tokens ${model.maxTokens ?? 'none'}`;
+  return `${model.spec} (${weights}, dtype ${model.dtype ?? 'none'}, ${tokens}) on corpus ${corpus.sha256.slice(0, 12)}`;
+}
+
+function checkSameMeasuredThing(entries: readonly ShardProfile[]): void {
+  const things = new Map<string, string[]>();
+  for (const entry of entries) {
+    const thing = describeMeasuredThing(entry.profile);
+    things.set(thing, [...(things.get(thing) ?? []), entry.label]);
+  }
+  if (things.size <= 1) return;
+  const received = [...things].map(([thing, labels]) => `${labels.join(', ')}: ${thing}`).join('; ');
+  throw createUsageError({
+    input: '--from',
+    expected: 'shards that measured the same model or embedder and corpus',
+    received: quoteUserText(received),
+    fix: 'Merge the shards of one run only: every matrix job must use the same settings and commit.',
+  });
 }
 
 function describeMachines(profiles: readonly Profile[]): string[] {

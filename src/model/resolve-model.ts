@@ -73,6 +73,7 @@ export async function resolveModel(request: ModelRequest): Promise<ResolvedModel
       threads: request.threads,
       graphOptimization: request.graphOptimization,
       spinning: request.spinning,
+      vocabSize: analysis.vocabSize,
     },
     info: {
       spec: request.model ?? 'synthetic:all-MiniLM-L6-v2',

@@ -35,6 +35,8 @@ export interface ModelAnalysis {
   attentionMatMulCount: number;
   /** Node count per operator, `domain.Op` for non-default domains. */
   operatorCounts: Record<string, number>;
+  /** Rows of the word-embedding table `input_ids` index: every token id must be below it; null when not found. */
+  vocabSize: number | null;
 }
 
 /** Where the B operand of each weight-bearing operator sits. */
@@ -96,6 +98,7 @@ export function analyzeModel(bytes: Uint8Array, source = 'model bytes'): ModelAn
     denseFlopsPerToken: cost.dense,
     attentionMatMulCount: cost.attention,
     operatorCounts: countOperators(graph.nodes),
+    vocabSize: findVocabularySize(graph),
   };
 }
 
@@ -192,4 +195,39 @@ function measureCost(graph: GraphProto): { dense: number; attention: number } {
     else if (activationMatMuls.has(node.opType)) attention += 1;
   }
   return { dense, attention };
+}
+
+/** The graph input a value comes from, following pass-through operators (a Cast of input_ids, say). */
+function traceToInput(graph: GraphProto, name: string): string | undefined {
+  const inputs = new Set(graph.inputs.map((input) => input.name));
+  const producers = new Map(
+    graph.nodes.flatMap((node) => node.outputs.map((output) => [output, node] as const)),
+  );
+  let current: string | undefined = name;
+  for (let depth = 0; current !== undefined && depth <= 8; depth++) {
+    if (inputs.has(current)) return current;
+    const producer = producers.get(current);
+    current = producer !== undefined && passThroughOps.has(producer.opType) ? producer.inputs[0] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The rows of the table `input_ids` is looked up in: a Gather of a constant table by input_ids, or the word
+ * embedding of a fused EmbedLayerNormalization (ONNX Runtime's optimized BERT exports).
+ */
+function findVocabularySize(graph: GraphProto): number | null {
+  const resolveConstant = createConstantResolver(graph);
+  for (const node of graph.nodes) {
+    const [ids, table] =
+      node.opType === 'Gather'
+        ? [node.inputs[1], node.inputs[0]]
+        : node.opType === 'EmbedLayerNormalization'
+          ? [node.inputs[0], node.inputs[2]]
+          : [undefined, undefined];
+    if (ids === undefined || table === undefined || traceToInput(graph, ids) !== 'input_ids') continue;
+    const rows = resolveConstant(table)?.[0];
+    if (rows !== undefined && rows > 0) return rows;
+  }
+  return null;
 }

@@ -40,9 +40,16 @@ interface SectionGroups {
   collapsed: Section[];
 }
 
+/** Why no cell is listed as changed: none did, or (duet mode) the base failed where it would have been compared. */
+function describeNoChange(comparison: Comparison): string {
+  const failed = comparison.overall.baseFailures.length;
+  if (failed === 0) return 'No cell changed beyond the thresholds.';
+  return `No cell changed beyond the thresholds among those compared; the base failed in ${failed} cell(s), which were not compared.`;
+}
+
 function buildChangesSection(comparison: Comparison): Section {
   const changed = listChangedRows(comparison);
-  if (changed.length === 0) return fixed(2, 'No cell changed beyond the thresholds.');
+  if (changed.length === 0) return fixed(2, describeNoChange(comparison));
   const table = buildChangesTable(comparison, changed);
   return {
     priority: 2,

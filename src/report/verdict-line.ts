@@ -62,6 +62,18 @@ function largestChange(comparison: Comparison): MetricRow | null {
   return gated.sort((a, b) => size(b) - size(a))[0] ?? null;
 }
 
+/**
+ * The worst regressed cell, or, when no single cell regressed, the worst aggregate that did: "throughput
+ * −12.3 % [−18.0, −6.1] across all cells".
+ */
+function describeRegression(comparison: Comparison, tone: VerdictTone, title: string): VerdictParts {
+  const row = findWorstRow(comparison, 'regression');
+  const [aggregate] = comparison.overall.aggregateRegressions;
+  if (row !== null || aggregate === undefined) return fromRow(tone, title, row);
+  const change = `${describeMetricName(aggregate.metric)} ${formatChangeWithInterval(aggregate.estimate, aggregate.interval)} across ${aggregate.label}`;
+  return { tone, title, change, where: null };
+}
+
 /** A cell the reference measured and this run did not: it heads the verdict, with its cause. */
 function describeHeadFailures(failures: readonly HeadFailure[]): VerdictParts {
   const [first, ...more] = failures;
@@ -74,12 +86,21 @@ function describeHeadFailures(failures: readonly HeadFailure[]): VerdictParts {
   return { tone: 'fail', title: 'Failed', change: null, where: `${describeHeadFailure(first)}${others}` };
 }
 
+/** Cells the base failed in (duet mode): the check compared nothing there, and says why. */
+function describeBaseFailures(failures: readonly HeadFailure[]): VerdictParts {
+  const [first, ...more] = failures;
+  const others = more.length === 0 ? '' : ` (and ${more.length} more cell${more.length === 1 ? '' : 's'})`;
+  const where = first === undefined ? null : `${describeHeadFailure(first)}${others}`;
+  return { tone: 'fail', title: 'Base failed', change: null, where };
+}
+
 function describeFailure(comparison: Comparison): VerdictParts {
   const { overall } = comparison;
   if (overall.headFailures.length > 0) return describeHeadFailures(overall.headFailures);
+  if (overall.baseFailures.length > 0) return describeBaseFailures(overall.baseFailures);
   switch (overall.verdict) {
     case 'regression':
-      return fromRow('fail', 'Regression', findWorstRow(comparison, 'regression'));
+      return describeRegression(comparison, 'fail', 'Regression');
     case 'inconclusive':
       return fromRow('fail', 'Inconclusive (fails the gate)', findWorstRow(comparison, 'inconclusive'));
     case 'improvement':
@@ -91,11 +112,7 @@ function describeFailure(comparison: Comparison): VerdictParts {
 function describePass(comparison: Comparison): VerdictParts {
   switch (comparison.overall.verdict) {
     case 'regression':
-      return fromRow(
-        'warn',
-        'Regression (indicative only, does not fail the gate)',
-        findWorstRow(comparison, 'regression'),
-      );
+      return describeRegression(comparison, 'warn', 'Regression (indicative only, does not fail the gate)');
     case 'inconclusive':
       return fromRow('warn', 'Inconclusive', findWorstRow(comparison, 'inconclusive'));
     case 'improvement':

@@ -77,3 +77,27 @@ test('a missing, duplicated or unsharded shard is one usage error', () => {
     );
   }
 });
+
+test('shards whose custom embedder differs (no sha256 to tell them apart) are refused, naming each', () => {
+  const embedder = (profile: Profile, spec: string): Profile => ({
+    ...profile,
+    model: { ...profile.model, spec, source: 'embedder', sha256: null, dtype: null },
+  });
+  const entries = [
+    { label: 'shard-1/profile.json', profile: embedder(buildShard(1, 2), 'embedder:a.mjs') },
+    { label: 'shard-2/profile.json', profile: embedder(buildShard(2, 2), 'embedder:b.mjs') },
+  ];
+  assert.throws(
+    () => mergeShardProfiles(entries),
+    (error: unknown) =>
+      error instanceof UsageError &&
+      /^--from: expected shards that measured the same model or embedder and corpus, received shard-1\/profile\.json: embedder:a\.mjs \(no sha256.*; shard-2\/profile\.json: embedder:b\.mjs/.test(
+        error.message,
+      ),
+  );
+  const same = [
+    { label: 'shard-1/profile.json', profile: embedder(buildShard(1, 2), 'embedder:a.mjs') },
+    { label: 'shard-2/profile.json', profile: embedder(buildShard(2, 2), 'embedder:a.mjs') },
+  ];
+  assert.equal(mergeShardProfiles(same).batchSweep.length, 3, 'the same embedder merges');
+});

@@ -33,6 +33,7 @@ test('all-MiniLM-L6-v2 analysis matches the architecture, in fp32 and q8', () =>
     assert.equal(analysis.attentionMatMulCount, 2 * miniLm.layers, dtype);
     assert.equal(analysis.denseFlopsPerToken, dense, dtype);
     assert.equal(analysis.opset, 17);
+    assert.equal(analysis.vocabSize, miniLm.vocabSize, `${dtype}: the word-embedding table's rows`);
     assert.deepEqual(
       analysis.inputs.map((input) => [input.name, input.elementType, input.shape]),
       ['input_ids', 'attention_mask', 'token_type_ids'].map((name) => [
@@ -94,6 +95,7 @@ test('exporter variants: Gemm, DequantizeLinear weights, Constant nodes, initial
     ['x'],
   );
   assert.equal(analysis.opset, 13);
+  assert.equal(analysis.vocabSize, null, 'no input_ids, no vocabulary');
   assert.equal(analysis.denseFlopsPerToken, 2 * (16 * 8 + 16 * 4 + 4 * 2));
   assert.equal(analysis.attentionMatMulCount, 1);
   assert.equal(analysis.parameterCount, 128 + 64);

@@ -27,6 +27,8 @@ export interface WorkerResult {
   textsPerBatch: number[];
   /** How many distinct batches the cell replays (the first pass over them is the cell's corpus). */
   distinctBatches: number;
+  /** What went wrong without costing the measurements (a close() that did not finish); absent when none. */
+  warnings?: string[];
   memory: {
     readings: { baseline: MemoryBreakdown; afterLoad: MemoryBreakdown; steadyState: MemoryBreakdown };
     baselineMB: number;

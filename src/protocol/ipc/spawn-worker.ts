@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisJob, AnalysisReply } from './analysis-job.js';
 import type { CellJob, CellReply, WorkerFailure } from './cell-job.js';
+import { quoteUserText } from '../../errors.js';
 import { readProcessRssMB } from '../../platform/process-memory.js';
 import { GROUP_SPAWN_OPTIONS, trackProcessGroup, type ProcessGroup } from '../../platform/process-group.js';
 import { buildWorkerEnv, relayWorkerOutput } from './worker-env.js';
@@ -18,6 +19,16 @@ export interface StartedWorker<R> {
 
 function readKind(message: unknown): unknown {
   return typeof message === 'object' && message !== null ? Reflect.get(message, 'kind') : undefined;
+}
+
+/**
+ * A failure's message as one line (quoteUserText): it quotes the worker, which runs user code and can send
+ * any text, or its stderr; none of it may start a line of the log it is printed to.
+ */
+function quoteFailure<R>(result: R | WorkerFailure): R | WorkerFailure {
+  if (readKind(result) !== 'failed') return result;
+  const message: unknown = Reflect.get(result as object, 'message');
+  return { ...(result as WorkerFailure), message: quoteUserText(String(message)) };
 }
 
 /** Every message but a lockstep turn's end and a batch signal is the job's reply. */
@@ -56,7 +67,7 @@ export function startWorker<R>(
       settled = true;
       clearTimeout(timer);
       batchTimer.stop();
-      resolve(result);
+      resolve(quoteFailure(result));
     };
     const timer = setTimeout(() => {
       group.end();

@@ -1,5 +1,6 @@
+import { describeThrown } from '../../errors.js';
 import { runWorkerJob } from '../worker/run-worker-job.js';
-import type { WorkerJob } from './analysis-job.js';
+import type { WorkerJob, WorkerReply } from './analysis-job.js';
 import { createTurnGate } from './turn-gate.js';
 import { endOwnGroup } from '../../platform/process-group.js';
 
@@ -12,11 +13,28 @@ let started = false;
 // that as the process's 'error' event).
 process.on('disconnect', endOwnGroup);
 process.on('error', endOwnGroup);
+let replied = false;
+
+function reply(message: WorkerReply): void {
+  if (replied) return;
+  replied = true;
+  if (process.connected !== true) endOwnGroup();
+  process.send?.(message, (error: Error | null) => (error === null ? process.exit(0) : endOwnGroup()));
+}
+
+// Only the embedder's code leaves a promise rejection unhandled or throws outside a call: without these, Node
+// prints its own stack to stderr and exits, and the parent could only quote that stack for every cell.
+process.on('unhandledRejection', (reason) => {
+  const message = `the embedder left a promise rejection unhandled: ${describeThrown(reason, 'a promise')}`;
+  reply({ kind: 'failed', failure: 'runtime', message });
+});
+process.on('uncaughtException', (error) => {
+  const message = `an exception no call caught (the embedder's own callbacks or timers): ${describeThrown(error, 'a callback')}`;
+  reply({ kind: 'failed', failure: 'runtime', message });
+});
+
 process.on('message', (message: WorkerJob | unknown) => {
   if (gate.accept(message) || started) return;
   started = true;
-  void runWorkerJob(message as WorkerJob, gate).then((reply) => {
-    if (process.connected !== true) endOwnGroup();
-    process.send?.(reply, (error: Error | null) => (error === null ? process.exit(0) : endOwnGroup()));
-  });
+  void runWorkerJob(message as WorkerJob, gate).then(reply);
 });

@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors.js';
+import { quoteUserText, UsageError } from '../../errors.js';
 import type { MeasurePolicy } from '../worker/measure-cell.js';
 import type { ProgressReporter } from './progress.js';
 import { cellId, formatCellLabel, type CellKey } from '../../schema/cell-key.js';
@@ -82,6 +82,7 @@ export function recordReply(
   if (!state) return;
   if (reply.kind === 'ok') {
     state.runs.push({ round, result: reply.result });
+    for (const warning of reply.result.warnings ?? []) noteOnce(request.progress, { label, text: warning });
     return;
   }
   switch (reply.failure) {
@@ -89,7 +90,7 @@ export function recordReply(
       throw new UsageError(reply.message);
     case 'runtime':
     case 'timeout':
-      request.progress.note(`warning: ${label} failed: ${reply.message}`);
+      noteOnce(request.progress, { label, failed: true, text: reply.message });
       states.set(key, { status: 'failed', error: reply.message, runs: state.runs });
       return;
     case 'allocation':
@@ -105,6 +106,24 @@ export function recordReply(
       return;
     }
   }
+}
+
+/** Per progress reporter (one per run): each note's text and the first cell it was noted for. */
+const notedFor = new WeakMap<ProgressReporter, Map<string, string>>();
+
+/**
+ * "warning: batch 4 failed: …" the first time, "warning: batch 8 failed: the same as batch 4" after: an
+ * embedder that fails the same way in every cell is reported once. A warning that cost no cell is said once.
+ */
+function noteOnce(progress: ProgressReporter, note: { label: string; failed?: boolean; text: string }): void {
+  const noted = notedFor.get(progress) ?? new Map<string, string>();
+  notedFor.set(progress, noted);
+  const text = quoteUserText(note.text);
+  const first = noted.get(text);
+  if (first === undefined) noted.set(text, note.label);
+  if (first !== undefined && note.failed !== true) return;
+  const subject = note.failed === true ? `${note.label} failed` : note.label;
+  progress.note(`warning: ${subject}: ${first === undefined ? text : `the same as ${first}`}`);
 }
 
 function skipLargerBatches(

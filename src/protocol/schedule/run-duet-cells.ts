@@ -12,7 +12,7 @@ import { planRuns } from './plan-runs.js';
 import { runLockstepPair, type DuetSide } from './run-lockstep-pair.js';
 import type { EngineSpec } from '../../engine/embedder.js';
 import type { ProbeSpec } from '../probe-calibration.js';
-import type { CellJob } from '../ipc/cell-job.js';
+import type { CellJob, CellReply } from '../ipc/cell-job.js';
 
 export interface DuetCellsRequest {
   cells: CellKey[];
@@ -26,6 +26,8 @@ export interface DuetCellsRequest {
   workerTimeoutMs: number;
   batchTimeoutMs: number | null;
   progress: ProgressReporter;
+  /** Reads a side's replies before they are recorded, e.g. to say a failure is the base's (run-duet-gate.ts). */
+  adaptReply?: Partial<Record<DuetSide, (reply: CellReply) => CellReply>>;
 }
 
 export type DuetStates = Record<DuetSide, Map<string, CellState>>;
@@ -64,11 +66,26 @@ export async function runDuetCells(request: DuetCellsRequest): Promise<DuetState
       request.workerTimeoutMs,
     );
     for (const side of ['base', 'head'] as const) {
-      recordReply(states[side], request.cells, run.cell, run.round, replies[side], request);
+      const reply = request.adaptReply?.[side]?.(replies[side]) ?? replies[side];
+      recordReply(states[side], request.cells, run.cell, run.round, reply, request);
     }
     dropUnpairedRun(states, key, run.round);
+    markLostToBase(states, key);
   }
   return states;
+}
+
+/** What a head cell says when the base failed before any pair of it completed. */
+export const LOST_TO_BASE = 'not measured: the base failed in this cell, so no pair completed';
+
+/** A head cell left with no pair because the base's process failed: say so, not "no process completed". */
+function markLostToBase(states: DuetStates, key: string): void {
+  const base = states.base.get(key);
+  const head = states.head.get(key);
+  if (base === undefined || head === undefined || base.status === 'running') return;
+  if (head.status === 'running' && head.runs.length === 0) {
+    states.head.set(key, { status: 'failed', error: LOST_TO_BASE, runs: [] });
+  }
 }
 
 /** When one side of a pair failed, the other side's run of that pair is dropped too: pairs stay aligned. */

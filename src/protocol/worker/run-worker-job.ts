@@ -7,6 +7,7 @@ import { measureCell } from './measure-cell.js';
 import type { ProbeReading } from '../probe-calibration.js';
 import { createProbe } from './probe.js';
 import type { TurnGate } from '../ipc/turn-gate.js';
+import type { ProfiledEmbedder } from '../../engine/embedder.js';
 import type { BatchSignal, CellJob, FailureKind, WorkerResult } from '../ipc/cell-job.js';
 
 /** Tells the parent a batch starts or ends (it times each batch against the job's batch timeout). */
@@ -54,7 +55,7 @@ async function measureJob(job: CellJob, turns: TurnGate | null): Promise<WorkerR
   // the cell's own peak, read before the calibration probe's sessions exist
   const vmhwm = readPeakRssMB();
   const steadyState = readMemoryBreakdown();
-  await embedder.close();
+  const closeWarning = await closeWithin(embedder, closeTimeoutFor(job));
   // the probe is one more turn: the other side's batches must not run during it
   await turns?.waitForTurn();
   const probes = await readProbe(job);
@@ -68,6 +69,7 @@ async function measureJob(job: CellJob, turns: TurnGate | null): Promise<WorkerR
     probes,
     textsPerBatch: batches.map((_, i) => job.batches[i % job.batches.length]?.length ?? 0),
     distinctBatches: job.batches.length,
+    warnings: closeWarning === null ? [] : [closeWarning],
     memory: {
       readings: { baseline, afterLoad, steadyState },
       baselineMB,
@@ -77,6 +79,36 @@ async function measureJob(job: CellJob, turns: TurnGate | null): Promise<WorkerR
       peakSource: vmhwm === null ? 'sampled' : 'vmhwm',
     },
   };
+}
+
+/** The longest close() may take: a few seconds, and never longer than one batch may. */
+const CLOSE_TIMEOUT_MS = 5000;
+
+function closeTimeoutFor(job: CellJob): number {
+  return Math.min(CLOSE_TIMEOUT_MS, job.batchTimeoutMs ?? CLOSE_TIMEOUT_MS);
+}
+
+/**
+ * Closes the embedder, waiting at most `timeoutMs`: a close() that never settles costs a warning, not the
+ * cell's measurements (the process exits after its reply whatever close() left running).
+ */
+async function closeWithin(embedder: ProfiledEmbedder, timeoutMs: number): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(
+      () => resolve(`close() did not finish within ${timeoutMs / 1000} s; the measurements are kept`),
+      timeoutMs,
+    );
+  });
+  try {
+    const closed = embedder.close().then(
+      () => null,
+      (error: unknown) => `${describeError(error)}; the measurements are kept`,
+    );
+    return await Promise.race([closed, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Calibration readings right after the cell: the machine's regimes last minutes, the cell a few seconds. */
