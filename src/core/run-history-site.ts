@@ -10,7 +10,7 @@ import type { HistorySeries } from '../history/history-series.js';
 import { isWebAddress, renderHistorySite } from '../report/history-site/index.js';
 import type { CoreDeps } from './core-deps.js';
 import type { HistorySiteOutcome } from './outcomes.js';
-import { createFolders } from './output-files.js';
+import { createFolders } from '../files/check-path.js';
 
 export interface HistorySiteRequest {
   series: readonly HistorySeries[];

@@ -11,7 +11,7 @@ export type StopRule = 'aggregate' | 'every-cell';
 
 export const GATE_SETTINGS = {
   baseline: defineOptionalSetting({
-    kind: textKind('path', 'baselines'),
+    kind: textKind('input-file-or-folder', 'baselines'),
     ...{ flag: 'baseline', flagArg: 'FILE|DIR', input: 'baseline-dir', config: 'gate.baselineDir' },
     commands: COMPARING,
     group: 'Comparison',

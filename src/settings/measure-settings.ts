@@ -15,7 +15,7 @@ export const MEASURE_SETTINGS = {
     help: 'synthetic:all-MiniLM-L6-v2 (default) | synthetic:all-MiniLM-L12-v2 | synthetic:bge-small-en-v1.5 | ./folder in hub layout | org/name[@revision]',
   }),
   embedder: defineOptionalSetting({
-    kind: textKind('path', './bench/embedder.mjs'),
+    kind: textKind('input-file', './bench/embedder.mjs'),
     ...{ flag: 'embedder', flagArg: 'FILE.mjs', input: 'embedder', config: 'embedder', commands: MEASURING },
     group: 'Model',
     help: 'your module exporting createEmbedder(options) → { embed(texts), close?() } (user code)',
@@ -28,7 +28,7 @@ export const MEASURE_SETTINGS = {
     help: 'onnx/model.onnx or onnx/model_quantized.onnx (auto: fp32 if present; q8 for synthetic models)',
   }),
   tokenizer: defineOptionalSetting({
-    kind: textKind('path', './models/my-model'),
+    kind: textKind('input-folder', './models/my-model'),
     ...{ flag: 'tokenizer', flagArg: 'DIR', input: 'tokenizer', config: 'tokenizer', commands: MEASURING },
     group: 'Model',
     help: 'folder with tokenizer.json (default: the model folder; synthetic models without one use a built-in hashing tokenizer)',
@@ -40,7 +40,7 @@ export const MEASURE_SETTINGS = {
     help: "truncation limit (default: sentence_bert_config.json, else the model's own)",
   }),
   corpus: defineOptionalSetting({
-    kind: textKind('path', './bench/corpus.jsonl'),
+    kind: textKind('input-file', './bench/corpus.jsonl'),
     ...{ flag: 'corpus', flagArg: 'FILE', input: 'corpus', config: 'corpus', commands: MEASURING },
     group: 'Workload',
     help: '.txt (a text per line), .jsonl ({"text"}), .json (strings, objects with text, or {"claims": [{"text"}]}); default: a built-in English-like corpus',
@@ -164,13 +164,13 @@ export const MEASURE_SETTINGS = {
     help: 'also recommend the largest batch whose p95 batch latency meets N ms',
   }),
   cpuProfile: defineOptionalSetting({
-    kind: textKind('path', 'embedder.cpuprofile'),
+    kind: textKind('output-file', 'embedder.cpuprofile'),
     ...{ flag: 'cpu-profile', flagArg: 'FILE', input: null, config: null, commands: MEASURING },
     group: 'Analysis',
     help: "write a V8 .cpuprofile of the embedder's run (for --embedder modules)",
   }),
   cacheDir: defineSetting({
-    kind: textKind('path', '~/.cache/embedprof'),
+    kind: textKind('cache-folder', '~/.cache/embedprof'),
     fallback: (context) => join(context.home, '.cache', 'embedprof'),
     environment: 'EMBEDPROF_CACHE_DIR',
     ...{ flag: 'cache-dir', flagArg: 'DIR', input: null, config: null, commands: MEASURING },

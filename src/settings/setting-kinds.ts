@@ -4,6 +4,7 @@
  * an example; the caller names the setting in the words of the face the value came from.
  */
 import { z } from 'zod';
+import type { PathRole } from '../files/check-path.js';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; expected: string; example: string };
 
@@ -14,8 +15,11 @@ export interface SettingKind<T> {
   configSchema: z.ZodType<T>;
   /** The value as a flag or input would be written. */
   formatText(value: T): string;
-  /** A path is resolved against the folder of the layer that gave it. */
-  path: 'none' | 'path' | 'model';
+  /**
+   * A path is resolved against the folder of the layer that gave it, and checked for its role before the run
+   * (files/check-path.ts); a model is a path only when it is written as one ("./folder").
+   */
+  path: 'none' | 'model' | PathRole;
 }
 
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });

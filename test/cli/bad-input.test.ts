@@ -40,7 +40,10 @@ function expectInputError(args: string[], pattern: RegExp): void {
 const corpus = () => ['--corpus', corpusFile];
 
 test('missing model folder', () =>
-  expectInputError(['--model', './no/such/model', ...corpus()], /--model \.\/no\/such\/model: expected/));
+  expectInputError(
+    ['--model', './no/such/model', ...corpus()],
+    /--model: expected an existing folder \(relative to .*\), received "\.\/no\/such\/model", a path that does not exist/,
+  ));
 test('folder without an ONNX file', () =>
   expectInputError(
     ['--model', folderWith('empty', null), ...corpus()],
@@ -59,7 +62,7 @@ test('ONNX without input_ids/attention_mask', () =>
 test('missing tokenizer folder', () =>
   expectInputError(
     ['--model', goodModel, '--tokenizer', join(work, 'nope'), ...corpus()],
-    /--tokenizer .*tokenizer\.json/,
+    /--tokenizer: expected an existing folder, received ".*nope", a path that does not exist/,
   ));
 test('model folder without tokenizer', () =>
   expectInputError(
@@ -97,7 +100,10 @@ test('unknown corpus format', () => {
   expectInputError(['--corpus', join(work, 'data.csv')], /--corpus .*data\.csv/);
 });
 test('unreadable corpus', () =>
-  expectInputError(['--corpus', join(work, 'missing.txt')], /--corpus .*missing\.txt/));
+  expectInputError(
+    ['--corpus', join(work, 'missing.txt')],
+    /--corpus: expected an existing file, received ".*missing\.txt", a path that does not exist/,
+  ));
 test('whitespace-only text', () => {
   writeFileSync(join(work, 'blank.json'), JSON.stringify(['fine', '   ']));
   expectInputError(['--corpus', join(work, 'blank.json')], /--corpus .*blank\.json.*index 1/);
