@@ -2,7 +2,15 @@
 import { join } from 'node:path';
 import type { OrtSpinning } from '../engine/onnx-session.js';
 import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
-import { booleanKind, choiceKind, intKind, intListKind, numberKind, textKind } from './setting-kinds.js';
+import {
+  booleanKind,
+  choiceKind,
+  intKind,
+  intListKind,
+  numberKind,
+  textKind,
+  timeLimitKind,
+} from './setting-kinds.js';
 import { shardKind } from './shard-and-metrics.js';
 
 const MEASURING: readonly CommandName[] = ['profile', 'gate'];
@@ -142,7 +150,7 @@ export const MEASURE_SETTINGS = {
     help: 'stop a worker process (a cell of one process) that runs longer than this (default 600)',
   }),
   batchTimeoutSeconds: defineSetting({
-    kind: numberKind('120'),
+    kind: timeLimitKind('120'),
     fallback: 120,
     ...{ flag: 'batch-timeout', flagArg: 'SECONDS', input: null, config: 'batchTimeoutSeconds' },
     commands: MEASURING,

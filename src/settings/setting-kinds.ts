@@ -71,6 +71,18 @@ export function numberKind(example: string, below: number | null = null): Settin
   };
 }
 
+/** A limit in seconds, where 0 means none (the protocol then sets no timer). */
+export function timeLimitKind(example: string): SettingKind<number> {
+  const valid = (text: string, value: number) => text !== '' && Number.isFinite(value) && value >= 0;
+  return {
+    parseText: (text) =>
+      valid(text, Number(text)) ? ok(Number(text)) : fail('a number of seconds, or 0 for no limit', example),
+    configSchema: z.number().min(0),
+    formatText: String,
+    path: 'none',
+  };
+}
+
 export function intListKind(example: string): SettingKind<number[]> {
   return {
     parseText: (text) => {

@@ -151,3 +151,10 @@ test('unwritable output folder', (t) => {
   assert.equal(result.status, 2);
   assert.match(result.stderr, /--out.*expected a folder embedprof can create and write/);
 });
+test('--config with --no-config is an input error, not one of them silently ignored', () => {
+  writeFileSync(join(work, 'cfg.json'), JSON.stringify({ schemaVersion: 1 }));
+  expectInputError(
+    ['--config', join(work, 'cfg.json'), '--no-config'],
+    /--config and --no-config: expected at most one of them, received both \(--config .*cfg\.json\)/,
+  );
+});
