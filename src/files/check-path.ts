@@ -156,9 +156,9 @@ export async function createFolders(path: string): Promise<void> {
     current = parent;
   }
   for (const folder of missing)
-    await mkdir(folder).catch((error: unknown) => {
+    await mkdir(folder).catch(async (error: unknown) => {
       // another writer made it meanwhile
-      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+      if ((await statOrNull(folder))?.isDirectory() !== true) throw error;
     });
 }
 
