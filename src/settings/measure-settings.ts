@@ -7,9 +7,11 @@ import {
   choiceKind,
   intKind,
   intListKind,
+  modelKind,
   numberKind,
   textKind,
   timeLimitKind,
+  urlKind,
 } from './setting-kinds.js';
 import { shardKind } from './shard-and-metrics.js';
 
@@ -17,7 +19,7 @@ const MEASURING: readonly CommandName[] = ['profile', 'gate'];
 
 export const MEASURE_SETTINGS = {
   model: defineOptionalSetting({
-    kind: textKind('model', 'synthetic:all-MiniLM-L6-v2'),
+    kind: modelKind('synthetic:all-MiniLM-L6-v2'),
     ...{ flag: 'model', flagArg: 'SPEC', input: 'model', config: 'model', commands: MEASURING },
     group: 'Model',
     help: 'synthetic:all-MiniLM-L6-v2 (default) | synthetic:all-MiniLM-L12-v2 | synthetic:bge-small-en-v1.5 | ./folder in hub layout | org/name[@revision]',
@@ -186,7 +188,7 @@ export const MEASURE_SETTINGS = {
     help: 'model cache (default $EMBEDPROF_CACHE_DIR or ~/.cache/embedprof)',
   }),
   hubEndpoint: defineOptionalSetting({
-    kind: textKind('none', 'https://huggingface.co'),
+    kind: urlKind('https://huggingface.co'),
     environment: 'HF_ENDPOINT',
     ...{ flag: 'hub-endpoint', flagArg: 'URL', input: null, config: null, commands: MEASURING },
     group: 'Model',

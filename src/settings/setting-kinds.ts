@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { PathRole } from '../files/check-path.js';
+import { findKnownArchitecture, listArchitectureNames } from '../onnx/architectures.js';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; expected: string; example: string };
 
@@ -33,6 +34,35 @@ export function textKind(path: SettingKind<string>['path'] = 'none', example = '
     configSchema: z.string().min(1),
     formatText: (value) => value,
     path,
+  };
+}
+
+/** An http(s) URL, e.g. a Hugging Face hub mirror. */
+export function urlKind(example: string): SettingKind<string> {
+  const isHttp = (text: string) => URL.canParse(text) && ['http:', 'https:'].includes(new URL(text).protocol);
+  const expected = `an http(s) URL such as ${example}`;
+  return {
+    parseText: (text) => (isHttp(text) ? ok(text) : fail(expected, example)),
+    configSchema: z.string().refine(isHttp, `expected ${expected}`),
+    formatText: (value) => value,
+    path: 'none',
+  };
+}
+
+/**
+ * A model: synthetic:NAME (NAME a known architecture), a folder written as a path, or a hub id. Only the
+ * synthetic names are checked here; a folder is checked for its role, a hub id when it is resolved.
+ */
+export function modelKind(example: string): SettingKind<string> {
+  const names = listArchitectureNames();
+  const valid = (text: string) =>
+    !text.startsWith('synthetic:') || findKnownArchitecture(text.slice('synthetic:'.length)) !== undefined;
+  const expected = `synthetic:NAME with NAME one of ${names.join(', ')}; a model folder ("./folder"); or a hub id org/name[@revision]`;
+  return {
+    parseText: (text) => (valid(text) ? ok(text) : fail(expected, example)),
+    configSchema: z.string().min(1).refine(valid, `expected ${expected}`),
+    formatText: (value) => value,
+    path: 'model',
   };
 }
 

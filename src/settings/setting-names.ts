@@ -50,6 +50,7 @@ function formatConfigExample(key: SettingKey, example: string): string {
 /** How to set `key` to `example` on `face` (or in the file that set it). */
 export function suggestSetting(key: SettingKey, face: Face, example: string, source?: SettingSource): string {
   const entry = getEntry(key);
+  if (source?.kind === 'environment') return `Set $${source.variable} to e.g. ${example}, or unset it.`;
   if (source?.kind === 'config' && entry.config !== null)
     return `Set ${entry.config} in ${source.path}, e.g. ${formatConfigExample(key, example)}.`;
   if (face === 'action' && entry.input !== null)

@@ -57,6 +57,11 @@ const CASES: BadInput[] = [
     error: /^input corpus: expected an existing file \(relative to .*\), received "missing\.jsonl"/,
   },
   {
+    inputs: { model: 'synthetic:nope' },
+    error:
+      /^input model: expected synthetic:NAME with NAME one of all-MiniLM-L6-v2, .*received "synthetic:nope"/,
+  },
+  {
     inputs: { corpus: 'pipe.jsonl' },
     error:
       /^input corpus: expected an existing file \(relative to .*\), received "pipe\.jsonl", a FIFO \(named pipe\)/,
