@@ -9,10 +9,18 @@ import { checkPath, type PathRole } from '../files/check-path.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
 import { getEntry, type SettingKey } from '../settings/setting-table.js';
 
-/** The role of a setting's value; null when it is no path (a hub id or preset is not a local model). */
-function choosePathRole(key: SettingKey, value: string): PathRole | null {
+type PathValues = Pick<ResolvedSettings['values'], 'embedder' | 'model'>;
+
+/** The model cache is used only for a synthetic or hub model: an unwritable default must not stop the rest. */
+function usesCache(values: PathValues): boolean {
+  return values.embedder === null && (values.model === null || !isLocalModel(values.model));
+}
+
+/** The role of a setting's value; null when it is no path here (a hub id is no folder; an unused cache). */
+function choosePathRole(key: SettingKey, value: string, values: PathValues): PathRole | null {
   const kind = getEntry(key).kind.path;
   if (kind === 'model') return isLocalModel(value) ? 'input-folder' : null;
+  if (kind === 'cache-folder' && !usesCache(values)) return null;
   return kind === 'none' ? null : kind;
 }
 
@@ -24,7 +32,7 @@ export async function assertPathSettings(
   for (const key of keys) {
     const value = settings.values[key];
     if (typeof value !== 'string') continue;
-    const role = choosePathRole(key, value);
+    const role = choosePathRole(key, value, settings.values);
     if (role === null) continue;
     const problem = await checkPath(value, role);
     if (problem === null) continue;
