@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { link, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { registerSignalCleanup } from '../platform/signal-cleanup.js';
 import { createFolders } from './check-path.js';
@@ -50,7 +50,8 @@ async function keepPrevious(dir: string, staging: string, files: readonly SetFil
     const previous = exists ? join(staging, 'previous', file.name) : null;
     if (previous !== null) {
       await createFolders(dirname(previous));
-      await link(target, previous);
+      // a file system without hard links gets a copy: if even that does not fit, nothing has moved yet
+      await link(target, previous).catch(() => copyFile(target, previous));
     }
     moves.push({ staged: join(staging, 'new', file.name), target, previous });
   }
