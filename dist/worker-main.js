@@ -25,6 +25,47 @@ function describeError(error) {
         return error.message;
     return String(error);
 }
+/** A line break as a log reader (the Actions runner among them) would split on. */
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/;
+/** Other control characters (terminal escapes, NUL): shown as U+FFFD, never written raw. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+/**
+ * Text that user code wrote (an embedder's error message, its error's name, a worker's stderr) as one line:
+ * its own line breaks become " ⏎ ", so none of it can start a log line (where the runner would read
+ * `::error::…` or `::set-output …` as a workflow command), whatever prints it.
+ */
+function quoteUserText(text) {
+    const lines = text.split(LINE_BREAKS).map((line) => line.replace(CONTROLS, '\uFFFD'));
+    while (lines.length > 1 && lines[lines.length - 1]?.trim() === '')
+        lines.pop();
+    return lines.join(' ⏎ ');
+}
+/**
+ * What user code threw, as one quoted line: an Error's message ("TypeError: bad input" when its name says more
+ * than `Error`), else what was thrown and that it was no Error ("embed() threw null (not an Error, so no
+ * message)").
+ */
+function describeThrown(error, call = 'the code') {
+    if (error instanceof Error) {
+        const name = typeof error.name === 'string' && error.name !== 'Error' ? `${error.name}: ` : '';
+        const message = error.message === '' ? `${call} threw an Error with no message` : error.message;
+        return quoteUserText(`${name}${message}`);
+    }
+    if (typeof error === 'string' && error !== '')
+        return quoteUserText(error);
+    const what = typeof error === 'string' ? 'an empty string' : describeValue(error);
+    const kind = error === null || error === undefined ? '' : ` (a ${typeof error})`;
+    return quoteUserText(`${call} threw ${what}${kind}, not an Error, so no message`);
+}
+function describeValue(value) {
+    try {
+        return String(value);
+    }
+    catch {
+        return 'a value with no text';
+    }
+}
 //# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -10923,8 +10964,15 @@ function recommend(input) {
  * package into a static import at the top of dist/action.js, which then fails to load without the package.
  */
 const PACKAGE = 'onnxruntime-node';
+/** ONNX Runtime reads it when its environment is created (the first session of the process). */
+const TELEMETRY_OFF = { ORT_DISABLE_TELEMETRY: '1' };
+/** `env` with ONNX Runtime's telemetry off, unless `env` says otherwise. */
+function withoutOrtTelemetry(env) {
+    return { ...TELEMETRY_OFF, ...env };
+}
 let loaded = null;
 function loadOnnxRuntime() {
+    process.env.ORT_DISABLE_TELEMETRY ??= TELEMETRY_OFF.ORT_DISABLE_TELEMETRY;
     loaded ??= import(/* webpackIgnore: true */ PACKAGE);
     return loaded;
 }
@@ -11077,11 +11125,9 @@ function checkEmbeddings(embeddings, texts, check) {
     if (embeddings.length !== texts) {
         throw new RuntimeFailure(`The embedder returned ${embeddings.length} embeddings for ${texts} texts.`);
     }
-    const dimension = check.expectedDimension ?? embeddings[0]?.length ?? 0;
+    const dimension = check.expectedDimension ?? readLength(embeddings[0]);
     embeddings.forEach((vector, index) => {
-        if (vector.length !== dimension || dimension === 0) {
-            throw new RuntimeFailure(`Embedding ${index} has dimension ${vector.length}; expected ${dimension}.`);
-        }
+        checkDimension(readLength(vector), index, dimension, check.expectedDimension !== null);
         let squares = 0;
         for (let d = 0; d < vector.length; d++) {
             const value = vector[d] ?? Number.NaN;
@@ -11096,8 +11142,58 @@ function checkEmbeddings(embeddings, texts, check) {
     });
     return dimension;
 }
+/** The length of something that should be a vector; -1 when it is no array-like at all. */
+function readLength(vector) {
+    if (typeof vector !== 'object' || vector === null)
+        return -1;
+    const length = Reflect.get(vector, 'length');
+    return typeof length === 'number' ? length : -1;
+}
+function checkDimension(length, index, dimension, earlier) {
+    if (length === -1) {
+        throw new RuntimeFailure(`Embedding ${index} is not an array of numbers; each text needs one vector.`);
+    }
+    if (length === 0) {
+        throw new RuntimeFailure(`Embedding ${index} is empty (no numbers); each vector needs at least one.`);
+    }
+    if (length !== dimension) {
+        const source = earlier ? 'as in the earlier batches' : 'as embedding 0 of this batch';
+        throw new RuntimeFailure(`Embedding ${index} has dimension ${length}; expected ${dimension}, ${source}.`);
+    }
+}
 //# sourceMappingURL=pooling.js.map
+;// CONCATENATED MODULE: ./build/src/engine/vocabulary-check.js
+/**
+ * Token ids against the model's vocabulary, before ONNX Runtime sees them: a tokenizer that does not belong
+ * to the model produces ids past its word-embedding table, and ONNX Runtime's own answer is a Gather error
+ * about an index range, in every cell. Here it is one input error naming both inputs.
+ */
+
+/** The largest id in a batch's input ids. */
+function findLargestId(batch) {
+    let largest = 0n;
+    for (const id of batch.inputIds)
+        if (id > largest)
+            largest = id;
+    return largest;
+}
+/** Throws the input error when a token id is past the model's vocabulary. */
+function checkTokenIds(batch, check) {
+    if (check.vocabSize === null)
+        return;
+    const largest = findLargestId(batch);
+    if (largest < BigInt(check.vocabSize))
+        return;
+    throw errors_createUsageError({
+        input: `--tokenizer ${check.tokenizerName} with --model ${check.onnxPath}`,
+        expected: `token ids below ${check.vocabSize}, the rows of the model's word-embedding table`,
+        received: `token id ${largest}: the tokenizer does not belong to this model`,
+        fix: "Pass --tokenizer the folder of the tokenizer the model was exported with (or omit it to use the model folder's own), or --model the model this tokenizer belongs to.",
+    });
+}
+//# sourceMappingURL=vocabulary-check.js.map
 ;// CONCATENATED MODULE: ./build/src/engine/onnx-embedder.js
+
 
 
 
@@ -11115,9 +11211,20 @@ async function createOnnxEmbedder(options) {
         throw new RuntimeFailure(`${options.onnxPath}: the model has no outputs.`);
     const outputName = firstOutput;
     const wantsTokenTypes = session.inputNames.includes('token_type_ids');
+    // each distinct batch is checked once, the first time it runs (in warm-up): replays are the same arrays
+    const checkedBatches = new WeakSet();
+    const vocabulary = {
+        vocabSize: options.vocabSize ?? null,
+        tokenizerName: options.tokenizer.name,
+        onnxPath: options.onnxPath,
+    };
     async function embedBatch(texts) {
         const start = clock();
         const batch = encodeBatch(options.tokenizer, texts, options.maxTokens);
+        if (!checkedBatches.has(texts)) {
+            checkTokenIds(batch, vocabulary);
+            checkedBatches.add(texts);
+        }
         const dims = [batch.rows, batch.sequenceLength];
         const feeds = {
             input_ids: new Tensor('int64', batch.inputIds, dims),
@@ -14369,10 +14476,10 @@ async function createCustomEmbedder(options) {
     let dimension = null;
     async function embedBatch(texts) {
         const start = clock();
-        const embeddings = await user.embed(texts);
+        const embeddings = await callUserCode('embed()', () => user.embed(texts));
         const end = clock();
         if (!Array.isArray(embeddings)) {
-            throw new RuntimeFailure(`${options.modulePath}: embed() must resolve to an array of vectors.`);
+            throw new RuntimeFailure(`${options.modulePath}: embed() must resolve to an array of vectors, received ${describeReceived(embeddings)}.`);
         }
         dimension = checkEmbeddings(embeddings, texts.length, {
             expectedDimension: dimension,
@@ -14391,7 +14498,35 @@ async function createCustomEmbedder(options) {
             },
         };
     }
-    return { kind: 'custom', embedBatch, close: async () => user.close?.() };
+    const close = user.close;
+    return {
+        kind: 'custom',
+        embedBatch,
+        close: async () => (close === undefined ? undefined : callUserCode('close()', close)),
+    };
+}
+/**
+ * Calls into the user's module. What it throws becomes a RuntimeFailure that says which call threw and quotes
+ * the thrown value on one line (quoteUserText): a message's own lines never reach a log line's start.
+ */
+async function callUserCode(call, run) {
+    try {
+        return await run();
+    }
+    catch (error) {
+        throw new RuntimeFailure(describeThrown(error, call));
+    }
+}
+/** "null", "undefined", "an array", "a string", "an object without an embed method (keys: a, b)". */
+function describeReceived(value) {
+    if (value === null || value === undefined)
+        return String(value);
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value !== 'object')
+        return `a ${typeof value}`;
+    const keys = Object.keys(value).slice(0, 8);
+    return quoteUserText(`an object without an embed method (keys: ${keys.join(', ') || 'none'})`);
 }
 async function loadUserEmbedder(modulePath, userOptions) {
     const absolute = (0,external_node_path_namespaceObject.resolve)(modulePath);
@@ -14403,7 +14538,7 @@ async function loadUserEmbedder(modulePath, userOptions) {
         throw errors_createUsageError({
             input: `--embedder ${modulePath}`,
             expected: 'an ES module that can be imported',
-            received: `an import failure (${describeError(error).split('\n')[0]})`,
+            received: `an import failure (${describeThrown(error, 'the import')})`,
             fix: 'Check the path and that the module and its dependencies load with `node FILE`.',
         });
     }
@@ -14412,18 +14547,18 @@ async function loadUserEmbedder(modulePath, userOptions) {
         throw errors_createUsageError({
             input: `--embedder ${modulePath}`,
             expected: 'a module exporting `createEmbedder(options)`',
-            received: `exports [${Object.keys(module).join(', ')}]`,
+            received: quoteUserText(`exports [${Object.keys(module).join(', ')}]`),
             fix: 'Export `async function createEmbedder(options) { return { embed(texts) {…}, close() {…} } }`.',
         });
     }
-    const embedder = await factory(userOptions);
+    const embedder = await callUserCode('createEmbedder()', async () => Reflect.apply(factory, module, [userOptions]));
     if (typeof embedder !== 'object' ||
         embedder === null ||
         typeof Reflect.get(embedder, 'embed') !== 'function') {
         throw errors_createUsageError({
             input: `--embedder ${modulePath}`,
             expected: 'createEmbedder() to resolve to an object with an embed(texts) method',
-            received: typeof embedder,
+            received: describeReceived(embedder),
             fix: 'Return `{ embed: async (texts) => vectors }` from createEmbedder.',
         });
     }
@@ -15558,7 +15693,7 @@ function emitGelu(ctx, input, path) {
 
 
 const probeInputName = 'X';
-function checkDimension(name, value) {
+function probe_graph_checkDimension(name, value) {
     if (Number.isInteger(value) && value > 0 && value <= 1 << 16)
         return;
     throw createUsageError({
@@ -15571,9 +15706,9 @@ function checkDimension(name, value) {
 /** Builds the probe model. Weights are normal-ish with std 0.02, determined by `seed`. */
 function probe_graph_buildProbeModel(dtype, shape, seed) {
     const { m, k, n } = shape;
-    checkDimension('M', m);
-    checkDimension('K', k);
-    checkDimension('N', n);
+    probe_graph_checkDimension('M', m);
+    probe_graph_checkDimension('K', k);
+    probe_graph_checkDimension('N', n);
     const builder = new OnnxGraphBuilder('calibration_probe');
     const input = builder.addInput(probeInputName, DataType.float, [m, k]);
     const weights = new SeededWeights(seed);
@@ -15743,7 +15878,7 @@ async function measureJob(job, turns) {
     // the cell's own peak, read before the calibration probe's sessions exist
     const vmhwm = readPeakRssMB();
     const steadyState = readMemoryBreakdown();
-    await embedder.close();
+    const closeWarning = await closeWithin(embedder, closeTimeoutFor(job));
     // the probe is one more turn: the other side's batches must not run during it
     await turns?.waitForTurn();
     const probes = await readProbe(job);
@@ -15757,6 +15892,7 @@ async function measureJob(job, turns) {
         probes,
         textsPerBatch: batches.map((_, i) => job.batches[i % job.batches.length]?.length ?? 0),
         distinctBatches: job.batches.length,
+        warnings: closeWarning === null ? [] : [closeWarning],
         memory: {
             readings: { baseline, afterLoad, steadyState },
             baselineMB,
@@ -15766,6 +15902,28 @@ async function measureJob(job, turns) {
             peakSource: vmhwm === null ? 'sampled' : 'vmhwm',
         },
     };
+}
+/** The longest close() may take: a few seconds, and never longer than one batch may. */
+const CLOSE_TIMEOUT_MS = 5000;
+function closeTimeoutFor(job) {
+    return Math.min(CLOSE_TIMEOUT_MS, job.batchTimeoutMs ?? CLOSE_TIMEOUT_MS);
+}
+/**
+ * Closes the embedder, waiting at most `timeoutMs`: a close() that never settles costs a warning, not the
+ * cell's measurements (the process exits after its reply whatever close() left running).
+ */
+async function closeWithin(embedder, timeoutMs) {
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(`close() did not finish within ${timeoutMs / 1000} s; the measurements are kept`), timeoutMs);
+    });
+    try {
+        const closed = embedder.close().then(() => null, (error) => `${describeError(error)}; the measurements are kept`);
+        return await Promise.race([closed, timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 /** Calibration readings right after the cell: the machine's regimes last minutes, the cell a few seconds. */
 async function readProbe(job) {
@@ -15821,19 +15979,144 @@ function createTurnGate(send) {
     };
 }
 //# sourceMappingURL=turn-gate.js.map
+;// CONCATENATED MODULE: ./build/src/platform/signal-cleanup.js
+/**
+ * Cleanups that must run when the process is interrupted (SIGINT, SIGTERM): each runs synchronously, the
+ * latest registered first (a worker's process group ends before the folder it writes into is removed), then
+ * the signal does what it would have done without a handler — when no other listener handles it, it is raised
+ * again, so the process ends by it (a shell reports 130 or 143).
+ */
+const SIGNALS = (/* unused pure expression or super */ null && (['SIGINT', 'SIGTERM']));
+const cleanups = new Set();
+function runCleanups(signal) {
+    for (const cleanup of [...cleanups].reverse()) {
+        try {
+            cleanup();
+        }
+        catch {
+            // the next cleanup still runs: the process is ending either way
+        }
+    }
+    cleanups.clear();
+    for (const each of SIGNALS)
+        process.off(each, runCleanups);
+    if (process.listenerCount(signal) === 0)
+        process.kill(process.pid, signal);
+}
+/** Runs `cleanup` if the process is interrupted before the returned function is called. */
+function signal_cleanup_registerSignalCleanup(cleanup) {
+    if (cleanups.size === 0)
+        for (const signal of SIGNALS)
+            process.on(signal, runCleanups);
+    cleanups.add(cleanup);
+    return () => {
+        cleanups.delete(cleanup);
+        if (cleanups.size === 0)
+            for (const signal of SIGNALS)
+                process.off(signal, runCleanups);
+    };
+}
+//# sourceMappingURL=signal-cleanup.js.map
+;// CONCATENATED MODULE: ./build/src/platform/process-group.js
+
+const OWN_GROUPS = process.platform !== 'win32';
+/** Spawn and fork options that make the child the leader of a new process group. */
+const GROUP_SPAWN_OPTIONS = { detached: OWN_GROUPS };
+/** Groups spawned by this process whose end is still due, each with the function that ends it. */
+const live = new Map();
+function endAllGroups() {
+    for (const end of [...live.values()])
+        end();
+}
+/** SIGKILL to every process of the group `pgid` leads; nothing when the group is already gone. */
+function killGroup(pgid) {
+    try {
+        process.kill(-pgid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: every process of the group has ended
+    }
+}
+/**
+ * Ends `child`'s group when the child exits, when embedprof is interrupted or exits, or when `end()` is
+ * called. `child` must have been spawned with GROUP_SPAWN_OPTIONS.
+ */
+function trackProcessGroup(child) {
+    const pid = child.pid;
+    if (pid === undefined)
+        return { end: () => undefined };
+    if (live.size === 0)
+        process.on('exit', endAllGroups);
+    let released = false;
+    // after its release the id may name another process's group: nothing is sent to it then
+    const stop = () => {
+        if (released)
+            return;
+        if (OWN_GROUPS)
+            killGroup(pid);
+        else
+            child.kill('SIGKILL');
+    };
+    const unregister = registerSignalCleanup(stop);
+    const release = () => {
+        stop();
+        released = true;
+        unregister();
+        live.delete(child);
+        if (live.size === 0)
+            process.off('exit', endAllGroups);
+    };
+    live.set(child, release);
+    child.once('exit', release);
+    return { end: stop };
+}
+/**
+ * For a child spawned with GROUP_SPAWN_OPTIONS whose parent is gone (its IPC channel closed: embedprof was
+ * killed outright, so no cleanup of its own ran): ends the child's group, the child with it.
+ */
+function endOwnGroup() {
+    if (OWN_GROUPS)
+        killGroup(process.pid);
+    process.exit(1);
+}
+//# sourceMappingURL=process-group.js.map
 ;// CONCATENATED MODULE: ./build/src/protocol/ipc/worker-main.js
+
+
 
 
 // Entry point of a fresh worker process: one job in over IPC, one reply out, then exit. In lockstep mode
 // (duet gates) the parent also sends turns: one per batch, one for the calibration probe (turn-gate.ts).
 const gate = createTurnGate((message) => process.send?.(message));
 let started = false;
+// A parent that is gone (killed outright) can neither take the reply nor end this process group: the worker
+// ends it when it sees the channel close, or when a message cannot be sent (a send without a callback reports
+// that as the process's 'error' event).
+process.on('disconnect', endOwnGroup);
+process.on('error', endOwnGroup);
+let replied = false;
+function reply(message) {
+    if (replied)
+        return;
+    replied = true;
+    if (process.connected !== true)
+        endOwnGroup();
+    process.send?.(message, (error) => (error === null ? process.exit(0) : endOwnGroup()));
+}
+// Only the embedder's code leaves a promise rejection unhandled or throws outside a call: without these, Node
+// prints its own stack to stderr and exits, and the parent could only quote that stack for every cell.
+process.on('unhandledRejection', (reason) => {
+    const message = `the embedder left a promise rejection unhandled: ${describeThrown(reason, 'a promise')}`;
+    reply({ kind: 'failed', failure: 'runtime', message });
+});
+process.on('uncaughtException', (error) => {
+    const message = `an exception no call caught (the embedder's own callbacks or timers): ${describeThrown(error, 'a callback')}`;
+    reply({ kind: 'failed', failure: 'runtime', message });
+});
 process.on('message', (message) => {
     if (gate.accept(message) || started)
         return;
     started = true;
-    void runWorkerJob(message, gate).then((reply) => {
-        process.send?.(reply, () => process.exit(0));
-    });
+    void runWorkerJob(message, gate).then(reply);
 });
 //# sourceMappingURL=worker-main.js.map

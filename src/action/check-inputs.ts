@@ -3,41 +3,26 @@
  * entered, so a typo names the input rather than something deeper in the core).
  */
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { assertPathSettings } from '../core/index.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
-import type { SettingKey } from '../settings/setting-table.js';
+import { getEntry, SETTING_KEYS, type SettingKey } from '../settings/setting-table.js';
 import { describeEvent, type EventContext } from './event-context.js';
 
-type PathKind = 'file' | 'folder';
-
-function isKind(path: string, kind: PathKind): boolean {
-  if (!existsSync(path)) return false;
-  const info = statSync(path);
-  return kind === 'file' ? info.isFile() : info.isDirectory();
-}
-
 export function isDirectory(path: string): boolean {
-  return isKind(resolve(path), 'folder');
+  const absolute = resolve(path);
+  return existsSync(absolute) && statSync(absolute).isDirectory();
 }
 
-function assertPath(settings: ResolvedSettings, key: SettingKey, kind: PathKind, example: string): void {
-  const value = settings.values[key];
-  if (typeof value !== 'string' || isKind(resolve(value), kind)) return;
-  const where = isAbsolute(value) ? '' : ` (relative to ${process.cwd()})`;
-  const received = JSON.stringify(value);
-  throw createSettingError(settings, key, { expected: `an existing ${kind}${where}`, received, example });
-}
+/** The settings the action's inputs, the config file or the environment can set. */
+const ACTION_KEYS = SETTING_KEYS.filter((key) => {
+  const entry = getEntry(key);
+  return entry.input !== null || entry.config !== null || entry.environment !== undefined;
+});
 
-const isLocalModel = (model: string): boolean => model.startsWith('.') || isAbsolute(model);
-
-export function assertInputPathsExist(settings: ResolvedSettings): void {
-  assertPath(settings, 'embedder', 'file', './bench/embedder.mjs');
-  assertPath(settings, 'corpus', 'file', './bench/corpus.jsonl');
-  assertPath(settings, 'tokenizer', 'folder', './models/my-model');
-  const model = settings.values.model;
-  if (model !== null && isLocalModel(model)) assertPath(settings, 'model', 'folder', './models/my-model');
-  const mode = settings.values.mode;
-  if (mode === 'comment' || mode === 'merge') assertPath(settings, 'reportDir', 'folder', 'embedprof-report');
+/** Every path they name, checked for its role (core/check-path-settings.ts) once the working directory is entered. */
+export async function assertInputPaths(settings: ResolvedSettings): Promise<void> {
+  await assertPathSettings(settings, ACTION_KEYS);
 }
 
 export function checkCombinations(settings: ResolvedSettings, context: EventContext): void {

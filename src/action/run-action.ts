@@ -7,7 +7,7 @@ import { createUsageError, describeError } from '../errors.js';
 import { nameSetting, suggestSetting } from '../settings/setting-names.js';
 import { readInputLayer, resolveActionSettings } from './action-inputs.js';
 import type { ActionPlatform } from './action-platform.js';
-import { assertInputPathsExist, checkCombinations, isDirectory } from './check-inputs.js';
+import { assertInputPaths, checkCombinations, isDirectory } from './check-inputs.js';
 import { parseEventContext } from './event-context.js';
 import { runCommentMode } from './run-comment-mode.js';
 import { runHistoryMode } from './run-history-mode.js';
@@ -53,7 +53,7 @@ export async function runAction(platform: ActionPlatform): Promise<void> {
     enterWorkingDirectory(platform, inputs.values.workingDirectory ?? undefined);
     const settings = await resolveActionSettings(platform, context, inputs);
     checkCombinations(settings, context);
-    assertInputPathsExist(settings);
+    await assertInputPaths(settings);
     assertTrustedCode(settings, context);
     await runMode({ platform, settings, context });
   } catch (error) {

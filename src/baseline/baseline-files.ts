@@ -2,8 +2,9 @@
  * The only I/O of the baseline module: reading baseline files (or folders of them) and writing one
  * atomically. Parsing and selection are pure and live beside it.
  */
+import { assertNotSpecialFile, createFolders } from '../files/check-path.js';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createUsageError, describeError, UsageError } from '../errors.js';
 import { writeJsonAtomically } from '../files/atomic-write.js';
@@ -33,6 +34,7 @@ async function readBaselineFile(path: string): Promise<Baseline> {
 }
 
 async function loadBaselineFile(path: string): Promise<LoadedBaseline> {
+  await assertNotSpecialFile(path, (problem) => createUsageError({ input: path, ...problem }));
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -139,7 +141,7 @@ export async function writeBaselineAtomically(
   const valid = baselineSchema.parse(baseline);
   const path = join(dir, `${valid.name}.json`);
   try {
-    await mkdir(dir, { recursive: true });
+    await createFolders(dir);
   } catch (error) {
     throw createUsageError({
       input: dir,

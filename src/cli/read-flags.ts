@@ -29,6 +29,25 @@ export function buildParseOptions(command: CommandName): Record<string, OptionSp
   return options;
 }
 
+/**
+ * `--flag -3` as `--flag=-3`: node's parseArgs takes a value starting with a dash for a forgotten argument
+ * ("ambiguous"), so a negative number would never reach the setting's own check, which says what is expected.
+ * No flag looks like a number, so nothing else is joined.
+ */
+export function joinNegativeNumbers(argv: readonly string[], options: Record<string, OptionSpec>): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    const takesValue = arg.startsWith('--') && options[arg.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && /^-\.?\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
 export interface FlagLayer {
   layer: SettingsLayer;
   help: boolean;
@@ -39,7 +58,8 @@ export function readFlagLayer(command: CommandName, argv: readonly string[]): Fl
   let values: Record<string, string | boolean | undefined>;
   try {
     const options = buildParseOptions(command);
-    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
+    const args = joinNegativeNumbers(argv, options);
+    ({ values } = parseArgs({ args, options, strict: true, allowPositionals: false }));
   } catch (error) {
     const name = command.replace('-', ' ');
     throw new UsageError(`${describeError(error)}. Run \`embedprof ${name} --help\` for the options.`);

@@ -4,6 +4,7 @@
  */
 import { availableParallelism, homedir } from 'node:os';
 import { findConfig } from '../config/read-config.js';
+import { createUsageError } from '../errors.js';
 import { toConfigLayer } from '../settings/config-layer.js';
 import { showPath } from '../settings/setting-names.js';
 import { resolveSettings, type ResolvedSettings, type SettingsLayer } from '../settings/resolve-settings.js';
@@ -25,11 +26,16 @@ export async function resolveCliSettings(
     command === 'gate'
       ? [{ source: { kind: 'face', reason: 'the gate command' }, values: { preset: 'pr' } }]
       : [];
+  const { config: named, noConfig } = flags.layer.values;
+  if (named !== undefined && noConfig === true)
+    throw createUsageError({
+      input: '--config and --no-config',
+      expected: 'at most one of them',
+      received: `both (--config ${named})`,
+      fix: 'Drop --no-config to read that file, or --config to read none.',
+    });
   const reads = command === 'profile' || command === 'gate';
-  const config =
-    reads && flags.layer.values.noConfig !== true
-      ? await findConfig(flags.layer.values.config ?? null, cwd)
-      : null;
+  const config = reads && noConfig !== true ? await findConfig(named ?? null, cwd) : null;
   if (config !== null) layers.push(toConfigLayer(config.config, showPath(config.path, cwd), config.dir));
   layers.push(flags.layer);
   const context = { env, cores: availableParallelism(), home: homedir() };

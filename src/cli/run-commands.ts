@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Baseline } from '../baseline/baseline-schema.js';
 import {
+  assertPathSettings,
   createDefaultDeps,
   readProfileFile,
   runBaselineUpdate,
@@ -21,6 +22,7 @@ import type { CommandName } from '../settings/setting-entry.js';
 import { formatCommandHelp } from './command-help.js';
 import { formatComparisonSummary } from './format-comparison.js';
 import { formatProfileTable } from './format-table.js';
+import { listCommandKeys } from './read-flags.js';
 import { resolveCliSettings } from './resolve-cli-settings.js';
 import {
   runHistoryAddCommand,
@@ -138,5 +140,6 @@ export async function runCommand(command: CommandName, argv: readonly string[]):
     print(formatCommandHelp(command));
     return 0;
   }
+  await assertPathSettings(resolved.settings, listCommandKeys(command));
   return COMMANDS[command](resolved.settings);
 }

@@ -3,6 +3,7 @@
  * a typed outcome; failures are thrown as UsageError (exit 2) or RuntimeFailure (exit 1), which
  * `captureFailure` turns into data.
  */
+export { assertPathSettings } from './check-path-settings.js';
 export { captureFailure, createDefaultDeps, type CoreDeps } from './core-deps.js';
 export type * from './outcomes.js';
 export { runBaselineUpdate, type BaselineUpdateRequest } from './run-baseline-update.js';

@@ -1,7 +1,8 @@
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { describeError } from '../errors.js';
 import { writeFileAtomically as writeAtomically } from '../files/atomic-write.js';
+import { createFolders } from '../files/check-path.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
 
 /** Creates the output folder and proves it writable before any long work starts. */
@@ -24,30 +25,6 @@ export async function prepareOutputDir(
     });
   }
   return absolute;
-}
-
-/**
- * mkdir -p, one level at a time: node's recursive mkdir spins forever under a path it cannot create (seen with
- * /proc/x on Node 20 and 24); a plain mkdir fails at once.
- */
-export async function createFolders(path: string): Promise<void> {
-  const missing: string[] = [];
-  let current = path;
-  while (!(await isFolder(current))) {
-    missing.unshift(current);
-    const parent = dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const folder of missing) await mkdir(folder);
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Writes `dir/name` atomically (see files/atomic-write.ts) and returns its path. */

@@ -16,7 +16,7 @@ import {
 import { writeFileAtomically } from '../files/atomic-write.js';
 import type { CoreDeps } from './core-deps.js';
 import type { ExportOutcome } from './outcomes.js';
-import { createFolders } from './output-files.js';
+import { createFolders } from '../files/check-path.js';
 import { readProfileFile } from './read-profile-file.js';
 
 export interface ExportRequest {

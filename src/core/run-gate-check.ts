@@ -26,7 +26,10 @@ import type { GateOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';
 import { countFailedCells, countMeasuredCells, withSettings, writeRunFiles } from './write-run-files.js';
 
-type Measured = Pick<GateOutcome, 'profile' | 'comparison' | 'baseProfile' | 'adoption'>;
+type Measured = Pick<GateOutcome, 'profile' | 'comparison' | 'baseProfile' | 'adoption'> & {
+  /** The settings measured with (processes raised for a comparison). */
+  settings: ResolvedSettings;
+};
 
 interface GateContext {
   settings: ResolvedSettings;
@@ -39,20 +42,43 @@ interface GateContext {
 /** A cell verdict rests on an interval with at least 2 degrees of freedom: 3 pairs, or 3 processes a side. */
 export const MIN_GATE_PROCESSES = 3;
 
-function assertEnoughProcesses(settings: ResolvedSettings): void {
+/**
+ * The settings a comparison measures with. Fewer processes than a verdict needs are raised to the minimum
+ * (and the comparison says so: noteRaisedProcesses), not refused: the same embedprof.config.json serves
+ * profiles, where 2 is a fair choice, and a gate with fewer could only ever say "inconclusive". A run that
+ * compares nothing (the pull request adding embedprof) keeps the value as set.
+ */
+function raiseProcessesToCompare(settings: ResolvedSettings): ResolvedSettings {
   const processes = settings.values.processes;
-  if (processes >= MIN_GATE_PROCESSES) return;
-  throw createSettingError(settings, 'processes', {
-    expected: `at least ${MIN_GATE_PROCESSES} for a gate (a cell verdict from fewer rests on 1 degree of freedom)`,
-    received: String(processes),
-    example: String(MIN_GATE_PROCESSES),
-  });
+  if (processes >= MIN_GATE_PROCESSES) return settings;
+  const name = nameSetting('processes', settings.face, settings.sources.processes);
+  return {
+    ...settings,
+    values: { ...settings.values, processes: MIN_GATE_PROCESSES },
+    sources: {
+      ...settings.sources,
+      processes: { kind: 'face', reason: `the gate's minimum (${name} was ${processes})` },
+    },
+  };
+}
+
+/** The note a comparison carries when its processes were raised, or null. */
+function noteRaisedProcesses(settings: ResolvedSettings, used: ResolvedSettings): string | null {
+  const { processes } = settings.values;
+  if (used.values.processes === processes) return null;
+  const name = nameSetting('processes', settings.face, settings.sources.processes);
+  const fix = suggestSetting(
+    'processes',
+    settings.face,
+    String(MIN_GATE_PROCESSES),
+    settings.sources.processes,
+  );
+  return `${name} is ${processes}: this comparison measured ${used.values.processes} processes (pairs) a cell, the fewest a cell verdict can rest on (2 degrees of freedom). ${fix}`;
 }
 
 export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): Promise<GateOutcome> {
   const started = deps.now().getTime();
   const { values } = settings;
-  assertEnoughProcesses(settings);
   const request = buildComparisonRequest(settings);
   if (values.against === null) requireBaseline(settings, request, null);
   const outDir = await prepareOutputDir(values.out, settings);
@@ -63,14 +89,17 @@ export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): 
     values.against === null
       ? await gateOnBaseline(context, requireBaseline(settings, request, null), null)
       : await gateOnBase(context, await prepareDuetBase(context, values.against));
+  const raised = noteRaisedProcesses(settings, measured.settings);
+  if (raised !== null) run.progress.note(raised);
   const comparison =
     measured.comparison === null
       ? null
-      : await attachBaseHistory(measured.comparison, settings, deps.cwd, run.progress);
+      : await attachBaseHistory(addNote(measured.comparison, raised), settings, deps.cwd, run.progress);
+  const { settings: used, ...documents } = measured;
   const withSources = {
-    ...measured,
+    ...documents,
     comparison,
-    profile: withSettings(measured.profile, settings, deps.cwd),
+    profile: withSettings(measured.profile, used, deps.cwd),
   };
   const files = await writeRunFiles(outDir, withSources);
   run.progress.finish();
@@ -78,6 +107,11 @@ export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): 
   const compared = measured.comparison === null ? 0 : decideGateExitCode(measured.comparison);
   const exitCode = Math.max(compared, failed) as 0 | 1;
   return { kind: 'gate', ...withSources, outDir, files, exitCode };
+}
+
+function addNote(comparison: Comparison, note: string | null): Comparison {
+  if (note === null) return comparison;
+  return { ...comparison, overall: { ...comparison.overall, notes: [...comparison.overall.notes, note] } };
 }
 
 async function prepareDuetBase(context: GateContext, ref: string): Promise<PreparedBase> {
@@ -149,10 +183,11 @@ async function gateOnBase(context: GateContext, base: PreparedBase): Promise<Mea
   }
   try {
     const startedAt = deps.now();
-    const head = createProfileMeasurement({ ...run, options: settings.values, startedAt });
+    const used = raiseProcessesToCompare(settings);
+    const head = createProfileMeasurement({ ...run, options: used.values, startedAt });
     const measuredBase = createProfileMeasurement({
       ...run,
-      options: base.options,
+      options: { ...base.options, processes: used.values.processes },
       model: base.model,
       startedAt,
     });
@@ -161,7 +196,7 @@ async function gateOnBase(context: GateContext, base: PreparedBase): Promise<Mea
       base: measuredBase,
       reference: base.reference,
       options: request.options,
-      pairsPerCell: settings.values.processes,
+      pairsPerCell: used.values.processes,
       seed: settings.values.seed,
       budgetSeconds: settings.values.timeBudgetSeconds,
       stopRule: settings.values.stopRule,
@@ -172,7 +207,7 @@ async function gateOnBase(context: GateContext, base: PreparedBase): Promise<Mea
     const { profile, comparison, baseProfile } = result;
     const fallbackReason = describeFailedBase(comparison);
     if (fallbackReason === null || request.baseline === null) {
-      return { profile, comparison, baseProfile, adoption: null };
+      return { profile, comparison, baseProfile, adoption: null, settings: used };
     }
     run.progress.note(`${fallbackReason}: comparing with the committed baseline instead`);
     const fallback = { ...request, baseline: request.baseline };
@@ -195,8 +230,9 @@ async function gateOnBaseline(
   request: ComparisonRequest,
   reference: ComparisonReference | null,
 ): Promise<Measured> {
-  const { settings, run, deps } = context;
+  const { run, deps } = context;
   const candidates = await loadCandidateBaselines(request.baseline);
+  const settings = raiseProcessesToCompare(context.settings);
   const measurement = createProfileMeasurement({ ...run, options: settings.values, startedAt: deps.now() });
   const preview = createFingerprint({ environment: measurement.environment, model: run.model.info });
   pickBaseline(candidates, preview, request.policy, request.baseline);
@@ -212,7 +248,8 @@ async function gateOnBaseline(
     progress: run.progress,
     reference,
   });
-  return { profile: result.profile, comparison: result.comparison, baseProfile: null, adoption: null };
+  const { profile, comparison } = result;
+  return { profile, comparison, baseProfile: null, adoption: null, settings };
 }
 
 /** The first pull request adding embedprof: the head's profile alone, with the reason nothing was compared. */
@@ -225,5 +262,5 @@ async function profileAlone(context: GateContext, reason: string): Promise<Measu
     settings.values.seed,
   );
   const profile = measurement.build(states, await measurement.analyze());
-  return { profile, comparison: null, baseProfile: null, adoption: reason };
+  return { profile, comparison: null, baseProfile: null, adoption: reason, settings };
 }

@@ -3,14 +3,14 @@
  * folder as one set, so a published site never mixes two generations. The caller reads the store into
  * HistorySeries[]; this validates the context, renders and writes.
  */
-import { resolve, join } from 'node:path';
+import { resolve } from 'node:path';
 import { createUsageError, describeError } from '../errors.js';
-import { writeFilesAtomically } from '../files/atomic-write.js';
+import { writeFileSet } from '../files/write-file-set.js';
 import type { HistorySeries } from '../history/history-series.js';
 import { isWebAddress, renderHistorySite } from '../report/history-site/index.js';
 import type { CoreDeps } from './core-deps.js';
 import type { HistorySiteOutcome } from './outcomes.js';
-import { createFolders } from './output-files.js';
+import { createFolders } from '../files/check-path.js';
 
 export interface HistorySiteRequest {
   series: readonly HistorySeries[];
@@ -58,15 +58,15 @@ export async function runHistorySite(
   assertRepositoryUrl(request);
   const outDir = await prepareSiteFolder(request, deps.cwd);
   const context = { ...request.context, generatedAt: deps.now().toISOString() };
-  const files = renderHistorySite(request.series, context).map((file) => ({
-    path: join(outDir, file.path),
-    data: file.content,
-  }));
-  await writeFilesAtomically(files);
+  const rendered = renderHistorySite(request.series, context);
+  const files = await writeFileSet(
+    outDir,
+    rendered.map((file) => ({ name: file.path, data: file.content })),
+  );
   return {
     kind: 'history-site',
     outDir,
-    files: files.map((file) => file.path),
+    files,
     cells: new Set(request.series.map((series) => series.cellId)).size,
     series: request.series.length,
     points: request.series.reduce((sum, series) => sum + series.points.length, 0),

@@ -1,20 +1,26 @@
 import type { Comparison } from '../compare/index.js';
+import { writeFileSet, type SetFile } from '../files/write-file-set.js';
 import { renderAll } from '../report/index.js';
 import type { Profile } from '../schema/profile-schema.js';
-import { join } from 'node:path';
-import { writeFilesAtomically } from '../files/atomic-write.js';
+
+/** Every report that applies, as files of a set (see files/write-file-set.ts). */
+export function renderReportFiles(
+  profile: Profile,
+  comparison: Comparison | null,
+  adoption: string | null = null,
+): SetFile[] {
+  return renderAll({ profile, comparison, adoption }).map(({ file, content }) => ({
+    name: file,
+    data: content,
+  }));
+}
 
 /** Renders every report that applies and writes them into `dir` as one set; returns the paths written. */
-export async function writeReports(
+export function writeReports(
   dir: string,
   profile: Profile,
   comparison: Comparison | null,
   adoption: string | null = null,
 ): Promise<string[]> {
-  const files = renderAll({ profile, comparison, adoption }).map(({ file, content }) => ({
-    path: join(dir, file),
-    data: content,
-  }));
-  await writeFilesAtomically(files);
-  return files.map((file) => file.path);
+  return writeFileSet(dir, renderReportFiles(profile, comparison, adoption));
 }

@@ -4,9 +4,9 @@ import { profileSchema, type Profile } from '../schema/profile-schema.js';
 import { listChosenSettings } from '../settings/describe-settings.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import { readGitHead } from './read-provenance.js';
-import { writeJsonAtomically } from './output-files.js';
-import { writeComparison } from './write-comparison.js';
-import { writeReports } from './write-reports.js';
+import { writeFileSet, type SetFile } from '../files/write-file-set.js';
+import { serializeComparison } from './write-comparison.js';
+import { renderReportFiles } from './write-reports.js';
 
 export interface RunDocuments {
   profile: Profile;
@@ -16,15 +16,20 @@ export interface RunDocuments {
   adoption?: string | null;
 }
 
-/** profile.json, base-profile.json (duet mode), comparison.json and the reports; the paths written. */
-export async function writeRunFiles(outDir: string, documents: RunDocuments): Promise<string[]> {
+const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * profile.json, base-profile.json (duet mode), comparison.json and the reports, written as one set: all or
+ * none (files/write-file-set.ts); the paths written, profile.json first.
+ */
+export function writeRunFiles(outDir: string, documents: RunDocuments): Promise<string[]> {
   const { profile, baseProfile, comparison } = documents;
-  const files = [await writeJsonAtomically(outDir, 'profile.json', profileSchema.parse(profile))];
+  const files: SetFile[] = [{ name: 'profile.json', data: toJson(profileSchema.parse(profile)) }];
   if (baseProfile !== null)
-    files.push(await writeJsonAtomically(outDir, 'base-profile.json', profileSchema.parse(baseProfile)));
-  if (comparison !== null) files.push(await writeComparison(outDir, comparison));
-  files.push(...(await writeReports(outDir, profile, comparison, documents.adoption ?? null)));
-  return files;
+    files.push({ name: 'base-profile.json', data: toJson(profileSchema.parse(baseProfile)) });
+  if (comparison !== null) files.push({ name: 'comparison.json', data: serializeComparison(comparison) });
+  files.push(...renderReportFiles(profile, comparison, documents.adoption ?? null));
+  return writeFileSet(outDir, files);
 }
 
 /** The profile with its commit and the settings it ran with (those not left at their defaults, with sources). */

@@ -1,6 +1,6 @@
 import { createUsageError } from '../errors.js';
 import { MAX_TEXT_CHARACTERS } from './corpus-types.js';
-import { locateJsonError, type JsonErrorLocation } from './json-error-location.js';
+import { locateJsonError, type JsonErrorLocation } from '../schema/json-error-location.js';
 
 /** A text with where it was found, e.g. `line 7`, `index 3` or `"claims" index 3`, for error messages. */
 export interface LocatedText {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { createUsageError } from '../errors.js';
+import { assertNotSpecialFile } from '../files/check-path.js';
 import { corpusFormats, type Corpus, type CorpusFormat } from './corpus-types.js';
 import { parseCorpusText } from './parse-corpus-text.js';
 
@@ -34,6 +35,7 @@ export function detectCorpusFormat(path: string, label = `--corpus ${path}`): Co
 }
 
 async function readCorpusBytes(path: string, label: string): Promise<Buffer> {
+  await assertNotSpecialFile(path, (problem) => createUsageError({ input: label, ...problem }));
   try {
     return await readFile(path);
   } catch (error) {

@@ -1,7 +1,8 @@
 /**
  * The project's one atomic writer. Every file goes to a unique temporary name in its target's folder and is
  * renamed into place, so a reader never sees half a file, a crash or a full disk never leaves a partial file
- * under a final name, and two concurrent writers cannot interleave their bytes.
+ * under a final name, and two concurrent writers cannot interleave their bytes. Several files that belong
+ * together are written as one set by write-file-set.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
@@ -47,26 +48,4 @@ export function writeFileAtomically(path: string, data: string | Uint8Array): Pr
 /** Writes `value` as two-space-indented JSON with a trailing newline, atomically. */
 export function writeJsonAtomically(path: string, value: unknown): Promise<void> {
   return writeFileAtomically(path, `${JSON.stringify(value, null, 2)}\n`);
-}
-
-/**
- * Writes several files as a set: every one to its temporary name first, then all renamed. When one cannot be
- * written (a full disk), none of the set is left — neither a temporary file nor a half-replaced set — and the
- * error names the file.
- */
-export async function writeFilesAtomically(files: readonly { path: string; data: string }[]): Promise<void> {
-  const written: { temporary: string; path: string }[] = [];
-  try {
-    for (const file of files) {
-      const temporary = createTemporaryPath(file.path);
-      written.push({ temporary, path: file.path });
-      await writeFile(temporary, file.data).catch((error: unknown) => {
-        throw new Error(`${file.path}: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    }
-  } catch (error) {
-    await Promise.all(written.map((file) => rm(file.temporary, { force: true })));
-    throw error;
-  }
-  for (const file of written) await rename(file.temporary, file.path);
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { createUsageError, describeError } from '../errors.js';
+import { assertNotSpecialFile } from './check-path.js';
 import { parseDocument, type DocumentKind } from '../schema/parse-document.js';
 
 export interface DocumentFileRequest<S extends z.ZodType> {
@@ -23,6 +24,9 @@ export interface DocumentFileRequest<S extends z.ZodType> {
 export async function readDocumentFile<S extends z.ZodType>(
   request: DocumentFileRequest<S>,
 ): Promise<z.infer<S>> {
+  await assertNotSpecialFile(request.path, (problem) =>
+    createUsageError({ input: request.input, ...problem, fix: request.fix }),
+  );
   let text: string;
   try {
     text = await readFile(request.path, 'utf8');

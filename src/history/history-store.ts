@@ -4,7 +4,8 @@
  * two writers can never replace each other's record; an existing record is never overwritten.
  */
 import type { Dirent } from 'node:fs';
-import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createFolders } from '../files/check-path.js';
+import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createUsageError, describeError } from '../errors.js';
 import { createTemporaryPath } from '../files/atomic-write.js';
@@ -53,7 +54,7 @@ export async function writeHistoryRecord(dir: string, record: HistoryRecord): Pr
   const folder = join(dir, RECORDS_FOLDER);
   const path = join(folder, createRecordFileName(record));
   const bytes = Buffer.byteLength(text);
-  await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+  await createFolders(folder).catch((error: unknown) => {
     throw createWriteError(folder, error);
   });
   const temporary = createTemporaryPath(path);

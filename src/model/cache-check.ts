@@ -4,8 +4,9 @@
  * HF layout; for a file cached by another tool, the blob's name says the same (blobs/<sha256 or sha1>). A file
  * whose size or hash differs is reported and deleted, so the caller downloads it again.
  */
+import { createFolders } from '../files/check-path.js';
 import { createReadStream } from 'node:fs';
-import { lstat, mkdir, readFile, readlink, rm, stat } from 'node:fs/promises';
+import { lstat, readFile, readlink, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeJsonAtomically } from '../files/atomic-write.js';
 import type { BlobExpectation } from './hub-cache.js';
@@ -29,7 +30,7 @@ export async function recordExpectation(
   expectation: BlobExpectation,
 ): Promise<void> {
   const record = getRecordPath(repoDir, commit, file);
-  await mkdir(dirname(record), { recursive: true });
+  await createFolders(dirname(record));
   await writeJsonAtomically(record, expectation);
 }
 

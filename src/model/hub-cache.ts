@@ -9,9 +9,10 @@
  * Every write goes to a unique temporary name in the same folder and is renamed into place, so an interrupted
  * run never leaves a file under a final name, and two concurrent runs cannot interleave their bytes.
  */
+import { createFolders } from '../files/check-path.js';
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { copyFile, mkdir, open, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, open, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { PathInfo } from '@huggingface/hub';
 import { RuntimeFailure } from '../errors.js';
@@ -95,14 +96,14 @@ async function isMarkedMissing(repoDir: string, commit: string, file: string): P
 
 export async function markMissing(repoDir: string, commit: string, file: string): Promise<void> {
   const marker = join(repoDir, '.no_exist', commit, file);
-  await mkdir(dirname(marker), { recursive: true });
+  await createFolders(dirname(marker));
   await writeFile(marker, '');
 }
 
 export async function writeRef(repoDir: string, revision: string, commit: string): Promise<void> {
   if (revision === commit) return;
   const ref = join(repoDir, 'refs', revision);
-  await mkdir(dirname(ref), { recursive: true });
+  await createFolders(dirname(ref));
   await writeFileAtomically(ref, commit);
 }
 
@@ -115,7 +116,7 @@ export async function linkSnapshotFile(
 ): Promise<void> {
   const pointer = join(getSnapshotDir(repoDir, commit), file);
   const blobPath = join(repoDir, 'blobs', blob);
-  await mkdir(dirname(pointer), { recursive: true });
+  await createFolders(dirname(pointer));
   await replaceAtomically(pointer, (temporary) =>
     symlink(relative(dirname(pointer), blobPath), temporary).catch(() => copyFile(blobPath, temporary)),
   );
@@ -133,7 +134,7 @@ export async function writeBlobAtomically(
   onBytes: (bytesDone: number) => void,
 ): Promise<void> {
   const blobPath = join(repoDir, 'blobs', expectation.name);
-  await mkdir(dirname(blobPath), { recursive: true });
+  await createFolders(dirname(blobPath));
   let inFlight: string | undefined;
   try {
     await replaceAtomically(blobPath, (temporary) => {

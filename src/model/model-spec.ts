@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { createUsageError } from '../errors.js';
 
 /** What `--model` names. */
@@ -6,6 +7,9 @@ export type ModelSpec =
   { kind: 'synthetic'; preset: string } | { kind: 'local'; dir: string } | { kind: 'hub'; spec: string };
 
 const HUB_ID = /^[\w.-]+\/[\w.-]+(@[\w./-]+)?$/;
+
+/** A model written as a path ("./folder", "../folder" or absolute), which must then be an existing folder. */
+export const isLocalModel = (value: string): boolean => value.startsWith('.') || isAbsolute(value);
 
 /**
  * `synthetic:NAME` is a generated copy of a known architecture; an existing path is a local folder in the

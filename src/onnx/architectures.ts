@@ -65,21 +65,26 @@ export function listArchitectureNames(): string[] {
  * Finds a preset by name or hub id, case-insensitively (`all-minilm-l6-v2`, `Xenova/all-MiniLM-L6-v2`).
  * Throws a UsageError listing the known names otherwise.
  */
-export function findArchitecture(name: string): EncoderArchitecture {
+/** The architecture named (its name, hub id or the hub id's last part, any case), or undefined. */
+export function findKnownArchitecture(name: string): EncoderArchitecture | undefined {
   const wanted = name.trim().toLowerCase();
   const baseName = wanted.split('/').pop() ?? wanted;
-  const found = architectures.find(
+  return architectures.find(
     (arch) =>
       arch.name.toLowerCase() === wanted ||
       arch.hubId.toLowerCase() === wanted ||
       arch.name.toLowerCase() === baseName,
   );
+}
+
+export function findArchitecture(name: string): EncoderArchitecture {
+  const found = findKnownArchitecture(name);
   if (found !== undefined) return found;
   throw createUsageError({
-    input: 'model preset',
-    expected: `one of ${listArchitectureNames().join(', ')}`,
+    input: `model synthetic:${name}`,
+    expected: `synthetic:NAME with NAME one of ${listArchitectureNames().join(', ')}`,
     received: JSON.stringify(name),
-    fix: 'Pick a known preset, or point embedprof at a real model folder instead.',
+    fix: 'Pick a known synthetic name, or point embedprof at a real model folder instead.',
   });
 }
 

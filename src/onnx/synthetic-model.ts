@@ -6,7 +6,8 @@
  * Every file is written to a temporary name in its own folder and renamed into place, so a crash or a full
  * disk never leaves a partial model behind; a folder whose model file exists is complete and is reused.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { createFolders } from '../files/check-path.js';
+import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomically, writeJsonAtomically } from '../files/atomic-write.js';
 import { createHfConfig, findArchitecture } from './architectures.js';
@@ -57,7 +58,7 @@ export async function ensureSyntheticModel(request: SyntheticModelRequest): Prom
   const { dir, onnxPath } = locateSyntheticModel(request);
   if (await isFile(onnxPath)) return { dir, onnxPath, created: false };
 
-  await mkdir(dirname(onnxPath), { recursive: true });
+  await createFolders(dirname(onnxPath));
   const config = {
     ...createHfConfig(arch),
     embedprof_synthetic: { seed, dtype: request.dtype, version: generatorVersion },

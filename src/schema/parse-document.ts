@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { createUsageError } from '../errors.js';
+import { locateJsonError } from './json-error-location.js';
 
 export interface DocumentKind {
   /** What the file is, for messages: "profile", "baseline", "comparison". */
@@ -48,10 +49,14 @@ function parseJson(text: string, kind: DocumentKind, label: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
+    const at = locateJsonError(text);
     throw createUsageError({
       input: label,
       expected: `valid JSON for a ${kind.name}`,
-      received: `unparseable text (${detail})`,
+      received:
+        at === undefined
+          ? `unparseable text (${detail})`
+          : `invalid JSON at line ${at.line}, column ${at.column} (unexpected ${at.found})`,
       fix: 'The file is corrupt or truncated: regenerate it or restore it from version control.',
     });
   }

@@ -8,7 +8,7 @@ import {
   numberKind,
   patternKind,
   textKind,
-  timeoutKind,
+  timeLimitKind,
 } from './setting-kinds.js';
 import { failOnKind, type FailOnName } from './shard-and-metrics.js';
 
@@ -19,7 +19,7 @@ export type StopRule = 'aggregate' | 'every-cell';
 
 export const GATE_SETTINGS = {
   baseline: defineOptionalSetting({
-    kind: textKind('path', 'baselines'),
+    kind: textKind('input-file-or-folder', 'baselines'),
     ...{ flag: 'baseline', flagArg: 'FILE|DIR', input: 'baseline-dir', config: 'gate.baselineDir' },
     commands: COMPARING,
     group: 'Comparison',
@@ -101,7 +101,7 @@ export const GATE_SETTINGS = {
     help: 'shell command run in the base worktree before duet mode measures it, e.g. "npm ci" (user code)',
   }),
   baseSetupTimeoutSeconds: defineSetting({
-    kind: timeoutKind('1800'),
+    kind: timeLimitKind('1800'),
     fallback: 900,
     ...{ flag: 'base-setup-timeout', flagArg: 'SECONDS', input: 'base-setup-timeout' },
     ...{ config: 'gate.baseSetupTimeoutSeconds', commands: ['gate'] },

@@ -18,7 +18,7 @@ export const EXPORT_SETTINGS = {
     help: "bmf | gab | gab-bigger | gab-smaller: Bencher Metric Format, or github-action-benchmark's custom JSON — gab-bigger for a customBiggerIsBetter step (throughput), gab-smaller for customSmallerIsBetter (latency, memory), gab for both (default bmf)",
   }),
   exportOut: defineOptionalSetting({
-    kind: textKind('path', 'bmf.json'),
+    kind: textKind('output-file-or-folder', 'bmf.json'),
     ...{ flag: 'out', flagArg: 'FILE', input: null, config: null, commands: ['export'] },
     group: 'Output',
     help: 'the file to write (default: bmf.json, gab-bigger.json or gab-smaller.json beside the profile); with --format gab, the folder for both files',
@@ -36,7 +36,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\
 
 export const HISTORY_SETTINGS = {
   historyStore: defineOptionalSetting({
-    kind: textKind('path', 'embedprof-history'),
+    kind: textKind('store-folder', 'embedprof-history'),
     ...{ flag: 'store', flagArg: 'DIR', input: null, config: null, commands: STORE_COMMANDS },
     group: 'Files',
     help: 'the history store: a folder of records (records/*.json); or use --data-branch',
@@ -80,7 +80,7 @@ export const HISTORY_SETTINGS = {
     help: 'history check fails only on a change point among the newest N runs of a series (default 3): older ones were reported when they were new',
   }),
   siteOut: defineSetting({
-    kind: textKind('path', 'embedprof-site'),
+    kind: textKind('output-folder', 'embedprof-site'),
     fallback: 'embedprof-site',
     ...{ flag: 'out', flagArg: 'DIR', input: null, config: null, commands: ['history-site'] },
     group: 'Output',

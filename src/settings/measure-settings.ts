@@ -3,20 +3,30 @@ import { join } from 'node:path';
 import { MAX_TEXT_CHARACTERS } from '../corpus/corpus-types.js';
 import type { OrtSpinning } from '../engine/onnx-session.js';
 import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
-import { booleanKind, choiceKind, intKind, intListKind, numberKind, textKind } from './setting-kinds.js';
+import {
+  booleanKind,
+  choiceKind,
+  intKind,
+  intListKind,
+  modelKind,
+  numberKind,
+  textKind,
+  timeLimitKind,
+  urlKind,
+} from './setting-kinds.js';
 import { shardKind } from './shard-and-metrics.js';
 
 const MEASURING: readonly CommandName[] = ['profile', 'gate'];
 
 export const MEASURE_SETTINGS = {
   model: defineOptionalSetting({
-    kind: textKind('model', 'synthetic:all-MiniLM-L6-v2'),
+    kind: modelKind('synthetic:all-MiniLM-L6-v2'),
     ...{ flag: 'model', flagArg: 'SPEC', input: 'model', config: 'model', commands: MEASURING },
     group: 'Model',
     help: 'synthetic:all-MiniLM-L6-v2 (default) | synthetic:all-MiniLM-L12-v2 | synthetic:bge-small-en-v1.5 | ./folder in hub layout | org/name[@revision]',
   }),
   embedder: defineOptionalSetting({
-    kind: textKind('path', './bench/embedder.mjs'),
+    kind: textKind('input-file', './bench/embedder.mjs'),
     ...{ flag: 'embedder', flagArg: 'FILE.mjs', input: 'embedder', config: 'embedder', commands: MEASURING },
     group: 'Model',
     help: 'your module exporting createEmbedder(options) → { embed(texts), close?() } (user code)',
@@ -29,7 +39,7 @@ export const MEASURE_SETTINGS = {
     help: 'onnx/model.onnx or onnx/model_quantized.onnx (auto: fp32 if present; q8 for synthetic models)',
   }),
   tokenizer: defineOptionalSetting({
-    kind: textKind('path', './models/my-model'),
+    kind: textKind('input-folder', './models/my-model'),
     ...{ flag: 'tokenizer', flagArg: 'DIR', input: 'tokenizer', config: 'tokenizer', commands: MEASURING },
     group: 'Model',
     help: 'folder with tokenizer.json (default: the model folder; synthetic models without one use a built-in hashing tokenizer)',
@@ -41,7 +51,7 @@ export const MEASURE_SETTINGS = {
     help: "truncation limit (default: sentence_bert_config.json, else the model's own)",
   }),
   corpus: defineOptionalSetting({
-    kind: textKind('path', './bench/corpus.jsonl'),
+    kind: textKind('input-file', './bench/corpus.jsonl'),
     ...{ flag: 'corpus', flagArg: 'FILE', input: 'corpus', config: 'corpus', commands: MEASURING },
     group: 'Workload',
     help: '.txt (a text per line), .jsonl ({"text"}), .json (strings, objects with text, or {"claims": [{"text"}]}); default: a built-in English-like corpus',
@@ -143,7 +153,7 @@ export const MEASURE_SETTINGS = {
     help: 'stop a worker process (a cell of one process) that runs longer than this (default 600)',
   }),
   batchTimeoutSeconds: defineSetting({
-    kind: numberKind('120'),
+    kind: timeLimitKind('120'),
     fallback: 120,
     ...{ flag: 'batch-timeout', flagArg: 'SECONDS', input: null, config: 'batchTimeoutSeconds' },
     commands: MEASURING,
@@ -165,13 +175,13 @@ export const MEASURE_SETTINGS = {
     help: 'also recommend the largest batch whose p95 batch latency meets N ms',
   }),
   cpuProfile: defineOptionalSetting({
-    kind: textKind('path', 'embedder.cpuprofile'),
+    kind: textKind('output-file', 'embedder.cpuprofile'),
     ...{ flag: 'cpu-profile', flagArg: 'FILE', input: null, config: null, commands: MEASURING },
     group: 'Analysis',
     help: "write a V8 .cpuprofile of the embedder's run (for --embedder modules)",
   }),
   cacheDir: defineSetting({
-    kind: textKind('path', '~/.cache/embedprof'),
+    kind: textKind('cache-folder', '~/.cache/embedprof'),
     fallback: (context) => join(context.home, '.cache', 'embedprof'),
     environment: 'EMBEDPROF_CACHE_DIR',
     ...{ flag: 'cache-dir', flagArg: 'DIR', input: null, config: null, commands: MEASURING },
@@ -179,7 +189,7 @@ export const MEASURE_SETTINGS = {
     help: 'model cache (default $EMBEDPROF_CACHE_DIR or ~/.cache/embedprof)',
   }),
   hubEndpoint: defineOptionalSetting({
-    kind: textKind('none', 'https://huggingface.co'),
+    kind: urlKind('https://huggingface.co'),
     environment: 'HF_ENDPOINT',
     ...{ flag: 'hub-endpoint', flagArg: 'URL', input: null, config: null, commands: MEASURING },
     group: 'Model',

@@ -24,7 +24,7 @@ const action = { flag: null, config: null, commands: [] as const };
 
 export const FILE_SETTINGS = {
   config: defineOptionalSetting({
-    kind: textKind('none', 'embedprof.config.json'),
+    kind: textKind('input-file', 'embedprof.config.json'),
     ...{ flag: 'config', flagArg: 'FILE', input: 'config', config: null, commands: MEASURING },
     group: 'Settings',
     help: 'embedprof.config.json to read (default ./embedprof.config.json when present); flags and inputs override it',
@@ -37,32 +37,32 @@ export const FILE_SETTINGS = {
     help: 'ignore ./embedprof.config.json',
   }),
   out: defineSetting({
-    kind: textKind('path', 'embedprof-out'),
+    kind: textKind('output-folder', 'embedprof-out'),
     fallback: 'embedprof-out',
     ...{ flag: 'out', flagArg: 'DIR', input: null, config: null, commands: WRITING },
     group: 'Output',
     help: 'where profile.json, comparison.json and the reports go (default embedprof-out)',
   }),
   current: defineOptionalSetting({
-    kind: textKind('path', 'embedprof-out/profile.json'),
+    kind: textKind('input-file', 'embedprof-out/profile.json'),
     ...{ flag: 'current', flagArg: 'FILE', input: null, config: null, commands: ['compare'] },
     group: 'Files',
     help: 'the profile.json of the run under test',
   }),
   reportDir: defineOptionalSetting({
-    kind: textKind('path', 'embedprof-report'),
+    kind: textKind('input-folder', 'embedprof-report'),
     ...{ flag: 'from', flagArg: 'DIR', input: 'report-dir', config: null, commands: ['merge'] },
     group: 'Files',
     help: "merge: the folder holding the shards' folders (searched two levels deep); the action's mode comment: the downloaded artifact",
   }),
   profileFile: defineOptionalSetting({
-    kind: textKind('path', 'embedprof-out/profile.json'),
+    kind: textKind('input-file', 'embedprof-out/profile.json'),
     ...{ flag: 'profile', flagArg: 'FILE', input: null, config: null, commands: PROFILE_READERS },
     group: 'Files',
     help: 'the profile.json to render or export',
   }),
   comparisonFile: defineOptionalSetting({
-    kind: textKind('path', 'embedprof-out/comparison.json'),
+    kind: textKind('input-file', 'embedprof-out/comparison.json'),
     ...{
       flag: 'comparison',
       flagArg: 'FILE',
@@ -74,7 +74,7 @@ export const FILE_SETTINGS = {
     help: 'the comparison.json to render with it; history add: the chained duet against the previous recorded commit, whose ratios the record keeps',
   }),
   recordFrom: defineOptionalSetting({
-    kind: textKind('path', 'embedprof-out/profile.json'),
+    kind: textKind('input-file', 'embedprof-out/profile.json'),
     ...{ flag: 'from', flagArg: 'FILE', input: null, config: null, commands: ['baseline-update'] },
     group: 'Files',
     help: 'the profile.json to record',
@@ -86,7 +86,7 @@ export const FILE_SETTINGS = {
     help: 'baseline name: letters, digits, ".", "_" or "-" (e.g. main)',
   }),
   recordDir: defineSetting({
-    kind: textKind('path', 'baselines'),
+    kind: textKind('output-folder', 'baselines'),
     fallback: 'baselines',
     ...{ flag: 'dir', flagArg: 'DIR', input: null, config: null, commands: ['baseline-update'] },
     group: 'Files',

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { findBranchNameProblem, findGitValueProblem, type NameProblem } from '../platform/git-names.js';
+import type { PathRole } from '../files/check-path.js';
+import { findKnownArchitecture, listArchitectureNames } from '../onnx/architectures.js';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; expected: string; example: string };
 
@@ -15,8 +17,11 @@ export interface SettingKind<T> {
   configSchema: z.ZodType<T>;
   /** The value as a flag or input would be written. */
   formatText(value: T): string;
-  /** A path is resolved against the folder of the layer that gave it. */
-  path: 'none' | 'path' | 'model';
+  /**
+   * A path is resolved against the folder of the layer that gave it, and checked for its role before the run
+   * (files/check-path.ts); a model is a path only when it is written as one ("./folder").
+   */
+  path: 'none' | 'model' | PathRole;
 }
 
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
@@ -30,6 +35,35 @@ export function textKind(path: SettingKind<string>['path'] = 'none', example = '
     configSchema: z.string().min(1),
     formatText: (value) => value,
     path,
+  };
+}
+
+/** An http(s) URL, e.g. a Hugging Face hub mirror. */
+export function urlKind(example: string): SettingKind<string> {
+  const isHttp = (text: string) => URL.canParse(text) && ['http:', 'https:'].includes(new URL(text).protocol);
+  const expected = `an http(s) URL such as ${example}`;
+  return {
+    parseText: (text) => (isHttp(text) ? ok(text) : fail(expected, example)),
+    configSchema: z.string().refine(isHttp, `expected ${expected}`),
+    formatText: (value) => value,
+    path: 'none',
+  };
+}
+
+/**
+ * A model: synthetic:NAME (NAME a known architecture), a folder written as a path, or a hub id. Only the
+ * synthetic names are checked here; a folder is checked for its role, a hub id when it is resolved.
+ */
+export function modelKind(example: string): SettingKind<string> {
+  const names = listArchitectureNames();
+  const valid = (text: string) =>
+    !text.startsWith('synthetic:') || findKnownArchitecture(text.slice('synthetic:'.length)) !== undefined;
+  const expected = `synthetic:NAME with NAME one of ${names.join(', ')}; a model folder ("./folder"); or a hub id org/name[@revision]`;
+  return {
+    parseText: (text) => (valid(text) ? ok(text) : fail(expected, example)),
+    configSchema: z.string().min(1).refine(valid, `expected ${expected}`),
+    formatText: (value) => value,
+    path: 'model',
   };
 }
 
@@ -92,12 +126,12 @@ export function numberKind(example: string, below: number | null = null): Settin
   };
 }
 
-/** A number of seconds a wait may last, where 0 means no limit. */
-export function timeoutKind(example: string): SettingKind<number> {
-  const valid = (value: number) => Number.isFinite(value) && value >= 0;
+/** A limit in seconds, where 0 means none (the protocol then sets no timer). */
+export function timeLimitKind(example: string): SettingKind<number> {
+  const valid = (text: string, value: number) => text !== '' && Number.isFinite(value) && value >= 0;
   return {
     parseText: (text) =>
-      valid(Number(text)) ? ok(Number(text)) : fail('a number of seconds (0 for no limit)', example),
+      valid(text, Number(text)) ? ok(Number(text)) : fail('a number of seconds, or 0 for no limit', example),
     configSchema: z.number().min(0),
     formatText: String,
     path: 'none',

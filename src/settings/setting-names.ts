@@ -41,11 +41,18 @@ export function nameSetting(key: SettingKey, face: Face, source?: SettingSource)
   return own ?? describeConfigKey(key) ?? describeFlag(key) ?? describeInput(key) ?? key;
 }
 
+/** `example` (a flag's text) as embedprof.config.json holds it: `3` for a number, `"main"` for text. */
+function formatConfigExample(key: SettingKey, example: string): string {
+  const parsed = getEntry(key).kind.parseText(example);
+  return JSON.stringify(parsed.ok ? parsed.value : example);
+}
+
 /** How to set `key` to `example` on `face` (or in the file that set it). */
 export function suggestSetting(key: SettingKey, face: Face, example: string, source?: SettingSource): string {
   const entry = getEntry(key);
+  if (source?.kind === 'environment') return `Set $${source.variable} to e.g. ${example}, or unset it.`;
   if (source?.kind === 'config' && entry.config !== null)
-    return `Set ${entry.config} in ${source.path}, e.g. ${JSON.stringify(example)}.`;
+    return `Set ${entry.config} in ${source.path}, e.g. ${formatConfigExample(key, example)}.`;
   if (face === 'action' && entry.input !== null)
     return `Set it in the step's \`with:\`, e.g. \`${entry.input}: ${example}\`.`;
   if (entry.flag !== null)

@@ -202,7 +202,7 @@ test('inputs that do not fit together name the input', async () => {
 test('under pull_request_target, an embedder or setup command from the input or the config is refused', async () => {
   const inTarget = (inputs: Record<string, string>, config?: unknown) =>
     readInputs(TARGET, inputs, createCheckout({ config }));
-  const plain = await inTarget({}, { schemaVersion: 1, model: 'synthetic:x' });
+  const plain = await inTarget({}, { schemaVersion: 1, model: 'synthetic:bge-small-en-v1.5' });
   assert.doesNotThrow(() => assertTrustedCode(plain, TARGET));
   const withEmbedder = await inTarget({}, { schemaVersion: 1, embedder: './embed.mjs' });
   assert.throws(

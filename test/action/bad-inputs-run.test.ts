@@ -4,6 +4,7 @@
  * uploaded or posted. And user code under pull_request_target is refused.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -12,6 +13,7 @@ import { describeRun, runActionProcess, type ActionRun } from './run-action-proc
 import { listMessages } from './workflow-commands.js';
 
 const workspace = createWorkspace();
+execFileSync('mkfifo', [join(workspace, 'pipe.jsonl')]);
 
 interface BadInput {
   inputs: Record<string, string>;
@@ -53,6 +55,16 @@ const CASES: BadInput[] = [
   {
     inputs: { corpus: 'missing.jsonl' },
     error: /^input corpus: expected an existing file \(relative to .*\), received "missing\.jsonl"/,
+  },
+  {
+    inputs: { model: 'synthetic:nope' },
+    error:
+      /^input model: expected synthetic:NAME with NAME one of all-MiniLM-L6-v2, .*received "synthetic:nope"/,
+  },
+  {
+    inputs: { corpus: 'pipe.jsonl' },
+    error:
+      /^input corpus: expected an existing file \(relative to .*\), received "pipe\.jsonl", a FIFO \(named pipe\)/,
   },
   {
     inputs: { 'working-directory': 'nowhere' },

@@ -40,7 +40,10 @@ function expectInputError(args: string[], pattern: RegExp): void {
 const corpus = () => ['--corpus', corpusFile];
 
 test('missing model folder', () =>
-  expectInputError(['--model', './no/such/model', ...corpus()], /--model \.\/no\/such\/model: expected/));
+  expectInputError(
+    ['--model', './no/such/model', ...corpus()],
+    /--model: expected an existing folder \(relative to .*\), received "\.\/no\/such\/model", a path that does not exist/,
+  ));
 test('folder without an ONNX file', () =>
   expectInputError(
     ['--model', folderWith('empty', null), ...corpus()],
@@ -59,7 +62,7 @@ test('ONNX without input_ids/attention_mask', () =>
 test('missing tokenizer folder', () =>
   expectInputError(
     ['--model', goodModel, '--tokenizer', join(work, 'nope'), ...corpus()],
-    /--tokenizer .*tokenizer\.json/,
+    /--tokenizer: expected an existing folder, received ".*nope", a path that does not exist/,
   ));
 test('model folder without tokenizer', () =>
   expectInputError(
@@ -97,7 +100,10 @@ test('unknown corpus format', () => {
   expectInputError(['--corpus', join(work, 'data.csv')], /--corpus .*data\.csv/);
 });
 test('unreadable corpus', () =>
-  expectInputError(['--corpus', join(work, 'missing.txt')], /--corpus .*missing\.txt/));
+  expectInputError(
+    ['--corpus', join(work, 'missing.txt')],
+    /--corpus: expected an existing file, received ".*missing\.txt", a path that does not exist/,
+  ));
 test('whitespace-only text', () => {
   writeFileSync(join(work, 'blank.json'), JSON.stringify(['fine', '   ']));
   expectInputError(['--corpus', join(work, 'blank.json')], /--corpus .*blank\.json.*index 1/);
@@ -144,4 +150,56 @@ test('unwritable output folder', (t) => {
   const result = runCli(['profile', '--out', join(locked, 'out'), '--quiet']);
   assert.equal(result.status, 2);
   assert.match(result.stderr, /--out.*expected a folder embedprof can create and write/);
+});
+test('--config with --no-config is an input error, not one of them silently ignored', () => {
+  writeFileSync(join(work, 'cfg.json'), JSON.stringify({ schemaVersion: 1 }));
+  expectInputError(
+    ['--config', join(work, 'cfg.json'), '--no-config'],
+    /--config and --no-config: expected at most one of them, received both \(--config .*cfg\.json\)/,
+  );
+});
+test('a negative number says what was expected, not that the argument is ambiguous', () => {
+  expectInputError(
+    ['--processes', '-3'],
+    /--processes: expected a positive integer, received "-3"\. Pass e\.g\. --processes 3\./,
+  );
+  expectInputError(
+    ['--max-memory-mb', '-1.5'],
+    /--max-memory-mb: expected a positive number, received "-1\.5"/,
+  );
+});
+test('a bad hub endpoint is named as given: --hub-endpoint or $HF_ENDPOINT', () => {
+  expectInputError(
+    ['--hub-endpoint', 'ftp://mirror'],
+    /--hub-endpoint: expected an http\(s\) URL such as https:\/\/huggingface\.co, received "ftp:\/\/mirror"/,
+  );
+  process.env['HF_ENDPOINT'] = 'mirror.local';
+  try {
+    expectInputError(
+      [],
+      /\$HF_ENDPOINT: expected an http\(s\) URL .*received "mirror\.local"\. Set \$HF_ENDPOINT to e\.g\. https:\/\/huggingface\.co, or unset it\./,
+    );
+  } finally {
+    delete process.env['HF_ENDPOINT'];
+  }
+});
+test('an unknown synthetic model is named --model or by the config key, with the valid names', () => {
+  const names =
+    /expected synthetic:NAME with NAME one of all-MiniLM-L6-v2, all-MiniLM-L12-v2, bge-small-en-v1\.5/;
+  expectInputError(
+    ['--model', 'synthetic:nope'],
+    new RegExp(`--model: ${names.source}.*received "synthetic:nope"`),
+  );
+  writeFileSync(join(work, 'nope.json'), JSON.stringify({ schemaVersion: 1, model: 'synthetic:nope' }));
+  expectInputError(
+    ['--config', join(work, 'nope.json')],
+    new RegExp(`nope\\.json: .*model: ${names.source}`),
+  );
+});
+test('a malformed embedprof.config.json is named with its line and column', () => {
+  writeFileSync(join(work, 'trailing.json'), '{\n  "schemaVersion": 1,\n  "processes": 3,\n}\n');
+  expectInputError(
+    ['--config', join(work, 'trailing.json')],
+    /trailing\.json: expected valid JSON for a embedprof config, received invalid JSON at line 4, column 1 \(unexpected "\}"\)/,
+  );
 });

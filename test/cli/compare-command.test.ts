@@ -151,5 +151,8 @@ test('flag and input errors are exit 2 naming the flag', () => {
   assertInputError(compare(baseline, current, '--max-throughput-drop', '1.5'), /--max-throughput-drop/);
   assertInputError(compare(baseline, current, '--on-machine-mismatch', 'maybe'), /--on-machine-mismatch/);
   assertInputError(compare(baseline, writeFile('profile.json', '{"schemaVersion": 1}')), /profile/);
-  assertInputError(compare(join(work, 'missing.json'), current), /nothing at that path/);
+  assertInputError(
+    compare(join(work, 'missing.json'), current),
+    /--baseline: expected an existing file or folder, received ".*missing\.json", a path that does not exist/,
+  );
 });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
+import { profileSchema } from '../../src/schema/profile-schema.js';
 import { commitAll, createBaseRepository, runGit } from './git-fixture.js';
 import { runGateCommand } from './git-fixture.js';
 
@@ -80,9 +81,26 @@ test('duet: a head whose embed() hangs fails at --batch-timeout (exit 1), its fi
   assert.ok(comparison.overall.headFailures.every((failure) => failure.cause === 'timeout'));
 });
 
-test('a gate with fewer than 3 processes is refused before anything runs (exit 2, naming the setting)', () => {
+test('a gate with --processes 2 measures 3 pairs a cell and says so, naming the flag (not refused)', () => {
   const repo = createBaseRepository();
-  const result = gate(repo, ['--against', 'HEAD', '--processes', '2', '--out', join(repo, 'out')]);
-  assert.equal(result.status, 2, result.stderr);
-  assert.match(result.stderr, /--processes: expected at least 3 for a gate/);
+  const out = join(repo, 'out');
+  const result = gate(repo, [
+    '--against',
+    'HEAD',
+    '--processes',
+    '2',
+    '--max-throughput-drop',
+    '0.5',
+    '--out',
+    out,
+  ]);
+  assert.notEqual(result.status, 2, result.stderr);
+  const comparison = comparisonSchema.parse(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));
+  assert.ok(
+    comparison.overall.notes.some((note) => note.startsWith('--processes is 2: this comparison measured 3')),
+    comparison.overall.notes.join('\n'),
+  );
+  const head = profileSchema.parse(JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')));
+  for (const cell of head.batchSweep) assert.ok(cell.status !== 'measured' || cell.processes.length >= 3);
+  assert.match(readFileSync(join(out, 'comment.md'), 'utf8'), /--processes is 2: this comparison measured 3/);
 });

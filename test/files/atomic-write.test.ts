@@ -7,9 +7,9 @@ import {
   createTemporaryPath,
   replaceAtomically,
   writeFileAtomically,
-  writeFilesAtomically,
   writeJsonAtomically,
 } from '../../src/files/atomic-write.js';
+import { writeFileSet } from '../../src/files/write-file-set.js';
 
 async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'embedprof-atomic-'));
@@ -54,14 +54,29 @@ test('temporary names are hidden, unique and beside the target', () => {
 
 test('a set of files is written whole or not at all, and the failure names the file', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'embedprof-set-'));
+  const tooLong = `${'c'.repeat(300)}.md`;
   const files = [
-    { path: join(dir, 'a.md'), data: 'a' },
-    { path: join(dir, 'b.md'), data: 'b' },
-    { path: join(dir, 'missing-folder', 'c.md'), data: 'c' },
+    { name: 'a.md', data: 'a' },
+    { name: 'b.md', data: 'b' },
+    { name: tooLong, data: 'c' },
   ];
-  await assert.rejects(writeFilesAtomically(files), /missing-folder\/c\.md: ENOENT/);
+  await assert.rejects(writeFileSet(dir, files), new RegExp(`^Error: ${tooLong}: ENAMETOOLONG`));
   assert.deepEqual(await readdir(dir), [], 'no file of the set and no temporary file is left');
-  await writeFilesAtomically(files.slice(0, 2));
+  await writeFileSet(dir, files.slice(0, 2));
   assert.deepEqual((await readdir(dir)).sort(), ['a.md', 'b.md']);
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a set whose move fails puts back the files it had replaced', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'embedprof-set-'));
+  await writeFileSet(dir, [{ name: 'a.md', data: 'old a' }]);
+  await mkdir(join(dir, 'b.md', 'full'), { recursive: true });
+  const files = [
+    { name: 'a.md', data: 'new a' },
+    { name: 'b.md', data: 'b, where a full folder is' },
+  ];
+  await assert.rejects(writeFileSet(dir, files), /EISDIR|ENOTEMPTY|EEXIST/);
+  assert.deepEqual((await readdir(dir)).sort(), ['a.md', 'b.md']);
+  assert.equal(await readFile(join(dir, 'a.md'), 'utf8'), 'old a');
   await rm(dir, { recursive: true, force: true });
 });

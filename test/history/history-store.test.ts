@@ -96,7 +96,11 @@ test(
     const path = (await writeHistoryRecord(dir, second)).path;
     const text = readFileSync(path, 'utf8');
     writeFileSync(path, text.slice(0, 200));
-    await assertStoreError(dir, path, /unparseable text/);
+    await assertStoreError(
+      dir,
+      path,
+      /invalid JSON at line 1, column 201 \(unexpected the end of the input\)/,
+    );
     writeFileSync(path, '');
     await assertStoreError(dir, path, /an empty file/);
     writeFileSync(path, text.replace('"schemaVersion":1', '"schemaVersion":2'));

@@ -42,3 +42,22 @@ test('--batch-timeout expects a number of seconds and says so in its own words',
   assert.equal(result.status, 2, result.stderr);
   assert.match(result.stderr, /--batch-timeout: expected .*received "soon"/);
 });
+
+test('--batch-timeout 0 sets no batch timer, as its help says: only the worker timeout stops the hang', () => {
+  const { result, out } = profileWithHang(['--batch-timeout', '0', '--worker-timeout', '3']);
+  assert.equal(result.status, 1, result.stderr);
+  const profile = profileSchema.parse(JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')));
+  const [cell] = profile.batchSweep;
+  assert.ok(cell?.status === 'failed', JSON.stringify(cell));
+  assert.doesNotMatch(cell.error, /batch timeout/);
+  assert.match(cell.error, /worker timed out after 3 s/);
+});
+
+test('--batch-timeout refuses a negative number, saying 0 means no limit', () => {
+  const { result } = profileWithHang(['--batch-timeout=-1']);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(
+    result.stderr,
+    /--batch-timeout: expected a number of seconds, or 0 for no limit, received "-1"/,
+  );
+});

@@ -10,6 +10,7 @@ import { UsageError } from '../../src/errors.js';
 import { configSchema } from '../../src/settings/config-layer.js';
 import { describeChosenSettings } from '../../src/settings/describe-settings.js';
 import { parseSettingText, resolveSettings } from '../../src/settings/resolve-settings.js';
+import { suggestSetting } from '../../src/settings/setting-names.js';
 import type { CommandName } from '../../src/settings/setting-entry.js';
 import { getEntry, SETTING_KEYS } from '../../src/settings/setting-table.js';
 
@@ -120,4 +121,25 @@ test('the config schema is read off the table: every config key, nested under ga
   assert.ok(!configSchema.safeParse({ schemaVersion: 1, processes: 0 }).success);
   const keys = SETTING_KEYS.flatMap((key) => getEntry(key).config ?? []);
   assert.ok(keys.includes('gate.baselineDir') && keys.includes('processes'));
+});
+
+test('a fix names a valid value in the words of each face: a number is 3 in embedprof.config.json, not "3"', () => {
+  const config = { kind: 'config', path: 'embedprof.config.json' } as const;
+  assert.equal(
+    suggestSetting('processes', 'cli', '3', config),
+    'Set processes in embedprof.config.json, e.g. 3.',
+  );
+  assert.equal(
+    suggestSetting('batchSizes', 'cli', '8,32', config),
+    'Set batchSizes in embedprof.config.json, e.g. [8,32].',
+  );
+  assert.equal(
+    suggestSetting('baselineName', 'action', 'main', config),
+    'Set gate.baselineName in embedprof.config.json, e.g. "main".',
+  );
+  assert.equal(suggestSetting('processes', 'cli', '3'), 'Pass e.g. --processes 3.');
+  assert.equal(
+    suggestSetting('processes', 'action', '3'),
+    "Set it in the step's `with:`, e.g. `processes: 3`.",
+  );
 });

@@ -1,7 +1,8 @@
 /**
- * Finds where a JSON text stops being valid. Node 20's JSON.parse often reports no position
- * (`Unexpected token '}', "..." is not valid JSON`), so corpus errors use this small scanner to name the line
- * and column. It follows RFC 8259 as JSON.parse does and only ever runs after JSON.parse has already failed.
+ * Finds where a JSON text stops being valid: a corpus, a config, a profile or a baseline. Node 20's JSON.parse
+ * often reports no position (`Unexpected token '}', "..." is not valid JSON`), so their errors use this small
+ * scanner to name the line and column. It follows RFC 8259 as JSON.parse does and only ever runs after
+ * JSON.parse has already failed.
  */
 export interface JsonErrorLocation {
   /** 1-based line and column (column counts UTF-16 code units, as editors mostly do). */
