@@ -14813,19 +14813,23 @@ function listArchitectureNames() {
  * Finds a preset by name or hub id, case-insensitively (`all-minilm-l6-v2`, `Xenova/all-MiniLM-L6-v2`).
  * Throws a UsageError listing the known names otherwise.
  */
-function architectures_findArchitecture(name) {
+/** The architecture named (its name, hub id or the hub id's last part, any case), or undefined. */
+function findKnownArchitecture(name) {
     const wanted = name.trim().toLowerCase();
     const baseName = wanted.split('/').pop() ?? wanted;
-    const found = architectures.find((arch) => arch.name.toLowerCase() === wanted ||
+    return architectures.find((arch) => arch.name.toLowerCase() === wanted ||
         arch.hubId.toLowerCase() === wanted ||
         arch.name.toLowerCase() === baseName);
+}
+function architectures_findArchitecture(name) {
+    const found = findKnownArchitecture(name);
     if (found !== undefined)
         return found;
     throw createUsageError({
-        input: 'model preset',
-        expected: `one of ${listArchitectureNames().join(', ')}`,
+        input: `model synthetic:${name}`,
+        expected: `synthetic:NAME with NAME one of ${listArchitectureNames().join(', ')}`,
         received: JSON.stringify(name),
-        fix: 'Pick a known preset, or point embedprof at a real model folder instead.',
+        fix: 'Pick a known synthetic name, or point embedprof at a real model folder instead.',
     });
 }
 /** The Hugging Face `config.json` object of a preset, as transformers would write it. */
