@@ -116,7 +116,7 @@ test('batch sizes that are not positive integers', () =>
 test('lengths that are not positive integers', () =>
   expectInputError(
     ['--lengths', '10,abc'],
-    /--lengths: expected a comma-separated list of positive integers/,
+    /--lengths: expected a comma-separated list of integers from 1 to 100000, received "10,abc"/,
   ));
 test('unknown preset', () =>
   expectInputError(['--preset', 'turbo'], /--preset: expected one of quick, full/));
