@@ -36,7 +36,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(136);
 /* harmony import */ var _resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(836);
-/* harmony import */ var _shed_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(847);
+/* harmony import */ var _shed_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(508);
 // dist/index.js: shed the credentials from this process image (shed-secrets.ts), link onnxruntime-node (resolve-onnxruntime.ts), then load the action's bundle. The modes that
 // measure nothing (comment, merge) never load onnxruntime-node, so they skip it; a failure to provide it is one
 // `::error::` line, never a stack trace.
@@ -99,6 +99,8 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 var external_node_os_ = __nccwpck_require__(161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
+// EXTERNAL MODULE: ./build/src/platform/secret-variables.js
+var secret_variables = __nccwpck_require__(221);
 ;// CONCATENATED MODULE: ./build/src/action/resolve-onnxruntime.js
 /**
  * Where the action's bundle finds onnxruntime-node. ncc cannot bundle its native binaries, so dist/ imports it
@@ -108,14 +110,17 @@ var external_node_path_ = __nccwpck_require__(760);
  *      the runtime they ship, and an onnxruntime upgrade in a pull request is measured as such;
  *   2. a copy already resolvable beside dist/ (a development checkout of embedprof);
  *   3. the pinned version installed once into the runner's tool cache (npm, with the CUDA download skipped).
- * Node builtins only: this runs before anything else is loaded.
+ * Node builtins (and the builtin-free secret-variables.ts) only: this runs before anything else is loaded.
  */
 
 
 
 
 
+
 const PINNED_ONNXRUNTIME_VERSION = '1.30.0';
+/** npm's install of the pinned version (about 60 MB from the registry) is stopped after this long. */
+const INSTALL_TIMEOUT_MS = 10 * 60_000;
 const PACKAGE = 'onnxruntime-node';
 function findPackageDir(fromFile) {
     try {
@@ -146,12 +151,13 @@ function installIntoToolCache(cacheRoot, version = PINNED_ONNXRUNTIME_VERSION) {
         prefix,
         `${PACKAGE}@${version}`,
     ];
+    // npm runs the package's install script: third-party code, so no credential in its environment.
     const env = {
-        ...process.env,
+        ...(0,secret_variables/* splitSecretVariables */.O)(process.env).kept,
         ONNXRUNTIME_NODE_INSTALL: 'skip',
         npm_config_onnxruntime_node_install: 'skip',
     };
-    (0,external_node_child_process_namespaceObject.execFileSync)('npm', args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    (0,external_node_child_process_namespaceObject.execFileSync)('npm', args, { env, stdio: ['ignore', 'inherit', 'inherit'], timeout: INSTALL_TIMEOUT_MS });
     return dir;
 }
 /** Finds (or installs) onnxruntime-node for a bundle living in `distDir`, preferring the workspace's. */
@@ -184,22 +190,86 @@ function findCacheRoot(env) {
 
 /***/ }),
 
-/***/ 847:
+/***/ 508:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ shedSecrets)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var _platform_secret_variables_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(221);
+/**
+ * The trust boundary of the action's own process. The runner starts `node dist/index.js` with the tokens in
+ * its environment (INPUT_GITHUB-TOKEN, ACTIONS_RUNTIME_TOKEN, …), and a process's initial environment stays
+ * readable at /proc/PID/environ by every process of the same user for as long as it lives, whatever
+ * process.env later says. So, before anything else runs (no user code has started yet), the bootstrap moves
+ * the credentials into a private file and replaces its own process image (process.execve: same pid, so the
+ * runner waits on it as before) with an environment that holds none. The new image reads the file, deletes
+ * it, and keeps the credentials in memory only (process.env set in-process does not change /proc/PID/environ).
+ * docs/trust-boundary.md says what user code can still reach.
+ */
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  k: () => (/* binding */ shedSecrets)
-});
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-;// CONCATENATED MODULE: ./build/src/platform/secret-variables.js
+
+
+/** Names the private file in the new image's environment. */
+const HANDOFF_VARIABLE = 'EMBEDPROF_SECRETS_HANDOFF';
+function writeHandoff(secrets, env) {
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'embedprof-handoff-'));
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'secrets.json');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(secrets), { mode: 0o600, flag: 'wx' });
+    return file;
+}
+function readHandoff(file) {
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true, force: true });
+    }
+}
+/**
+ * First call (the runner's image): re-executes this process without credentials; returns only where that is
+ * impossible (no process.execve: Windows, Node < 22.15), with the reason. Second call (the new image): puts
+ * the credentials back into process.env, in memory only. Returns null when the image holds no credential.
+ */
+function shedSecrets() {
+    const handoff = process.env[HANDOFF_VARIABLE];
+    if (handoff !== undefined) {
+        delete process.env[HANDOFF_VARIABLE];
+        Object.assign(process.env, readHandoff(handoff));
+        return null;
+    }
+    const { kept, secrets } = (0,_platform_secret_variables_js__WEBPACK_IMPORTED_MODULE_3__/* .splitSecretVariables */ .O)(process.env);
+    if (Object.keys(secrets).length === 0)
+        return null;
+    const execve = process.execve;
+    if (typeof execve !== 'function')
+        return 'process.execve is not available on this platform';
+    const file = writeHandoff(secrets, process.env);
+    const argv = [process.execPath, ...process.execArgv, ...process.argv.slice(1)];
+    try {
+        execve.call(process, process.execPath, argv, { ...kept, [HANDOFF_VARIABLE]: file });
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true, force: true });
+        return error instanceof Error ? error.message : String(error);
+    }
+    return 'process.execve returned';
+}
+//# sourceMappingURL=shed-secrets.js.map
+
+/***/ }),
+
+/***/ 221:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ splitSecretVariables)
+/* harmony export */ });
+/* unused harmony export isSecretVariable */
 /**
  * The environment variables that hold credentials: GitHub and Actions tokens, Hugging Face tokens, the
  * runner's service credentials (ACTIONS_*) and the action's inputs (INPUT_*, which hold github-token). No
@@ -232,67 +302,6 @@ function splitSecretVariables(env) {
     return { kept, secrets };
 }
 //# sourceMappingURL=secret-variables.js.map
-;// CONCATENATED MODULE: ./build/src/action/shed-secrets.js
-/**
- * The trust boundary of the action's own process. The runner starts `node dist/index.js` with the tokens in
- * its environment (INPUT_GITHUB-TOKEN, ACTIONS_RUNTIME_TOKEN, …), and a process's initial environment stays
- * readable at /proc/PID/environ by every process of the same user for as long as it lives, whatever
- * process.env later says. So, before anything else runs (no user code has started yet), the bootstrap moves
- * the credentials into a private file and replaces its own process image (process.execve: same pid, so the
- * runner waits on it as before) with an environment that holds none. The new image reads the file, deletes
- * it, and keeps the credentials in memory only (process.env set in-process does not change /proc/PID/environ).
- * docs/trust-boundary.md says what user code can still reach.
- */
-
-
-
-
-/** Names the private file in the new image's environment. */
-const HANDOFF_VARIABLE = 'EMBEDPROF_SECRETS_HANDOFF';
-function writeHandoff(secrets, env) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'embedprof-handoff-'));
-    const file = (0,external_node_path_.join)(dir, 'secrets.json');
-    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(secrets), { mode: 0o600, flag: 'wx' });
-    return file;
-}
-function readHandoff(file) {
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-    }
-    finally {
-        (0,external_node_fs_.rmSync)((0,external_node_path_.dirname)(file), { recursive: true, force: true });
-    }
-}
-/**
- * First call (the runner's image): re-executes this process without credentials; returns only where that is
- * impossible (no process.execve: Windows, Node < 22.15), with the reason. Second call (the new image): puts
- * the credentials back into process.env, in memory only. Returns null when the image holds no credential.
- */
-function shedSecrets() {
-    const handoff = process.env[HANDOFF_VARIABLE];
-    if (handoff !== undefined) {
-        delete process.env[HANDOFF_VARIABLE];
-        Object.assign(process.env, readHandoff(handoff));
-        return null;
-    }
-    const { kept, secrets } = splitSecretVariables(process.env);
-    if (Object.keys(secrets).length === 0)
-        return null;
-    const execve = process.execve;
-    if (typeof execve !== 'function')
-        return 'process.execve is not available on this platform';
-    const file = writeHandoff(secrets, process.env);
-    const argv = [process.execPath, ...process.execArgv, ...process.argv.slice(1)];
-    try {
-        execve.call(process, process.execPath, argv, { ...kept, [HANDOFF_VARIABLE]: file });
-    }
-    catch (error) {
-        (0,external_node_fs_.rmSync)((0,external_node_path_.dirname)(file), { recursive: true, force: true });
-        return error instanceof Error ? error.message : String(error);
-    }
-    return 'process.execve returned';
-}
-//# sourceMappingURL=shed-secrets.js.map
 
 /***/ })
 

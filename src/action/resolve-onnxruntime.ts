@@ -6,15 +6,18 @@
  *      the runtime they ship, and an onnxruntime upgrade in a pull request is measured as such;
  *   2. a copy already resolvable beside dist/ (a development checkout of embedprof);
  *   3. the pinned version installed once into the runner's tool cache (npm, with the CUDA download skipped).
- * Node builtins only: this runs before anything else is loaded.
+ * Node builtins (and the builtin-free secret-variables.ts) only: this runs before anything else is loaded.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { splitSecretVariables } from '../platform/secret-variables.js';
 
 export const PINNED_ONNXRUNTIME_VERSION = '1.30.0';
+/** npm's install of the pinned version (about 60 MB from the registry) is stopped after this long. */
+const INSTALL_TIMEOUT_MS = 10 * 60_000;
 const PACKAGE = 'onnxruntime-node';
 
 export type RuntimeSource = 'workspace' | 'beside-dist' | 'tool-cache';
@@ -54,12 +57,13 @@ export function installIntoToolCache(cacheRoot: string, version = PINNED_ONNXRUN
     prefix,
     `${PACKAGE}@${version}`,
   ];
+  // npm runs the package's install script: third-party code, so no credential in its environment.
   const env = {
-    ...process.env,
+    ...splitSecretVariables(process.env).kept,
     ONNXRUNTIME_NODE_INSTALL: 'skip',
     npm_config_onnxruntime_node_install: 'skip',
   };
-  execFileSync('npm', args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('npm', args, { env, stdio: ['ignore', 'inherit', 'inherit'], timeout: INSTALL_TIMEOUT_MS });
   return dir;
 }
 
