@@ -34,7 +34,8 @@ type Measured = Pick<GateOutcome, 'profile' | 'comparison' | 'baseProfile' | 'ad
 interface GateContext {
   settings: ResolvedSettings;
   request: GateComparisonRequest;
-  run: PreparedRun;
+  /** The prepared run, with the clock its profiles' wall time ends on. */
+  run: PreparedRun & { now: CoreDeps['now'] };
   deps: CoreDeps;
   elapsedSeconds: () => number;
 }
@@ -82,7 +83,7 @@ export async function runGateCheck(settings: ResolvedSettings, deps: CoreDeps): 
   const request = buildComparisonRequest(settings);
   if (values.against === null) requireBaseline(settings, request, null);
   const outDir = await prepareOutputDir(values.out, settings);
-  const run = await prepareRun(values, outDir, deps.progress);
+  const run = { ...(await prepareRun(values, outDir, deps.progress)), now: deps.now };
   const elapsedSeconds = () => (deps.now().getTime() - started) / 1000;
   const context: GateContext = { settings, request, run, deps, elapsedSeconds };
   const measured =

@@ -29,7 +29,7 @@ export async function runProfile(settings: ResolvedSettings, deps: CoreDeps): Pr
   const options = settings.values;
   const outDir = await prepareOutputDir(options.out, settings);
   const run = await prepareRun(options, outDir, deps.progress);
-  const measurement = createProfileMeasurement({ ...run, options, startedAt: deps.now() });
+  const measurement = createProfileMeasurement({ ...run, options, startedAt: deps.now(), now: deps.now });
   const states = await measurement.measure(measurement.cells, options.processes, options.seed);
   const profile = withSettings(measurement.build(states, await measurement.analyze()), settings, deps.cwd);
   const comparison = await compareWithBaseline(settings, profile);

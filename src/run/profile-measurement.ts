@@ -29,6 +29,8 @@ export interface ProfileMeasurementInput {
   corpus: Corpus;
   progress: ProgressReporter;
   startedAt: Date;
+  /** The clock the wall time ends on (the core's deps.now); default the system clock. */
+  now?: () => Date;
   /** The loaded onnxruntime-node's version (prepare-run.ts). */
   onnxruntime: string;
 }
@@ -84,7 +86,7 @@ export function createProfileMeasurement(input: ProfileMeasurementInput): Profil
       buildProfile({
         version: readToolVersion(),
         startedAt: input.startedAt,
-        wallSeconds: (Date.now() - input.startedAt.getTime()) / 1000,
+        wallSeconds: ((input.now?.() ?? new Date()).getTime() - input.startedAt.getTime()) / 1000,
         environment,
         model: model.info,
         flops: model.flops,
