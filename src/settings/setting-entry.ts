@@ -81,9 +81,7 @@ export function definePresetSetting<T>(
   fields: Omit<EntryFields<T>, 'presetDefault'> & { presetDefault: (preset: Preset, name: PresetName) => T },
 ) {
   const { presetDefault, kind } = fields;
-  const values = PRESET_NAMES.map(
-    (name) => `${name} ${kind.formatText(presetDefault(findPreset(name), name))}`,
-  );
+  const values = PRESET_NAMES.map((name) => kind.formatText(presetDefault(findPreset(name), name)));
   const entry: SettingEntry<T> = {
     ...fields,
     help: addPresetNote(fields.help, values),
@@ -93,10 +91,18 @@ export function definePresetSetting<T>(
   return entry;
 }
 
-/** "… (default by preset: quick 3; full 5; pr 4)", or a sentence of its own after a full stop. */
+/**
+ * "… (default by preset: quick 3; full 5; pr 4)", "… (default 32 in every preset)" when they agree, or a
+ * sentence of its own after a full stop.
+ */
 function addPresetNote(help: string, values: readonly string[]): string {
-  const list = values.join('; ');
-  return help.endsWith('.') ? `${help} Default by preset: ${list}.` : `${help} (default by preset: ${list})`;
+  const same = new Set(values).size === 1;
+  const note = same ? `default ${values[0]} in every preset` : `default by preset: ${list(values)}`;
+  return help.endsWith('.') ? `${help} ${note[0]?.toUpperCase()}${note.slice(1)}.` : `${help} (${note})`;
+}
+
+function list(values: readonly string[]): string {
+  return values.map((value, i) => `${PRESET_NAMES[i]} ${value}`).join('; ');
 }
 
 /** A setting that may stay unset (null). */
