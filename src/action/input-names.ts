@@ -10,14 +10,17 @@ export const INPUT_NAMES: readonly string[] = SETTING_KEYS.flatMap((key) => {
 });
 export type InputName = string;
 
-export const OUTPUT_NAMES = [
-  'verdict',
-  'regression',
-  'throughput',
-  'peak-memory-mb',
-  'report-dir',
-  'comment-url',
-  'artifact-id',
-  'baseline-path',
-] as const;
-export type OutputName = (typeof OUTPUT_NAMES)[number];
+/** The action's outputs with their action.yml descriptions (scripts/write-action-manifest.ts writes them). */
+export const OUTPUTS = {
+  verdict: 'regression | improvement | no-change | inconclusive | skipped, or none without a comparison.',
+  regression: 'true when a metric named by fail-on regressed, else false.',
+  throughput: 'Median texts/s of the batch-32 cell, else of the first measured batch cell.',
+  'peak-memory-mb': 'Highest per-cell median peak RSS, in MB.',
+  'report-dir': 'Folder holding profile.json, comparison.json and the reports.',
+  'comment-url': 'URL of the pull-request comment, when one was posted or updated.',
+  'artifact-id': 'Id of the uploaded artifact.',
+  'baseline-path':
+    'mode update-baseline, the baseline file written, relative to the workspace (for add-paths).',
+} as const;
+export type OutputName = keyof typeof OUTPUTS;
+export const OUTPUT_NAMES = Object.keys(OUTPUTS) as OutputName[];

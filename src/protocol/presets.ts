@@ -1,7 +1,8 @@
 import { createUsageError } from '../errors.js';
 import type { MeasurePolicy } from './worker/measure-cell.js';
 
-export type PresetName = 'quick' | 'full' | 'pr';
+export const PRESET_NAMES = ['quick', 'full', 'pr'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
 
 export interface Preset {
   batchSizes: number[];

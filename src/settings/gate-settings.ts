@@ -1,6 +1,11 @@
 /** The settings of the comparison and the gate: the reference, the thresholds, the gated metrics. */
 import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
-import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
+import {
+  defineOptionalSetting,
+  definePresetSetting,
+  defineSetting,
+  type CommandName,
+} from './setting-entry.js';
 import {
   booleanKind,
   choiceKind,
@@ -24,6 +29,8 @@ export const GATE_SETTINGS = {
     commands: COMPARING,
     group: 'Comparison',
     help: 'a baseline file, or a folder of them (the one recorded on this machine and configuration is chosen, else the closest); the action uses baselines/ when it exists',
+    inputHelp:
+      "Folder of committed baselines. Default: the config file's gate.baselineDir, else baselines/ when it exists.",
   }),
   baselineName: defineOptionalSetting({
     kind: patternKind(BASELINE_NAME_PATTERN, 'a baseline name: letters, digits, ".", "_" or "-"', 'main'),
@@ -31,6 +38,8 @@ export const GATE_SETTINGS = {
     commands: COMPARING,
     group: 'Comparison',
     help: 'only consider the baseline NAME (baselines/NAME.json); the action’s update-baseline writes NAME (default main)',
+    inputHelp:
+      'Only consider this baseline (baselines/NAME.json); update-baseline writes NAME (default main).',
   }),
   onMachineMismatch: defineSetting({
     kind: choiceKind(['normalize', 'warn', 'fail', 'skip']),
@@ -46,6 +55,7 @@ export const GATE_SETTINGS = {
     ...{ config: 'gate.maxThroughputDrop', commands: COMPARING },
     group: 'Comparison',
     help: 'throughput drop the gate must catch (default 0.10 = 10 %)',
+    inputHelp: 'Throughput drop the gate must catch, a fraction (default 0.10).',
   }),
   maxMemoryGrowth: defineSetting({
     kind: numberKind('0.10'),
@@ -54,6 +64,7 @@ export const GATE_SETTINGS = {
     ...{ config: 'gate.maxMemoryGrowth', commands: COMPARING },
     group: 'Comparison',
     help: 'peak-memory growth the gate must catch (default 0.10)',
+    inputHelp: 'Peak-memory growth the gate must catch, a fraction (default 0.10).',
   }),
   failOn: defineSetting({
     kind: failOnKind(),
@@ -62,6 +73,8 @@ export const GATE_SETTINGS = {
     commands: [...COMPARING, 'history-check'],
     group: 'Comparison',
     help: 'metrics whose regression fails the gate: throughput, memory, latency, or none (default throughput,memory)',
+    inputHelp:
+      'Comma-separated metrics whose regression fails the check (throughput, memory, latency) or none (default throughput,memory).',
   }),
   failOnInconclusive: defineSetting({
     kind: booleanKind(),
@@ -70,15 +83,17 @@ export const GATE_SETTINGS = {
     commands: COMPARING,
     group: 'Comparison',
     help: 'fail the check when a gated metric stays inconclusive (default: pass with ⚠️ Inconclusive and the smallest change the run could have seen)',
+    inputHelp:
+      "true fails the check when a gated metric stays inconclusive. Default: the config file's gate.failOnInconclusive, else false (the check passes, its first line says ⚠️ Inconclusive).",
   }),
-  timeBudgetSeconds: defineSetting({
+  timeBudgetSeconds: definePresetSetting({
     kind: numberKind('600'),
-    fallback: 600,
     presetDefault: (_preset, name) => (name === 'pr' ? 180 : 600),
     ...{ flag: 'time-budget', flagArg: 'SECONDS', input: 'time-budget', config: 'gate.timeBudgetSeconds' },
     commands: ['gate'],
     group: 'Comparison',
-    help: 'wall-clock budget of the whole gate, first pass included (default 180 with the pr preset, else 600); an extra round starts only when it fits',
+    help: 'wall-clock budget of the whole gate in seconds, first pass included; an extra round starts only when it fits',
+    inputHelp: 'Wall-clock budget of the gate in seconds, first pass included.',
   }),
   stopRule: defineSetting({
     kind: choiceKind(['aggregate', 'every-cell']),
@@ -99,6 +114,7 @@ export const GATE_SETTINGS = {
     commands: ['gate'],
     group: 'Reference',
     help: 'shell command run in the base worktree before duet mode measures it, e.g. "npm ci" (user code)',
+    inputHelp: "Shell command run in the base commit's worktree before duet mode measures it, e.g. npm ci.",
   }),
   baseSetupTimeoutSeconds: defineSetting({
     kind: timeLimitKind('1800'),
@@ -107,5 +123,7 @@ export const GATE_SETTINGS = {
     ...{ config: 'gate.baseSetupTimeoutSeconds', commands: ['gate'] },
     group: 'Reference',
     help: 'stop the base setup, with every process it started, after this many seconds; 0 for no limit (default 900)',
+    inputHelp:
+      'Seconds the base setup may run before it is stopped, with every process it started (default 900; 0 for no limit).',
   }),
 };

@@ -46,6 +46,8 @@ export const HISTORY_SETTINGS = {
     ...{ flag: 'data-branch', flagArg: 'NAME', input: 'data-branch', config: null, commands: STORE_COMMANDS },
     group: 'Files',
     help: "the history store on a branch of the repository's remote (fetched, committed to and pushed; retried when another run pushed first). The action's mode history: default embedprof-data",
+    inputHelp:
+      'Mode history: the branch of this repository holding the history records (fetched, committed to and pushed; needs contents write). Default embedprof-data.',
   }),
   remote: defineSetting({
     kind: gitNameKind('remote', 'origin'),
@@ -78,6 +80,8 @@ export const HISTORY_SETTINGS = {
     ...{ flag: 'newest', flagArg: 'N', input: 'history-newest', config: null, commands: ['history-check'] },
     group: 'Comparison',
     help: 'history check fails only on a change point among the newest N runs of a series (default 3): older ones were reported when they were new',
+    inputHelp:
+      'Mode history: fail only on a change point among the newest N runs of a gated series. Default 3.',
   }),
   siteOut: defineSetting({
     kind: textKind('output-folder', 'embedprof-site'),

@@ -2,7 +2,14 @@
 import { join } from 'node:path';
 import { MAX_TEXT_CHARACTERS } from '../corpus/corpus-types.js';
 import type { OrtSpinning } from '../engine/onnx-session.js';
-import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
+import { PRESET_NAMES } from '../protocol/presets.js';
+import {
+  defineOptionalSetting,
+  definePresetSetting,
+  defineSetting,
+  FALLBACK_PRESET,
+  type CommandName,
+} from './setting-entry.js';
 import {
   booleanKind,
   choiceKind,
@@ -24,12 +31,15 @@ export const MEASURE_SETTINGS = {
     ...{ flag: 'model', flagArg: 'SPEC', input: 'model', config: 'model', commands: MEASURING },
     group: 'Model',
     help: 'synthetic:all-MiniLM-L6-v2 (default) | synthetic:all-MiniLM-L12-v2 | synthetic:bge-small-en-v1.5 | ./folder in hub layout | org/name[@revision]',
+    inputHelp: 'Model to profile (synthetic:NAME, ./folder in hub layout, or org/name[@revision]).',
   }),
   embedder: defineOptionalSetting({
     kind: textKind('input-file', './bench/embedder.mjs'),
     ...{ flag: 'embedder', flagArg: 'FILE.mjs', input: 'embedder', config: 'embedder', commands: MEASURING },
     group: 'Model',
     help: 'your module exporting createEmbedder(options) → { embed(texts), close?() } (user code)',
+    inputHelp:
+      'Your module exporting createEmbedder(options) (user code: refused under pull_request_target unless allow-untrusted-code is true).',
   }),
   dtype: defineSetting({
     kind: choiceKind(['auto', 'fp32', 'q8']),
@@ -37,12 +47,14 @@ export const MEASURE_SETTINGS = {
     ...{ flag: 'dtype', flagArg: 'fp32|q8|auto', input: 'dtype', config: 'dtype', commands: MEASURING },
     group: 'Model',
     help: 'onnx/model.onnx or onnx/model_quantized.onnx (auto: fp32 if present; q8 for synthetic models)',
+    inputHelp: 'fp32 | q8 | auto.',
   }),
   tokenizer: defineOptionalSetting({
     kind: textKind('input-folder', './models/my-model'),
     ...{ flag: 'tokenizer', flagArg: 'DIR', input: 'tokenizer', config: 'tokenizer', commands: MEASURING },
     group: 'Model',
     help: 'folder with tokenizer.json (default: the model folder; synthetic models without one use a built-in hashing tokenizer)',
+    inputHelp: 'Folder holding tokenizer.json.',
   }),
   maxTokens: defineOptionalSetting({
     kind: intKind(1, Number.MAX_SAFE_INTEGER, '256'),
@@ -55,47 +67,49 @@ export const MEASURE_SETTINGS = {
     ...{ flag: 'corpus', flagArg: 'FILE', input: 'corpus', config: 'corpus', commands: MEASURING },
     group: 'Workload',
     help: '.txt (a text per line), .jsonl ({"text"}), .json (strings, objects with text, or {"claims": [{"text"}]}); default: a built-in English-like corpus',
+    inputHelp: 'Corpus file (.txt, .jsonl or .json).',
   }),
   preset: defineSetting({
-    kind: choiceKind(['quick', 'full', 'pr']),
-    fallback: 'quick' as 'quick' | 'full' | 'pr',
+    kind: choiceKind(PRESET_NAMES),
+    fallback: FALLBACK_PRESET,
     ...{ flag: 'preset', flagArg: 'quick|full|pr', input: 'preset', config: 'preset', commands: MEASURING },
     group: 'Workload',
     help: 'quick (~2 min), full (~10 min) or pr (the pull-request gate: 5 cells, no analysis); `gate` and the action on pull requests default to pr, everything else to quick (CLI) or full (action)',
+    inputHelp:
+      "pr | quick | full. Default: the config file's preset, else pr (the pull-request plan: 5 cells, no analysis, 180 s budget) on pull requests and full otherwise (schedule, workflow_dispatch, push).",
   }),
-  batchSizes: defineSetting({
+  batchSizes: definePresetSetting({
     kind: intListKind('8,16,32'),
-    fallback: [8, 16, 32, 64, 128, 256],
     presetDefault: (preset) => preset.batchSizes,
     ...{ flag: 'batch-sizes', flagArg: 'LIST', input: 'batch-sizes', config: 'batchSizes' },
     commands: MEASURING,
     group: 'Workload',
-    help: 'batch sizes of the batch sweep (quick 8,16,32,64,128,256; full adds 1)',
+    help: 'batch sizes of the batch sweep',
+    inputHelp: 'Comma-separated batch sizes, e.g. 8,16,32.',
   }),
-  lengths: defineSetting({
+  lengths: definePresetSetting({
     kind: intListKind('10,64,256', MAX_TEXT_CHARACTERS),
-    fallback: [10, 64, 256, 1024],
     presetDefault: (preset) => preset.lengths,
     ...{ flag: 'lengths', flagArg: 'LIST', input: 'lengths', config: 'lengths', commands: MEASURING },
     group: 'Workload',
-    help: 'characters per text of the length sweep (quick 10,64,256,1024; full 10,25,50,100,256,512,1024)',
+    help: 'characters per text of the length sweep',
+    inputHelp: 'Comma-separated text lengths in characters, e.g. 10,64,256.',
   }),
-  lengthBatchSize: defineSetting({
+  lengthBatchSize: definePresetSetting({
     kind: intKind(1, Number.MAX_SAFE_INTEGER, '32'),
-    fallback: 32,
     presetDefault: (preset) => preset.lengthBatchSize,
     ...{ flag: 'length-batch-size', flagArg: 'N', input: null, config: 'lengthBatchSize' },
     commands: MEASURING,
     group: 'Workload',
-    help: 'batch size of the length sweep (default 32)',
+    help: 'batch size of the length sweep',
   }),
-  processes: defineSetting({
+  processes: definePresetSetting({
     kind: intKind(1, Number.MAX_SAFE_INTEGER, '3'),
-    fallback: 3,
     presetDefault: (preset) => preset.processesPerCell,
     ...{ flag: 'processes', flagArg: 'N', input: 'processes', config: 'processes', commands: MEASURING },
     group: 'Workload',
-    help: 'fresh worker processes per cell, pairs in duet mode (default 3 quick, 5 full, 4 pr)',
+    help: 'fresh worker processes per cell, pairs in duet mode',
+    inputHelp: 'Fresh worker processes per cell, pairs in duet mode.',
   }),
   seed: defineSetting({
     kind: intKind(1, Number.MAX_SAFE_INTEGER, '1'),
@@ -109,6 +123,8 @@ export const MEASURE_SETTINGS = {
     ...{ flag: 'shard', flagArg: 'i/n', input: 'shard', config: null, commands: MEASURING },
     group: 'Workload',
     help: "measure only this job's share of the cells (a matrix of n jobs; `embedprof merge` joins them); the analysis runs in shard 1",
+    inputHelp:
+      "i/n (1-based): measure only this shard's cells; the artifact is named ARTIFACT-NAME-shard-i-of-n and no comment is posted (a mode merge job combines the shards).",
   }),
   threads: defineSetting({
     kind: intKind(1, Number.MAX_SAFE_INTEGER, '2'),
@@ -116,6 +132,7 @@ export const MEASURE_SETTINGS = {
     ...{ flag: 'threads', flagArg: 'N', input: 'threads', config: 'threads', commands: MEASURING },
     group: 'Runtime',
     help: 'ONNX Runtime intra-op threads (default: all logical cores)',
+    inputHelp: 'ONNX Runtime intra-op threads (default all logical cores).',
   }),
   graphOptimization: defineSetting({
     kind: choiceKind(['all', 'extended', 'basic', 'disabled']),
@@ -160,13 +177,14 @@ export const MEASURE_SETTINGS = {
     group: 'Runtime',
     help: 'fail a cell whose batch (one embed() call) runs longer than this; 0 for no limit (default 120)',
   }),
-  analysis: defineSetting({
+  analysis: definePresetSetting({
     kind: booleanKind(),
-    fallback: true,
     presetDefault: (_preset, name) => name !== 'pr',
     ...{ flag: 'no-analysis', negated: true, input: 'analysis', config: 'analysis', commands: MEASURING },
     group: 'Analysis',
     help: 'false (--no-analysis) skips the leak check, operator profile and A/B experiments',
+    inputHelp:
+      "false skips the leak check, operator profile and A/B experiments (--no-analysis). The config file's analysis beats the preset's.",
   }),
   latencySloMs: defineOptionalSetting({
     kind: numberKind('50'),

@@ -28,6 +28,7 @@ export const FILE_SETTINGS = {
     ...{ flag: 'config', flagArg: 'FILE', input: 'config', config: null, commands: MEASURING },
     group: 'Settings',
     help: 'embedprof.config.json to read (default ./embedprof.config.json when present); flags and inputs override it',
+    inputHelp: 'Path of embedprof.config.json (default ./embedprof.config.json when present).',
   }),
   noConfig: defineSetting({
     kind: booleanKind(),
@@ -54,6 +55,8 @@ export const FILE_SETTINGS = {
     ...{ flag: 'from', flagArg: 'DIR', input: 'report-dir', config: null, commands: ['merge'] },
     group: 'Files',
     help: "merge: the folder holding the shards' folders (searched two levels deep); the action's mode comment: the downloaded artifact",
+    inputHelp:
+      "mode comment: the folder holding the downloaded artifact; mode merge: the folder holding the shards' downloaded artifacts.",
   }),
   profileFile: defineOptionalSetting({
     kind: textKind('input-file', 'embedprof-out/profile.json'),
@@ -125,23 +128,25 @@ export const ACTION_SETTINGS = {
   mode: defineOptionalSetting({
     kind: choiceKind(['gate', 'profile', 'update-baseline', 'merge', 'comment', 'history']),
     ...{ ...action, input: 'mode', group: 'Settings' },
-    help: 'gate | profile | update-baseline | merge | comment | history. Default: gate on pull_request and pull_request_target, profile otherwise.',
+    help: 'gate | profile | update-baseline | merge | comment | history. Default: gate on pull_request and pull_request_target, profile otherwise. history (the nightly): measure this commit beside the newest recorded one, add the record to data-branch, check for change points, write the dashboard to OUT/site.',
   }),
   compareTo: defineOptionalSetting({
     kind: choiceKind(['base', 'baseline']),
     ...{ ...action, input: 'compare-to', group: 'Reference' },
-    help: 'base (default on pull requests: duet mode against the base commit, falling back to the baselines) | baseline',
+    help: "base | baseline. base (default on pull requests) measures the pull request's base commit side by side (duet mode), falling back to baseline-dir when it exists; baseline compares with the committed baselines only.",
   }),
   comment: defineSetting({
     kind: choiceKind(['on-change', 'always', 'never']),
     fallback: 'on-change' as 'on-change' | 'always' | 'never',
     ...{ ...action, input: 'comment', group: 'Output' },
-    help: 'on-change posts unless the result is a plain pass with no change, and always updates an earlier embedprof comment',
+    help: 'on-change | always | never. on-change posts when the result is anything but a plain pass with no change, and always updates an earlier embedprof comment.',
+    inputDefault: { from: 'fallback' },
   }),
   githubToken: defineOptionalSetting({
     kind: textKind(),
     ...{ ...action, input: 'github-token', group: 'Settings' },
-    help: 'token for the pull-request comment (and, in mode comment, to check the pull request)',
+    help: 'Token for the pull-request comment (and, in mode comment, to check the pull request).',
+    inputDefault: { from: 'expression', text: '${{ github.token }}' },
   }),
   artifactName: defineSetting({
     kind: patternKind(
@@ -151,22 +156,24 @@ export const ACTION_SETTINGS = {
     ),
     fallback: 'embedprof',
     ...{ ...action, input: 'artifact-name', group: 'Output' },
-    help: 'name of the artifact holding every report',
+    help: 'Name of the artifact holding every report.',
+    inputDefault: { from: 'fallback' },
   }),
   retentionDays: defineOptionalSetting({
     kind: intKind(1, 90, '1'),
     ...{ ...action, input: 'retention-days', group: 'Output' },
-    help: "days to keep the artifact (1-90; default the repository's setting)",
+    help: "Days to keep the artifact (1-90; default the repository's setting).",
   }),
   workingDirectory: defineOptionalSetting({
     kind: textKind('none', 'packages/search'),
     ...{ ...action, input: 'working-directory', group: 'Settings' },
-    help: 'folder to run in (relative paths in the other inputs are relative to it)',
+    help: 'Folder to run in (relative paths in the other inputs are relative to it).',
   }),
   allowUntrustedCode: defineSetting({
     kind: booleanKind(),
     fallback: false,
     ...{ ...action, input: 'allow-untrusted-code', group: 'Settings' },
-    help: 'true lets an embedder run under pull_request_target, with a write token',
+    help: 'true lets an embedder run under pull_request_target, with a write token. Know what you do.',
+    inputDefault: { from: 'fallback' },
   }),
 };

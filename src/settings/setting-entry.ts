@@ -3,7 +3,7 @@
  * on each face — the CLI flag, the action input, the key in embedprof.config.json — with its help text.
  */
 import type { SettingKind } from './setting-kinds.js';
-import type { Preset, PresetName } from '../protocol/presets.js';
+import { findPreset, PRESET_NAMES, type Preset, type PresetName } from '../protocol/presets.js';
 
 export type CommandName =
   | 'profile'
@@ -54,7 +54,14 @@ export interface SettingEntry<T> {
   config: string | null;
   group: HelpGroup;
   help: string;
+  /** The input's description in action.yml when it is not `help` (the action's own words). */
+  inputHelp?: string;
+  /** Whether action.yml declares the input's default: the fallback, or a runner expression. */
+  inputDefault?: { from: 'fallback' } | { from: 'expression'; text: string };
 }
+
+/** The preset when no layer names one: its values are the fallbacks of the settings presets decide. */
+export const FALLBACK_PRESET: PresetName = 'quick';
 
 type EntryFields<T> = Omit<SettingEntry<T>, 'fallback'>;
 
@@ -64,6 +71,38 @@ export function defineSetting<T>(fields: EntryFields<T> & { fallback: T | ((c: D
   const resolveFallback =
     typeof fallback === 'function' ? (fallback as (c: DefaultContext) => T) : () => fallback;
   return { ...fields, fallback: resolveFallback } satisfies SettingEntry<T> as SettingEntry<T>;
+}
+
+/**
+ * A setting each preset decides (no layer set → the preset's value). Its help ends with every preset's value,
+ * read off the presets, so the text cannot drift from them; the fallback preset's value is its fallback.
+ */
+export function definePresetSetting<T>(
+  fields: Omit<EntryFields<T>, 'presetDefault'> & { presetDefault: (preset: Preset, name: PresetName) => T },
+) {
+  const { presetDefault, kind } = fields;
+  const values = PRESET_NAMES.map((name) => kind.formatText(presetDefault(findPreset(name), name)));
+  const entry: SettingEntry<T> = {
+    ...fields,
+    help: addPresetNote(fields.help, values),
+    fallback: () => presetDefault(findPreset(FALLBACK_PRESET), FALLBACK_PRESET),
+  };
+  if (fields.inputHelp !== undefined) entry.inputHelp = addPresetNote(fields.inputHelp, values);
+  return entry;
+}
+
+/**
+ * "… (default by preset: quick 3; full 5; pr 4)", "… (default 32 in every preset)" when they agree, or a
+ * sentence of its own after a full stop.
+ */
+function addPresetNote(help: string, values: readonly string[]): string {
+  const same = new Set(values).size === 1;
+  const note = same ? `default ${values[0]} in every preset` : `default by preset: ${list(values)}`;
+  return help.endsWith('.') ? `${help} ${note[0]?.toUpperCase()}${note.slice(1)}.` : `${help} (${note})`;
+}
+
+function list(values: readonly string[]): string {
+  return values.map((value, i) => `${PRESET_NAMES[i]} ${value}`).join('; ');
 }
 
 /** A setting that may stay unset (null). */

@@ -3,13 +3,19 @@
  * dist/index.js. The runner fills action.yml's defaults in; the code applies the same ones without it.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { renderActionManifest } from '../../scripts/action-manifest.js';
 import { INPUT_NAMES, OUTPUT_NAMES } from '../../src/action/input-names.js';
 import { findByInput, getEntry } from '../../src/settings/setting-table.js';
 import { readActionManifest } from './action-manifest.js';
 import { ACTION_ENTRY, createInputEnv, parseOutputFile } from './run-action-process.js';
 
 const manifest = readActionManifest();
+
+test('the committed action.yml is what the settings table renders (run `npm run manifest` after a change)', () => {
+  assert.equal(readFileSync('action.yml', 'utf8'), renderActionManifest(), 'action.yml is stale');
+});
 
 test('action.yml declares exactly the inputs and outputs the code reads and sets', () => {
   assert.deepEqual([...manifest.inputs.keys()].sort(), [...INPUT_NAMES].sort());
