@@ -2,7 +2,7 @@
 import type { Comparison, MetricComparison, SideSummary } from '../compare/comparison-schema.js';
 import type { MetricRow } from './comparison-facts.js';
 import { describeMetricName, listMetricRows } from './comparison-facts.js';
-import { formatChangeWithInterval, formatFixed, formatQuantity } from './format-values.js';
+import { formatChangeWithInterval, formatFixed, formatQuantity } from './text/format-numbers.js';
 import type { TableData } from './table-data.js';
 import { createTable } from './table-data.js';
 

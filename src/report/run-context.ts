@@ -4,7 +4,7 @@ import type { Profile } from '../schema/profile-schema.js';
 import { describeMachineKind } from './comparison-facts.js';
 import { sanitizeText } from './escape.js';
 import { describeMetricName } from './comparison-facts.js';
-import { formatQuantity, formatTimestamp } from './format-values.js';
+import { formatQuantity, formatTimestamp } from './text/format-numbers.js';
 
 /** Longest model spec or CPU name quoted in the line. */
 const MAX_NAME_CHARS = 120;

@@ -9,10 +9,10 @@ import type {
   Comparison,
   MachineComparison,
   MetricComparison,
-} from '../compare/comparison-schema.js';
-import { formatChange, formatInterval } from '../compare/describe-change.js';
-import { describeHeadFailure } from '../compare/head-failures.js';
-import { quoteUserText } from '../errors.js';
+} from '../../compare/comparison-schema.js';
+import { formatChange, formatInterval } from '../../compare/describe-change.js';
+import { describeHeadFailure } from '../../compare/head-failures.js';
+import { quoteUserText } from '../../errors.js';
 
 const MAX_NOTES = 6;
 const MAX_CELLS = 12;

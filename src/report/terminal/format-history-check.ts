@@ -2,8 +2,13 @@
  * The lines `history check` prints: the verdict first, then every series' change points, machine changes and
  * left-out slow nights, so a failing night says which cell, metric, commit range and how much.
  */
-import type { ChangePoint } from './history-series.js';
-import type { ChangeSignal, HistoryRegression, HistoryVerdict, SeriesChangeReport } from './check-history.js';
+import type { ChangePoint } from '../../history/history-series.js';
+import type {
+  ChangeSignal,
+  HistoryRegression,
+  HistoryVerdict,
+  SeriesChangeReport,
+} from '../../history/check-history.js';
 
 const SIGNAL_NAMES: Record<ChangeSignal, string> = {
   level: 'recorded values',

@@ -1,7 +1,7 @@
 import { markdownTable } from 'markdown-table';
-import type { BatchCell, LengthCell } from '../schema/cell-schema.js';
-import type { Distribution } from '../schema/common-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { BatchCell, LengthCell } from '../../schema/cell-schema.js';
+import type { Distribution } from '../../schema/common-schema.js';
+import type { Profile } from '../../schema/profile-schema.js';
 
 /** The short table printed at the end of a profile run. */
 export function formatProfileTable(profile: Profile): string {

@@ -3,13 +3,18 @@
  * 64"), built as parts so each format escapes the untrusted ones (cell labels, reasons) its own way. The
  * context line under it is run-context.ts's.
  */
-import type { Comparison, HeadFailure } from '../compare/comparison-schema.js';
-import { describeHeadFailure } from '../compare/head-failures.js';
-import type { Profile } from '../schema/profile-schema.js';
-import type { MetricRow } from './comparison-facts.js';
-import { describeMetricName, findBestImprovement, findWorstRow, listMetricRows } from './comparison-facts.js';
-import { formatChangeWithInterval, formatDistribution } from './format-values.js';
-import { findBestThroughputCell } from './profile-facts.js';
+import type { Comparison, HeadFailure } from '../../compare/comparison-schema.js';
+import { describeHeadFailure } from '../../compare/head-failures.js';
+import type { Profile } from '../../schema/profile-schema.js';
+import type { MetricRow } from '../comparison-facts.js';
+import {
+  describeMetricName,
+  findBestImprovement,
+  findWorstRow,
+  listMetricRows,
+} from '../comparison-facts.js';
+import { formatChangeWithInterval, formatDistribution } from './format-numbers.js';
+import { findBestThroughputCell } from '../profile-facts.js';
 
 export type VerdictTone = 'pass' | 'fail' | 'warn' | 'info';
 

@@ -2,8 +2,8 @@
  * Number wording shared by every renderer. Deterministic: no locale, no clock. Changes are relative
  * (0.1 = +10 %) and use a real minus sign, like the comparison's own reasons.
  */
-import type { ChangeInterval } from '../compare/comparison-schema.js';
-import type { Distribution, IntervalData } from '../schema/common-schema.js';
+import type { ChangeInterval } from '../../compare/comparison-schema.js';
+import type { Distribution, IntervalData } from '../../schema/common-schema.js';
 
 const MINUS = '−';
 
