@@ -6,7 +6,7 @@
 import type { CellComparison, Comparison, MetricComparison } from '../compare/comparison-schema.js';
 import { describeHeadFailure } from '../compare/head-failures.js';
 import { describeMetricName } from '../report/comparison-facts.js';
-import { formatChangeWithInterval } from '../report/format-values.js';
+import { formatChangeWithInterval } from '../report/text/format-numbers.js';
 
 export type AnnotationLevel = 'error' | 'warning';
 

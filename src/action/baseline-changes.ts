@@ -5,7 +5,7 @@
 import type { Baseline, BaselineCell } from '../baseline/baseline-schema.js';
 import { formatCellLabel } from '../schema/cell-key.js';
 import { computeMedian } from '../stats/index.js';
-import { formatChange, formatMegabytes, formatQuantity } from '../report/format-values.js';
+import { formatChange, formatMegabytes, formatQuantity } from '../report/text/format-numbers.js';
 
 function median(values: readonly number[] | null): number | null {
   return values === null || values.length === 0 ? null : computeMedian(values);

@@ -4,7 +4,7 @@
  */
 import type { Comparison } from '../compare/comparison-schema.js';
 import { sanitizeText } from '../report/escape.js';
-import { describeVerdict, formatVerdictText } from '../report/verdict-line.js';
+import { describeVerdict, formatVerdictText } from '../report/text/format-verdict.js';
 import type { CoreResult } from '../core/index.js';
 import type { SettingValues } from '../settings/setting-table.js';
 import { buildResultOutputs, type Outputs } from './action-outputs.js';

@@ -20,8 +20,8 @@ import {
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
 import type { CommandName } from '../settings/setting-entry.js';
 import { formatCommandHelp } from './command-help.js';
-import { formatComparisonSummary } from './format-comparison.js';
-import { formatProfileTable } from './format-table.js';
+import { formatComparisonSummary } from '../report/terminal/format-comparison.js';
+import { formatProfileTable } from '../report/terminal/format-profile-table.js';
 import { listCommandKeys } from './read-flags.js';
 import { resolveCliSettings } from './resolve-cli-settings.js';
 import {

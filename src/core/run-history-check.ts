@@ -3,7 +3,7 @@
  * on a new regression of a gated metric (check-history.ts decides; format-history-check.ts words it).
  */
 import { decideHistoryCheck, type HistoryVerdict } from '../history/check-history.js';
-import { formatHistoryVerdict } from '../history/format-history-check.js';
+import { formatHistoryVerdict } from '../report/terminal/format-history-check.js';
 import type { HistoryMetric } from '../history/history-series.js';
 import type { FailOnName } from '../settings/shard-and-metrics.js';
 import type { ExitCode } from './outcomes.js';

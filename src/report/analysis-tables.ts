@@ -7,7 +7,7 @@ import {
   formatMegabytes,
   formatQuantity,
   formatShare,
-} from './format-values.js';
+} from './text/format-numbers.js';
 import type { TableData } from './table-data.js';
 import { createTable } from './table-data.js';
 

@@ -17,7 +17,7 @@ import * as sections from './markdown-sections.js';
 import { renderThroughputMermaid } from './mermaid-chart.js';
 import { buildBatchTable, buildLengthTable } from './profile-tables.js';
 import type { Renderer, ReportInput } from './renderer.js';
-import { describeVerdict, formatVerdictText } from './verdict-line.js';
+import { describeVerdict, formatVerdictText } from './text/format-verdict.js';
 
 /** The hidden marker a bot finds its own comment by. Appears exactly once in comment.md. */
 export const COMMENT_MARKER = '<!-- embedprof-comment -->';

@@ -79,16 +79,3 @@ export function findBestImprovement(comparison: Comparison): MetricRow | null {
   );
   return rows.sort((a, b) => computeBadness(a.metric) - computeBadness(b.metric) || 0)[0] ?? null;
 }
-
-/** "same machine", "another machine or configuration (policy normalize)", "machine unknown". */
-export function describeMachineKind(comparison: Comparison): string {
-  const machine = comparison.machine;
-  switch (machine.kind) {
-    case 'same':
-      return 'same machine';
-    case 'different':
-      return `another machine or configuration (onMachineMismatch ${machine.policy})`;
-    case 'unknown':
-      return 'machine unknown';
-  }
-}

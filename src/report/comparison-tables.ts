@@ -2,7 +2,12 @@
 import type { Comparison, MetricComparison, SideSummary } from '../compare/comparison-schema.js';
 import type { MetricRow } from './comparison-facts.js';
 import { describeMetricName, listMetricRows } from './comparison-facts.js';
-import { formatChangeWithInterval, formatFixed, formatQuantity } from './format-values.js';
+import {
+  formatChangeWithInterval,
+  formatFixed,
+  formatPValue,
+  formatQuantity,
+} from './text/format-numbers.js';
 import type { TableData } from './table-data.js';
 import { createTable } from './table-data.js';
 
@@ -18,10 +23,10 @@ function describeSideColumns(comparison: Comparison): [string, string] {
   return [`${before} (geo. mean)`, `${after} (geo. mean)`];
 }
 
-function formatPValue(metric: MetricComparison): string {
+/** The Holm-adjusted p-value of the worse direction, else the raw one; "–" without either. */
+function formatMetricPValue(metric: MetricComparison): string {
   const p = metric.holmAdjusted?.worse ?? metric.pValue;
-  if (p === null) return '–';
-  return p < 0.001 ? '< 0.001' : formatFixed(p, 3);
+  return p === null ? '–' : formatPValue(p);
 }
 
 /** "Δ [95 % CI]" with the comparison's own confidence level. */
@@ -75,7 +80,7 @@ export function buildAllCellsTable(comparison: Comparison): TableData {
       formatSide(metric.current, metric),
       formatChangeWithInterval(metric.estimate, metric.interval),
       `${metric.baseline.used} vs ${metric.current.used}`,
-      formatPValue(metric),
+      formatMetricPValue(metric),
       metric.gated ? metric.verdict : `${metric.verdict} (not gated)`,
     ]),
   );

@@ -7,7 +7,7 @@ import {
   formatMegabytes,
   formatQuantity,
   formatTimestamp,
-} from './format-values.js';
+} from './text/format-numbers.js';
 import type { TableData } from './table-data.js';
 import { createFieldTable } from './table-data.js';
 

@@ -6,7 +6,7 @@
 import type { Comparison } from '../compare/comparison-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
 import { describeMetricName, listMetricRows } from './comparison-facts.js';
-import { formatChange, formatMegabytes, formatQuantity, formatShare } from './format-values.js';
+import { formatChange, formatMegabytes, formatQuantity, formatShare } from './text/format-numbers.js';
 import { findLeakRun, listMeasuredBatchCells } from './profile-facts.js';
 import { renderBarChart, renderIntervalChart, renderStackedChart } from './svg-bar-charts.js';
 import type { ReferenceLine } from './svg-point-charts.js';

@@ -9,7 +9,7 @@ import {
   formatMilliseconds,
   formatQuantity,
   formatShare,
-} from './format-values.js';
+} from './text/format-numbers.js';
 import type { TableData } from './table-data.js';
 import { createTable } from './table-data.js';
 

@@ -10,7 +10,7 @@ import {
   formatMilliseconds,
   formatQuantity,
   formatShare,
-} from './format-values.js';
+} from './text/format-numbers.js';
 import { findBestThroughputCell, listMeasuredBatchCells, listProfileCells } from './profile-facts.js';
 
 function describeThroughput(profile: Profile): string[] {

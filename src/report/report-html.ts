@@ -18,7 +18,7 @@ import {
   METHOD_NOTES,
 } from './environment-table.js';
 import { escapeHtmlText } from './escape.js';
-import { formatTimestamp } from './format-values.js';
+import { formatTimestamp } from './text/format-numbers.js';
 import {
   renderChartGrid,
   renderHtmlList,
@@ -33,7 +33,7 @@ import { buildBatchTable, buildLengthTable } from './profile-tables.js';
 import type { Renderer, ReportInput } from './renderer.js';
 import { listFindings } from './report-findings.js';
 import { describeBaseHistory, describeRunContext } from './run-context.js';
-import { describeVerdict, formatVerdictText } from './verdict-line.js';
+import { describeVerdict, formatVerdictText } from './text/format-verdict.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 

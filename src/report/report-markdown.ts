@@ -18,7 +18,7 @@ import { buildBatchTable, buildLengthTable } from './profile-tables.js';
 import type { Renderer, ReportInput } from './renderer.js';
 import { listFindings } from './report-findings.js';
 import type { TableData } from './table-data.js';
-import { describeVerdict, formatVerdictText } from './verdict-line.js';
+import { describeVerdict, formatVerdictText } from './text/format-verdict.js';
 
 const LIMITS: TextLimits = { aligned: true };
 

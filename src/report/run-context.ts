@@ -1,20 +1,13 @@
 /** The context line under the verdict: what ran, where, against which reference, at which commit. */
 import type { Comparison } from '../compare/comparison-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
-import { describeMachineKind } from './comparison-facts.js';
 import { sanitizeText } from './escape.js';
 import { describeMetricName } from './comparison-facts.js';
-import { formatQuantity, formatTimestamp } from './format-values.js';
+import { describeMachineCheck, describeRunMachine } from './text/describe-machine.js';
+import { formatChange, formatQuantity, formatTimestamp } from './text/format-numbers.js';
 
 /** Longest model spec or CPU name quoted in the line. */
 const MAX_NAME_CHARS = 120;
-
-export function describeRun(profile: Profile): string {
-  const { model, environment } = profile;
-  const spec = sanitizeText(model.spec, MAX_NAME_CHARS);
-  const cpu = sanitizeText(environment.cpuModel, MAX_NAME_CHARS);
-  return `${spec} (${model.dtype ?? 'custom embedder'}) on ${cpu}, ${environment.threads} threads`;
-}
 
 /** "head 3f1c9a0d5e7b" when the run knows its commit, else "this run". */
 function describeHead(profile: Profile): string {
@@ -26,18 +19,18 @@ function describeHead(profile: Profile): string {
 export function describeRunContext(profile: Profile, comparison: Comparison | null): string {
   const head = describeHead(profile);
   if (comparison === null)
-    return `${capitalize(head)} (${formatTimestamp(profile.createdAt)}): ${describeRun(profile)}.`;
+    return `${capitalize(head)} (${formatTimestamp(profile.createdAt)}): ${describeRunMachine(profile, 'report')}.`;
   const { baseline, current, reference } = comparison;
   if (reference.kind === 'base-ref') {
     const ref = sanitizeText(reference.ref, MAX_NAME_CHARS);
     const base = reference.commit.slice(0, 12);
     const shownRef = ref.startsWith(base) || reference.ref === reference.commit ? '' : `${ref} `;
-    return `Base ${shownRef}(${base}) and ${head} measured side by side, alternating fresh processes (${formatTimestamp(current.createdAt)}): ${describeRun(profile)}.`;
+    return `Base ${shownRef}(${base}) and ${head} measured side by side, alternating fresh processes (${formatTimestamp(current.createdAt)}): ${describeRunMachine(profile, 'report')}.`;
   }
   const origin = baseline.origin === 'legacy' ? 'legacy file' : 'embedprof';
   const name = sanitizeText(baseline.name, MAX_NAME_CHARS);
   const file = baseline.file === null ? '' : `${sanitizeText(baseline.file.path, MAX_NAME_CHARS)}, `;
-  return `Baseline "${name}" (${file}${origin}, ${formatTimestamp(baseline.createdAt)}) vs ${head} (${formatTimestamp(current.createdAt)}): ${describeRun(profile)}; ${describeMachineKind(comparison)}.`;
+  return `Baseline "${name}" (${file}${origin}, ${formatTimestamp(baseline.createdAt)}) vs ${head} (${formatTimestamp(current.createdAt)}): ${describeRunMachine(profile, 'report')}; ${describeMachineCheck(comparison.machine, 'report')}.`;
 }
 
 function capitalize(text: string): string {
@@ -53,8 +46,7 @@ export function describeBaseHistory(comparison: Comparison | null): string | nul
     const change = entry.lastChange;
     if (change === null) return `${value}, no change point in ${entry.runs} runs`;
     const ago = change.runsAgo === 0 ? 'in the newest run' : `${change.runsAgo} runs ago`;
-    const sign = change.magnitude > 0 ? '+' : '−';
-    const size = `${sign}${Math.abs(change.magnitude * 100).toFixed(1)} %`;
+    const size = formatChange(change.magnitude, { group: false, zeroSign: 'negative' });
     return `${value}; last change point ${size} at ${sanitizeText(change.commit, 64).slice(0, 12)}, ${ago} (${entry.runs} runs)`;
   });
   const where = `${sanitizeText(history.branch, MAX_NAME_CHARS)} (${sanitizeText(history.source, MAX_NAME_CHARS)})`;

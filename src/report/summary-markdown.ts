@@ -18,7 +18,7 @@ import * as sections from './markdown-sections.js';
 import { renderThroughputMermaid } from './mermaid-chart.js';
 import { buildBatchTable, buildLengthTable } from './profile-tables.js';
 import type { Renderer, ReportInput } from './renderer.js';
-import { describeVerdict, formatVerdictText } from './verdict-line.js';
+import { describeVerdict, formatVerdictText } from './text/format-verdict.js';
 
 /** GitHub's limit on one step's summary, in bytes. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;

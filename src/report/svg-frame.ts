@@ -4,7 +4,7 @@
  * so the charts follow the light and dark themes. Every text drawn here is HTML-escaped.
  */
 import { escapeHtmlText, sanitizeText } from './escape.js';
-import { formatQuantity } from './format-values.js';
+import { formatQuantity } from './text/format-numbers.js';
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 320;

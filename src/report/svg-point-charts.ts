@@ -2,7 +2,7 @@
  * Column and scatter charts: peak memory per batch size (columns with reference lines such as the loaded
  * model) and the leak check (RSS readings vs texts processed, with the fitted line).
  */
-import { formatQuantity } from './format-values.js';
+import { formatQuantity } from './text/format-numbers.js';
 import type { ChartFrame, LegendItem } from './svg-frame.js';
 import {
   computeTicks,

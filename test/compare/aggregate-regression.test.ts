@@ -9,7 +9,7 @@ import { listAnnotations } from '../../src/action/annotations.js';
 import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
 import { compareProfiles, comparisonSchema, type Comparison } from '../../src/compare/index.js';
-import { describeComparisonVerdict, formatVerdictText } from '../../src/report/verdict-line.js';
+import { describeComparisonVerdict, formatVerdictText } from '../../src/report/text/format-verdict.js';
 import { sanitizeText } from '../../src/report/index.js';
 import type { TestCell } from './test-profile.js';
 import { buildTestProfile, createTestProcess } from './test-profile.js';

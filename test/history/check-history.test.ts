@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { HistorySeries } from '../../src/history/history-series.js';
 import type { HistoryVerdict } from '../../src/history/check-history.js';
 import { decideHistoryCheck, findSeriesChangePoints } from '../../src/history/check-history.js';
-import { formatHistoryVerdict } from '../../src/history/format-history-check.js';
+import { formatHistoryVerdict } from '../../src/report/terminal/format-history-check.js';
 import { buildSeries, repeat } from './build-series.js';
 
 const GATE_THROUGHPUT = { gatedMetrics: ['throughput'] as const, newestNights: 3, detection: { seed: 1 } };

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findSeriesChangePoints } from '../../src/history/check-history.js';
-import { formatHistoryVerdict } from '../../src/history/format-history-check.js';
+import { formatHistoryVerdict } from '../../src/report/terminal/format-history-check.js';
 import { decideHistoryCheck } from '../../src/history/check-history.js';
 import { buildSeries, repeat } from './build-series.js';
 

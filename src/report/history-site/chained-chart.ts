@@ -4,7 +4,7 @@
  * and chain restarts marked. Only for series whose runs carry chained ratios.
  */
 import type { HistorySeries } from '../../history/history-series.js';
-import { formatSignedPercentNumber } from '../format-values.js';
+import { formatSignedPercentNumber } from '../text/format-numbers.js';
 import type { TimeMarker, TimePoint } from '../svg-time-chart.js';
 import { renderTimeChart } from '../svg-time-chart.js';
 import type { ChainedValue } from './chained-trend.js';

@@ -5,7 +5,7 @@
  */
 import type { HistorySeries } from '../../history/history-series.js';
 import { escapeHtmlText } from '../escape.js';
-import { formatChange, formatQuantity } from '../format-values.js';
+import { formatChange, formatQuantity } from '../text/format-numbers.js';
 import { createCellAnchor, describeMetric, shortenCommit } from './site-context.js';
 
 function renderNewest(series: HistorySeries): string {

@@ -7,7 +7,7 @@
  */
 import type { HistorySeries } from '../../history/history-series.js';
 import { escapeHtml, escapeHtmlText } from '../escape.js';
-import { formatTimestamp } from '../format-values.js';
+import { formatTimestamp } from '../text/format-numbers.js';
 import { renderSection } from '../html-blocks.js';
 import { createChartNamer, renderCellSection } from './cell-section.js';
 import { renderOverviewCards } from './overview-cards.js';

@@ -3,7 +3,7 @@
  * machine changes, each point linking to its commit; and the wording of values and changes the page shares.
  */
 import type { ChangePoint, Estimate, HistorySeries, SeriesPoint } from '../../history/history-series.js';
-import { formatChange, formatQuantity, formatSignedPercentNumber } from '../format-values.js';
+import { formatChange, formatQuantity, formatSignedPercentNumber } from '../text/format-numbers.js';
 import type { TimeMarker, TimePoint } from '../svg-time-chart.js';
 import { renderTimeChart } from '../svg-time-chart.js';
 import type { HistorySiteContext } from './site-context.js';

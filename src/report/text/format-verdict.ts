@@ -3,13 +3,18 @@
  * 64"), built as parts so each format escapes the untrusted ones (cell labels, reasons) its own way. The
  * context line under it is run-context.ts's.
  */
-import type { Comparison, HeadFailure } from '../compare/comparison-schema.js';
-import { describeHeadFailure } from '../compare/head-failures.js';
-import type { Profile } from '../schema/profile-schema.js';
-import type { MetricRow } from './comparison-facts.js';
-import { describeMetricName, findBestImprovement, findWorstRow, listMetricRows } from './comparison-facts.js';
-import { formatChangeWithInterval, formatDistribution } from './format-values.js';
-import { findBestThroughputCell } from './profile-facts.js';
+import type { Comparison, HeadFailure } from '../../compare/comparison-schema.js';
+import { describeHeadFailure } from '../../compare/head-failures.js';
+import type { Profile } from '../../schema/profile-schema.js';
+import type { MetricRow } from '../comparison-facts.js';
+import {
+  describeMetricName,
+  findBestImprovement,
+  findWorstRow,
+  listMetricRows,
+} from '../comparison-facts.js';
+import { formatChangeWithInterval, formatDistribution, formatShare } from './format-numbers.js';
+import { findBestThroughputCell } from '../profile-facts.js';
 
 export type VerdictTone = 'pass' | 'fail' | 'warn' | 'info';
 
@@ -24,6 +29,9 @@ export interface VerdictParts {
   /** Trusted, after the rest: what was resolved and the smallest change the run could have detected. */
   power?: string | null;
 }
+
+/** The smallest detectable changes are written without thousands separators ("≥ 1250.0 %"). */
+const UNGROUPED = { group: false } as const;
 
 /** Longest untrusted part in a verdict line, in characters. */
 const MAX_WHERE_CHARS = 160;
@@ -134,8 +142,8 @@ export function describePower(comparison: Comparison): string | null {
   const detectable = overall.minimumDetectable.flatMap((item) => {
     if (item.change === null) return [];
     const worst = item.worstCell ?? null;
-    const cell = worst === null ? '' : ` (≥ ${formatPercent(worst.change)} at ${worst.label})`;
-    return [`≥ ${formatPercent(item.change)} ${describeMetricName(item.metric)}${cell}`];
+    const cell = worst === null ? '' : ` (≥ ${formatShare(worst.change, 1, UNGROUPED)} at ${worst.label})`;
+    return [`≥ ${formatShare(item.change, 1, UNGROUPED)} ${describeMetricName(item.metric)}${cell}`];
   });
   const parts: string[] = [];
   if (overall.verdict === 'inconclusive') {
@@ -152,10 +160,6 @@ export function describePower(comparison: Comparison): string | null {
   }
   if (detectable.length > 0) parts.push(`could detect ${detectable.join(', ')}`);
   return parts.length === 0 ? null : parts.join('; ');
-}
-
-function formatPercent(change: number): string {
-  return `${(change * 100).toFixed(1)} %`;
 }
 
 /** The verdict of a comparison, as parts. */

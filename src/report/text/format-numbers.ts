@@ -1,18 +1,25 @@
 /**
- * Number wording shared by every renderer. Deterministic: no locale, no clock. Changes are relative
- * (0.1 = +10 %) and use a real minus sign, like the comparison's own reasons.
+ * Number wording shared by every renderer and the terminal. Deterministic: no locale, no clock. Changes are
+ * relative (0.1 = +10 %) and use a real minus sign, like the comparison's own reasons. Where two outputs
+ * write a number differently today, the difference is a named style option, not a second copy.
  */
-import type { ChangeInterval } from '../compare/comparison-schema.js';
-import type { Distribution, IntervalData } from '../schema/common-schema.js';
+import type { ChangeInterval } from '../../compare/comparison-schema.js';
+import type { Distribution, IntervalData } from '../../schema/common-schema.js';
 
 const MINUS = '−';
 
+/** How a number is written where the outputs differ; the report's style is the default. */
+export interface NumberStyle {
+  /** Thousands separators ("1,234.5"); the terminal's table and percentages have none. Default true. */
+  group?: boolean;
+}
+
 /** 1234567.8 → "1,234,568"; digits after the point as asked; no locale involved. */
-export function formatFixed(value: number, digits = 0): string {
+export function formatFixed(value: number, digits = 0, style: NumberStyle = {}): string {
   if (!Number.isFinite(value)) return String(value);
   const fixed = Math.abs(value).toFixed(digits);
   const [whole = '0', fraction] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = style.group === false ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const body = fraction === undefined ? grouped : `${grouped}.${fraction}`;
   return value < 0 && Number(fixed) !== 0 ? `${MINUS}${body}` : body;
 }
@@ -26,22 +33,45 @@ export function formatQuantity(value: number): string {
   return formatFixed(value, Math.min(6, 2 - Math.floor(Math.log10(magnitude))));
 }
 
+export interface ShareStyle extends NumberStyle {
+  /** A space before the "%" ("42.5 %"); the terminal's profile table writes "42.5%". Default true. */
+  space?: boolean;
+}
+
 /** 0.4249 → "42.5 %". */
-export function formatShare(share: number, digits = 1): string {
-  return `${formatFixed(share * 100, digits)} %`;
+export function formatShare(share: number, digits = 1, style: ShareStyle = {}): string {
+  return `${formatFixed(share * 100, digits, style)}${style.space === false ? '' : ' '}%`;
+}
+
+export interface ChangeStyle extends NumberStyle {
+  /**
+   * The sign of a change that rounds to 0.0. 'drop' (default, the reports and the comparison): "0.0".
+   * 'keep' (`history check`): the sign of a non-zero change stays, "−0.0" and "+0.0"; an exact zero is "0.0".
+   * 'negative' (the base-history line): as 'keep', and an exact zero is "−0.0" too.
+   */
+  zeroSign?: 'drop' | 'keep' | 'negative';
 }
 
 /** A relative change in percent without the unit: −0.1234 → "−12.3", 0.05 → "+5.0". */
-export function formatSignedPercentNumber(change: number): string {
-  const text = formatFixed(change * 100, 1);
-  if (text === '0.0') return '0.0';
-  return change > 0 ? `+${text}` : text;
+export function formatSignedPercentNumber(change: number, style: ChangeStyle = {}): string {
+  const magnitude = formatFixed(Math.abs(change) * 100, 1, style);
+  const zeroSign = style.zeroSign ?? 'drop';
+  const signed = zeroSign !== 'drop' || magnitude !== '0.0';
+  if (change > 0 && signed) return `+${magnitude}`;
+  if (zeroSign === 'negative' || (change < 0 && signed)) return `${MINUS}${magnitude}`;
+  return magnitude;
 }
 
 /** −0.1234 → "−12.3 %". */
-export function formatChange(change: number): string {
-  return `${formatSignedPercentNumber(change)} %`;
+export function formatChange(change: number, style: ChangeStyle = {}): string {
+  return `${formatSignedPercentNumber(change, style)} %`;
 }
+
+/**
+ * "0.004", "< 0.001", and "95 % CI −11.2 % to −9.6 %": the comparison's reasons are worded below report/
+ * (they are data in comparison.json), and every renderer words p-values and intervals the same way.
+ */
+export { formatInterval, formatPValue } from '../../compare/describe-change.js';
 
 /** "[−15.1, −9.4]", or "[no CI]" when the interval could not be computed. */
 export function formatIntervalBrackets(interval: ChangeInterval | IntervalData | null): string {

@@ -1,9 +1,11 @@
+/** The short table `embedprof profile` prints at the end of a run (plain numbers, no thousands separators). */
 import { markdownTable } from 'markdown-table';
-import type { BatchCell, LengthCell } from '../schema/cell-schema.js';
-import type { Distribution } from '../schema/common-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { BatchCell, LengthCell } from '../../schema/cell-schema.js';
+import type { Distribution } from '../../schema/common-schema.js';
+import type { Profile } from '../../schema/profile-schema.js';
+import { describeRunMachine } from '../text/describe-machine.js';
+import { formatShare } from '../text/format-numbers.js';
 
-/** The short table printed at the end of a profile run. */
 export function formatProfileTable(profile: Profile): string {
   const header = [
     'cell',
@@ -18,9 +20,9 @@ export function formatProfileTable(profile: Profile): string {
     ...profile.batchSweep.map((cell) => formatRow(`batch ${cell.batchSize}`, cell)),
     ...profile.lengthSweep.map((cell) => formatRow(`${cell.chars} chars`, cell)),
   ];
-  const { model, environment, calibration } = profile;
+  const { calibration } = profile;
   return [
-    `${model.spec} (${model.dtype ?? 'custom'}) on ${environment.cpuModel}, ${environment.threads} threads`,
+    describeRunMachine(profile, 'terminal'),
     calibration.gflops === null
       ? 'calibration probe: no process completed'
       : `calibration probe: ${calibration.gflops.median.toFixed(0)} GFLOP/s median (CV ${percent(calibration.gflops.cv)})`,
@@ -59,6 +61,7 @@ function formatWithInterval(distribution: Distribution): string {
   }
 }
 
+/** "12.3%": the table's shares, without the space the reports put before the unit. */
 function percent(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
+  return formatShare(value, 1, { group: false, space: false });
 }

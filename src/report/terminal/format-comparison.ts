@@ -1,5 +1,5 @@
 /**
- * The short text `embedprof compare` and `embedprof gate` print: the verdict first, then the per-metric
+ * The terminal renderer of a comparison: the short text `embedprof compare` and `embedprof gate` print: the verdict first, then the per-metric
  * aggregates, the cells that changed (or stayed undecided) and the notes. It renders comparison.json and
  * decides nothing.
  */
@@ -7,26 +7,18 @@ import type {
   Aggregate,
   CellComparison,
   Comparison,
-  MachineComparison,
   MetricComparison,
-} from '../compare/comparison-schema.js';
-import { formatChange, formatInterval } from '../compare/describe-change.js';
-import { describeHeadFailure } from '../compare/head-failures.js';
-import { quoteUserText } from '../errors.js';
+} from '../../compare/comparison-schema.js';
+import { describeHeadFailure } from '../../compare/head-failures.js';
+import { quoteUserText } from '../../errors.js';
+import { describeMachineCheck } from '../text/describe-machine.js';
+import { formatChange, formatInterval } from '../text/format-numbers.js';
+
+/** The terminal's relative changes: "−12.3 %", with no thousands separators (as in the comparison's reasons). */
+const TERMINAL = { group: false } as const;
 
 const MAX_NOTES = 6;
 const MAX_CELLS = 12;
-
-function describeMachine(machine: MachineComparison): string {
-  switch (machine.kind) {
-    case 'same':
-      return 'same machine';
-    case 'different':
-      return `another machine or configuration, --on-machine-mismatch ${machine.policy}`;
-    case 'unknown':
-      return 'machine unknown';
-  }
-}
 
 /** "base origin/main (1a2b3c4d5e6f) side by side" or "baseline "main", same machine". */
 function describeAgainst(comparison: Comparison): string {
@@ -35,7 +27,7 @@ function describeAgainst(comparison: Comparison): string {
     return `base ${reference.ref} (${reference.commit.slice(0, 12)}) side by side`;
   const legacy = comparison.baseline.origin === 'legacy' ? ' (legacy)' : '';
   const fallback = reference.fallbackReason === null ? '' : ', fallback from duet mode';
-  return `baseline "${comparison.baseline.name}"${legacy}, ${describeMachine(comparison.machine)}${fallback}`;
+  return `baseline "${comparison.baseline.name}"${legacy}, ${describeMachineCheck(comparison.machine, 'terminal')}${fallback}`;
 }
 
 /** "FAIL — regression in throughput (baseline "main", same machine)". */
@@ -64,7 +56,7 @@ export function formatVerdictLine(comparison: Comparison): string {
 }
 
 function formatAggregate(aggregate: Aggregate, gated: boolean): string {
-  const estimate = aggregate.estimate === null ? 'no estimate' : formatChange(aggregate.estimate);
+  const estimate = aggregate.estimate === null ? 'no estimate' : formatChange(aggregate.estimate, TERMINAL);
   const role = gated ? 'gated' : 'not gated';
   return `  ${aggregate.metric} (${role}): ${aggregate.verdict}, ${estimate} (${formatInterval(aggregate.interval)}), geometric mean over ${aggregate.cells} cell(s)`;
 }
@@ -75,7 +67,7 @@ function isWorthShowing(metric: MetricComparison): boolean {
 }
 
 function formatCellMetric(cell: CellComparison, metric: MetricComparison): string {
-  const estimate = metric.estimate === null ? 'no estimate' : formatChange(metric.estimate);
+  const estimate = metric.estimate === null ? 'no estimate' : formatChange(metric.estimate, TERMINAL);
   return `  ${cell.label}: ${metric.metric} ${metric.verdict}, ${estimate} (${formatInterval(metric.interval)})`;
 }
 

@@ -1,18 +1,24 @@
 /**
- * The lines `history check` prints: the verdict first, then every series' change points, machine changes and
- * left-out slow nights, so a failing night says which cell, metric, commit range and how much.
+ * The terminal renderer of `history check`: the verdict first, then every series' change points, machine
+ * changes and left-out slow nights, so a failing night says which cell, metric, commit range and how much.
  */
-import type { ChangePoint } from './history-series.js';
-import type { ChangeSignal, HistoryRegression, HistoryVerdict, SeriesChangeReport } from './check-history.js';
+import type { ChangePoint } from '../../history/history-series.js';
+import type {
+  ChangeSignal,
+  HistoryRegression,
+  HistoryVerdict,
+  SeriesChangeReport,
+} from '../../history/check-history.js';
+import { formatChange } from '../text/format-numbers.js';
 
 const SIGNAL_NAMES: Record<ChangeSignal, string> = {
   level: 'recorded values',
   chained: 'chained duet ratio',
 };
 
+/** "−10.2 %": no thousands separators, and a change that rounds to zero keeps its sign ("−0.0 %"). */
 function formatPercent(value: number): string {
-  const percent = (value * 100).toFixed(1);
-  return value > 0 ? `+${percent} %` : `${percent.replace('-', '−')} %`;
+  return formatChange(value, { group: false, zeroSign: 'keep' });
 }
 
 function shorten(commit: string): string {
