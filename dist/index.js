@@ -216,18 +216,28 @@ function findCacheRoot(env) {
 
 /** Names the private file in the new image's environment. */
 const HANDOFF_VARIABLE = 'EMBEDPROF_SECRETS_HANDOFF';
+const HANDOFF_PREFIX = 'embedprof-handoff-';
+const HANDOFF_FILE = 'secrets.json';
 function writeHandoff(secrets, env) {
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'embedprof-handoff-'));
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'secrets.json');
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), HANDOFF_PREFIX));
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, HANDOFF_FILE);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(secrets), { mode: 0o600, flag: 'wx' });
     return file;
 }
+function removeHandoff(file) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true, force: true }); // the 0700 folder mkdtemp made for it alone
+}
+/** Only a file this module wrote: a handoff variable set by hand names nothing else to read or remove. */
 function readHandoff(file) {
+    const ours = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(file) === HANDOFF_FILE && (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file)).startsWith(HANDOFF_PREFIX);
+    if (!ours)
+        throw new Error(`${HANDOFF_VARIABLE} names ${file}, not a file embedprof wrote`);
     try {
         return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
     }
     finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true, force: true });
+        removeHandoff(file);
     }
 }
 /**
@@ -248,13 +258,15 @@ function shedSecrets() {
     const execve = process.execve;
     if (typeof execve !== 'function')
         return 'process.execve is not available on this platform';
-    const file = writeHandoff(secrets, process.env);
     const argv = [process.execPath, ...process.execArgv, ...process.argv.slice(1)];
+    let file = null;
     try {
+        file = writeHandoff(secrets, process.env);
         execve.call(process, process.execPath, argv, { ...kept, [HANDOFF_VARIABLE]: file });
     }
     catch (error) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), { recursive: true, force: true });
+        if (file !== null)
+            removeHandoff(file);
         return error instanceof Error ? error.message : String(error);
     }
     return 'process.execve returned';

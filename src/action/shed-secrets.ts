@@ -10,7 +10,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { splitSecretVariables } from '../platform/secret-variables.js';
 
 /** process.execve (Node ≥ 22.15 and 23.11); @types/node 20 does not declare it. */
@@ -19,18 +19,29 @@ type Execve = (file: string, args: string[], env: Record<string, string>) => nev
 /** Names the private file in the new image's environment. */
 const HANDOFF_VARIABLE = 'EMBEDPROF_SECRETS_HANDOFF';
 
+const HANDOFF_PREFIX = 'embedprof-handoff-';
+const HANDOFF_FILE = 'secrets.json';
+
 function writeHandoff(secrets: Record<string, string>, env: NodeJS.ProcessEnv): string {
-  const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'embedprof-handoff-'));
-  const file = join(dir, 'secrets.json');
+  const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), HANDOFF_PREFIX));
+  const file = join(dir, HANDOFF_FILE);
   writeFileSync(file, JSON.stringify(secrets), { mode: 0o600, flag: 'wx' });
   return file;
 }
 
+function removeHandoff(file: string): void {
+  rmSync(file, { force: true });
+  rmSync(dirname(file), { recursive: true, force: true }); // the 0700 folder mkdtemp made for it alone
+}
+
+/** Only a file this module wrote: a handoff variable set by hand names nothing else to read or remove. */
 function readHandoff(file: string): Record<string, string> {
+  const ours = basename(file) === HANDOFF_FILE && basename(dirname(file)).startsWith(HANDOFF_PREFIX);
+  if (!ours) throw new Error(`${HANDOFF_VARIABLE} names ${file}, not a file embedprof wrote`);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
   } finally {
-    rmSync(dirname(file), { recursive: true, force: true });
+    removeHandoff(file);
   }
 }
 
@@ -50,12 +61,13 @@ export function shedSecrets(): string | null {
   if (Object.keys(secrets).length === 0) return null;
   const execve = (process as { execve?: Execve }).execve;
   if (typeof execve !== 'function') return 'process.execve is not available on this platform';
-  const file = writeHandoff(secrets, process.env);
   const argv = [process.execPath, ...process.execArgv, ...process.argv.slice(1)];
+  let file: string | null = null;
   try {
+    file = writeHandoff(secrets, process.env);
     execve.call(process, process.execPath, argv, { ...kept, [HANDOFF_VARIABLE]: file });
   } catch (error) {
-    rmSync(dirname(file), { recursive: true, force: true });
+    if (file !== null) removeHandoff(file);
     return error instanceof Error ? error.message : String(error);
   }
   return 'process.execve returned';
