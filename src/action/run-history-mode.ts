@@ -1,72 +1,72 @@
 /**
- * Mode history (the nightly): measure tonight's commit side by side with the newest recorded one (a chained
- * duet; a plain profile when the store is empty or that commit is not in the checkout), add the record to the
- * data branch, find change points, write the dashboard into OUT/site, publish the reports, and fail only on a
- * new regression change point in a gated metric.
+ * Mode history (the nightly): the core's runNightly measures tonight's commit beside the newest recorded one,
+ * adds the record to the data branch, checks for change points and writes the dashboard into OUT/site; this
+ * face builds its request from the inputs and the runner's environment, then publishes the reports and fails
+ * only on a new regression change point in a gated metric (or a failed measurement or add).
  */
-import { join } from 'node:path';
 import {
-  readHistory,
-  runHistoryAdd,
-  runHistoryCheck,
-  runHistorySite,
   createDefaultDeps,
-  type HistoryStoreTarget,
-  type StoredHistory,
+  runNightly,
+  type NightlyDeps,
+  type NightlyRecord,
+  type NightlyRequest,
+  type NightlyStep,
 } from '../core/index.js';
-import { buildHistorySeries } from '../history/build-series.js';
 import { createCommitContextReader, readRepositoryUrl } from '../history/commit-context.js';
 import { DEFAULT_DATA_BRANCH } from '../history/data-branch.js';
-import { runGit } from '../platform/run-git.js';
+import {
+  formatHistorySummary,
+  formatNightlyPlan,
+  formatNightlyRecorded,
+} from '../report/text/format-nightly.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
+import type { ActionPlatform } from './action-platform.js';
 import { resetOutDir } from './output-folder.js';
 import { describeCoreRun, failOnExitCode, publishResults } from './publish-results.js';
 import { runCoreGuarded } from './run-core.js';
-import { measureWithCore, type ModeContext } from './run-measure-mode.js';
+import type { ModeContext } from './run-measure-mode.js';
 import { buildRunResults } from './run-results.js';
 
-/** The newest recorded commit when it differs from tonight's and the checkout has it, else null. */
-async function choosePrevious(history: StoredHistory, tonight: string | null, cwd: string) {
-  const newest = history.records[history.records.length - 1]?.commit ?? null;
-  if (newest === null || newest === tonight) return null;
-  const found = await runGit(cwd, ['cat-file', '-e'], { values: [`${newest}^{commit}`] }).catch(() => null);
-  return found?.code === 0 ? newest : null;
+/** The nightly's request: the data branch (default embedprof-data) on the remote, tonight's commit and branch. */
+function buildNightlyRequest(settings: ResolvedSettings, cwd: string): NightlyRequest {
+  const { values } = settings;
+  const branch = values.dataBranch ?? DEFAULT_DATA_BRANCH;
+  return {
+    store: { kind: 'branch', repoDir: cwd, remote: values.remote, branch },
+    commit: values.commit ?? process.env.GITHUB_SHA ?? null,
+    branch: values.historyBranch,
+    outDir: values.out,
+    failOn: values.failOn,
+    newestRuns: values.newestRuns,
+    site: { title: 'embedprof history', repositoryUrl: readRepositoryUrl(process.env) },
+    measure: settings,
+  };
 }
 
-/**
- * Tonight's settings: the chained duet's reference, and the branch whose history the report cites — the branch
- * tonight's record names (GITHUB_REF_NAME, else the checked-out branch), not a guessed `main`.
- */
-async function chooseNightSettings(settings: ResolvedSettings, against: string | null, cwd: string) {
-  const { historyBranch, commit } = settings.values;
-  const measured = historyBranch ?? (await createCommitContextReader(cwd, process.env)(commit)).branch;
-  const values = { ...settings.values, against, baseline: null, historyBranch: measured };
-  return { ...settings, values } satisfies ResolvedSettings;
+function printStep(platform: ActionPlatform, step: NightlyStep): void {
+  switch (step.kind) {
+    case 'measuring':
+      return platform.info(formatNightlyPlan(step.previous, step.runs, step.store));
+    case 'recorded':
+      return platform.info(formatNightlyRecorded(step.added.recordPath, step.added.bytes));
+  }
 }
 
 export async function runHistoryMode(ctx: ModeContext): Promise<void> {
   const { platform, settings } = ctx;
   const inputs = settings.values;
   const cwd = process.cwd();
-  const branch = inputs.dataBranch ?? DEFAULT_DATA_BRANCH;
-  const target: HistoryStoreTarget = { kind: 'branch', repoDir: cwd, remote: inputs.remote, branch };
   await resetOutDir(inputs.out);
-  const before = await runCoreGuarded(() => readHistory(target));
-  if (before.kind === 'failed') return platform.setFailed(describeCoreRun(before).failureLine ?? '');
-  const previous = await choosePrevious(before.outcome, inputs.commit ?? process.env.GITHUB_SHA ?? null, cwd);
-  platform.info(
-    previous === null
-      ? `Profiling (${before.outcome.records.length} runs on ${branch}; no earlier commit to measure beside this one)`
-      : `Measuring this commit side by side with ${previous.slice(0, 12)}, the newest on ${branch} (chained duet)`,
-  );
-  const kind = previous === null ? 'profile' : 'gate';
-  const night = await chooseNightSettings(settings, previous, cwd);
-  const measured = await measureWithCore({ ...ctx, settings: night }, kind);
-  const profile = measured.kind === 'done' ? measured.outcome.profile : null;
-  const comparison = measured.kind === 'done' ? measured.outcome.comparison : null;
-  const results = buildRunResults(inputs.out, profile, comparison);
-  const recorded =
-    profile === null ? null : await recordAndCheck(ctx, target, before.outcome, comparison !== null);
+  const deps: NightlyDeps = {
+    ...createDefaultDeps(inputs.quiet),
+    readCommitContext: createCommitContextReader(cwd, process.env),
+    onStep: (step) => printStep(platform, step),
+  };
+  const result = await runCoreGuarded(() => runNightly(buildNightlyRequest(settings, cwd), deps));
+  if (result.kind === 'failed') return platform.setFailed(describeCoreRun(result).failureLine ?? '');
+  const night = result.outcome;
+  const results = buildRunResults(inputs.out, night.profile, night.comparison);
+  const recorded = describeRecord(night.record);
   await publishResults(platform, {
     inputs,
     pull: null,
@@ -75,7 +75,8 @@ export async function runHistoryMode(ctx: ModeContext): Promise<void> {
     part: 'whole',
     extraSummary: recorded?.summary ?? null,
   });
-  if (measured.kind === 'failed') return failOnExitCode(platform, describeCoreRun(measured), results);
+  if (night.measured.kind === 'failed')
+    return failOnExitCode(platform, describeCoreRun(night.measured), results);
   if (recorded !== null && recorded.failureLine !== null) platform.setFailed(recorded.failureLine);
 }
 
@@ -85,43 +86,20 @@ interface Recorded {
   failureLine: string | null;
 }
 
-async function recordAndCheck(
-  ctx: ModeContext,
-  target: HistoryStoreTarget,
-  before: StoredHistory,
-  chained: boolean,
-): Promise<Recorded> {
-  const { values } = ctx.settings;
-  const cwd = process.cwd();
-  const added = await runCoreGuarded(() =>
-    runHistoryAdd(
-      {
-        profilePath: join(values.out, 'profile.json'),
-        store: target,
-        ...(chained ? { comparisonPath: join(values.out, 'comparison.json') } : {}),
-      },
-      { readCommitContext: createCommitContextReader(cwd, process.env) },
-    ),
-  );
-  if (added.kind === 'failed') {
-    const line = describeCoreRun(added).failureLine ?? 'the record was not added';
-    return { summary: `**History:** not recorded: ${line}`, failureLine: line };
+/** The summary's history section and the step's failure, or null when nothing was measured to record. */
+function describeRecord(record: NightlyRecord): Recorded | null {
+  switch (record.kind) {
+    case 'not-measured':
+      return null;
+    case 'not-recorded': {
+      const line = describeCoreRun(record.failure).failureLine ?? 'the record was not added';
+      return { summary: `**History:** not recorded: ${line}`, failureLine: line };
+    }
+    case 'recorded': {
+      const { check } = record;
+      const failureLine =
+        check.exitCode === 0 ? null : `embedprof history check failed: ${check.lines[0] ?? ''}`;
+      return { summary: formatHistorySummary(check.lines), failureLine };
+    }
   }
-  ctx.platform.info(`Recorded ${added.outcome.recordPath} (${added.outcome.bytes} bytes)`);
-  const records = [...before.records, added.outcome.record];
-  const history = { ...before, records, series: buildHistorySeries(records) };
-  const check = runHistoryCheck(history, { failOn: values.failOn, newestRuns: values.newestRuns });
-  await runHistorySite(
-    {
-      series: history.series,
-      context: { title: 'embedprof history', repositoryUrl: readRepositoryUrl(process.env) },
-      outDir: join(values.out, 'site'),
-    },
-    createDefaultDeps(true),
-  );
-  const summary = ['### History', '', '```text', ...check.lines, '```'].join('\n');
-  return {
-    summary,
-    failureLine: check.exitCode === 0 ? null : `embedprof history check failed: ${check.lines[0] ?? ''}`,
-  };
 }

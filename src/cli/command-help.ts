@@ -58,6 +58,15 @@ when the newest run has one, else on its level. Exit 0 when nothing new regresse
 Writes a self-contained dashboard (SITE/index.html, no network request): per cell, throughput, p95 latency and
 peak memory over the recorded commits with their intervals, change points and machine changes marked, and the
 chained trend beside the absolute one.`,
+  nightly: `embedprof nightly (--store DIR | --data-branch NAME) [options]
+
+The action's mode history on the command line: measures this commit side by side with the newest recorded one
+(a chained duet; a plain profile when the store is empty or that commit is not in this checkout), adds the
+record to the store (a data branch is committed and pushed), checks for change points and writes the dashboard
+to OUT/site.
+
+Exit codes: 0 nothing new regressed (or too few runs), 1 a new regression change point in a --fail-on metric (or
+a failed measurement or add), 2 usage or input error.`,
 };
 
 function wrap(text: string, indent: number): string[] {

@@ -1,5 +1,5 @@
 /**
- * The CLI's settings: defaults ← preset ← environment ← embedprof.config.json (profile and gate; `--config`
+ * The CLI's settings: defaults ← preset ← environment ← embedprof.config.json (profile, gate, nightly; `--config`
  * or the file in the working directory, unless --no-config) ← flags.
  */
 import { availableParallelism, homedir } from 'node:os';
@@ -34,7 +34,7 @@ export async function resolveCliSettings(
       received: `both (--config ${named})`,
       fix: 'Drop --no-config to read that file, or --config to read none.',
     });
-  const reads = command === 'profile' || command === 'gate';
+  const reads = command === 'profile' || command === 'gate' || command === 'nightly';
   const config = reads && noConfig !== true ? await findConfig(named ?? null, cwd) : null;
   if (config !== null) layers.push(toConfigLayer(config.config, showPath(config.path, cwd), config.dir));
   layers.push(flags.layer);

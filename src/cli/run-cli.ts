@@ -26,6 +26,9 @@ Usage:
                                   change points per cell and metric; exit 1 on a new regression
   embedprof history site (--store DIR | --data-branch NAME) --out SITE
                                   a static dashboard of the history
+  embedprof nightly [profile options] (--store DIR | --data-branch NAME)
+                                  the nightly (the action's mode history): measure beside the newest
+                                  recorded commit, add the record, check for change points, OUT/site
   embedprof help                  this text; \`embedprof COMMAND --help\` lists a command's options
 
 Exit codes: 0 success (gate passed), 1 runtime failure or a regression that fails the gate, 2 usage or
@@ -43,6 +46,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'report':
       case 'merge':
       case 'export':
+      case 'nightly':
         return await runCommand(command, rest);
       case 'baseline':
         return await runBaselineSubcommand(rest);
@@ -56,7 +60,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, export, history, help. ${hint()}`,
+          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, export, history, nightly, help. ${hint()}`,
         );
     }
   } catch (error) {

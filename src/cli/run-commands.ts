@@ -29,6 +29,7 @@ import {
   runHistoryCheckCommand,
   runHistorySiteCommand,
 } from './run-history-commands.js';
+import { runNightlyCommand } from './run-nightly-command.js';
 
 type CommandRun = (settings: ResolvedSettings) => Promise<number>;
 
@@ -131,6 +132,7 @@ const COMMANDS: Record<CommandName, CommandRun> = {
   'history-add': runHistoryAddCommand,
   'history-check': runHistoryCheckCommand,
   'history-site': runHistorySiteCommand,
+  nightly: runNightlyCommand,
 };
 
 /** Resolves the command's settings (or prints its help) and runs it; the exit code. */

@@ -8,6 +8,7 @@ import {
   runHistoryAdd,
   runHistoryCheck,
   runHistorySite,
+  type HistorySiteRequest,
   type HistoryStoreTarget,
 } from '../core/index.js';
 import { createCommitContextReader, readRepositoryUrl } from '../history/commit-context.js';
@@ -63,17 +64,22 @@ export async function runHistoryAddCommand(settings: ResolvedSettings): Promise<
   return outcome.exitCode;
 }
 
-export async function runHistorySiteCommand(settings: ResolvedSettings): Promise<number> {
-  const { siteOut, siteTitle, repositoryUrl } = settings.values;
-  const cwd = process.cwd();
-  const history = await readHistory(chooseStoreTarget(settings, cwd));
+/** The dashboard's title and commit links: --title and --repository-url, else from the runner's environment. */
+export function chooseSiteContext(settings: ResolvedSettings): HistorySiteRequest['context'] {
+  const { siteTitle, repositoryUrl } = settings.values;
   const repository = repositoryUrl ?? readRepositoryUrl(process.env);
   const title =
     siteTitle ??
     `embedprof history${repository === null ? '' : `: ${repository.replace(/^https?:\/\//, '')}`}`;
+  return { title, repositoryUrl: repository };
+}
+
+export async function runHistorySiteCommand(settings: ResolvedSettings): Promise<number> {
+  const cwd = process.cwd();
+  const history = await readHistory(chooseStoreTarget(settings, cwd));
   const deps = createDefaultDeps(true);
   const outcome = await runHistorySite(
-    { series: history.series, context: { title, repositoryUrl: repository }, outDir: siteOut },
+    { series: history.series, context: chooseSiteContext(settings), outDir: settings.values.siteOut },
     deps,
   );
   print(

@@ -23,3 +23,12 @@ export { runReport } from './run-report.js';
 export { readProfileFile } from './read-profile-file.js';
 export { chooseHistoryTarget, readHistory, type StoredHistory } from './read-history.js';
 export { runHistoryCheck, type HistoryCheckOutcome, type HistoryCheckRequest } from './run-history-check.js';
+export {
+  runNightly,
+  type NightlyDeps,
+  type NightlyOutcome,
+  type NightlyRecord,
+  type NightlyRequest,
+  type NightlyStep,
+} from './run-nightly.js';
+export { measureNight, type NightMeasureRequest } from './measure-night.js';

@@ -18,6 +18,9 @@ import {
 import { failOnKind, type FailOnName } from './shard-and-metrics.js';
 
 const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
+/** The thresholds: the nightly's chained duet is a gate against the previous recorded commit. */
+const THRESHOLDS: readonly CommandName[] = [...COMPARING, 'nightly'];
+const DUET: readonly CommandName[] = ['gate', 'nightly'];
 
 /** When the gate's adaptive sampling stops (gate/inconclusive-cells.ts). */
 export type StopRule = 'aggregate' | 'every-cell';
@@ -52,7 +55,7 @@ export const GATE_SETTINGS = {
     kind: numberKind('0.10', 1),
     fallback: 0.1,
     ...{ flag: 'max-throughput-drop', flagArg: 'F', input: 'max-throughput-drop' },
-    ...{ config: 'gate.maxThroughputDrop', commands: COMPARING },
+    ...{ config: 'gate.maxThroughputDrop', commands: THRESHOLDS },
     group: 'Comparison',
     help: 'throughput drop the gate must catch (default 0.10 = 10 %)',
     inputHelp: 'Throughput drop the gate must catch, a fraction (default 0.10).',
@@ -61,7 +64,7 @@ export const GATE_SETTINGS = {
     kind: numberKind('0.10'),
     fallback: 0.1,
     ...{ flag: 'max-memory-growth', flagArg: 'F', input: 'max-memory-growth' },
-    ...{ config: 'gate.maxMemoryGrowth', commands: COMPARING },
+    ...{ config: 'gate.maxMemoryGrowth', commands: THRESHOLDS },
     group: 'Comparison',
     help: 'peak-memory growth the gate must catch (default 0.10)',
     inputHelp: 'Peak-memory growth the gate must catch, a fraction (default 0.10).',
@@ -70,7 +73,7 @@ export const GATE_SETTINGS = {
     kind: failOnKind(),
     fallback: ['throughput', 'memory'] as FailOnName[],
     ...{ flag: 'fail-on', flagArg: 'LIST', input: 'fail-on', config: 'gate.failOn' },
-    commands: [...COMPARING, 'history-check'],
+    commands: [...THRESHOLDS, 'history-check'],
     group: 'Comparison',
     help: 'metrics whose regression fails the gate: throughput, memory, latency, or none (default throughput,memory)',
     inputHelp:
@@ -80,7 +83,7 @@ export const GATE_SETTINGS = {
     kind: booleanKind(),
     fallback: false,
     ...{ flag: 'fail-on-inconclusive', input: 'fail-on-inconclusive', config: 'gate.failOnInconclusive' },
-    commands: COMPARING,
+    commands: THRESHOLDS,
     group: 'Comparison',
     help: 'fail the check when a gated metric stays inconclusive (default: pass with ⚠️ Inconclusive and the smallest change the run could have seen)',
     inputHelp:
@@ -90,7 +93,7 @@ export const GATE_SETTINGS = {
     kind: numberKind('600'),
     presetDefault: (_preset, name) => (name === 'pr' ? 180 : 600),
     ...{ flag: 'time-budget', flagArg: 'SECONDS', input: 'time-budget', config: 'gate.timeBudgetSeconds' },
-    commands: ['gate'],
+    commands: DUET,
     group: 'Comparison',
     help: 'wall-clock budget of the whole gate in seconds, first pass included; an extra round starts only when it fits',
     inputHelp: 'Wall-clock budget of the gate in seconds, first pass included.',
@@ -98,7 +101,7 @@ export const GATE_SETTINGS = {
   stopRule: defineSetting({
     kind: choiceKind(['aggregate', 'every-cell']),
     fallback: 'aggregate' as StopRule,
-    ...{ flag: 'stop-rule', flagArg: 'R', input: null, config: 'gate.stopRule', commands: ['gate'] },
+    ...{ flag: 'stop-rule', flagArg: 'R', input: null, config: 'gate.stopRule', commands: DUET },
     group: 'Comparison',
     help: 'when adaptive sampling stops: aggregate (default: every gated aggregate decided and no cell that could still hide a regression of the threshold) or every-cell (every cell within ±threshold/2 or decided)',
   }),
@@ -111,7 +114,7 @@ export const GATE_SETTINGS = {
   baseSetup: defineOptionalSetting({
     kind: textKind('none', 'npm ci'),
     ...{ flag: 'base-setup', flagArg: 'CMD', input: 'base-setup', config: 'gate.baseSetup' },
-    commands: ['gate'],
+    commands: DUET,
     group: 'Reference',
     help: 'shell command run in the base worktree before duet mode measures it, e.g. "npm ci" (user code)',
     inputHelp: "Shell command run in the base commit's worktree before duet mode measures it, e.g. npm ci.",
@@ -120,7 +123,7 @@ export const GATE_SETTINGS = {
     kind: timeLimitKind('1800'),
     fallback: 900,
     ...{ flag: 'base-setup-timeout', flagArg: 'SECONDS', input: 'base-setup-timeout' },
-    ...{ config: 'gate.baseSetupTimeoutSeconds', commands: ['gate'] },
+    ...{ config: 'gate.baseSetupTimeoutSeconds', commands: DUET },
     group: 'Reference',
     help: 'stop the base setup, with every process it started, after this many seconds; 0 for no limit (default 900)',
     inputHelp:

@@ -31,7 +31,7 @@ export const EXPORT_SETTINGS = {
   }),
 };
 
-const STORE_COMMANDS = ['history-add', 'history-check', 'history-site', 'gate'] as const;
+const STORE_COMMANDS = ['history-add', 'history-check', 'history-site', 'gate', 'nightly'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 export const HISTORY_SETTINGS = {
@@ -64,9 +64,15 @@ export const HISTORY_SETTINGS = {
   }),
   historyBranch: defineOptionalSetting({
     kind: textKind('none', 'main'),
-    ...{ flag: 'branch', flagArg: 'NAME', input: null, config: null, commands: ['history-add', 'gate'] },
+    ...{
+      flag: 'branch',
+      flagArg: 'NAME',
+      input: null,
+      config: null,
+      commands: ['history-add', 'gate', 'nightly'],
+    },
     group: 'Output',
-    help: "history add: the branch the commit was measured on (default: GITHUB_REF_NAME on a branch push, else the checked-out branch); gate: the base branch whose recorded history the comment cites (default main; the action: the pull request's base)",
+    help: "history add, nightly: the branch the commit was measured on (default: GITHUB_REF_NAME on a branch push, else the checked-out branch); gate: the base branch whose recorded history the comment cites (default main; the action: the pull request's base)",
   }),
   historyDate: defineOptionalSetting({
     kind: patternKind(ISO_DATE, 'an ISO 8601 date or time', '2026-12-01T03:00:00Z'),
@@ -77,9 +83,15 @@ export const HISTORY_SETTINGS = {
   newestRuns: defineSetting({
     kind: intKind(1, 1000, '3'),
     fallback: 3,
-    ...{ flag: 'newest', flagArg: 'N', input: 'history-newest', config: null, commands: ['history-check'] },
+    ...{
+      flag: 'newest',
+      flagArg: 'N',
+      input: 'history-newest',
+      config: null,
+      commands: ['history-check', 'nightly'],
+    },
     group: 'Comparison',
-    help: 'history check fails only on a change point among the newest N runs of a series (default 3): older ones were reported when they were new',
+    help: 'history check and nightly fail only on a change point among the newest N runs of a series (default 3): older ones were reported when they were new',
     inputHelp:
       'Mode history: fail only on a change point among the newest N runs of a gated series. Default 3.',
   }),
@@ -92,13 +104,19 @@ export const HISTORY_SETTINGS = {
   }),
   siteTitle: defineOptionalSetting({
     kind: textKind('none', 'embedprof history'),
-    ...{ flag: 'title', flagArg: 'TEXT', input: null, config: null, commands: ['history-site'] },
+    ...{ flag: 'title', flagArg: 'TEXT', input: null, config: null, commands: ['history-site', 'nightly'] },
     group: 'Output',
     help: 'the title of the dashboard (default: embedprof history, with the repository)',
   }),
   repositoryUrl: defineOptionalSetting({
     kind: textKind('none', 'https://github.com/owner/repo'),
-    ...{ flag: 'repository-url', flagArg: 'URL', input: null, config: null, commands: ['history-site'] },
+    ...{
+      flag: 'repository-url',
+      flagArg: 'URL',
+      input: null,
+      config: null,
+      commands: ['history-site', 'nightly'],
+    },
     group: 'Output',
     help: 'the repository page, for commit links (default: GITHUB_SERVER_URL/GITHUB_REPOSITORY when set)',
   }),

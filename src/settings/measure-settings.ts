@@ -23,7 +23,7 @@ import {
 } from './setting-kinds.js';
 import { shardKind } from './shard-and-metrics.js';
 
-const MEASURING: readonly CommandName[] = ['profile', 'gate'];
+const MEASURING: readonly CommandName[] = ['profile', 'gate', 'nightly'];
 
 export const MEASURE_SETTINGS = {
   model: defineOptionalSetting({
@@ -120,7 +120,7 @@ export const MEASURE_SETTINGS = {
   }),
   shard: defineOptionalSetting({
     kind: shardKind(),
-    ...{ flag: 'shard', flagArg: 'i/n', input: 'shard', config: null, commands: MEASURING },
+    ...{ flag: 'shard', flagArg: 'i/n', input: 'shard', config: null, commands: ['profile', 'gate'] },
     group: 'Workload',
     help: "measure only this job's share of the cells (a matrix of n jobs; `embedprof merge` joins them); the analysis runs in shard 1",
     inputHelp:

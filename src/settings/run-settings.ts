@@ -14,9 +14,10 @@ const ALL: readonly CommandName[] = [
   'history-add',
   'history-check',
   'history-site',
+  'nightly',
 ];
-const WRITING: readonly CommandName[] = ['profile', 'gate', 'compare', 'merge', 'report'];
-const MEASURING: readonly CommandName[] = ['profile', 'gate'];
+const WRITING: readonly CommandName[] = ['profile', 'gate', 'compare', 'merge', 'report', 'nightly'];
+const MEASURING: readonly CommandName[] = ['profile', 'gate', 'nightly'];
 const PROFILE_READERS: readonly CommandName[] = ['report', 'export', 'history-add'];
 /** Characters the artifact service refuses in a name. */
 const ARTIFACT_NAME = /^[^"':<>|*?\r\n\\/]{1,200}$/;

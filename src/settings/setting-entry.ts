@@ -15,7 +15,8 @@ export type CommandName =
   | 'export'
   | 'history-add'
   | 'history-check'
-  | 'history-site';
+  | 'history-site'
+  | 'nightly';
 export type HelpGroup =
   | 'Model'
   | 'Workload'
