@@ -14,9 +14,10 @@ import type {
   MetricName,
 } from '../compare/comparison-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
-import { nameSetting, showPath } from '../settings/setting-names.js';
+import { showPath } from '../files/show-path.js';
+import { nameSetting } from '../settings/setting-names.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
-import type { FailOnName } from '../settings/shard-and-metrics.js';
+import type { FailOnName } from '../compare/gated-metrics.js';
 
 export interface ComparisonRequest {
   baseline: BaselineRequest;
