@@ -18,6 +18,7 @@ import { buildHistorySeries } from '../history/build-series.js';
 import { createCommitContextReader, readRepositoryUrl } from '../history/commit-context.js';
 import { DEFAULT_DATA_BRANCH } from '../history/data-branch.js';
 import { runGit } from '../platform/run-git.js';
+import { buildHistoryCheckRequest } from '../settings/build-requests.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import { resetOutDir } from './output-folder.js';
 import { describeCoreRun, failOnExitCode, publishResults } from './publish-results.js';
@@ -110,7 +111,7 @@ async function recordAndCheck(
   ctx.platform.info(`Recorded ${added.outcome.recordPath} (${added.outcome.bytes} bytes)`);
   const records = [...before.records, added.outcome.record];
   const history = { ...before, records, series: buildHistorySeries(records) };
-  const check = runHistoryCheck(history, { failOn: values.failOn, newestRuns: values.newestRuns });
+  const check = runHistoryCheck(history, buildHistoryCheckRequest(ctx.settings));
   await runHistorySite(
     {
       series: history.series,
