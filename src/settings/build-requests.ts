@@ -16,6 +16,7 @@ import type { RunRecord } from '../core/write-run-files.js';
 import type { SetupTimeout } from '../duet/prepare-base.js';
 import type { GateComparisonRequest } from '../gate/comparison-request.js';
 import type { ProfileOptions } from '../run/profile-options.js';
+import { createHeadConfig } from './base-side.js';
 import { listChosenSettings } from './describe-settings.js';
 import type { ResolvedSettings } from './resolve-settings.js';
 import { nameSetting, suggestSetting } from './setting-names.js';
@@ -114,7 +115,7 @@ export function buildGateRequest(settings: ResolvedSettings): GateRequest {
     base: {
       setup: values.baseSetup,
       setupTimeout: describeSetupTimeout(settings),
-      headConfig: settings.configFile,
+      headConfig: createHeadConfig(settings),
     },
     sampling: { budgetSeconds: values.timeBudgetSeconds, stopRule: values.stopRule },
     baseHistory: buildBaseHistoryRequest(settings),
