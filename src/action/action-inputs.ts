@@ -7,7 +7,7 @@ import { availableParallelism, homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { findConfig } from '../config/read-config.js';
 import { toConfigLayer } from '../settings/config-layer.js';
-import { showPath } from '../settings/setting-names.js';
+import { showPath } from '../files/show-path.js';
 import {
   parseSettingText,
   resolveSettings,

@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { assertPathSettings } from '../core/index.js';
+import { assertPathSettings } from '../settings/check-path-settings.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
 import { getEntry, SETTING_KEYS, type SettingKey } from '../settings/setting-table.js';
 import { describeEvent, type EventContext } from './event-context.js';
@@ -20,7 +20,7 @@ const ACTION_KEYS = SETTING_KEYS.filter((key) => {
   return entry.input !== null || entry.config !== null || entry.environment !== undefined;
 });
 
-/** Every path they name, checked for its role (core/check-path-settings.ts) once the working directory is entered. */
+/** Every path they name, checked for its role (settings/check-path-settings.ts) once the working directory is entered. */
 export async function assertInputPaths(settings: ResolvedSettings): Promise<void> {
   await assertPathSettings(settings, ACTION_KEYS);
 }

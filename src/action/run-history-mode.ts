@@ -19,6 +19,7 @@ import {
   formatNightlyPlan,
   formatNightlyRecorded,
 } from '../report/text/format-nightly.js';
+import { buildNightRequests } from '../settings/build-requests.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import type { ActionPlatform } from './action-platform.js';
 import { resetOutDir } from './output-folder.js';
@@ -39,7 +40,7 @@ function buildNightlyRequest(settings: ResolvedSettings, cwd: string): NightlyRe
     failOn: values.failOn,
     newestRuns: values.newestRuns,
     site: { title: 'embedprof history', repositoryUrl: readRepositoryUrl(process.env) },
-    measure: settings,
+    measure: buildNightRequests(settings),
   };
 }
 

@@ -7,6 +7,7 @@
 import { createDefaultDeps, runGateCheck, runMerge, runProfile, type CoreResult } from '../core/index.js';
 import type { Comparison } from '../compare/comparison-schema.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
+import { buildGateRequest, buildMergeRequest, buildProfileRequest } from '../settings/build-requests.js';
 import { describeChosenSettings } from '../settings/describe-settings.js';
 import type { Profile } from '../schema/profile-schema.js';
 import type { ActionPlatform } from './action-platform.js';
@@ -41,11 +42,11 @@ export function measureWithCore(ctx: ModeContext, kind: MeasureKind): Promise<Co
   return runCoreGuarded(async (): Promise<MeasuredRun> => {
     switch (kind) {
       case 'gate':
-        return runGateCheck(settings, deps);
+        return runGateCheck(buildGateRequest(settings), deps);
       case 'profile':
-        return runProfile(settings, deps);
+        return runProfile(buildProfileRequest(settings), deps);
       case 'merge':
-        return runMerge(settings);
+        return runMerge(buildMergeRequest(settings));
     }
   });
 }

@@ -6,7 +6,7 @@ import { availableParallelism, homedir } from 'node:os';
 import { findConfig } from '../config/read-config.js';
 import { createUsageError } from '../errors.js';
 import { toConfigLayer } from '../settings/config-layer.js';
-import { showPath } from '../settings/setting-names.js';
+import { showPath } from '../files/show-path.js';
 import { resolveSettings, type ResolvedSettings, type SettingsLayer } from '../settings/resolve-settings.js';
 import type { CommandName } from '../settings/setting-entry.js';
 import { readFlagLayer } from './read-flags.js';

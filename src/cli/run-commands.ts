@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import type { Baseline } from '../baseline/baseline-schema.js';
 import {
-  assertPathSettings,
   createDefaultDeps,
   readProfileFile,
   runBaselineUpdate,
@@ -17,6 +16,14 @@ import {
   runReport,
   type GateOutcome,
 } from '../core/index.js';
+import {
+  buildCompareRequest,
+  buildGateRequest,
+  buildMergeRequest,
+  buildProfileRequest,
+  buildReportRequest,
+} from '../settings/build-requests.js';
+import { assertPathSettings } from '../settings/check-path-settings.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
 import type { CommandName } from '../settings/setting-entry.js';
 import { formatCommandHelp } from './command-help.js';
@@ -36,7 +43,7 @@ type CommandRun = (settings: ResolvedSettings) => Promise<number>;
 const print = (text: string) => void process.stdout.write(`${text}\n`);
 
 async function runProfileCommand(settings: ResolvedSettings): Promise<number> {
-  const outcome = await runProfile(settings, createDefaultDeps(settings.values.quiet));
+  const outcome = await runProfile(buildProfileRequest(settings), createDefaultDeps(settings.values.quiet));
   const reports = outcome.files.length - 1;
   print(`${formatProfileTable(outcome.profile)}\nWrote ${outcome.files[0] ?? ''} and ${reports} reports`);
   return outcome.exitCode;
@@ -59,17 +66,18 @@ function printGate(outcome: GateOutcome, table: boolean): number {
 }
 
 async function runGateCommand(settings: ResolvedSettings): Promise<number> {
-  return printGate(await runGateCheck(settings, createDefaultDeps(settings.values.quiet)), true);
+  const deps = createDefaultDeps(settings.values.quiet);
+  return printGate(await runGateCheck(buildGateRequest(settings), deps), true);
 }
 
 async function runCompareCommand(settings: ResolvedSettings): Promise<number> {
-  const outcome = await runCompare(settings);
+  const outcome = await runCompare(buildCompareRequest(settings));
   print(`${formatComparisonSummary(outcome.comparison)}\nWrote ${outcome.files[0] ?? ''}`);
   return outcome.exitCode;
 }
 
 async function runReportCommand(settings: ResolvedSettings): Promise<number> {
-  const outcome = await runReport(settings);
+  const outcome = await runReport(buildReportRequest(settings));
   print(outcome.files.map((path) => `Wrote ${path}`).join('\n'));
   return 0;
 }
@@ -125,7 +133,7 @@ const COMMANDS: Record<CommandName, CommandRun> = {
   profile: runProfileCommand,
   gate: runGateCommand,
   compare: runCompareCommand,
-  merge: async (settings) => printGate(await runMerge(settings), false),
+  merge: async (settings) => printGate(await runMerge(buildMergeRequest(settings)), false),
   report: runReportCommand,
   'baseline-update': runBaselineUpdateCommand,
   export: runExportCommand,

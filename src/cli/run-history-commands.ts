@@ -12,6 +12,7 @@ import {
   type HistoryStoreTarget,
 } from '../core/index.js';
 import { createCommitContextReader, readRepositoryUrl } from '../history/commit-context.js';
+import { buildHistoryCheckRequest } from '../settings/build-requests.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
 import { createDefaultDeps } from '../core/index.js';
 
@@ -109,11 +110,10 @@ function createMissingStoreError(settings: ResolvedSettings, target: HistoryStor
 }
 
 export async function runHistoryCheckCommand(settings: ResolvedSettings): Promise<number> {
-  const { failOn, newestRuns } = settings.values;
   const target = chooseStoreTarget(settings, process.cwd());
   const history = await readHistory(target);
   if (!history.found) throw createMissingStoreError(settings, target);
-  const outcome = runHistoryCheck(history, { failOn, newestRuns });
+  const outcome = runHistoryCheck(history, buildHistoryCheckRequest(settings));
   print(outcome.lines.join('\n'));
   return outcome.exitCode;
 }

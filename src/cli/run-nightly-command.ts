@@ -9,6 +9,7 @@ import { createCommitContextReader } from '../history/commit-context.js';
 import { formatComparisonSummary } from '../report/terminal/format-comparison.js';
 import { formatProfileTable } from '../report/terminal/format-profile-table.js';
 import { formatNightlyPlan, formatNightlyRecorded } from '../report/text/format-nightly.js';
+import { buildNightRequests } from '../settings/build-requests.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import { chooseSiteContext, chooseStoreTarget } from './run-history-commands.js';
 
@@ -63,7 +64,7 @@ export async function runNightlyCommand(settings: ResolvedSettings): Promise<num
     failOn: values.failOn,
     newestRuns: values.newestRuns,
     site: chooseSiteContext(settings),
-    measure: settings,
+    measure: buildNightRequests(settings),
   };
   const deps = { ...createDefaultDeps(values.quiet), readCommitContext, onStep: printStep };
   const outcome = await runNightly(request, deps);

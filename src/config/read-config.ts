@@ -1,36 +1,12 @@
 /**
  * Finds and reads embedprof.config.json: `--config FILE` names it (and must exist); otherwise the file in the
- * working directory is used when present. A corrupt, unknown-version or misspelt file is an error naming it.
+ * working directory is used when present. A corrupt, unknown-version or misspelt file is an error naming it
+ * (settings/read-config-file.ts).
  */
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { readDocumentFile } from '../files/read-document-file.js';
-import {
-  CONFIG_FILE_NAME,
-  CONFIG_SCHEMA_VERSION,
-  configSchema,
-  type EmbedprofConfig,
-} from '../settings/config-layer.js';
-
-export interface LoadedConfig {
-  path: string;
-  dir: string;
-  config: EmbedprofConfig;
-}
-
-/** Reads and validates one config file. */
-export async function readConfigFile(path: string, label = path): Promise<LoadedConfig> {
-  const config = await readDocumentFile({
-    path,
-    input: label,
-    label,
-    schema: configSchema,
-    kind: { name: 'embedprof config', currentVersion: CONFIG_SCHEMA_VERSION },
-    expected: `a readable ${CONFIG_FILE_NAME}`,
-    fix: 'Check the path given to --config (or the action input `config`).',
-  });
-  return { path: resolve(path), dir: dirname(resolve(path)), config };
-}
+import { resolve } from 'node:path';
+import { CONFIG_FILE_NAME } from '../settings/config-layer.js';
+import { readConfigFile, type LoadedConfig } from '../settings/read-config-file.js';
 
 /** `explicit` (from --config) or ./embedprof.config.json when it exists; null when there is none. */
 export async function findConfig(explicit: string | null, cwd = process.cwd()): Promise<LoadedConfig | null> {

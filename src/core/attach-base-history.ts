@@ -8,8 +8,12 @@ import { describeError } from '../errors.js';
 import { summarizeBaseHistory } from '../history/summarize-base-history.js';
 import { runGit } from '../platform/run-git.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
-import type { ResolvedSettings } from '../settings/resolve-settings.js';
-import { chooseHistoryTarget, describeHistoryTarget, readHistory } from './read-history.js';
+import {
+  chooseHistoryTarget,
+  describeHistoryTarget,
+  readHistory,
+  type HistoryStoreChoice,
+} from './read-history.js';
 import type { HistoryStoreTarget } from './run-history-add.js';
 
 async function hasRemote(cwd: string, remote: string): Promise<boolean> {
@@ -20,27 +24,32 @@ async function hasRemote(cwd: string, remote: string): Promise<boolean> {
   }
 }
 
-async function chooseTarget(settings: ResolvedSettings, cwd: string): Promise<HistoryStoreTarget | null> {
-  const target = chooseHistoryTarget(settings.values, cwd);
+/** The store the gate reads the base branch's history from, and that branch (`main` unless named). */
+export interface BaseHistoryRequest {
+  store: HistoryStoreChoice;
+  branch: string;
+}
+
+async function chooseTarget(store: HistoryStoreChoice, cwd: string): Promise<HistoryStoreTarget | null> {
+  const target = chooseHistoryTarget(store, cwd);
   if (target?.kind === 'branch' && !(await hasRemote(cwd, target.remote))) return null;
   return target;
 }
 
 export async function attachBaseHistory(
   comparison: Comparison,
-  settings: ResolvedSettings,
+  request: BaseHistoryRequest,
   cwd: string,
   progress: ProgressReporter,
 ): Promise<Comparison> {
-  const target = await chooseTarget(settings, cwd);
+  const target = await chooseTarget(request.store, cwd);
   if (target === null) return comparison;
   try {
     const history = await readHistory(target);
     if (history.records.length === 0) return comparison;
-    const branch = settings.values.historyBranch ?? 'main';
     return {
       ...comparison,
-      baseHistory: summarizeBaseHistory(history.series, comparison, branch, history.source),
+      baseHistory: summarizeBaseHistory(history.series, comparison, request.branch, history.source),
     };
   } catch (error) {
     progress.note(

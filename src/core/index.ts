@@ -1,13 +1,15 @@
 /**
- * The core API both faces call: each function takes resolved settings (and injected dependencies) and returns
- * a typed outcome; failures are thrown as UsageError (exit 2) or RuntimeFailure (exit 1), which
- * `captureFailure` turns into data.
+ * The core API both faces call: each function takes a typed request (built from the face's settings by
+ * settings/build-requests.ts) and injected dependencies, and returns a typed outcome; failures are thrown as
+ * UsageError (exit 2) or RuntimeFailure (exit 1), which `captureFailure` turns into data.
  */
-export { assertPathSettings } from './check-path-settings.js';
 export { captureFailure, createDefaultDeps, type CoreDeps } from './core-deps.js';
+export type { BaseHistoryRequest } from './attach-base-history.js';
+export { MIN_GATE_PROCESSES, type GateRequest } from './gate-request.js';
+export type { InputNames, RequestInput } from './input-names.js';
 export type * from './outcomes.js';
 export { runBaselineUpdate, type BaselineUpdateRequest } from './run-baseline-update.js';
-export { runCompare } from './run-compare.js';
+export { runCompare, type CompareRequest } from './run-compare.js';
 export { runExport, type ExportRequest } from './run-export.js';
 export {
   runHistoryAdd,
@@ -17,11 +19,16 @@ export {
 } from './run-history-add.js';
 export { runGateCheck } from './run-gate-check.js';
 export { runHistorySite, type HistorySiteRequest } from './run-history-site.js';
-export { runMerge } from './run-merge.js';
-export { runProfile } from './run-profile.js';
-export { runReport } from './run-report.js';
+export { runMerge, type MergeRequest } from './run-merge.js';
+export { runProfile, type ProfileRequest } from './run-profile.js';
+export { runReport, type ReportRequest } from './run-report.js';
 export { readProfileFile } from './read-profile-file.js';
-export { chooseHistoryTarget, readHistory, type StoredHistory } from './read-history.js';
+export {
+  chooseHistoryTarget,
+  readHistory,
+  type HistoryStoreChoice,
+  type StoredHistory,
+} from './read-history.js';
 export { runHistoryCheck, type HistoryCheckOutcome, type HistoryCheckRequest } from './run-history-check.js';
 export {
   runNightly,
@@ -31,4 +38,5 @@ export {
   type NightlyRequest,
   type NightlyStep,
 } from './run-nightly.js';
-export { measureNight, type NightMeasureRequest } from './measure-night.js';
+export { measureNight, type NightMeasureRequest, type NightRequests } from './measure-night.js';
+export type { RecordedSetting, RunRecord } from './write-run-files.js';

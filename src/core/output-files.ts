@@ -3,13 +3,10 @@ import { join, resolve } from 'node:path';
 import { describeError } from '../errors.js';
 import { writeFileAtomically as writeAtomically } from '../files/atomic-write.js';
 import { createFolders } from '../files/check-path.js';
-import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
+import { createInputError, type InputNames } from './input-names.js';
 
 /** Creates the output folder and proves it writable before any long work starts. */
-export async function prepareOutputDir(
-  dir: string,
-  settings: Pick<ResolvedSettings, 'sources' | 'face'>,
-): Promise<string> {
+export async function prepareOutputDir(dir: string, names: InputNames): Promise<string> {
   const absolute = resolve(dir);
   const probe = join(absolute, `.embedprof-write-test-${process.pid}`);
   try {
@@ -17,7 +14,7 @@ export async function prepareOutputDir(
     await writeFile(probe, '');
     await rm(probe);
   } catch (error) {
-    throw createSettingError(settings, 'out', {
+    throw createInputError(names, 'out', {
       expected: 'a folder embedprof can create and write',
       received: `${JSON.stringify(dir)}, an unwritable path (${describeError(error)})`,
       example: 'embedprof-out',

@@ -3,7 +3,6 @@ import { stat } from 'node:fs/promises';
 import type { HistorySeries } from '../history/history-series.js';
 import { buildHistorySeries } from '../history/build-series.js';
 import { DEFAULT_DATA_BRANCH, readDataBranch } from '../history/data-branch.js';
-import type { SettingValues } from '../settings/setting-table.js';
 import { readHistoryStore } from '../history/history-store.js';
 import type { HistoryRecord } from '../schema/history-record-schema.js';
 import type { HistoryStoreTarget } from './run-history-add.js';
@@ -20,11 +19,15 @@ export interface StoredHistory {
   found: boolean;
 }
 
+/** Where the settings say the history is kept: a folder, or a data branch of a remote; both null for none. */
+export interface HistoryStoreChoice {
+  historyStore: string | null;
+  dataBranch: string | null;
+  remote: string;
+}
+
 /** The store the settings name: --store DIR, else --data-branch NAME on `remote` in `cwd`; null for neither. */
-export function chooseHistoryTarget(
-  values: Pick<SettingValues, 'historyStore' | 'dataBranch' | 'remote'>,
-  cwd: string,
-): HistoryStoreTarget | null {
+export function chooseHistoryTarget(values: HistoryStoreChoice, cwd: string): HistoryStoreTarget | null {
   if (values.historyStore !== null) return { kind: 'folder', dir: values.historyStore };
   if (values.dataBranch === null) return null;
   return { kind: 'branch', repoDir: cwd, remote: values.remote, branch: values.dataBranch };

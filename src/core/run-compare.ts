@@ -1,27 +1,35 @@
 /** The core's `compare`: a profile.json against a baseline, written as comparison.json. */
 import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
 import { createFingerprint } from '../baseline/fingerprint.js';
-import { buildComparisonRequest, compareWithLoadedBaseline } from '../gate/comparison-request.js';
+import { compareWithLoadedBaseline, type GateComparisonRequest } from '../gate/comparison-request.js';
 import { decideGateExitCode } from '../gate/gate-exit-code.js';
-import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
+import { createInputError, type InputNames } from './input-names.js';
 import type { CompareOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';
 import { readProfileFile } from './read-profile-file.js';
 import { writeComparison } from './write-comparison.js';
 
-export async function runCompare(settings: ResolvedSettings): Promise<CompareOutcome> {
-  const request = buildComparisonRequest(settings);
-  const baselineRequest = request.baseline;
+export interface CompareRequest {
+  /** The profile.json of the run under test; null is an input error naming it. */
+  current: string | null;
+  /** The baseline to compare with (null is an input error naming it), the policy and the thresholds. */
+  comparison: GateComparisonRequest;
+  outDir: string;
+  names: InputNames;
+}
+
+export async function runCompare(request: CompareRequest): Promise<CompareOutcome> {
+  const { comparison: compared, current, names } = request;
+  const baselineRequest = compared.baseline;
   if (baselineRequest === null) {
-    throw createSettingError(settings, 'baseline', {
+    throw createInputError(names, 'baseline', {
       expected: 'a baseline file or a folder of baselines',
       received: 'nothing',
       example: 'baselines',
     });
   }
-  const current = settings.values.current;
   if (current === null) {
-    throw createSettingError(settings, 'current', {
+    throw createInputError(names, 'current', {
       expected: 'the profile.json of the run under test',
       received: 'nothing',
       example: 'embedprof-out/profile.json',
@@ -29,9 +37,9 @@ export async function runCompare(settings: ResolvedSettings): Promise<CompareOut
   }
   const candidates = await loadCandidateBaselines(baselineRequest);
   const profile = await readProfileFile(current, '--current');
-  const outDir = await prepareOutputDir(settings.values.out, settings);
-  const baseline = pickBaseline(candidates, createFingerprint(profile), request.policy, baselineRequest);
-  const comparison = compareWithLoadedBaseline(baseline, profile, request.options);
+  const outDir = await prepareOutputDir(request.outDir, names);
+  const baseline = pickBaseline(candidates, createFingerprint(profile), compared.policy, baselineRequest);
+  const comparison = compareWithLoadedBaseline(baseline, profile, compared.options);
   const files = [await writeComparison(outDir, comparison)];
   return { kind: 'compare', comparison, files, exitCode: decideGateExitCode(comparison) };
 }

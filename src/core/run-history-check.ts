@@ -4,16 +4,9 @@
  */
 import { decideHistoryCheck, type HistoryVerdict } from '../history/check-history.js';
 import { formatHistoryVerdict } from '../report/terminal/format-history-check.js';
-import type { HistoryMetric } from '../history/history-series.js';
-import type { FailOnName } from '../settings/shard-and-metrics.js';
+import { GATED_METRIC, type FailOnName } from '../compare/gated-metrics.js';
 import type { ExitCode } from './outcomes.js';
 import type { StoredHistory } from './read-history.js';
-
-const METRIC_OF: Record<FailOnName, HistoryMetric> = {
-  throughput: 'throughput',
-  memory: 'peakMemoryMB',
-  latency: 'p95LatencyMs',
-};
 
 /** The detector's seed: change points are the same for the same store, run after run. */
 const CHECK_SEED = 1;
@@ -33,7 +26,7 @@ export interface HistoryCheckOutcome {
 
 export function runHistoryCheck(history: StoredHistory, request: HistoryCheckRequest): HistoryCheckOutcome {
   const verdict = decideHistoryCheck(history.series, {
-    gatedMetrics: request.failOn.map((name) => METRIC_OF[name]),
+    gatedMetrics: request.failOn.map((name) => GATED_METRIC[name]),
     newestNights: request.newestRuns,
     detection: { seed: CHECK_SEED },
   });

@@ -9,22 +9,26 @@ import { createFingerprint } from '../baseline/fingerprint.js';
 import { createBaselineFromProfile } from '../baseline/from-profile.js';
 import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
-import {
-  buildComparisonRequest,
-  compareWithLoadedBaseline,
-  type GateComparisonRequest,
-} from '../gate/comparison-request.js';
+import { compareWithLoadedBaseline, type GateComparisonRequest } from '../gate/comparison-request.js';
 import { decideGateExitCode } from '../gate/gate-exit-code.js';
 import { findShardFolders, type ShardFolder } from '../merge/find-shards.js';
 import { mergeShardProfiles } from '../merge/merge-profiles.js';
 import type { Profile } from '../schema/profile-schema.js';
-import { nameSetting } from '../settings/setting-names.js';
-import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
+import { createInputError, type InputNames } from './input-names.js';
 import type { GateOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';
 import { readComparisonFile } from './read-comparison-file.js';
 import { readProfileFile } from './read-profile-file.js';
 import { writeRunFiles } from './write-run-files.js';
+
+export interface MergeRequest {
+  /** The folder holding the shards' output folders; null or missing is an input error naming it. */
+  shardsDir: string | null;
+  /** The baseline when the shards did not all run in duet mode against one base, the policy, the thresholds. */
+  comparison: GateComparisonRequest;
+  outDir: string;
+  names: InputNames;
+}
 
 interface Merged {
   profile: Profile;
@@ -62,7 +66,7 @@ async function readShards(folders: readonly ShardFolder[], label: string): Promi
 async function compareMerged(
   merged: Merged,
   request: GateComparisonRequest,
-  settings: ResolvedSettings,
+  names: InputNames,
 ): Promise<Comparison> {
   if (merged.base !== null && merged.reference?.kind === 'base-ref') {
     const name = `base-${merged.reference.commit.slice(0, 12)}`;
@@ -76,7 +80,7 @@ async function compareMerged(
     );
   }
   if (request.baseline === null) {
-    throw createSettingError(settings, 'baseline', {
+    throw createInputError(names, 'baseline', {
       expected: 'a baseline file or folder (the shards did not all run in duet mode against one base)',
       received: 'nothing',
       example: 'baselines',
@@ -92,20 +96,19 @@ async function compareMerged(
   return compareWithLoadedBaseline(baseline, merged.profile, request.options, merged.reference ?? undefined);
 }
 
-export async function runMerge(settings: ResolvedSettings): Promise<GateOutcome> {
-  const from = settings.values.reportDir;
+export async function runMerge(request: MergeRequest): Promise<GateOutcome> {
+  const { shardsDir: from, names } = request;
   if (from === null || !existsSync(from)) {
-    throw createSettingError(settings, 'reportDir', {
+    throw createInputError(names, 'reportDir', {
       expected: 'an existing folder holding the shards’ folders',
       received: from === null ? 'nothing' : `${from} (missing)`,
       example: 'embedprof-shards',
     });
   }
-  const request = buildComparisonRequest(settings);
-  const outDir = await prepareOutputDir(settings.values.out, settings);
-  const label = nameSetting('reportDir', settings.face, settings.sources.reportDir);
+  const outDir = await prepareOutputDir(request.outDir, names);
+  const label = names.describe('reportDir');
   const merged = await readShards(await findShardFolders(from, outDir), label);
-  const comparison = await compareMerged(merged, request, settings);
+  const comparison = await compareMerged(merged, request.comparison, names);
   const documents = { profile: merged.profile, baseProfile: merged.base, comparison, adoption: null };
   const files = await writeRunFiles(outDir, documents);
   return { kind: 'gate', ...documents, outDir, files, exitCode: decideGateExitCode(comparison) };

@@ -12,7 +12,7 @@ import type { CommitContextReader } from '../history/commit-context.js';
 import { DEFAULT_DATA_BRANCH } from '../history/data-branch.js';
 import { runGit } from '../platform/run-git.js';
 import type { Profile } from '../schema/profile-schema.js';
-import type { FailOnName } from '../settings/shard-and-metrics.js';
+import type { FailOnName } from '../compare/gated-metrics.js';
 import { captureFailure, type CoreDeps } from './core-deps.js';
 import { measureNight, type NightMeasureRequest } from './measure-night.js';
 import type {
@@ -41,7 +41,7 @@ export interface NightlyRequest {
   newestRuns: number;
   site: HistorySiteRequest['context'];
   /** What and how to measure (everything but the reference, which the nightly chooses). */
-  measure: NightMeasureRequest['settings'];
+  measure: NightMeasureRequest['requests'];
 }
 
 /** What the face is told while the nightly runs, to print as it goes. */
@@ -99,7 +99,7 @@ export async function runNightly(request: NightlyRequest, deps: NightlyDeps): Pr
   const store = nameStore(request.store);
   deps.onStep({ kind: 'measuring', previous, runs: before.records.length, store });
   const branch = request.branch ?? (await deps.readCommitContext(request.commit)).branch;
-  const night = { settings: request.measure, against: previous, branch, outDir: request.outDir };
+  const night = { requests: request.measure, against: previous, branch };
   const measured = await captureFailure(() => measureNight(night, deps));
   const done = measured.kind === 'done' ? measured.outcome : null;
   const comparison = done?.comparison ?? null;

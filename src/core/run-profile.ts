@@ -6,33 +6,57 @@
 import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
 import { createFingerprint } from '../baseline/fingerprint.js';
 import type { Comparison } from '../compare/comparison-schema.js';
-import { buildComparisonRequest, compareWithLoadedBaseline } from '../gate/comparison-request.js';
+import { compareWithLoadedBaseline, type GateComparisonRequest } from '../gate/comparison-request.js';
 import { createProfileMeasurement } from '../run/profile-measurement.js';
+import type { ProfileOptions } from '../run/profile-options.js';
 import { prepareRun } from '../run/prepare-run.js';
 import type { Profile } from '../schema/profile-schema.js';
-import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import type { CoreDeps } from './core-deps.js';
+import type { InputNames } from './input-names.js';
 import type { ProfileOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';
-import { countFailedCells, countMeasuredCells, withSettings, writeRunFiles } from './write-run-files.js';
+import {
+  countFailedCells,
+  countMeasuredCells,
+  withSettings,
+  writeRunFiles,
+  type RunRecord,
+} from './write-run-files.js';
 
-/** The comparison with the baseline the settings name, or null without one. */
-async function compareWithBaseline(settings: ResolvedSettings, profile: Profile): Promise<Comparison | null> {
-  const request = buildComparisonRequest(settings);
+export interface ProfileRequest {
+  /** What is measured and how. */
+  options: ProfileOptions;
+  outDir: string;
+  /** The baseline to compare with for the report, when one is named; the policy and the thresholds. */
+  comparison: GateComparisonRequest;
+  /** The commit and the settings the profile records. */
+  record: RunRecord;
+  names: InputNames;
+}
+
+/** The comparison with the baseline the request names, or null without one. */
+async function compareWithBaseline(
+  request: GateComparisonRequest,
+  profile: Profile,
+): Promise<Comparison | null> {
   if (request.baseline === null || countMeasuredCells(profile) === 0) return null;
   const candidates = await loadCandidateBaselines(request.baseline);
   const baseline = pickBaseline(candidates, createFingerprint(profile), request.policy, request.baseline);
   return compareWithLoadedBaseline(baseline, profile, request.options);
 }
 
-export async function runProfile(settings: ResolvedSettings, deps: CoreDeps): Promise<ProfileOutcome> {
-  const options = settings.values;
-  const outDir = await prepareOutputDir(options.out, settings);
+export async function runProfile(request: ProfileRequest, deps: CoreDeps): Promise<ProfileOutcome> {
+  const { options } = request;
+  const outDir = await prepareOutputDir(request.outDir, request.names);
   const run = await prepareRun(options, outDir, deps.progress);
   const measurement = createProfileMeasurement({ ...run, options, startedAt: deps.now(), now: deps.now });
   const states = await measurement.measure(measurement.cells, options.processes, options.seed);
-  const profile = withSettings(measurement.build(states, await measurement.analyze()), settings, deps.cwd);
-  const comparison = await compareWithBaseline(settings, profile);
+  const profile = withSettings(
+    measurement.build(states, await measurement.analyze()),
+    request.record,
+    deps.cwd,
+  );
+  const comparison = await compareWithBaseline(request.comparison, profile);
   const files = await writeRunFiles(outDir, { profile, baseProfile: null, comparison });
   run.progress.finish();
   const exitCode = countFailedCells(profile) > 0 || countMeasuredCells(profile) === 0 ? 1 : 0;

@@ -1,15 +1,23 @@
 /** The core's `report`: the reports of an existing profile (and comparison), without measuring anything. */
-import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
+import { createInputError, type InputNames } from './input-names.js';
 import type { ReportOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';
 import { readComparisonFile } from './read-comparison-file.js';
 import { readProfileFile } from './read-profile-file.js';
 import { writeReports } from './write-reports.js';
 
-export async function runReport(settings: ResolvedSettings): Promise<ReportOutcome> {
-  const { profileFile, comparisonFile, out } = settings.values;
+export interface ReportRequest {
+  /** The profile.json to report on; null is an input error naming it. */
+  profileFile: string | null;
+  comparisonFile: string | null;
+  outDir: string;
+  names: InputNames;
+}
+
+export async function runReport(request: ReportRequest): Promise<ReportOutcome> {
+  const { profileFile, comparisonFile, outDir: out, names } = request;
   if (profileFile === null) {
-    throw createSettingError(settings, 'profileFile', {
+    throw createInputError(names, 'profileFile', {
       expected: 'a profile.json path',
       received: 'nothing',
       example: 'embedprof-out/profile.json',
@@ -18,6 +26,6 @@ export async function runReport(settings: ResolvedSettings): Promise<ReportOutco
   const profile = await readProfileFile(profileFile, '--profile');
   const comparison =
     comparisonFile === null ? null : await readComparisonFile(comparisonFile, '--comparison');
-  const outDir = await prepareOutputDir(out, settings);
+  const outDir = await prepareOutputDir(out, names);
   return { kind: 'report', files: await writeReports(outDir, profile, comparison) };
 }

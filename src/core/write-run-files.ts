@@ -1,8 +1,6 @@
 /** The files of a run, each validated as it will be read back and written atomically into the output folder. */
 import type { Comparison } from '../compare/comparison-schema.js';
 import { profileSchema, type Profile } from '../schema/profile-schema.js';
-import { listChosenSettings } from '../settings/describe-settings.js';
-import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import { readGitHead } from './read-provenance.js';
 import { writeFileSet, type SetFile } from '../files/write-file-set.js';
 import { serializeComparison } from './write-comparison.js';
@@ -14,6 +12,17 @@ export interface RunDocuments {
   comparison: Comparison | null;
   /** Why nothing was compared: this change adds embedprof (see run-gate-check.ts). */
   adoption?: string | null;
+}
+
+/** A setting the run did not take from its default, as profile.json lists it: `processes`, `5`, `--processes`. */
+export type RecordedSetting = NonNullable<Profile['settings']>[number];
+
+/** What a profile records about how it was asked for, as the face describes it. */
+export interface RunRecord {
+  /** The commit measured (--commit); null for git HEAD in the working directory. */
+  commit: string | null;
+  /** The settings not left at their defaults, each with where it came from. */
+  settings: RecordedSetting[];
 }
 
 const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -33,9 +42,9 @@ export function writeRunFiles(outDir: string, documents: RunDocuments): Promise<
 }
 
 /** The profile with its commit and the settings it ran with (those not left at their defaults, with sources). */
-export function withSettings(profile: Profile, settings: ResolvedSettings, cwd: string): Profile {
-  const commit = settings.values.commit ?? readGitHead(cwd);
-  return { ...profile, commit, settings: listChosenSettings(settings) };
+export function withSettings(profile: Profile, record: RunRecord, cwd: string): Profile {
+  const commit = record.commit ?? readGitHead(cwd);
+  return { ...profile, commit, settings: record.settings };
 }
 
 export function countFailedCells(profile: Profile): number {

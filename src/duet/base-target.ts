@@ -2,24 +2,34 @@
  * What duet mode measures on the base side. The workload (sweeps, corpus, processes, threads) is always the
  * head's, so both sides do identical work; what is measured (model, embedder, dtype, tokenizer, truncation)
  * is the base commit's own:
- * - when the head read a config file, from the base commit's copy of that file (missing → not runnable);
+ * - when the head read a config file, from the base commit's copy of that file (missing → not runnable), read
+ *   by the face (`HeadConfig.readBaseSide`: the settings marked for the base side, defaults from the table);
  * - otherwise the head's flags, with paths inside the repository mapped into the base worktree (the same
  *   file as of the base commit).
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { readConfigFile } from '../config/read-config.js';
 import { describeError } from '../errors.js';
 import type { ProfileOptions } from '../run/profile-options.js';
-import { toConfigLayer } from '../settings/config-layer.js';
 
 /** `adoption`: the base has no embedprof config at all, so this change is the one that adds embedprof. */
 export type BaseTarget =
   { kind: 'ready'; options: ProfileOptions } | { kind: 'unavailable'; reason: string; adoption?: boolean };
 
+/** The config file the head read, and how the face reads the base commit's copy of it. */
+export interface HeadConfig {
+  /** The head's embedprof.config.json (absolute). */
+  path: string;
+  /**
+   * The base's copy at `path`, named `label` in messages: what the base side measures (the base-side settings
+   * as the file sets them, else their defaults). Throws when the file does not read or validate.
+   */
+  readBaseSide(path: string, label: string): Promise<Partial<ProfileOptions>>;
+}
+
 export interface BaseTargetRequest {
   head: ProfileOptions;
-  headConfig: { path: string } | null;
+  headConfig: HeadConfig | null;
   repoRoot: string;
   worktree: string;
   ref: string;
@@ -41,7 +51,7 @@ function mapFlags(request: BaseTargetRequest): ProfileOptions {
   return { ...head, model, embedder: map(head.embedder), tokenizer: map(head.tokenizer) };
 }
 
-async function readBaseConfig(request: BaseTargetRequest, config: { path: string }): Promise<BaseTarget> {
+async function readBaseConfig(request: BaseTargetRequest, config: HeadConfig): Promise<BaseTarget> {
   const path = mapIntoWorktree(config.path, request.repoRoot, request.worktree);
   const shown = relative(request.worktree, path);
   if (path === config.path)
@@ -50,16 +60,7 @@ async function readBaseConfig(request: BaseTargetRequest, config: { path: string
     return { kind: 'unavailable', reason: `${request.ref} has no ${shown}`, adoption: true };
   try {
     const label = `${shown} at ${request.ref}`;
-    const base = await readConfigFile(path, label);
-    const target = toConfigLayer(base.config, label, base.dir).values;
-    const options: ProfileOptions = {
-      ...request.head,
-      model: target.model ?? null,
-      embedder: target.embedder ?? null,
-      dtype: target.dtype ?? 'auto',
-      tokenizer: target.tokenizer ?? null,
-      maxTokens: target.maxTokens ?? null,
-    };
+    const options: ProfileOptions = { ...request.head, ...(await config.readBaseSide(path, label)) };
     return { kind: 'ready', options };
   } catch (error) {
     return { kind: 'unavailable', reason: describeError(error) };

@@ -13,7 +13,7 @@ import { GROUP_SPAWN_OPTIONS, trackProcessGroup } from '../platform/process-grou
 import type { ResolvedModel } from '../model/resolve-model.js';
 import { loadModel } from '../run/prepare-run.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
-import { resolveBaseTarget } from './base-target.js';
+import { resolveBaseTarget, type HeadConfig } from './base-target.js';
 import { materializeRef } from './git-worktree.js';
 
 export type PreparedBase =
@@ -32,7 +32,7 @@ export interface PrepareBaseRequest {
   ref: string;
   setup: string | null;
   head: ProfileOptions;
-  headConfig: { path: string } | null;
+  headConfig: HeadConfig | null;
   setupTimeout: SetupTimeout;
   progress: ProgressReporter;
   cwd?: string;

@@ -1,22 +1,16 @@
 /**
- * What a comparison is asked to do, from the settings: which baseline (when any), the machine-mismatch policy
- * and the options of compareProfiles (thresholds and gated metrics).
+ * What a comparison is asked to do: which baseline (when any), the machine-mismatch policy and the options of
+ * compareProfiles (thresholds and gated metrics). The faces build it from their settings
+ * (settings/build-requests.ts).
  */
 import { resolve } from 'node:path';
 import type { LoadedBaseline } from '../baseline/baseline-files.js';
 import type { BaselineRequest } from '../baseline/choose-baseline.js';
 import type { CompareOptions } from '../compare/compare-options.js';
 import { compareProfiles, recordBaselineFile } from '../compare/compare-profiles.js';
-import type {
-  Comparison,
-  ComparisonReference,
-  MachineMismatchPolicy,
-  MetricName,
-} from '../compare/comparison-schema.js';
+import type { Comparison, ComparisonReference, MachineMismatchPolicy } from '../compare/comparison-schema.js';
 import type { Profile } from '../schema/profile-schema.js';
-import { nameSetting, showPath } from '../settings/setting-names.js';
-import type { ResolvedSettings } from '../settings/resolve-settings.js';
-import type { FailOnName } from '../settings/shard-and-metrics.js';
+import { showPath } from '../files/show-path.js';
 
 export interface ComparisonRequest {
   baseline: BaselineRequest;
@@ -28,36 +22,6 @@ export interface ComparisonRequest {
 export type GateComparisonRequest = Omit<ComparisonRequest, 'baseline'> & {
   baseline: BaselineRequest | null;
 };
-
-const METRIC_OF: Record<FailOnName, MetricName> = {
-  throughput: 'throughput',
-  memory: 'peakMemoryMB',
-  latency: 'p95LatencyMs',
-};
-
-export function buildComparisonRequest(settings: ResolvedSettings): GateComparisonRequest {
-  const { values, face, sources } = settings;
-  const gated = new Set(values.failOn.map((name) => METRIC_OF[name]));
-  const labels = {
-    path: nameSetting('baseline', face, sources.baseline),
-    name: nameSetting('baselineName', face, sources.baselineName),
-  };
-  return {
-    baseline: values.baseline === null ? null : { path: values.baseline, name: values.baselineName, labels },
-    policy: values.onMachineMismatch,
-    options: {
-      onMachineMismatch: values.onMachineMismatch,
-      maxThroughputDrop: values.maxThroughputDrop,
-      maxMemoryGrowth: values.maxMemoryGrowth,
-      onInconclusive: values.failOnInconclusive ? 'fail' : 'pass',
-      metrics: {
-        throughput: { gated: gated.has('throughput') },
-        peakMemoryMB: { gated: gated.has('peakMemoryMB') },
-        p95LatencyMs: { gated: gated.has('p95LatencyMs') },
-      },
-    },
-  };
-}
 
 /** Compares `profile` with a baseline read from a file; comparison.json records the file (cwd-relative) and its sha256. */
 export function compareWithLoadedBaseline(

@@ -8,7 +8,10 @@
  */
 import type { Comparison } from '../compare/comparison-schema.js';
 import type { CellKey } from '../schema/cell-key.js';
-import type { StopRule } from '../settings/gate-settings.js';
+
+/** When the gate's adaptive sampling stops; 'aggregate' by default. */
+export const STOP_RULES = ['aggregate', 'every-cell'] as const;
+export type StopRule = (typeof STOP_RULES)[number];
 
 type ComparedKey = Comparison['cells'][number]['key'];
 

@@ -20,7 +20,7 @@ import {
   runAdaptiveSampling,
   type AdaptiveSamplingResult,
 } from './adaptive-sampling.js';
-import type { StopRule } from '../settings/gate-settings.js';
+import type { StopRule } from './inconclusive-cells.js';
 import { mergeCellStates } from './merge-cell-states.js';
 import { describeRound, EXTRA_PROCESSES_PER_ROUND, MAX_EXTRA_ROUNDS } from './run-gate.js';
 

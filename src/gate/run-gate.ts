@@ -18,7 +18,7 @@ import {
 import { pickBaseline } from '../baseline/choose-baseline.js';
 import type { ProfileMeasurement } from '../run/profile-measurement.js';
 import { compareWithLoadedBaseline, type ComparisonRequest } from './comparison-request.js';
-import type { StopRule } from '../settings/gate-settings.js';
+import type { StopRule } from './inconclusive-cells.js';
 import { mergeCellStates } from './merge-cell-states.js';
 
 /** Fresh processes added to each inconclusive cell per extra round, and the most rounds a gate runs. */

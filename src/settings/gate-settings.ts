@@ -15,15 +15,14 @@ import {
   textKind,
   timeLimitKind,
 } from './setting-kinds.js';
-import { failOnKind, type FailOnName } from './shard-and-metrics.js';
+import { failOnKind } from './shard-and-metrics.js';
+import type { FailOnName } from '../compare/gated-metrics.js';
+import { STOP_RULES, type StopRule } from '../gate/inconclusive-cells.js';
 
 const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
 /** The thresholds: the nightly's chained duet is a gate against the previous recorded commit. */
 const THRESHOLDS: readonly CommandName[] = [...COMPARING, 'nightly'];
 const DUET: readonly CommandName[] = ['gate', 'nightly'];
-
-/** When the gate's adaptive sampling stops (gate/inconclusive-cells.ts). */
-export type StopRule = 'aggregate' | 'every-cell';
 
 export const GATE_SETTINGS = {
   baseline: defineOptionalSetting({
@@ -99,7 +98,7 @@ export const GATE_SETTINGS = {
     inputHelp: 'Wall-clock budget of the gate in seconds, first pass included.',
   }),
   stopRule: defineSetting({
-    kind: choiceKind(['aggregate', 'every-cell']),
+    kind: choiceKind(STOP_RULES),
     fallback: 'aggregate' as StopRule,
     ...{ flag: 'stop-rule', flagArg: 'R', input: null, config: 'gate.stopRule', commands: DUET },
     group: 'Comparison',

@@ -29,6 +29,7 @@ export const MEASURE_SETTINGS = {
   model: defineOptionalSetting({
     kind: modelKind('synthetic:all-MiniLM-L6-v2'),
     ...{ flag: 'model', flagArg: 'SPEC', input: 'model', config: 'model', commands: MEASURING },
+    side: 'base',
     group: 'Model',
     help: 'synthetic:all-MiniLM-L6-v2 (default) | synthetic:all-MiniLM-L12-v2 | synthetic:bge-small-en-v1.5 | ./folder in hub layout | org/name[@revision]',
     inputHelp: 'Model to profile (synthetic:NAME, ./folder in hub layout, or org/name[@revision]).',
@@ -36,6 +37,7 @@ export const MEASURE_SETTINGS = {
   embedder: defineOptionalSetting({
     kind: textKind('input-file', './bench/embedder.mjs'),
     ...{ flag: 'embedder', flagArg: 'FILE.mjs', input: 'embedder', config: 'embedder', commands: MEASURING },
+    side: 'base',
     group: 'Model',
     help: 'your module exporting createEmbedder(options) → { embed(texts), close?() } (user code)',
     inputHelp:
@@ -45,6 +47,7 @@ export const MEASURE_SETTINGS = {
     kind: choiceKind(['auto', 'fp32', 'q8']),
     fallback: 'auto' as 'auto' | 'fp32' | 'q8',
     ...{ flag: 'dtype', flagArg: 'fp32|q8|auto', input: 'dtype', config: 'dtype', commands: MEASURING },
+    side: 'base',
     group: 'Model',
     help: 'onnx/model.onnx or onnx/model_quantized.onnx (auto: fp32 if present; q8 for synthetic models)',
     inputHelp: 'fp32 | q8 | auto.',
@@ -52,6 +55,7 @@ export const MEASURE_SETTINGS = {
   tokenizer: defineOptionalSetting({
     kind: textKind('input-folder', './models/my-model'),
     ...{ flag: 'tokenizer', flagArg: 'DIR', input: 'tokenizer', config: 'tokenizer', commands: MEASURING },
+    side: 'base',
     group: 'Model',
     help: 'folder with tokenizer.json (default: the model folder; synthetic models without one use a built-in hashing tokenizer)',
     inputHelp: 'Folder holding tokenizer.json.',
@@ -59,6 +63,7 @@ export const MEASURE_SETTINGS = {
   maxTokens: defineOptionalSetting({
     kind: intKind(1, Number.MAX_SAFE_INTEGER, '256'),
     ...{ flag: 'max-tokens', flagArg: 'N', input: null, config: 'maxTokens', commands: MEASURING },
+    side: 'base',
     group: 'Model',
     help: "truncation limit (default: sentence_bert_config.json, else the model's own)",
   }),

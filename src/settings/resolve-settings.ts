@@ -20,6 +20,8 @@ export interface ResolvedSettings {
   face: Face;
   /** The embedprof.config.json that was read (absolute), or null: duet mode reads the base's copy. */
   configFile: { path: string } | null;
+  /** What the defaults were resolved with (duet mode resolves the base side's with the same). */
+  context: DefaultContext;
 }
 
 function findExplicit(layers: readonly SettingsLayer[], key: SettingKey): SettingsLayer | null {
@@ -92,7 +94,7 @@ export function resolveSettings(
     values[key] = chosen.value;
     sources[key] = chosen.source;
   }
-  return { values: values as SettingValues, sources, face, configFile };
+  return { values: values as SettingValues, sources, face, configFile, context };
 }
 
 /** A flag's, input's or variable's text as the setting's value; an error naming it when it does not parse. */

@@ -59,6 +59,11 @@ export interface SettingEntry<T> {
   inputHelp?: string;
   /** Whether action.yml declares the input's default: the fallback, or a runner expression. */
   inputDefault?: { from: 'fallback' } | { from: 'expression'; text: string };
+  /**
+   * `base`: what is measured (model and the like). Duet mode takes it for the base side from the base
+   * commit's own config file, where every other setting is the head's for both sides (duet/base-target.ts).
+   */
+  side?: 'base';
 }
 
 /** The preset when no layer names one: its values are the fallbacks of the settings presets decide. */

@@ -2,7 +2,6 @@
  * Where a value came from, and a setting's name in the words of the face the user used: `--processes` on the
  * command line, `input processes` in a workflow, `embedprof.config.json: processes` in the settings file.
  */
-import { isAbsolute, relative } from 'node:path';
 import type { PresetName } from '../protocol/presets.js';
 import { getEntry, type SettingKey } from './setting-table.js';
 
@@ -78,10 +77,4 @@ export function describeSource(source: SettingSource, key: SettingKey): string {
     case 'input':
       return describeInput(key) ?? 'action input';
   }
-}
-
-/** `path` relative to `cwd` when inside it, as messages show it. */
-export function showPath(path: string, cwd: string): string {
-  const inside = relative(cwd, path);
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }

@@ -3,6 +3,7 @@
  * (the metrics whose regression fails the gate).
  */
 import { z } from 'zod';
+import { FAIL_ON_NAMES, type FailOnName } from '../compare/gated-metrics.js';
 import type { SettingKind } from './setting-kinds.js';
 
 export interface Shard {
@@ -32,9 +33,6 @@ export function shardKind(): SettingKind<Shard> {
     path: 'none',
   };
 }
-
-export const FAIL_ON_NAMES = ['throughput', 'memory', 'latency'] as const;
-export type FailOnName = (typeof FAIL_ON_NAMES)[number];
 
 /** "throughput,memory" → the names; "none" → []. */
 export function failOnKind(): SettingKind<FailOnName[]> {

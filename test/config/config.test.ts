@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveCliSettings } from '../../src/cli/resolve-cli-settings.js';
-import { readConfigFile } from '../../src/config/read-config.js';
+import { readConfigFile } from '../../src/settings/read-config-file.js';
 import { UsageError } from '../../src/errors.js';
 import type { CommandName } from '../../src/settings/setting-entry.js';
 import type { ResolvedSettings } from '../../src/settings/resolve-settings.js';

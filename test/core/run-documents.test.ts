@@ -22,6 +22,11 @@ import { createRandom } from '../../src/random/index.js';
 import { selectShardCells } from '../../src/run/profile-options.js';
 import type { Profile } from '../../src/schema/profile-schema.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
+import {
+  buildCompareRequest,
+  buildMergeRequest,
+  buildReportRequest,
+} from '../../src/settings/build-requests.js';
 import { buildTestProfile } from '../compare/test-profile.js';
 import { createNightCells, createNightRecord } from '../history/history-fixtures.js';
 import { loadFixtureComparison, loadFixtureProfile } from '../report/fixtures/report-fixtures.js';
@@ -57,7 +62,9 @@ test('core compare: the same level passes (exit 0), a 30 % throughput drop is a 
     ] as const) {
       const current = writeJson(join(root, `current-${level}.json`), buildLevelProfile(level, 2));
       const out = join(root, `out-${level}`);
-      const outcome = await runCompare(resolveTestSettings({ current, baseline, out }, root));
+      const outcome = await runCompare(
+        buildCompareRequest(resolveTestSettings({ current, baseline, out }, root)),
+      );
       assert.deepEqual([outcome.kind, outcome.exitCode], ['compare', exitCode]);
       assert.deepEqual(outcome.files, [join(out, 'comparison.json')]);
       const written = comparisonSchema.parse(readJson(join(out, 'comparison.json')));
@@ -68,7 +75,7 @@ test('core compare: the same level passes (exit 0), a 30 % throughput drop is a 
       assert.ok(throughput.length > 0 && throughput.every((m) => (m.verdict === 'regression') === regressed));
     }
     const missing = await captureFailure(() =>
-      runCompare(resolveTestSettings({ baseline, out: join(root, 'x') }, root)),
+      runCompare(buildCompareRequest(resolveTestSettings({ baseline, out: join(root, 'x') }, root))),
     );
     assert.ok(missing.kind === 'failed' && missing.exitCode === 2);
     assert.match(missing.message, /^--current: expected the profile\.json of the run under test/);
@@ -95,7 +102,9 @@ test('core merge: two shards become one profile with every cell, compared with t
       });
     }
     const out = join(root, 'merged');
-    const outcome = await runMerge(resolveTestSettings({ reportDir: shards, baseline, out }, root));
+    const outcome = await runMerge(
+      buildMergeRequest(resolveTestSettings({ reportDir: shards, baseline, out }, root)),
+    );
     assert.deepEqual([outcome.kind, outcome.exitCode, outcome.baseProfile], ['gate', 0, null]);
     const merged = profileSchema.parse(readJson(join(out, 'profile.json')));
     const count = (profile: Profile) => profile.batchSweep.length + profile.lengthSweep.length;
@@ -111,13 +120,17 @@ test('core report: the reports of a profile and its comparison, and no profile i
     const profileFile = writeJson(join(root, 'profile.json'), loadFixtureProfile());
     const comparisonFile = writeJson(join(root, 'comparison.json'), loadFixtureComparison());
     const out = join(root, 'reports');
-    const outcome = await runReport(resolveTestSettings({ profileFile, comparisonFile, out }, root));
+    const outcome = await runReport(
+      buildReportRequest(resolveTestSettings({ profileFile, comparisonFile, out }, root)),
+    );
     assert.equal(outcome.kind, 'report');
     assert.deepEqual(readdirSync(out).sort(), outcome.files.map((file) => basename(file)).sort());
     for (const name of ['report.html', 'report.md', 'comment.md', 'summary.md'])
       assert.ok(outcome.files.includes(join(out, name)), name);
     assert.match(readFileSync(join(out, 'report.html'), 'utf8'), /^<!doctype html>/i);
-    const missing = await captureFailure(() => runReport(resolveTestSettings({ out }, root)));
+    const missing = await captureFailure(() =>
+      runReport(buildReportRequest(resolveTestSettings({ out }, root))),
+    );
     assert.ok(missing.kind === 'failed' && missing.exitCode === 2);
     assert.match(missing.message, /^--profile: expected a profile\.json path/);
   });

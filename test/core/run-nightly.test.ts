@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { runNightly, type NightlyOutcome, type NightlyStep } from '../../src/core/index.js';
 import { createCommitContextReader } from '../../src/history/commit-context.js';
 import { historyRecordSchema } from '../../src/schema/history-record-schema.js';
+import { buildNightRequests } from '../../src/settings/build-requests.js';
 import {
   addOrigin,
   commitAll,
@@ -38,7 +39,7 @@ async function runNight(repo: string, out: string, steps: NightlyStep[]): Promis
     failOn: ['throughput' as const],
     newestRuns: 3,
     site: { title: 'nightly test', repositoryUrl: 'https://github.com/o/r' },
-    measure: settings,
+    measure: buildNightRequests(settings),
   };
   return runNightly(request, deps);
 }

@@ -16,6 +16,7 @@ import {
   type ProfileOutcome,
 } from '../../src/core/index.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
+import { buildGateRequest, buildProfileRequest } from '../../src/settings/build-requests.js';
 import { createTestDeps, resolveTestSettings, START, TOY_SWEEP, withTempFolder } from './core-test-deps.js';
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -24,7 +25,8 @@ const RUN_FILES = ['comment.md', 'profile.csv', 'profile.json', 'report.html', '
 async function profileToy(root: string): Promise<ProfileOutcome> {
   const out = join(root, 'profile');
   const deps = createTestDeps(root);
-  const outcome = await runProfile(resolveTestSettings({ ...TOY_SWEEP, out }, root), deps);
+  const request = buildProfileRequest(resolveTestSettings({ ...TOY_SWEEP, out }, root));
+  const outcome = await runProfile(request, deps);
   assert.equal(outcome.kind, 'profile');
   assert.equal(outcome.exitCode, 0, JSON.stringify(outcome.profile.batchSweep));
   assert.equal(outcome.outDir, out);
@@ -75,7 +77,7 @@ test('core: profile, recorded as a baseline, then gated against it (toy embedder
     const gateValues = { failOn: ['memory' as const], maxMemoryGrowth: 3, timeBudgetSeconds: 2 };
     const settings = resolveTestSettings({ ...TOY_SWEEP, ...gateValues, baseline: baselines, out }, root);
     const t0 = Date.now();
-    const gated = await runGateCheck(settings, deps);
+    const gated = await runGateCheck(buildGateRequest(settings), deps);
     console.log('GATE', Date.now() - t0, deps.notes);
     assert.equal(gated.kind, 'gate');
     assert.equal(gated.exitCode, 0);
@@ -103,7 +105,7 @@ test('core: a gate with neither a baseline nor a base ref fails as an input erro
     const out = join(root, 'gate');
     const deps = createTestDeps(root);
     const failed = await captureFailure(() =>
-      runGateCheck(resolveTestSettings({ ...TOY_SWEEP, out }, root), deps),
+      runGateCheck(buildGateRequest(resolveTestSettings({ ...TOY_SWEEP, out }, root)), deps),
     );
     assert.ok(failed.kind === 'failed', 'refused');
     assert.equal(failed.exitCode, 2);

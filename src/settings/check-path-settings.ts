@@ -6,8 +6,8 @@
 import { isAbsolute } from 'node:path';
 import { isLocalModel } from '../model/model-spec.js';
 import { checkPath, type PathRole } from '../files/check-path.js';
-import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
-import { getEntry, type SettingKey } from '../settings/setting-table.js';
+import { createSettingError, type ResolvedSettings } from './resolve-settings.js';
+import { getEntry, type SettingKey } from './setting-table.js';
 
 type PathValues = Pick<ResolvedSettings['values'], 'embedder' | 'model'>;
 
