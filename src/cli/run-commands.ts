@@ -18,7 +18,7 @@ import {
   type GateOutcome,
 } from '../core/index.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
-import type { CommandName } from '../settings/setting-entry.js';
+import type { CommandName } from '../protocol/setting-kit/setting-entry.js';
 import { formatCommandHelp } from './command-help.js';
 import { formatComparisonSummary } from '../report/terminal/format-comparison.js';
 import { formatProfileTable } from '../report/terminal/format-profile-table.js';

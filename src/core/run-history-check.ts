@@ -5,7 +5,7 @@
 import { decideHistoryCheck, type HistoryVerdict } from '../history/check-history.js';
 import { formatHistoryVerdict } from '../report/terminal/format-history-check.js';
 import type { HistoryMetric } from '../history/history-series.js';
-import type { FailOnName } from '../settings/shard-and-metrics.js';
+import type { FailOnName } from '../protocol/setting-kit/shard-and-metrics.js';
 import type { ExitCode } from './outcomes.js';
 import type { StoredHistory } from './read-history.js';
 

@@ -17,7 +17,7 @@ import {
 import { decideGateExitCode } from '../gate/gate-exit-code.js';
 import { findShardFolders, type ShardFolder } from '../merge/find-shards.js';
 import { mergeShardProfiles } from '../merge/merge-profiles.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { nameSetting } from '../settings/setting-names.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
 import type { GateOutcome } from './outcomes.js';

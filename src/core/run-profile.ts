@@ -9,7 +9,7 @@ import type { Comparison } from '../compare/comparison-schema.js';
 import { buildComparisonRequest, compareWithLoadedBaseline } from '../gate/comparison-request.js';
 import { createProfileMeasurement } from '../run/profile-measurement.js';
 import { prepareRun } from '../run/prepare-run.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import type { CoreDeps } from './core-deps.js';
 import type { ProfileOutcome } from './outcomes.js';

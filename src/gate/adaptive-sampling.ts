@@ -10,7 +10,7 @@
  */
 import type { Comparison } from '../compare/comparison-schema.js';
 import { formatCellLabel, type CellKey } from '../schema/cell-key.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import type { StopRule } from '../settings/gate-settings.js';
 import { findCellsToSample } from './inconclusive-cells.js';
 

@@ -13,10 +13,10 @@ import type {
   MachineMismatchPolicy,
   MetricName,
 } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { nameSetting, showPath } from '../settings/setting-names.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
-import type { FailOnName } from '../settings/shard-and-metrics.js';
+import type { FailOnName } from '../protocol/setting-kit/shard-and-metrics.js';
 
 export interface ComparisonRequest {
   baseline: BaselineRequest;

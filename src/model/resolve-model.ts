@@ -9,7 +9,7 @@ import { analyzeModel, type FlopModel } from '../onnx/graph-analysis.js';
 import { findArchitecture } from '../onnx/architectures.js';
 import { ensureSyntheticModel } from '../onnx/synthetic-model.js';
 import type { Dtype } from '../schema/common-schema.js';
-import type { ModelInfo } from '../schema/profile-schema.js';
+import type { ModelInfo } from '../schema/profile-sections-schema.js';
 import { downloadHubModel } from './hub-download.js';
 import type { HubProgressEvent } from './hub-download.js';
 import { chooseMaxTokens, findOnnxFile, ONNX_FILES, readOptionalJson } from './model-folder.js';

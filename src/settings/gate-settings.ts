@@ -5,7 +5,7 @@ import {
   definePresetSetting,
   defineSetting,
   type CommandName,
-} from './setting-entry.js';
+} from '../protocol/setting-kit/setting-entry.js';
 import {
   booleanKind,
   choiceKind,
@@ -14,8 +14,8 @@ import {
   patternKind,
   textKind,
   timeLimitKind,
-} from './setting-kinds.js';
-import { failOnKind, type FailOnName } from './shard-and-metrics.js';
+} from '../protocol/setting-kit/setting-kinds.js';
+import { failOnKind, type FailOnName } from '../protocol/setting-kit/shard-and-metrics.js';
 
 const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
 
