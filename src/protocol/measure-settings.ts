@@ -197,6 +197,7 @@ export const MEASURE_SETTINGS = {
     }),
     {
       order: 80,
+      ortOption: true,
       schema: z.enum(['disabled', 'basic', 'extended', 'all']),
       method: { label: 'graph optimization', show: (value) => value },
     },
@@ -217,6 +218,7 @@ export const MEASURE_SETTINGS = {
     }),
     {
       order: 90,
+      ortOption: true,
       optional: true,
       describe: "ONNX Runtime's spin-waiting threads (absent in files written before the setting)",
       method: { label: 'ORT spin-waiting', show: (value) => value, absent: 'on (ORT default)' },

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MEASURE_SETTINGS } from './measure-settings.js';
 import type { MethodRow, Recording, SettingEntry } from './setting-kit/setting-entry.js';
+import type { OrtOptions } from '../engine/onnx-session.js';
 import type { MeasurePolicy } from './worker/measure-cell.js';
 
 type Table = typeof MEASURE_SETTINGS;
@@ -17,6 +18,7 @@ type RecordedKey = { [K in keyof Table]: Table[K] extends { record: object } ? K
 type RecordOf<K extends RecordedKey> = Table[K] extends { record: infer R } ? R : never;
 type ConfigKey<K extends RecordedKey> = RecordOf<K> extends { key: infer N extends string } ? N : K;
 type OptionalKey = { [K in RecordedKey]: RecordOf<K> extends { optional: true } ? K : never }[RecordedKey];
+type OrtKey = { [K in RecordedKey]: RecordOf<K> extends { ortOption: true } ? K : never }[RecordedKey];
 /** The values profile.json records. */
 export type RecordedValues = Pick<MeasureValues, RecordedKey>;
 
@@ -95,4 +97,14 @@ export function recordConfig(values: RecordedValues, policy: MeasurePolicy): Pro
     config[field.key] =
       field.source.kind === 'setting' ? values[field.source.setting] : policy[field.source.fact];
   return config as ProfileConfig;
+}
+
+const ORT_KEYS = Object.entries(MEASURE_SETTINGS)
+  .filter(([, entry]) => (entry as SettingEntry<unknown>).record?.ortOption === true)
+  .map(([key]) => key as OrtKey);
+
+/** The ONNX Runtime session options among the values (the entries marked ortOption), as sessions take them. */
+export function pickOrtOptions(values: Pick<MeasureValues, OrtKey>): OrtOptions {
+  const options = Object.fromEntries(ORT_KEYS.map((key) => [key, values[key]]));
+  return options as Pick<MeasureValues, OrtKey> satisfies OrtOptions;
 }

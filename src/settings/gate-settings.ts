@@ -1,5 +1,6 @@
 /** The settings of the comparison and the gate: the reference, the thresholds, the gated metrics. */
 import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
+import { THRESHOLD_SETTINGS } from '../compare/threshold-settings.js';
 import {
   defineOptionalSetting,
   definePresetSetting,
@@ -48,24 +49,7 @@ export const GATE_SETTINGS = {
     group: 'Comparison',
     help: 'normalize (compare calibration-normalized throughput) | warn (raw, indicative only) | fail (exit 2 listing the differences) | skip',
   }),
-  maxThroughputDrop: defineSetting({
-    kind: numberKind('0.10', 1),
-    fallback: 0.1,
-    ...{ flag: 'max-throughput-drop', flagArg: 'F', input: 'max-throughput-drop' },
-    ...{ config: 'gate.maxThroughputDrop', commands: COMPARING },
-    group: 'Comparison',
-    help: 'throughput drop the gate must catch (default 0.10 = 10 %)',
-    inputHelp: 'Throughput drop the gate must catch, a fraction (default 0.10).',
-  }),
-  maxMemoryGrowth: defineSetting({
-    kind: numberKind('0.10'),
-    fallback: 0.1,
-    ...{ flag: 'max-memory-growth', flagArg: 'F', input: 'max-memory-growth' },
-    ...{ config: 'gate.maxMemoryGrowth', commands: COMPARING },
-    group: 'Comparison',
-    help: 'peak-memory growth the gate must catch (default 0.10)',
-    inputHelp: 'Peak-memory growth the gate must catch, a fraction (default 0.10).',
-  }),
+  ...THRESHOLD_SETTINGS,
   failOn: defineSetting({
     kind: failOnKind(),
     fallback: ['throughput', 'memory'] as FailOnName[],

@@ -89,6 +89,8 @@ export interface Recording<T> {
   /** true: files written before the setting was recorded lack it. */
   optional?: boolean;
   describe?: string;
+  /** An ONNX Runtime session option: it travels in OrtOptions (engine/onnx-session.ts) to every session. */
+  ortOption?: boolean;
   /** The Method table's row, or none. */
   method?: MethodRow<T>;
 }
