@@ -92,11 +92,10 @@ export function buildMethodTable(profile: Profile): TableData {
   const config: Readonly<Record<string, unknown>> = profile.config;
   const context = { config, megabytes: formatMegabytes };
   const recorded = RECORD_FIELDS.flatMap(({ key, method }): [string, string][] => {
-    if (method === undefined) return [];
     const value = config[key];
-    return [
-      [method.label, value === undefined ? (method.absent ?? '–') : method.show(value as never, context)],
-    ];
+    if (method === undefined) return [];
+    if (value === undefined) return method.absent === undefined ? [] : [[method.label, method.absent]];
+    return [[method.label, method.show(value as never, context)]];
   });
   return createFieldTable('Method', [
     [

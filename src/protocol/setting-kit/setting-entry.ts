@@ -74,7 +74,7 @@ export interface MethodContext {
 export interface MethodRow<T> {
   label: string;
   show(value: T, context: MethodContext): string;
-  /** The text when the value is absent (a file written before the setting was recorded). */
+  /** The text when the value is absent (a file written before the setting was recorded); no row without one. */
   absent?: string;
 }
 
