@@ -32,6 +32,8 @@ export function decideSpinning(setting: OrtSpinning, takesTurns: boolean): boole
 export interface OrtOptions {
   graphOptimization: GraphOptimization;
   ortSpinning: OrtSpinning;
+  /** off: enableCpuMemArena false (freed tensor memory is not kept for reuse); auto or absent: ORT's default. */
+  ortMemArena?: 'auto' | 'on' | 'off';
 }
 
 export interface SessionOptions {
@@ -56,6 +58,9 @@ export async function openSession(onnxPath: string, options: SessionOptions): Pr
     graphOptimizationLevel: options.ort.graphOptimization,
     enableProfiling: options.profilePrefix !== undefined,
     ...createSpinningEntries(options.allowSpinning),
+    ...(options.ort.ortMemArena === 'on' || options.ort.ortMemArena === 'off'
+      ? { enableCpuMemArena: options.ort.ortMemArena === 'on' }
+      : {}),
     ...(options.profilePrefix === undefined ? {} : { profileFilePrefix: options.profilePrefix }),
   };
   let session: ort.InferenceSession;

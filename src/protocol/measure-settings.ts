@@ -224,6 +224,23 @@ export const MEASURE_SETTINGS = {
       method: { label: 'ORT spin-waiting', show: (value) => value, absent: 'on (ORT default)' },
     },
   ),
+  ortMemArena: recordSetting(
+    defineSetting({
+      kind: choiceKind(['auto', 'on', 'off']),
+      fallback: 'auto' as 'auto' | 'on' | 'off',
+      ...{ flag: 'ort-mem-arena', flagArg: 'auto|on|off', input: null, config: 'ortMemArena' },
+      commands: MEASURING,
+      group: 'Runtime',
+      help: "ONNX Runtime's CPU memory arena: off returns freed tensor memory instead of keeping it for reuse, so large batches peak lower and run slower; auto (default) keeps ORT's default (on)",
+    }),
+    {
+      order: 95,
+      ortOption: true,
+      optional: true,
+      describe: "ONNX Runtime's CPU memory arena (absent in files written before the setting)",
+      method: { label: 'ORT memory arena', show: (value) => value },
+    },
+  ),
   maxMemoryMB: recordSetting(
     defineSetting({
       kind: numberKind('4096'),
