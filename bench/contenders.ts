@@ -22,7 +22,7 @@ export async function createEngineContender(
     tokenizer,
     maxTokens: 256,
     threads,
-    graphOptimization: 'all',
+    ort: { graphOptimization: 'all', ortSpinning: 'auto' },
     allowSpinning: true,
   });
   return { name: 'embedprof engine', embed: async (texts) => void (await embedder.embedBatch(texts)) };

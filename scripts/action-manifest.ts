@@ -4,7 +4,7 @@
  * when the committed action.yml differs from this text; `npm run manifest` rewrites it.
  */
 import { OUTPUTS } from '../src/action/input-names.js';
-import type { SettingEntry } from '../src/settings/setting-entry.js';
+import type { SettingEntry } from '../src/protocol/setting-kit/setting-entry.js';
 import { getEntry, SETTING_KEYS } from '../src/settings/setting-table.js';
 
 const WIDTH = 110;

@@ -3,7 +3,7 @@ import { baselineSchema } from '../src/baseline/baseline-schema.js';
 import { comparisonSchema } from '../src/compare/comparison-schema.js';
 import { historyRecordSchema } from '../src/schema/history-record-schema.js';
 import { configSchema } from '../src/settings/config-layer.js';
-import { profileSchema } from '../src/schema/profile-schema.js';
+import { profileSchema } from '../src/protocol/profile-schema.js';
 
 /** Every file format embedprof writes or reads, with the committed JSON Schema file generated from its zod schema. */
 export const DOCUMENT_SCHEMAS = [

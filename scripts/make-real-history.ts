@@ -12,7 +12,7 @@ import { comparisonSchema } from '../src/compare/comparison-schema.js';
 import { createChainedRatios } from '../src/history/chained-ratios.js';
 import { writeHistoryRecord } from '../src/history/history-store.js';
 import { createHistoryRecord } from '../src/history/to-history-record.js';
-import { profileSchema } from '../src/schema/profile-schema.js';
+import { profileSchema } from '../src/protocol/profile-schema.js';
 
 /** A 40-digit commit id for night `n`: distinct, valid hex. */
 function createNightCommit(n: number): string {

@@ -48,7 +48,7 @@ export async function createEmbedder() {
     tokenizer,
     maxTokens: 256,
     threads: 2,
-    graphOptimization: 'all',
+    ort: { graphOptimization: 'all', ortSpinning: 'auto' },
     allowSpinning: process.env.EMBEDPROF_LOCKSTEP !== '1',
   });
   return {

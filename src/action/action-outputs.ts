@@ -3,7 +3,7 @@
  * memory. Pure; the caller sets them.
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import type { OutputName } from './input-names.js';
 
 export type Outputs = Partial<Record<OutputName, string>>;

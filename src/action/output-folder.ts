@@ -6,7 +6,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError } from '../errors.js';
 import type { ActionPlatform } from './action-platform.js';
-import type { Shard } from '../settings/shard-and-metrics.js';
+import type { Shard } from '../protocol/setting-kit/shard-and-metrics.js';
 
 export const OUT_FOLDER_NAME = 'embedprof-out';
 

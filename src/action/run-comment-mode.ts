@@ -10,7 +10,7 @@ import type { Comparison } from '../compare/comparison-schema.js';
 import { createUsageError, describeError } from '../errors.js';
 import { renderComment } from '../report/comment-markdown.js';
 import { renderSummary } from '../report/summary-markdown.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { buildResultOutputs } from './action-outputs.js';
 import type { GitHubClient } from './action-platform.js';
 import { describeEvent, type EventContext } from './event-context.js';

@@ -9,7 +9,7 @@ import type { Comparison } from '../compare/comparison-schema.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import { buildGateRequest, buildMergeRequest, buildProfileRequest } from '../settings/build-requests.js';
 import { describeChosenSettings } from '../settings/describe-settings.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import type { ActionPlatform } from './action-platform.js';
 import { describeVerdictOutput } from './action-outputs.js';
 import { findPullRequest, type EventContext } from './event-context.js';

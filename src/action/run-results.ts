@@ -11,7 +11,8 @@ import {
 import { createUsageError, describeError } from '../errors.js';
 import { renderComment, renderSummary } from '../report/index.js';
 import { parseDocument } from '../schema/parse-document.js';
-import { PROFILE_SCHEMA_VERSION, profileSchema, type Profile } from '../schema/profile-schema.js';
+import { profileSchema, type Profile } from '../protocol/profile-schema.js';
+import { PROFILE_SCHEMA_VERSION } from '../schema/profile-sections-schema.js';
 
 export interface RunResults {
   outDir: string;

@@ -10,7 +10,7 @@ import type { Baseline } from '../baseline/baseline-schema.js';
 import { parseBaselineText } from '../baseline/parse-baseline.js';
 import { runBaselineUpdate } from '../core/index.js';
 import { UsageError } from '../errors.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { renderBaselineChanges } from './baseline-changes.js';
 import { resetOutDir } from './output-folder.js';
 import { describeCoreRun, failOnExitCode, publishResults, type CoreRun } from './publish-results.js';

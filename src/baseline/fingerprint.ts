@@ -5,7 +5,7 @@
  * - software (onnxruntime, node, modelSha256): what a pull request may legitimately change, so a difference
  *   is reported but never makes a baseline inapplicable — catching its effect is the point of the gate.
  */
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import type { Fingerprint } from './baseline-schema.js';
 
 export interface FingerprintDifferences {

@@ -4,7 +4,7 @@
  */
 import { createUsageError } from '../errors.js';
 import type { MeasuredBatchCell, MeasuredLengthCell, ProcessSample } from '../schema/cell-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { computeQuantile } from '../stats/index.js';
 import type { Baseline, BaselineCell, Provenance } from './baseline-schema.js';
 import type { CellKey } from '../schema/cell-key.js';

@@ -1,5 +1,5 @@
 /** `embedprof COMMAND --help`: the command's synopsis and its flags by group, read off the settings table. */
-import type { CommandName, HelpGroup } from '../settings/setting-entry.js';
+import type { CommandName, HelpGroup } from '../protocol/setting-kit/setting-entry.js';
 import { getEntry } from '../settings/setting-table.js';
 import { listCommandKeys } from './read-flags.js';
 

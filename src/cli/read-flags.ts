@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { describeError, UsageError } from '../errors.js';
 import { parseSettingText, type SettingsLayer } from '../settings/resolve-settings.js';
-import type { CommandName } from '../settings/setting-entry.js';
+import type { CommandName } from '../protocol/setting-kit/setting-entry.js';
 import { getEntry, SETTING_KEYS, type SettingKey, type SettingValues } from '../settings/setting-table.js';
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string };

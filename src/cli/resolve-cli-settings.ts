@@ -8,7 +8,7 @@ import { createUsageError } from '../errors.js';
 import { toConfigLayer } from '../settings/config-layer.js';
 import { showPath } from '../files/show-path.js';
 import { resolveSettings, type ResolvedSettings, type SettingsLayer } from '../settings/resolve-settings.js';
-import type { CommandName } from '../settings/setting-entry.js';
+import type { CommandName } from '../protocol/setting-kit/setting-entry.js';
 import { readFlagLayer } from './read-flags.js';
 
 export type CliSettings = { kind: 'help' } | { kind: 'settings'; settings: ResolvedSettings };

@@ -25,7 +25,7 @@ import {
 } from '../settings/build-requests.js';
 import { assertPathSettings } from '../settings/check-path-settings.js';
 import { createSettingError, type ResolvedSettings } from '../settings/resolve-settings.js';
-import type { CommandName } from '../settings/setting-entry.js';
+import type { CommandName } from '../protocol/setting-kit/setting-entry.js';
 import { formatCommandHelp } from './command-help.js';
 import { formatComparisonSummary } from '../report/terminal/format-comparison.js';
 import { formatProfileTable } from '../report/terminal/format-profile-table.js';

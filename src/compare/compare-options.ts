@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createUsageError } from '../errors.js';
 import type { ComparisonSettings, MachineMismatchPolicy, MetricName } from './comparison-schema.js';
 import { machinePolicySchema } from './comparison-schema.js';
+import { THRESHOLD_SETTINGS } from './threshold-settings.js';
 
 export interface MetricDefinition {
   name: MetricName;
@@ -48,9 +49,9 @@ export interface MetricOverride {
 }
 
 export interface CompareOptions {
-  /** Throughput drop the gate must catch; default 0.10. */
+  /** Throughput drop the gate must catch; default the setting's (compare/threshold-settings.ts). */
   maxThroughputDrop?: number;
-  /** Peak-memory growth the gate must catch; default 0.10. */
+  /** Peak-memory growth the gate must catch; default the setting's. */
   maxMemoryGrowth?: number;
   /** Per-metric overrides; they win over maxThroughputDrop / maxMemoryGrowth. p95 latency is not gated by default. */
   metrics?: Partial<Record<MetricName, MetricOverride>>;
@@ -74,9 +75,10 @@ export interface CompareOptions {
 }
 
 const fraction = z.number().gt(0).lt(1);
+const { maxThroughputDrop, maxMemoryGrowth } = THRESHOLD_SETTINGS;
 const optionsSchema = z.object({
-  maxThroughputDrop: fraction.optional(),
-  maxMemoryGrowth: z.number().gt(0).optional(),
+  maxThroughputDrop: maxThroughputDrop.kind.configSchema.optional(),
+  maxMemoryGrowth: maxMemoryGrowth.kind.configSchema.optional(),
   metrics: z
     .partialRecord(
       z.enum(['throughput', 'peakMemoryMB', 'p95LatencyMs']),
@@ -105,13 +107,18 @@ function validateOptions(options: CompareOptions): z.infer<typeof optionsSchema>
   });
 }
 
+/** The thresholds' fallbacks are fixed numbers: they read nothing of the machine. */
+const NO_CONTEXT = { env: {}, cores: 1, home: '' };
+
 /** Fills in the defaults; the result is recorded in comparison.json as `settings`. */
 export function resolveCompareOptions(options: CompareOptions = {}): ComparisonSettings {
   const valid = validateOptions(options);
   const overrides = valid.metrics ?? {};
   const thresholds: Record<MetricName, number> = {
-    throughput: overrides.throughput?.threshold ?? valid.maxThroughputDrop ?? 0.1,
-    peakMemoryMB: overrides.peakMemoryMB?.threshold ?? valid.maxMemoryGrowth ?? 0.1,
+    throughput:
+      overrides.throughput?.threshold ?? valid.maxThroughputDrop ?? maxThroughputDrop.fallback(NO_CONTEXT),
+    peakMemoryMB:
+      overrides.peakMemoryMB?.threshold ?? valid.maxMemoryGrowth ?? maxMemoryGrowth.fallback(NO_CONTEXT),
     p95LatencyMs: overrides.p95LatencyMs?.threshold ?? 0.1,
   };
   const gatedByDefault: Record<MetricName, boolean> = {

@@ -7,7 +7,7 @@
 import type { Baseline } from '../baseline/baseline-schema.js';
 import { EMPTY_PROVENANCE } from '../baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../baseline/from-profile.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { aggregateMetrics } from './aggregate.js';
 import type { ComparedCells } from './cell-comparisons.js';
 import { compareCells } from './cell-comparisons.js';

@@ -6,7 +6,7 @@
 import type { BaselineCell } from '../baseline/baseline-schema.js';
 import { cellId, createCellKey, formatCellLabel } from '../schema/cell-key.js';
 import { NO_PROCESS_COMPLETED, type BatchCell, type LengthCell } from '../schema/cell-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import type { HeadFailure } from './comparison-schema.js';
 
 type UnmeasuredCell = Exclude<BatchCell | LengthCell, { status: 'measured' }>;

@@ -6,7 +6,7 @@ import type { Baseline } from '../baseline/baseline-schema.js';
 import type { Comparison } from '../compare/comparison-schema.js';
 import type { ExportFormat } from '../export/exporters.js';
 import type { HistoryRecord } from '../schema/history-record-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 
 /** 0 pass, 1 a regression in a gated metric or a failed cell, 2 an input error. */
 export type ExitCode = 0 | 1 | 2;

@@ -1,5 +1,6 @@
 import { readDocumentFile } from '../files/read-document-file.js';
-import { PROFILE_SCHEMA_VERSION, profileSchema, type Profile } from '../schema/profile-schema.js';
+import { profileSchema, type Profile } from '../protocol/profile-schema.js';
+import { PROFILE_SCHEMA_VERSION } from '../schema/profile-sections-schema.js';
 
 /**
  * Reads a profile.json given on the command line. Missing, corrupt, truncated or future-version files are one

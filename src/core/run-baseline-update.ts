@@ -5,7 +5,7 @@
 import { writeBaselineAtomically } from '../baseline/baseline-files.js';
 import { assertBaselineName, createBaselineFromProfile } from '../baseline/from-profile.js';
 import { createUsageError } from '../errors.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import type { BaselineOutcome } from './outcomes.js';
 import { readProvenance } from './read-provenance.js';
 

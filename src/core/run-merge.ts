@@ -13,7 +13,7 @@ import { compareWithLoadedBaseline, type GateComparisonRequest } from '../gate/c
 import { decideGateExitCode } from '../gate/gate-exit-code.js';
 import { findShardFolders, type ShardFolder } from '../merge/find-shards.js';
 import { mergeShardProfiles } from '../merge/merge-profiles.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { createInputError, type InputNames } from './input-names.js';
 import type { GateOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';

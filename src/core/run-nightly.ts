@@ -11,7 +11,7 @@ import { buildHistorySeries } from '../history/build-series.js';
 import type { CommitContextReader } from '../history/commit-context.js';
 import { DEFAULT_DATA_BRANCH } from '../history/data-branch.js';
 import { runGit } from '../platform/run-git.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import type { FailOnName } from '../compare/gated-metrics.js';
 import { captureFailure, type CoreDeps } from './core-deps.js';
 import { measureNight, type NightMeasureRequest } from './measure-night.js';

@@ -10,7 +10,7 @@ import { compareWithLoadedBaseline, type GateComparisonRequest } from '../gate/c
 import { createProfileMeasurement } from '../run/profile-measurement.js';
 import type { ProfileOptions } from '../run/profile-options.js';
 import { prepareRun } from '../run/prepare-run.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import type { CoreDeps } from './core-deps.js';
 import type { InputNames } from './input-names.js';
 import type { ProfileOutcome } from './outcomes.js';

@@ -1,4 +1,4 @@
-import type { GraphOptimization, OrtSpinning } from './onnx-session.js';
+import type { OrtOptions } from './onnx-session.js';
 
 /** Turns one text into token ids including the model's special tokens ([CLS] … [SEP]). */
 export interface TextTokenizer {
@@ -47,8 +47,7 @@ export type EngineSpec =
       tokenizerDir: string | null;
       maxTokens: number;
       threads: number;
-      graphOptimization: GraphOptimization;
-      spinning: OrtSpinning;
+      ort: OrtOptions;
       /** false runs the engine without output checks, to measure what the checks cost. */
       checked?: boolean;
       /** Rows of the model's word-embedding table, for the token-id check; null or absent when unknown. */

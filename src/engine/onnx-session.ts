@@ -25,10 +25,21 @@ export function decideSpinning(setting: OrtSpinning, takesTurns: boolean): boole
   return setting === 'on' || (setting === 'auto' && !takesTurns);
 }
 
+/**
+ * The ONNX Runtime session options of a run, as one object from the settings (each a measure setting marked
+ * ortOption, named by its key) to the session: a new option is its table entry and its line in openSession.
+ */
+export interface OrtOptions {
+  graphOptimization: GraphOptimization;
+  ortSpinning: OrtSpinning;
+  /** off: enableCpuMemArena false (freed tensor memory is not kept for reuse); auto or absent: ORT's default. */
+  ortMemArena?: 'auto' | 'on' | 'off';
+}
+
 export interface SessionOptions {
   threads: number;
-  graphOptimization: GraphOptimization;
-  /** false sets ORT's allow_spinning to 0 (see OrtSpinning). */
+  ort: OrtOptions;
+  /** false sets ORT's allow_spinning to 0: ort.ortSpinning decided for this process (decideSpinning). */
   allowSpinning: boolean;
   /** Where ORT writes its per-operator trace when profiling is on. */
   profilePrefix?: string;
@@ -44,9 +55,12 @@ export async function openSession(onnxPath: string, options: SessionOptions): Pr
     intraOpNumThreads: options.threads,
     interOpNumThreads: 1,
     executionMode: 'sequential',
-    graphOptimizationLevel: options.graphOptimization,
+    graphOptimizationLevel: options.ort.graphOptimization,
     enableProfiling: options.profilePrefix !== undefined,
     ...createSpinningEntries(options.allowSpinning),
+    ...(options.ort.ortMemArena === 'on' || options.ort.ortMemArena === 'off'
+      ? { enableCpuMemArena: options.ort.ortMemArena === 'on' }
+      : {}),
     ...(options.profilePrefix === undefined ? {} : { profileFilePrefix: options.profilePrefix }),
   };
   let session: ort.InferenceSession;

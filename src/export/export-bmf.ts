@@ -10,7 +10,7 @@
  * `lower_value`/`upper_value` are the 95 % interval where one was determined and are left out otherwise.
  */
 import type { HistoryMetric } from '../history/history-series.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import type { BmfDocument, BmfMetric } from './export-schemas.js';
 import {
   estimateCellMetric,

@@ -9,7 +9,7 @@ import type { Estimate, HistoryMetric } from '../history/history-series.js';
 import type { BatchCell, LengthCell, MeasuredBatchCell, MeasuredLengthCell } from '../schema/cell-schema.js';
 import { createCellKey, formatCellLabel, type CellKey } from '../schema/cell-key.js';
 import type { Distribution } from '../schema/common-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { computeGeometricMeanInterval, computeMedian } from '../stats/index.js';
 
 export interface ExportOptions {

@@ -6,7 +6,7 @@
  * states the interval itself and the processes behind it.
  */
 import type { HistoryMetric } from '../history/history-series.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import type { GabDirection, GabDocument, GabEntry } from './export-schemas.js';
 import {
   estimateCellMetric,

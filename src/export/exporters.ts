@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { createUsageError } from '../errors.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { listExportCells, listUnmeasuredCells, type ExportOptions } from './export-cells.js';
 import { exportBmf } from './export-bmf.js';
 import { exportGab } from './export-gab.js';

@@ -10,7 +10,7 @@
  */
 import type { Comparison } from '../compare/comparison-schema.js';
 import { formatCellLabel, type CellKey } from '../schema/cell-key.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { findCellsToSample, type StopRule } from './inconclusive-cells.js';
 
 export interface AdaptiveSamplingRequest {

@@ -9,7 +9,7 @@ import type { BaselineRequest } from '../baseline/choose-baseline.js';
 import type { CompareOptions } from '../compare/compare-options.js';
 import { compareProfiles, recordBaselineFile } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference, MachineMismatchPolicy } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { showPath } from '../files/show-path.js';
 
 export interface ComparisonRequest {

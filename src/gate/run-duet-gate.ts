@@ -14,7 +14,7 @@ import type { CellReply } from '../protocol/ipc/cell-job.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import { runDuetCells, type DuetStates } from '../protocol/schedule/run-duet-cells.js';
 import type { CellKey } from '../schema/cell-key.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import {
   describeAdaptiveSampling,
   runAdaptiveSampling,

@@ -9,7 +9,7 @@ import type { Comparison, ComparisonReference } from '../compare/comparison-sche
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import type { CellState } from '../protocol/schedule/run-cells.js';
 import { formatCellLabel, type CellKey } from '../schema/cell-key.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import {
   describeAdaptiveSampling,
   runAdaptiveSampling,

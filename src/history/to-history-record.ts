@@ -19,7 +19,7 @@ import {
   type HistoryMachine,
   type HistoryRecord,
 } from '../schema/history-record-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 
 export interface HistoryRecordMeta {
   commit: string;

@@ -6,7 +6,7 @@
  * cells are then comparable only within a shard.
  */
 import { createUsageError, quoteUserText } from '../errors.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 
 export interface ShardProfile {
   /** Where it was read from, for messages. */

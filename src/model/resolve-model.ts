@@ -4,12 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createUsageError } from '../errors.js';
 import type { EngineSpec } from '../engine/embedder.js';
-import type { GraphOptimization, OrtSpinning } from '../engine/onnx-session.js';
+import type { OrtOptions } from '../engine/onnx-session.js';
 import { analyzeModel, type FlopModel } from '../onnx/graph-analysis.js';
 import { findArchitecture } from '../onnx/architectures.js';
 import { ensureSyntheticModel } from '../onnx/synthetic-model.js';
 import type { Dtype } from '../schema/common-schema.js';
-import type { ModelInfo } from '../schema/profile-schema.js';
+import type { ModelInfo } from '../schema/profile-sections-schema.js';
 import { downloadHubModel } from './hub-download.js';
 import type { HubProgressEvent } from './hub-download.js';
 import { chooseMaxTokens, findOnnxFile, ONNX_FILES, readOptionalJson } from './model-folder.js';
@@ -29,8 +29,7 @@ export interface ModelRequest {
   tokenizer: string | null;
   maxTokens: number | null;
   threads: number;
-  graphOptimization: GraphOptimization;
-  spinning: OrtSpinning;
+  ort: OrtOptions;
   cacheDir: string;
   hubEndpoint: string | undefined;
   onProgress?: (message: string) => void;
@@ -71,8 +70,7 @@ export async function resolveModel(request: ModelRequest): Promise<ResolvedModel
       tokenizerDir,
       maxTokens: limit.maxTokens,
       threads: request.threads,
-      graphOptimization: request.graphOptimization,
-      spinning: request.spinning,
+      ort: request.ort,
       vocabSize: analysis.vocabSize,
     },
     info: {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { arch, cpus, platform, release, totalmem } from 'node:os';
-import type { Environment } from '../schema/profile-schema.js';
+import type { Environment } from '../schema/profile-sections-schema.js';
 
 /** SIMD features that change inference speed; only these are recorded, so fingerprints stay short. */
 const RELEVANT_FLAGS = [

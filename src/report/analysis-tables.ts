@@ -1,6 +1,6 @@
 /** The analysis of a profile as table data: memory, leak check, hotspots, padding and experiments. */
 import type { Effect, SlopeFit } from '../schema/analysis-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import {
   formatChangeWithInterval,
   formatFixed,

@@ -5,7 +5,7 @@
  * line and the marker are never dropped.
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { listChangedRows } from './comparison-facts.js';
 import { buildAllCellsTable, buildAggregatesTable, buildChangesTable } from './comparison-tables.js';
 import { escapeMarkdown } from './escape.js';

@@ -1,5 +1,6 @@
 /** Method and environment of a run as key → value tables, and the recommendations as plain items. */
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
+import { RECORD_FIELDS } from '../protocol/recorded-config.js';
 import {
   formatChangeWithInterval,
   formatDistribution,
@@ -86,25 +87,22 @@ export function buildModelTable(profile: Profile): TableData {
   ]);
 }
 
+/** The run's tool and time, then every recorded value that declares a Method row (protocol/recorded-config.ts). */
 export function buildMethodTable(profile: Profile): TableData {
-  const { config } = profile;
+  const config: Readonly<Record<string, unknown>> = profile.config;
+  const context = { config, megabytes: formatMegabytes };
+  const recorded = RECORD_FIELDS.flatMap(({ key, method }): [string, string][] => {
+    const value = config[key];
+    if (method === undefined) return [];
+    if (value === undefined) return method.absent === undefined ? [] : [[method.label, method.absent]];
+    return [[method.label, method.show(value as never, context)]];
+  });
   return createFieldTable('Method', [
     [
       'embedprof',
       `${profile.tool.version}, ${formatTimestamp(profile.createdAt)}, ${formatFixed(profile.wallSeconds)} s wall time`,
     ],
-    ['preset', config.preset],
-    ['batch sizes', config.batchSizes.join(', ')],
-    ['lengths (chars)', `${config.lengths.join(', ')} at batch ${config.lengthBatchSize}`],
-    ['fresh processes per cell', String(config.processesPerCell)],
-    ['measured batches', `≥ ${config.minMeasuredBatches} and ≥ ${config.minMeasuredSeconds} s per process`],
-    ['warm-up', `until steady, at most ${config.maxWarmupBatches} batches`],
-    ['graph optimization', config.graphOptimization],
-    ['ORT spin-waiting', config.ortSpinning ?? 'on (ORT default)'],
-    ['memory cap', formatMegabytes(config.maxMemoryMB)],
-    ['latency SLO', config.latencySloMs === null ? 'none' : `${config.latencySloMs} ms`],
-    ['analysis', config.analysis ? 'yes' : 'no'],
-    ['seed', String(config.seed)],
+    ...recorded,
   ]);
 }
 

@@ -4,7 +4,7 @@
  * live in html-sweep-charts.ts.
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { describeMetricName, listMetricRows } from './comparison-facts.js';
 import { formatChange, formatMegabytes, formatQuantity, formatShare } from './text/format-numbers.js';
 import { findLeakRun, listMeasuredBatchCells } from './profile-facts.js';

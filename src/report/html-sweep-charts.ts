@@ -1,6 +1,6 @@
 /** The sweep charts of report.html: throughput and latency vs batch size, throughput and tokens/s vs length. */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { formatQuantity } from './text/format-numbers.js';
 import { collectComparedThroughput } from './mermaid-chart.js';
 import { listMeasuredBatchCells, listMeasuredLengthCells } from './profile-facts.js';

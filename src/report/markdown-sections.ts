@@ -3,7 +3,7 @@
  * check, hotspots, recommendations, environment. Every untrusted string goes through escapeMarkdown.
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import {
   buildBatchMemoryTable,
   buildMemoryReadingsTable,

@@ -3,7 +3,7 @@
  * alone. Only numbers and fixed words go into it (Mermaid has no escaping worth trusting).
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { listMeasuredBatchCells } from './profile-facts.js';
 
 /** More batch sizes than this make an unreadable chart; the tables carry them. */

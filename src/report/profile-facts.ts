@@ -1,6 +1,6 @@
 /** What the renderers read out of a profile: its measured cells, the best one, and why others were not measured. */
 import type { BatchCell, LengthCell, MeasuredBatchCell, MeasuredLengthCell } from '../schema/cell-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { createCellKey, formatCellLabel } from '../schema/cell-key.js';
 
 export function listMeasuredBatchCells(profile: Profile): MeasuredBatchCell[] {

@@ -1,7 +1,7 @@
 /** The sweep tables of a profile as data: one row per batch size and per text length. */
 import type { BatchCell, LengthCell } from '../schema/cell-schema.js';
 import type { Distribution } from '../schema/common-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import {
   formatDistribution,
   formatFixed,

@@ -3,7 +3,7 @@
  * profile and an optional comparison to the text of one file. No I/O, no environment, no clock.
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 
 export interface ReportInput {
   profile: Profile;

@@ -2,7 +2,7 @@
  * The "Summary" of report.md: the handful of findings a performance engineer would lead with, each from a
  * measured field (nothing estimated). Returns raw text lines; the caller escapes them.
  */
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import {
   formatChangeWithInterval,
   formatDistribution,

@@ -5,7 +5,7 @@
  * <svg role="img"> with a <title>, a <desc> and a data-chart name.
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import * as analysis from './analysis-tables.js';
 import { listChangedRows } from './comparison-facts.js';
 import { buildAggregatesTable, buildAllCellsTable, buildChangesTable } from './comparison-tables.js';

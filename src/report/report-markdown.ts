@@ -4,7 +4,7 @@
  * warnings, then method and environment. Not size-capped (it is an artifact, not a comment).
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { buildExperimentsTable, buildPaddingTable } from './analysis-tables.js';
 import { listChangedRows } from './comparison-facts.js';
 import { buildAggregatesTable, buildAllCellsTable, buildChangesTable } from './comparison-tables.js';

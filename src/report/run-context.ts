@@ -1,6 +1,6 @@
 /** The context line under the verdict: what ran, where, against which reference, at which commit. */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { sanitizeText } from './escape.js';
 import { describeMetricName } from './comparison-facts.js';
 import { describeMachineCheck, describeRunMachine } from './text/describe-machine.js';

@@ -4,7 +4,7 @@
  * at 1 MiB, so the same priority trimming as the comment applies, counted in UTF-8 bytes.
  */
 import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
 import { buildExperimentsTable, buildPaddingTable } from './analysis-tables.js';
 import { listChangedRows } from './comparison-facts.js';
 import { buildAggregatesTable, buildAllCellsTable, buildChangesTable } from './comparison-tables.js';

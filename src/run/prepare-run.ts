@@ -9,6 +9,7 @@ import { loadTokenizer } from '../engine/text-tokenizer.js';
 import { openSession } from '../engine/onnx-session.js';
 import { resolveModel, type ResolvedModel } from '../model/resolve-model.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
+import { pickOrtOptions } from '../protocol/recorded-config.js';
 import type { ProfileOptions } from './profile-options.js';
 
 export interface PreparedRun {
@@ -28,7 +29,7 @@ export async function loadModel(
 ): Promise<ResolvedModel> {
   const model = await resolveModel({
     ...options,
-    spinning: options.ortSpinning,
+    ort: pickOrtOptions(options),
     hubEndpoint: options.hubEndpoint ?? undefined,
     onProgress,
   });

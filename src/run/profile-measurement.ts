@@ -19,7 +19,8 @@ import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import { runAnalysis, type AnalysisMeasurements } from '../protocol/schedule/run-analysis.js';
 import { runCells, type CellState, type RunCellsRequest } from '../protocol/schedule/run-cells.js';
 import type { CellKey } from '../schema/cell-key.js';
-import type { Environment, Profile } from '../schema/profile-schema.js';
+import type { Profile } from '../protocol/profile-schema.js';
+import type { Environment } from '../schema/profile-sections-schema.js';
 import { describeCorpus, listSweepCells, toProfileConfig } from './profile-parts.js';
 import { resolve } from 'node:path';
 

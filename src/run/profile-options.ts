@@ -1,40 +1,12 @@
 /**
- * What one side of a run measures and how: the settings the measurement reads (a slice of the settings
- * table, so every name is the table's), and the cells of the sweep a shard takes.
+ * What one side of a run measures and how: every measure setting (protocol/measure-settings.ts, so every
+ * name is the table's) with the output folder and quiet flag, and the cells of the sweep a shard takes.
  */
-import type { Shard } from '../settings/shard-and-metrics.js';
-import type { SettingValues } from '../settings/setting-table.js';
+import type { MeasureValues } from '../protocol/recorded-config.js';
+import type { Shard } from '../protocol/setting-kit/shard-and-metrics.js';
 import type { CellKey } from '../schema/cell-key.js';
 
-export type ProfileOptions = Pick<
-  SettingValues,
-  | 'model'
-  | 'embedder'
-  | 'dtype'
-  | 'tokenizer'
-  | 'maxTokens'
-  | 'corpus'
-  | 'preset'
-  | 'batchSizes'
-  | 'lengths'
-  | 'lengthBatchSize'
-  | 'processes'
-  | 'threads'
-  | 'graphOptimization'
-  | 'ortSpinning'
-  | 'maxMemoryMB'
-  | 'workerTimeoutSeconds'
-  | 'batchTimeoutSeconds'
-  | 'cacheDir'
-  | 'hubEndpoint'
-  | 'out'
-  | 'seed'
-  | 'shard'
-  | 'latencySloMs'
-  | 'cpuProfile'
-  | 'analysis'
-  | 'quiet'
->;
+export type ProfileOptions = MeasureValues & { out: string; quiet: boolean };
 
 /** The cells of shard `shard`, dealt round-robin in sweep order (all of them without one). */
 export function selectShardCells(cells: readonly CellKey[], shard: Shard | null): CellKey[] {

@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/index.js';
 import { runsAnalysis, selectShardCells, type ProfileOptions } from './profile-options.js';
 import type { MeasurePolicy } from '../protocol/worker/measure-cell.js';
+import { recordConfig } from '../protocol/recorded-config.js';
 import type { CellKey } from '../schema/cell-key.js';
-import type { Profile, ProfileConfig } from '../schema/profile-schema.js';
+import type { Profile, ProfileConfig } from '../protocol/profile-schema.js';
 
 export function describeCorpus(corpus: Corpus): Profile['corpus'] {
   const sha256 = createHash('sha256').update(corpus.texts.join('\n')).digest('hex');
@@ -18,25 +19,9 @@ export function describeCorpus(corpus: Corpus): Profile['corpus'] {
   }
 }
 
+/** Every recorded setting as the run used it, and the policy's facts; the analysis only where it ran. */
 export function toProfileConfig(options: ProfileOptions, policy: MeasurePolicy): ProfileConfig {
-  return {
-    preset: options.preset,
-    batchSizes: options.batchSizes,
-    lengths: options.lengths,
-    lengthBatchSize: options.lengthBatchSize,
-    processesPerCell: options.processes,
-    minMeasuredBatches: policy.minMeasuredBatches,
-    minMeasuredSeconds: policy.minMeasuredSeconds,
-    maxWarmupBatches: policy.maxWarmupBatches,
-    threads: options.threads,
-    graphOptimization: options.graphOptimization,
-    ortSpinning: options.ortSpinning,
-    maxMemoryMB: options.maxMemoryMB,
-    latencySloMs: options.latencySloMs,
-    analysis: runsAnalysis(options),
-    seed: options.seed,
-    shard: options.shard,
-  };
+  return { ...recordConfig(options, policy), analysis: runsAnalysis(options) };
 }
 
 /** The cells of the sweep, batch sweep first, as `embedprof profile` measures them. */

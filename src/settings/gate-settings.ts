@@ -1,11 +1,12 @@
 /** The settings of the comparison and the gate: the reference, the thresholds, the gated metrics. */
 import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
+import { THRESHOLD_SETTINGS } from '../compare/threshold-settings.js';
 import {
   defineOptionalSetting,
   definePresetSetting,
   defineSetting,
   type CommandName,
-} from './setting-entry.js';
+} from '../protocol/setting-kit/setting-entry.js';
 import {
   booleanKind,
   choiceKind,
@@ -14,9 +15,8 @@ import {
   patternKind,
   textKind,
   timeLimitKind,
-} from './setting-kinds.js';
-import { failOnKind } from './shard-and-metrics.js';
-import type { FailOnName } from '../compare/gated-metrics.js';
+} from '../protocol/setting-kit/setting-kinds.js';
+import { failOnKind, type FailOnName } from '../compare/gated-metrics.js';
 import { STOP_RULES, type StopRule } from '../gate/inconclusive-cells.js';
 
 const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
@@ -50,24 +50,7 @@ export const GATE_SETTINGS = {
     group: 'Comparison',
     help: 'normalize (compare calibration-normalized throughput) | warn (raw, indicative only) | fail (exit 2 listing the differences) | skip',
   }),
-  maxThroughputDrop: defineSetting({
-    kind: numberKind('0.10', 1),
-    fallback: 0.1,
-    ...{ flag: 'max-throughput-drop', flagArg: 'F', input: 'max-throughput-drop' },
-    ...{ config: 'gate.maxThroughputDrop', commands: THRESHOLDS },
-    group: 'Comparison',
-    help: 'throughput drop the gate must catch (default 0.10 = 10 %)',
-    inputHelp: 'Throughput drop the gate must catch, a fraction (default 0.10).',
-  }),
-  maxMemoryGrowth: defineSetting({
-    kind: numberKind('0.10'),
-    fallback: 0.1,
-    ...{ flag: 'max-memory-growth', flagArg: 'F', input: 'max-memory-growth' },
-    ...{ config: 'gate.maxMemoryGrowth', commands: THRESHOLDS },
-    group: 'Comparison',
-    help: 'peak-memory growth the gate must catch (default 0.10)',
-    inputHelp: 'Peak-memory growth the gate must catch, a fraction (default 0.10).',
-  }),
+  ...THRESHOLD_SETTINGS,
   failOn: defineSetting({
     kind: failOnKind(),
     fallback: ['throughput', 'memory'] as FailOnName[],

@@ -1,7 +1,13 @@
 /** The settings of the commands that read finished profiles: `export`, and the history store's commands. */
 import type { ExportFormat } from '../export/exporters.js';
-import { defineOptionalSetting, defineSetting } from './setting-entry.js';
-import { choiceKind, gitNameKind, intKind, patternKind, textKind } from './setting-kinds.js';
+import { defineOptionalSetting, defineSetting } from '../protocol/setting-kit/setting-entry.js';
+import {
+  choiceKind,
+  gitNameKind,
+  intKind,
+  patternKind,
+  textKind,
+} from '../protocol/setting-kit/setting-kinds.js';
 
 /** Every export format (a test checks this against the exporters), and `gab`: both of its directions. */
 export const EXPORT_FORMAT_CHOICES = ['bmf', 'gab', 'gab-bigger', 'gab-smaller'] as const satisfies readonly [

@@ -5,7 +5,7 @@
  */
 import { createUsageError, type UsageError } from '../errors.js';
 import { findPreset } from '../protocol/presets.js';
-import type { DefaultContext } from './setting-entry.js';
+import type { DefaultContext } from '../protocol/setting-kit/setting-entry.js';
 import { nameSetting, suggestSetting, type Face, type SettingSource } from './setting-names.js';
 import { getEntry, SETTING_KEYS, type SettingKey, type SettingValues } from './setting-table.js';
 

@@ -1,7 +1,17 @@
 /** Files in and out, the settings file itself, and what only the action has (its mode, comment, artifact). */
 import { BASELINE_NAME_PATTERN } from '../baseline/baseline-schema.js';
-import { defineOptionalSetting, defineSetting, type CommandName } from './setting-entry.js';
-import { booleanKind, choiceKind, intKind, patternKind, textKind } from './setting-kinds.js';
+import {
+  defineOptionalSetting,
+  defineSetting,
+  type CommandName,
+} from '../protocol/setting-kit/setting-entry.js';
+import {
+  booleanKind,
+  choiceKind,
+  intKind,
+  patternKind,
+  textKind,
+} from '../protocol/setting-kit/setting-kinds.js';
 
 const ALL: readonly CommandName[] = [
   'profile',

@@ -4,9 +4,9 @@
  */
 import { GATE_SETTINGS } from './gate-settings.js';
 import { EXPORT_SETTINGS, HISTORY_SETTINGS } from './history-settings.js';
-import { MEASURE_SETTINGS } from './measure-settings.js';
+import { MEASURE_SETTINGS } from '../protocol/measure-settings.js';
 import { ACTION_SETTINGS, FILE_SETTINGS } from './run-settings.js';
-import type { SettingEntry } from './setting-entry.js';
+import type { SettingEntry } from '../protocol/setting-kit/setting-entry.js';
 
 export const SETTINGS = {
   ...MEASURE_SETTINGS,

@@ -16,7 +16,7 @@ import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
 import { compareProfiles } from '../../src/compare/compare-profiles.js';
 import type { Comparison } from '../../src/compare/comparison-schema.js';
 import { COMMENT_MARKER } from '../../src/report/comment-markdown.js';
-import type { Profile } from '../../src/schema/profile-schema.js';
+import type { Profile } from '../../src/protocol/profile-schema.js';
 import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
 import { createFakeClient, createFakePlatform } from './fake-platform.js';
 

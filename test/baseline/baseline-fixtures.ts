@@ -2,7 +2,7 @@
 import type { Baseline } from '../../src/baseline/baseline-schema.js';
 import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
-import type { Environment } from '../../src/schema/profile-schema.js';
+import type { Environment } from '../../src/schema/profile-sections-schema.js';
 import type { TestCell } from '../compare/test-profile.js';
 import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
 

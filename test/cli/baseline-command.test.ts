@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baselineSchema } from '../../src/baseline/baseline-schema.js';
-import type { Environment } from '../../src/schema/profile-schema.js';
+import type { Environment } from '../../src/schema/profile-sections-schema.js';
 import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 

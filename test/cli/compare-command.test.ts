@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
 import { comparisonSchema, type Comparison } from '../../src/compare/comparison-schema.js';
-import type { Environment } from '../../src/schema/profile-schema.js';
+import type { Environment } from '../../src/schema/profile-sections-schema.js';
 import type { TestCell } from '../compare/test-profile.js';
 import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
-import { profileSchema } from '../../src/schema/profile-schema.js';
+import { profileSchema } from '../../src/protocol/profile-schema.js';
 import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
 import { runCli } from '../helpers/run-cli.js';
 import { writeHistoryRecord } from '../../src/history/history-store.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ensureSyntheticModel } from '../../src/onnx/synthetic-model.js';
-import { profileSchema } from '../../src/schema/profile-schema.js';
+import { profileSchema } from '../../src/protocol/profile-schema.js';
 import { MAIN_COMMIT, startHubServer } from '../helpers/hub-server.js';
 import { testCacheDir } from '../helpers/run-cli.js';
 import { miniLmTokenizerDir } from '../helpers/shared-data.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { profileSchema } from '../../src/schema/profile-schema.js';
+import { profileSchema } from '../../src/protocol/profile-schema.js';
 import { miniLmTokenizerDir } from '../helpers/shared-data.js';
 import { runCli } from '../helpers/run-cli.js';
 

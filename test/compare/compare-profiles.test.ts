@@ -7,7 +7,7 @@ import { readLegacySeed } from '../../src/baseline/legacy-seed.js';
 import type { Comparison, CompareOptions, MetricComparison } from '../../src/compare/index.js';
 import { compareProfiles, comparisonSchema } from '../../src/compare/index.js';
 import { UsageError } from '../../src/errors.js';
-import type { Environment } from '../../src/schema/profile-schema.js';
+import type { Environment } from '../../src/schema/profile-sections-schema.js';
 import { requireSharedPath } from '../helpers/shared-data.js';
 import { assertClose } from '../stats/assert-close.js';
 import type { TestCell } from './test-profile.js';

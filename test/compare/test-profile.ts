@@ -5,7 +5,8 @@
 import type { CellKey } from '../../src/schema/cell-key.js';
 import type { BatchCell, LengthCell, ProcessSample } from '../../src/schema/cell-schema.js';
 import type { Distribution } from '../../src/schema/common-schema.js';
-import type { Environment, ModelInfo, Profile } from '../../src/schema/profile-schema.js';
+import type { Profile } from '../../src/protocol/profile-schema.js';
+import type { Environment, ModelInfo } from '../../src/schema/profile-sections-schema.js';
 
 export interface TestProcess {
   textsPerSecond: number;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { resolveCliSettings } from '../../src/cli/resolve-cli-settings.js';
 import { readConfigFile } from '../../src/settings/read-config-file.js';
 import { UsageError } from '../../src/errors.js';
-import type { CommandName } from '../../src/settings/setting-entry.js';
+import type { CommandName } from '../../src/protocol/setting-kit/setting-entry.js';
 import type { ResolvedSettings } from '../../src/settings/resolve-settings.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'embedprof-config-'));

@@ -20,8 +20,8 @@ import {
 import { writeHistoryRecord } from '../../src/history/history-store.js';
 import { createRandom } from '../../src/random/index.js';
 import { selectShardCells } from '../../src/run/profile-options.js';
-import type { Profile } from '../../src/schema/profile-schema.js';
-import { profileSchema } from '../../src/schema/profile-schema.js';
+import type { Profile } from '../../src/protocol/profile-schema.js';
+import { profileSchema } from '../../src/protocol/profile-schema.js';
 import {
   buildCompareRequest,
   buildMergeRequest,

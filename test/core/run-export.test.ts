@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { captureFailure } from '../../src/core/core-deps.js';
 import { runExport, type ExportRequest } from '../../src/core/run-export.js';
 import { exportProfile, readExportFormat, serializeExport } from '../../src/export/index.js';
-import type { Profile } from '../../src/schema/profile-schema.js';
+import type { Profile } from '../../src/protocol/profile-schema.js';
 import { loadFixtureProfile } from '../report/fixtures/report-fixtures.js';
 
 const fixture = loadFixtureProfile();

@@ -15,7 +15,7 @@ import {
   runProfile,
   type ProfileOutcome,
 } from '../../src/core/index.js';
-import { profileSchema } from '../../src/schema/profile-schema.js';
+import { profileSchema } from '../../src/protocol/profile-schema.js';
 import { buildGateRequest, buildProfileRequest } from '../../src/settings/build-requests.js';
 import { createTestDeps, resolveTestSettings, START, TOY_SWEEP, withTempFolder } from './core-test-deps.js';
 

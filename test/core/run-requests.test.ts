@@ -17,7 +17,7 @@ import {
 } from '../../src/core/index.js';
 import type { GateComparisonRequest } from '../../src/gate/comparison-request.js';
 import { createRandom } from '../../src/random/index.js';
-import type { Profile } from '../../src/schema/profile-schema.js';
+import type { Profile } from '../../src/protocol/profile-schema.js';
 import { buildTestProfile } from '../compare/test-profile.js';
 import { createNightCells } from '../history/history-fixtures.js';
 import { withTempFolder } from './core-test-deps.js';

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
 import { LOST_TO_BASE } from '../../src/protocol/schedule/run-duet-cells.js';
-import { profileSchema } from '../../src/schema/profile-schema.js';
+import { profileSchema } from '../../src/protocol/profile-schema.js';
 import { commitAll, runGateCommand, runGit, writeConfig, writeEmbedder } from './git-fixture.js';
 
 const CLI = resolve('build/src/cli/main.js');

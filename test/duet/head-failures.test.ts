@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
-import { profileSchema } from '../../src/schema/profile-schema.js';
+import { profileSchema } from '../../src/protocol/profile-schema.js';
 import { commitAll, createBaseRepository, runGit } from './git-fixture.js';
 import { runGateCommand } from './git-fixture.js';
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { comparisonSchema } from '../../src/compare/comparison-schema.js';
-import { profileSchema } from '../../src/schema/profile-schema.js';
+import { profileSchema } from '../../src/protocol/profile-schema.js';
 import { commitAll, createBaseRepository, writeConfig, writeEmbedder, TINY_CONFIG } from './git-fixture.js';
 
 const CLI = resolve('build/src/cli/main.js');

@@ -22,7 +22,7 @@ for (const dtype of ['q8', 'fp32'] as const) {
       tokenizer,
       maxTokens: 256,
       threads: 2,
-      graphOptimization: 'all',
+      ort: { graphOptimization: 'all', ortSpinning: 'auto' },
       allowSpinning: true,
     });
   });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { BatchCell } from '../../src/schema/cell-schema.js';
 import type { MeasuredBatchCell, MeasuredLengthCell } from '../../src/schema/cell-schema.js';
-import type { Profile } from '../../src/schema/profile-schema.js';
+import type { Profile } from '../../src/protocol/profile-schema.js';
 import { computeMedian, computeQuantile } from '../../src/stats/index.js';
 import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
 import { loadFixtureProfile, resolveFixturePath } from '../report/fixtures/report-fixtures.js';

@@ -11,7 +11,7 @@ import type { CellState } from '../../src/protocol/schedule/run-cells.js';
 import { cellId, type CellKey } from '../../src/schema/cell-key.js';
 import type { CompletedRun } from '../../src/protocol/assemble/summarize-cell.js';
 import type { WorkerResult } from '../../src/protocol/ipc/cell-job.js';
-import type { Profile } from '../../src/schema/profile-schema.js';
+import type { Profile } from '../../src/protocol/profile-schema.js';
 import { TEST_ENVIRONMENT } from '../compare/test-profile.js';
 
 export const BATCH_8: CellKey = { sweep: 'batch', batchSize: 8 };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mergeCellState, mergeCellStates } from '../../src/gate/merge-cell-states.js';
 import type { CellState } from '../../src/protocol/schedule/run-cells.js';
 import { cellId } from '../../src/schema/cell-key.js';
-import { profileSchema } from '../../src/schema/profile-schema.js';
+import { profileSchema } from '../../src/protocol/profile-schema.js';
 import {
   ALL_CELLS,
   BATCH_32,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Random } from '../../src/random/index.js';
 import type { CellKey } from '../../src/schema/cell-key.js';
 import type { HistoryRecord } from '../../src/schema/history-record-schema.js';
-import type { Environment } from '../../src/schema/profile-schema.js';
+import type { Environment } from '../../src/schema/profile-sections-schema.js';
 import { createHistoryRecord } from '../../src/history/to-history-record.js';
 import { buildTestProfile, createTestProcess, type TestCell } from '../compare/test-profile.js';
 import { runGit } from '../duet/git-fixture.js';

@@ -5,7 +5,7 @@ import { UsageError } from '../../src/errors.js';
 import { parseSettingText } from '../../src/settings/resolve-settings.js';
 import { mergeShardProfiles } from '../../src/merge/merge-profiles.js';
 import type { CellKey } from '../../src/schema/cell-key.js';
-import type { Profile } from '../../src/schema/profile-schema.js';
+import type { Profile } from '../../src/protocol/profile-schema.js';
 import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
 
 const CELLS: CellKey[] = [

@@ -23,6 +23,7 @@ const SAMPLES: Partial<Record<SettingKey, { json: unknown; text: string }>> = {
   processes: { json: 7, text: '9' },
   threads: { json: 3, text: '5' },
   ortSpinning: { json: 'on', text: 'off' },
+  ortMemArena: { json: 'off', text: 'on' },
   maxMemoryMB: { json: 1000, text: '2000' },
   workerTimeoutSeconds: { json: 120, text: '60' },
   batchTimeoutSeconds: { json: 30, text: '45' },

@@ -11,7 +11,7 @@ import { configSchema } from '../../src/settings/config-layer.js';
 import { describeChosenSettings } from '../../src/settings/describe-settings.js';
 import { parseSettingText, resolveSettings } from '../../src/settings/resolve-settings.js';
 import { suggestSetting } from '../../src/settings/setting-names.js';
-import type { CommandName } from '../../src/settings/setting-entry.js';
+import type { CommandName } from '../../src/protocol/setting-kit/setting-entry.js';
 import { getEntry, SETTING_KEYS } from '../../src/settings/setting-table.js';
 
 const COMMANDS: CommandName[] = ['profile', 'gate', 'compare', 'merge', 'report', 'baseline-update'];

@@ -2,7 +2,7 @@ import { recommend, skipLeakCheck, summarizeMemoryGrowth, summarizePadding } fro
 import type { MemoryReading } from '../../schema/analysis-schema.js';
 import type { BatchCell, LengthCell } from '../../schema/cell-schema.js';
 import { createCellKey, formatCellLabel } from '../../schema/cell-key.js';
-import type { Profile } from '../../schema/profile-schema.js';
+import type { Profile } from '../profile-schema.js';
 import { computeMedian } from '../../stats/index.js';
 import type { MemoryBreakdown } from '../../platform/process-memory.js';
 import type { AnalysisMeasurements } from '../schedule/run-analysis.js';

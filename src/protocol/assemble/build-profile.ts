@@ -1,8 +1,9 @@
 import { toDistribution } from '../../analysis/index.js';
 import { NO_PROCESS_COMPLETED, type BatchCell, type LengthCell } from '../../schema/cell-schema.js';
 import { cellId, type CellKey } from '../../schema/cell-key.js';
-import type { Environment, ModelInfo, Profile, ProfileConfig } from '../../schema/profile-schema.js';
-import { PROFILE_SCHEMA_VERSION } from '../../schema/profile-schema.js';
+import type { Profile, ProfileConfig } from '../profile-schema.js';
+import type { Environment, ModelInfo } from '../../schema/profile-sections-schema.js';
+import { PROFILE_SCHEMA_VERSION } from '../../schema/profile-sections-schema.js';
 import type { Dtype } from '../../schema/common-schema.js';
 import type { FlopModel } from '../../onnx/graph-analysis.js';
 import { computeMedian } from '../../stats/index.js';

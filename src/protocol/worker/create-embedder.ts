@@ -12,7 +12,7 @@ export async function createEmbedder(engine: EngineSpec, takesTurns = false): Pr
       return createOnnxEmbedder({
         ...engine,
         tokenizer,
-        allowSpinning: decideSpinning(engine.spinning, takesTurns),
+        allowSpinning: decideSpinning(engine.ort.ortSpinning, takesTurns),
       });
     case 'custom':
       return createCustomEmbedder({

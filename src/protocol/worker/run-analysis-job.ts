@@ -58,7 +58,7 @@ async function runOperatorProfile(
 ): Promise<AnalysisReply> {
   const prefix = join(job.traceDir, `ort-profile-${process.pid}`);
   const tokenizer = await loadTokenizer(job.engine.tokenizerDir);
-  const allowSpinning = decideSpinning(job.engine.spinning, false);
+  const allowSpinning = decideSpinning(job.engine.ort.ortSpinning, false);
   const embedder = await createOnnxEmbedder({
     ...job.engine,
     tokenizer,

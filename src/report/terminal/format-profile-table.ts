@@ -2,7 +2,7 @@
 import { markdownTable } from 'markdown-table';
 import type { BatchCell, LengthCell } from '../../schema/cell-schema.js';
 import type { Distribution } from '../../schema/common-schema.js';
-import type { Profile } from '../../schema/profile-schema.js';
+import type { Profile } from '../../protocol/profile-schema.js';
 import { describeRunMachine } from '../text/describe-machine.js';
 import { formatShare } from '../text/format-numbers.js';
 

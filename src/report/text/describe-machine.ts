@@ -4,7 +4,7 @@
  * embedder and the mismatch setting each their own way; that difference is the `face` parameter.
  */
 import type { MachineComparison } from '../../compare/comparison-schema.js';
-import type { Profile } from '../../schema/profile-schema.js';
+import type { Profile } from '../../protocol/profile-schema.js';
 import { sanitizeText } from '../escape.js';
 
 /** Who reads the line: a report (Markdown, HTML, summary) or the terminal of `embedprof profile/compare/gate`. */

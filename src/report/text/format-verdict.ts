@@ -5,7 +5,7 @@
  */
 import type { Comparison, HeadFailure } from '../../compare/comparison-schema.js';
 import { describeHeadFailure } from '../../compare/head-failures.js';
-import type { Profile } from '../../schema/profile-schema.js';
+import type { Profile } from '../../protocol/profile-schema.js';
 import type { MetricRow } from '../comparison-facts.js';
 import {
   describeMetricName,

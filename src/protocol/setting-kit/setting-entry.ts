@@ -2,8 +2,9 @@
  * One setting: its kind, its default (fixed, from the preset or from an environment variable), and its name
  * on each face — the CLI flag, the action input, the key in embedprof.config.json — with its help text.
  */
+import type { z } from 'zod';
 import type { SettingKind } from './setting-kinds.js';
-import { findPreset, PRESET_NAMES, type Preset, type PresetName } from '../protocol/presets.js';
+import { findPreset, PRESET_NAMES, type Preset, type PresetName } from '../presets.js';
 
 export type CommandName =
   | 'profile'
@@ -64,6 +65,48 @@ export interface SettingEntry<T> {
    * commit's own config file, where every other setting is the head's for both sides (duet/base-target.ts).
    */
   side?: 'base';
+  /** How profile.json records the value, for a setting the run records (recordSetting). */
+  record?: Recording<T>;
+}
+
+/** What the report's Method table is given to show a recorded value. */
+export interface MethodContext {
+  /** The whole config section of profile.json, for a row that reads two values. */
+  config: Readonly<Record<string, unknown>>;
+  megabytes(value: number): string;
+}
+
+/** A row of the report's Method table. */
+export interface MethodRow<T> {
+  label: string;
+  show(value: T, context: MethodContext): string;
+  /** The text when the value is absent (a file written before the setting was recorded); no row without one. */
+  absent?: string;
+}
+
+/** How a recorded setting is kept in profile.json's config section and shown in the Method table. */
+export interface Recording<T> {
+  /** Position among the config keys and the Method rows (profile.json's key order). */
+  order: number;
+  /** The key in profile.json when it is not the setting's own. */
+  key?: string;
+  /** What profile.json accepts when it is looser than the kind's config schema (files already written). */
+  schema?: z.ZodType<T>;
+  /** true: files written before the setting was recorded lack it. */
+  optional?: boolean;
+  describe?: string;
+  /** An ONNX Runtime session option: it travels in OrtOptions (engine/onnx-session.ts) to every session. */
+  ortOption?: boolean;
+  /** The Method table's row, or none. */
+  method?: MethodRow<T>;
+}
+
+/** The entry with how the run records its value in profile.json (protocol/recorded-config.ts reads it). */
+export function recordSetting<T, const R extends Recording<T>>(
+  entry: SettingEntry<T>,
+  record: R,
+): SettingEntry<T> & { record: R } {
+  return { ...entry, record };
 }
 
 /** The preset when no layer names one: its values are the fallbacks of the settings presets decide. */

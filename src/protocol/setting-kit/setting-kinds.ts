@@ -4,9 +4,9 @@
  * an example; the caller names the setting in the words of the face the value came from.
  */
 import { z } from 'zod';
-import { findBranchNameProblem, findGitValueProblem, type NameProblem } from '../platform/git-names.js';
-import type { PathRole } from '../files/check-path.js';
-import { findKnownArchitecture, listArchitectureNames } from '../onnx/architectures.js';
+import { findBranchNameProblem, findGitValueProblem, type NameProblem } from '../../platform/git-names.js';
+import type { PathRole } from '../../files/check-path.js';
+import { findKnownArchitecture, listArchitectureNames } from '../../onnx/architectures.js';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; expected: string; example: string };
 
