@@ -43,10 +43,27 @@ if (files.length === 0) {
 // a steady state from real measurements) or reads machine-wide state (all processes, entries of the shared
 // TMPDIR). A new test file runs alone until it is listed here.
 const CONCURRENT = [
-  // folders whose tests compute on values or read and write files
-  ...['action-runtime/', 'baseline/', 'compare/', 'config/', 'corpus/', 'export/', 'files/', 'helpers/'],
-  ...['merge/', 'model/', 'onnx/', 'platform/', 'random/', 'report/', 'schema/', 'settings/', 'stats/'],
-  ...['smoke.test.js', 'readme-quick-start.test.js'],
+  // folders whose tests compute on values, fakes and fixtures, or read and write files
+  ...['action-runtime/', 'analysis/', 'baseline/', 'compare/', 'config/', 'corpus/', 'engine/', 'export/'],
+  ...['files/', 'gate/', 'helpers/', 'merge/', 'model/', 'platform/', 'random/', 'report/', 'schema/'],
+  ...['settings/', 'stats/', 'smoke.test.js', 'readme-quick-start.test.js'],
+  // (onnx/bert-graph times the model's generation)
+  ...['onnx/graph-analysis', 'onnx/probe-graph', 'onnx/protobuf', 'onnx/synthetic-model'],
+  // the action: inputs, manifests and recipes, input errors, profiles and baselines whose checks are wiring
+  ...['action/action-inputs', 'action/action-manifest', 'action/bad-inputs-run', 'action/baseline-changes'],
+  ...['action/embedder-error-run', 'action/github-api-pulls', 'action/local-action', 'action/publish'],
+  ...['action/recipes', 'action/recipe-jobs-nightly', 'action/scheduled-run', 'action/untrusted-env-run'],
+  // the CLI: input errors, stored documents, profiles whose checks are wiring
+  ...['cli/bad-input', 'cli/bad-paths', 'cli/baseline-command', 'cli/compare-command', 'cli/embedder-faults'],
+  ...['cli/export-command', 'cli/hub-model', 'cli/report-command', 'cli/tokenizer-mismatch'],
+  ...['core/read-provenance', 'core/report-set-full-disk', 'core/run-documents', 'core/run-export'],
+  ...['core/run-history-site', 'protocol/measure-cell', 'protocol/schedule', 'protocol/summarize-cell'],
+  'protocol/worker-env',
+  // history: all but the data-branch files, which list the shared TMPDIR and time a push
+  ...['history/base-history', 'history/build-series', 'history/check-history', 'history/history-'],
+  ...['history/level-shifts', 'history/real-series', 'history/run-history-add'],
+  // duet runs whose verdicts come from failures, not from measured speeds
+  ...['duet/base-failures', 'duet/head-failures', 'duet/gate-processes'],
 ];
 
 const isConcurrent = (file) => CONCURRENT.some((entry) => file.startsWith(`build/test/${entry}`));

@@ -1,9 +1,9 @@
 /**
  * The README's quick start (*Set up and run*, then *Test*), run in a fresh `git clone` of this checkout's HEAD:
  * `npm ci`, `npx embedprof profile --out embedprof-out`, then the lint part of `npm test` (`npm run lint`:
- * eslint and prettier over the whole tree) — in README order, then the other way round (lint, then profile).
- * After each, `git status --porcelain` is empty and the only ignored entries are what the commands are meant to
- * leave: build/, node_modules and embedprof-out/.
+ * eslint and prettier over the whole tree) in README order, then the other way round: the profile again,
+ * after the lint (its folder removed first). After each, `git status --porcelain` is empty and the only ignored
+ * entries are what the commands are meant to leave: build/, node_modules and embedprof-out/.
  *
  * Stand-ins, so the test runs offline in about a minute: `npm ci` links node_modules to this checkout's (the
  * same lockfile) and runs the `prepare` script that `npm ci` runs (the build); the profile adds the README's
@@ -89,7 +89,7 @@ function assertCleanTree(clone: string, ignored: string[], when: string): void {
   assert.deepEqual(listed.sort(), ignored.map((path) => `!! ${path}`).sort(), `${when}: ignored entries`);
 }
 
-test('the README quick start in a fresh clone: install, profile, lint — and lint, profile — leave git status clean', (t) => {
+test('the README quick start in a fresh clone: install, profile, lint, profile again; git status stays clean', (t) => {
   const [install, profile = '', ...more] = readReadmeCommands('Set up and run');
   assert.equal(install, 'npm ci');
   assert.match(profile, /^npx embedprof profile --out embedprof-out$/);
@@ -110,8 +110,7 @@ test('the README quick start in a fresh clone: install, profile, lint — and li
   assertCleanTree(clone, ['build/', 'node_modules', `${OUT}/`], 'README order: profile, then lint');
 
   rmSync(join(clone, OUT), { recursive: true });
-  runCommand(clone, 'npm', ['run', 'lint']);
-  profileInto(clone, profile);
+  profileInto(clone, profile); // and after the lint: the other order
   assertCleanTree(clone, ['build/', 'node_modules', `${OUT}/`], 'other order: lint, then profile');
 });
 
