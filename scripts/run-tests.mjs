@@ -52,18 +52,19 @@ const CONCURRENT = [
   // the action: inputs, manifests and recipes, input errors, profiles and baselines whose checks are wiring
   ...['action/action-inputs', 'action/action-manifest', 'action/bad-inputs-run', 'action/baseline-changes'],
   ...['action/embedder-error-run', 'action/github-api-pulls', 'action/local-action', 'action/publish'],
-  ...['action/recipes', 'action/recipe-jobs-nightly', 'action/scheduled-run', 'action/untrusted-env-run'],
+  ...['action/recipes', 'action/recipe-update-baseline', 'action/scheduled-run', 'action/untrusted-env-run'],
   // the CLI: input errors, stored documents, profiles whose checks are wiring
   ...['cli/bad-input', 'cli/bad-paths', 'cli/baseline-command', 'cli/compare-command', 'cli/embedder-faults'],
-  ...['cli/export-command', 'cli/hub-model', 'cli/report-command', 'cli/tokenizer-mismatch'],
+  ...['cli/export-command', 'cli/hub-model', 'cli/profile-embedder', 'cli/report-command'],
+  'cli/tokenizer-mismatch',
   ...['core/read-provenance', 'core/report-set-full-disk', 'core/run-documents', 'core/run-export'],
   ...['core/run-history-site', 'protocol/measure-cell', 'protocol/schedule', 'protocol/summarize-cell'],
   'protocol/worker-env',
   // history: all but the data-branch files, which list the shared TMPDIR and time a push
   ...['history/base-history', 'history/build-series', 'history/check-history', 'history/history-'],
   ...['history/level-shifts', 'history/real-series', 'history/run-history-add'],
-  // duet runs whose verdicts come from failures, not from measured speeds
-  ...['duet/base-failures', 'duet/head-failures', 'duet/gate-processes'],
+  // duet runs whose outcomes come from failures and fallbacks, not from measured speeds
+  ...['duet/base-failures', 'duet/gate-fallback', 'duet/gate-processes', 'duet/head-failures'],
 ];
 
 const isConcurrent = (file) => CONCURRENT.some((entry) => file.startsWith(`build/test/${entry}`));

@@ -42,7 +42,12 @@ function readReadmeCommands(heading: string): string[] {
 
 /** Runs `command args` in the clone as a user's shell would, failing with everything it printed. */
 function runCommand(cwd: string, command: string, args: string[], timeoutMs = 240_000): string {
-  const env = { ...process.env, EMBEDPROF_CACHE_DIR: testCacheDir, CI: 'true', npm_config_offline: 'true' };
+  // as from a shell: none of the npm_* variables `npm test` sets (npm_config_local_prefix names this checkout)
+  const shell = Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_'));
+  const env = {
+    ...Object.fromEntries(shell),
+    ...{ EMBEDPROF_CACHE_DIR: testCacheDir, CI: 'true', npm_config_offline: 'true' },
+  };
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: timeoutMs });
   const printed = `${result.stdout}\n${result.stderr}`;
   assert.equal(result.status, 0, `${command} ${args.join(' ')} in ${cwd}: exit ${result.status}\n${printed}`);
