@@ -26,13 +26,56 @@ if (major < MIN_MAJOR) {
   console.warn(`warning: ${message}`);
 }
 
-const filter = process.argv.slice(2);
+// Node's own flags (`--test-reporter=dot`, `--test-name-pattern=…`) pass through; every other argument is a filter.
+const args = process.argv.slice(2);
+const nodeFlags = args.filter((arg) => arg.startsWith('--'));
+const filter = args.filter((arg) => !arg.startsWith('--'));
 const files = listTests('build/test').filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)));
 if (files.length === 0) {
   console.error('No compiled test files found under build/test. Run `npm run build` first.');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+
+// Two groups, one after the other, so that nothing ever runs beside a file that measures.
+// CONCURRENT files run two at a time: their assertions hold however fast or lean anything ran (computations on
+// values, input errors, files, git and processes waited on, rendered reports, runs whose checks are wiring).
+// Every other file runs alone: it measures (compares speeds, reads memory, asserts a verdict, a time budget or
+// a steady state from real measurements) or reads machine-wide state (all processes, entries of the shared
+// TMPDIR). A new test file runs alone until it is listed here.
+const CONCURRENT = [
+  // folders whose tests compute on values, fakes and fixtures, or read and write files
+  ...['action-runtime/', 'analysis/', 'baseline/', 'compare/', 'config/', 'corpus/', 'engine/', 'export/'],
+  ...['files/', 'gate/', 'helpers/', 'merge/', 'model/', 'platform/', 'random/', 'report/', 'schema/'],
+  ...['settings/', 'stats/', 'smoke.test.js', 'readme-quick-start.test.js'],
+  // (onnx/bert-graph times the model's generation)
+  ...['onnx/graph-analysis', 'onnx/probe-graph', 'onnx/protobuf', 'onnx/synthetic-model'],
+  // the action: inputs, manifests and recipes, input errors, profiles and baselines whose checks are wiring
+  ...['action/action-inputs', 'action/action-manifest', 'action/bad-inputs-run', 'action/baseline-changes'],
+  ...['action/embedder-error-run', 'action/github-api-pulls', 'action/local-action', 'action/publish'],
+  ...['action/recipes', 'action/recipe-update-baseline', 'action/scheduled-run', 'action/untrusted-env-run'],
+  // the CLI: input errors, stored documents, profiles whose checks are wiring
+  ...['cli/bad-input', 'cli/bad-paths', 'cli/baseline-command', 'cli/compare-command', 'cli/embedder-faults'],
+  ...['cli/export-command', 'cli/hub-model', 'cli/profile-embedder', 'cli/report-command'],
+  'cli/tokenizer-mismatch',
+  ...['core/read-provenance', 'core/report-set-full-disk', 'core/run-documents', 'core/run-export'],
+  ...['core/run-history-site', 'protocol/measure-cell', 'protocol/schedule', 'protocol/summarize-cell'],
+  'protocol/worker-env',
+  // history: all but the data-branch files, which list the shared TMPDIR and time a push
+  ...['history/base-history', 'history/build-series', 'history/check-history', 'history/history-'],
+  ...['history/level-shifts', 'history/real-series', 'history/run-history-add'],
+  // duet runs whose outcomes come from failures and fallbacks, not from measured speeds
+  ...['duet/base-failures', 'duet/gate-fallback', 'duet/gate-processes', 'duet/head-failures'],
+];
+
+const isConcurrent = (file) => CONCURRENT.some((entry) => file.startsWith(`build/test/${entry}`));
+const groups = [
+  { concurrency: 2, files: files.filter(isConcurrent) },
+  { concurrency: 1, files: files.filter((file) => !isConcurrent(file)) },
+];
+let status = 0;
+for (const group of groups.filter((g) => g.files.length > 0)) {
+  const flags = [`--test-concurrency=${group.concurrency}`, ...nodeFlags];
+  const result = spawnSync(process.execPath, ['--test', ...flags, ...group.files], { stdio: 'inherit' });
+  status = Math.max(status, result.status ?? 1);
+}
+process.exit(status);

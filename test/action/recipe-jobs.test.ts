@@ -1,45 +1,24 @@
 /**
- * Every recipe job users copy, run as released: a copy of action.yml, dist/ and package.json in a folder with
- * no node_modules/ (run-action-process.ts), on Node 24, with INPUT_* exactly as the recipe's `with:` sets them
- * and `npm ci` before the step only where the recipe runs it (mode comment and mode merge run without any
- * onnxruntime-node). What is measured comes from the service repository's embedprof.config.json, as in a
- * user's repository: a tiny sweep of a custom embedder.
+ * The pull-request recipe jobs users copy (pr.yml, pr-comment.yml, pr-sharded.yml), run as released: a copy of
+ * action.yml, dist/ and package.json in a folder with no node_modules/ (run-action-process.ts), on Node 24,
+ * with INPUT_* exactly as the recipe's `with:` sets them and `npm ci` before the step only where the recipe runs
+ * it (mode comment and mode merge run without any onnxruntime-node). What is measured comes from the service
+ * repository's embedprof.config.json (recipe-service.ts): a tiny sweep of a custom embedder. The recipes outside
+ * pull requests: recipe-jobs-nightly.test.ts.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test, type TestContext } from 'node:test';
-import { commitAll, createBaseRepository, runGit, writeConfig, writeEmbedder } from '../duet/git-fixture.js';
+import { test } from 'node:test';
+import { commitAll, writeEmbedder } from '../duet/git-fixture.js';
 import { startArtifactServer, type FinalizedArtifact } from '../helpers/artifact-server.js';
-import { startServers, type Servers } from './action-fixtures.js';
-import { readRecipeStep, type RecipeStep } from './recipe-steps.js';
-import { describeRun, runActionProcess, type ActionRun } from './run-action-process.js';
+import { startServers } from './action-fixtures.js';
+import { readRecipeStep } from './recipe-steps.js';
+import { createServiceRepository, headOf, runJob } from './recipe-service.js';
+import { describeRun, type ActionRun } from './run-action-process.js';
 import { downloadArtifact } from './run-assertions.js';
 import { listMessages } from './workflow-commands.js';
-
-/** Three cells (two batch sizes, one length), two processes (three a side where compared), a short budget. */
-const SERVICE_CONFIG = {
-  schemaVersion: 1,
-  embedder: './embedder.mjs',
-  batchSizes: [8, 32],
-  lengths: [64],
-  processes: 2, // a comparison raises it to 3 and says so; a run that compares nothing keeps it
-  analysis: false,
-  gate: { timeBudgetSeconds: 40 },
-};
-
-/** A service repository: package.json and its lock (no dependencies: `npm ci` works offline), the config. */
-function createServiceRepository(): string {
-  const repo = createBaseRepository(false);
-  writeConfig(repo, SERVICE_CONFIG);
-  writeFileSync(join(repo, 'package.json'), JSON.stringify({ name: 'svc', version: '1.0.0', private: true }));
-  const lock = { name: 'svc', version: '1.0.0', lockfileVersion: 3, requires: true, packages: {} };
-  lock.packages = { '': { name: 'svc', version: '1.0.0' } };
-  writeFileSync(join(repo, 'package-lock.json'), JSON.stringify(lock));
-  commitAll(repo, 'service with embedprof');
-  return repo;
-}
 
 /** A pull_request payload (`action`) from the repository's `base` to `head`, written beside it. */
 function writePullPayload(repo: string, action: string, base: string, head: string): string {
@@ -61,21 +40,6 @@ function writeRunPayload(dir: string, head: string): string {
   writeFileSync(path, JSON.stringify(payload));
   return path;
 }
-
-interface JobRequest {
-  step: RecipeStep;
-  event: string;
-  payload: string;
-  workspace: string;
-  env?: Record<string, string>;
-}
-
-function runJob(t: TestContext, servers: Servers, job: JobRequest): Promise<ActionRun> {
-  const { step, ...rest } = job;
-  return runActionProcess(t, { ...rest, ...servers, inputs: step.inputs, npmCi: step.npmCi });
-}
-
-const headOf = (repo: string) => runGit(repo, ['rev-parse', 'HEAD']);
 
 /** A later job's checkout: a fresh folder holding the downloaded artifacts, no node_modules. */
 async function downloadInto(artifacts: FinalizedArtifact[], folder: (a: FinalizedArtifact) => string) {
@@ -166,44 +130,4 @@ test('pr-sharded.yml: three shard jobs, then the merge job gates the whole sweep
   assert.equal(merged.outputs.get('verdict'), 'regression');
   assert.match(listMessages(merged.commands, 'error').at(-1) ?? '', /^embedprof gate failed: ❌ Regression/);
   assert.equal(servers.github.comments(7).length, 1);
-});
-
-test('nightly.yml on two nights, then update-baseline.yml on workflow_dispatch', async (t) => {
-  const repo = createServiceRepository();
-  const bare = mkdtempSync(join(tmpdir(), 'embedprof-origin-'));
-  runGit(bare, ['init', '--bare', '--initial-branch=master']);
-  runGit(repo, ['remote', 'add', 'origin', bare]);
-  runGit(repo, ['push', '-q', 'origin', 'HEAD:master']);
-  const step = readRecipeStep('nightly.yml', 'history');
-  for (const night of [1, 2]) {
-    if (night > 1) runGit(repo, ['commit', '-q', '--allow-empty', '-m', `night ${night}`]);
-    const env = { GITHUB_SHA: headOf(repo), GITHUB_REF: 'refs/heads/master' };
-    const servers = await startServers(t); // each night is a workflow run of its own
-    const run = await runJob(t, servers, {
-      step,
-      event: 'schedule',
-      payload: 'schedule.json',
-      workspace: repo,
-      env,
-    });
-    assert.equal(run.exitCode, 0, describeRun(run));
-    assert.ok(existsSync(join(run.runnerTemp, 'embedprof-out', 'site', 'index.html')), 'the Pages folder');
-    const uploaded = servers.artifacts.artifacts().map((artifact) => artifact.name);
-    assert.deepEqual(uploaded, ['embedprof-nightly']);
-  }
-  const records = runGit(bare, ['ls-tree', '--name-only', 'embedprof-data', 'records/']).split('\n');
-  assert.equal(records.length, 2, records.join(', '));
-
-  const update = readRecipeStep('update-baseline.yml', 'update', { 'inputs.name': 'main' });
-  const payload = 'workflow_dispatch.json';
-  const servers = await startServers(t);
-  const run = await runJob(t, servers, {
-    step: update,
-    event: 'workflow_dispatch',
-    payload,
-    workspace: repo,
-  });
-  assert.equal(run.exitCode, 0, describeRun(run));
-  assert.equal(run.outputs.get('baseline-path'), 'baselines/main.json');
-  assert.ok(existsSync(join(repo, 'baselines', 'main.json')));
 });
