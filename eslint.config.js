@@ -12,19 +12,24 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@actions/*'], message: 'Only src/action/ may import @actions/*.' }] },
+        { patterns: [{ group: ['@actions/*'], message: 'Only src/faces/action/ may import @actions/*.' }] },
       ],
     },
   },
   {
     // The action adapter, and the tests that drive the loopback servers with the real @actions/* clients.
-    files: ['src/action/**/*.ts', 'test/helpers/*-server.test.ts', 'test/action/**/*.ts'],
+    files: ['src/faces/action/**/*.ts', 'test/helpers/*-server.test.ts', 'test/faces/action/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
     // The pure modules compute on values; .dependency-cruiser.cjs forbids their node:fs/child_process/process
     // imports, this the global the cruiser cannot see.
-    files: ['src/{stats,compare,report,analysis,schema,export}/**/*.ts'],
+    files: [
+      'src/ground/{stats,schema}/**/*.ts',
+      'src/decide/compare/**/*.ts',
+      'src/measure/analysis/**/*.ts',
+      'src/report/**/*.ts',
+    ],
     rules: {
       'no-restricted-globals': [
         'error',

@@ -1,9 +1,9 @@
 import { copyFileSync, mkdirSync, symlinkSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { createOnnxEmbedder } from '../src/engine/onnx-embedder.js';
-import type { TextTokenizer } from '../src/engine/embedder.js';
-import { loadTokenizer } from '../src/engine/text-tokenizer.js';
+import { createOnnxEmbedder } from '../src/measure/engine/onnx-embedder.js';
+import type { TextTokenizer } from '../src/measure/engine/embedder.js';
+import { loadTokenizer } from '../src/measure/engine/text-tokenizer.js';
 
 /** Something that embeds one batch; the bench times it. */
 export interface Contender {

@@ -2,9 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ensureSyntheticModel } from '../src/onnx/synthetic-model.js';
-import { readCorpus } from '../src/corpus/index.js';
-import { computeMedian } from '../src/stats/index.js';
+import { ensureSyntheticModel } from '../src/measure/onnx/synthetic-model.js';
+import { readCorpus } from '../src/measure/corpus/index.js';
+import { computeMedian } from '../src/ground/stats/index.js';
 import {
   createBareLoopContender,
   createEngineContender,

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: ./build/src/errors.js
+;// CONCATENATED MODULE: ./build/src/ground/errors.js
 /**
  * Two kinds of failure, two exit codes. A UsageError is the user's to fix (bad flag, missing or corrupt input):
  * exit 2. A RuntimeFailure happened while doing valid work (a worker crashed, inference failed): exit 1.
@@ -69,7 +69,7 @@ function describeValue(value) {
 //# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./build/src/platform/process-memory.js
+;// CONCATENATED MODULE: ./build/src/ground/platform/process-memory.js
 
 const MB = 1024 * 1024;
 function readRssMB() {
@@ -122,7 +122,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:inspector/promises"
 const external_node_inspector_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:inspector/promises");
-;// CONCATENATED MODULE: ./build/src/stats/validate.js
+;// CONCATENATED MODULE: ./build/src/ground/stats/validate.js
 /**
  * Input checks shared by the stats modules. Every failure is a RangeError whose message names the input,
  * what was expected and what arrived.
@@ -174,7 +174,7 @@ function validate_readAt(values, index) {
     return value;
 }
 //# sourceMappingURL=validate.js.map
-;// CONCATENATED MODULE: ./build/src/stats/descriptive.js
+;// CONCATENATED MODULE: ./build/src/ground/stats/descriptive.js
 /**
  * Descriptive statistics over plain number arrays. Every function validates its input (non-empty, finite)
  * and throws a RangeError otherwise; none mutates its argument.
@@ -253,7 +253,7 @@ function descriptive_computeGeometricMean(values) {
     return Math.exp(descriptive_computeMean(values.map(Math.log)));
 }
 //# sourceMappingURL=descriptive.js.map
-;// CONCATENATED MODULE: ./build/src/stats/special-functions.js
+;// CONCATENATED MODULE: ./build/src/ground/stats/special-functions.js
 /**
  * Special functions behind the t and normal distributions: log-gamma (Lanczos), the regularized incomplete
  * beta function (continued fraction, modified Lentz) and the complementary error function (through the
@@ -376,7 +376,7 @@ function special_functions_computeErfc(x) {
     return squared < 1.5 ? 1 - computeGammaSeries(0.5, squared) : computeGammaFraction(0.5, squared);
 }
 //# sourceMappingURL=special-functions.js.map
-;// CONCATENATED MODULE: ./build/src/stats/distributions.js
+;// CONCATENATED MODULE: ./build/src/ground/stats/distributions.js
 /**
  * Normal and Student-t distributions: CDFs and quantile functions.
  * The t quantile is solved by safeguarded Newton iteration on the t tail, computed from the regularized
@@ -539,7 +539,7 @@ function distributions_computeTwoSidedTCritical(confidence, df) {
     return -computeStudentTQuantile((1 - confidence) / 2, df);
 }
 //# sourceMappingURL=distributions.js.map
-;// CONCATENATED MODULE: ./build/src/stats/intervals.js
+;// CONCATENATED MODULE: ./build/src/ground/stats/intervals.js
 /**
  * Confidence intervals for means, geometric means and relative differences.
  *
@@ -636,7 +636,7 @@ function intervals_computePairedRatioInterval(pairs, confidence = 0.95) {
     return { ...interval, design: 'paired', baselineN: pairs.length, currentN: pairs.length };
 }
 //# sourceMappingURL=intervals.js.map
-;// CONCATENATED MODULE: ./build/src/stats/linear-fit.js
+;// CONCATENATED MODULE: ./build/src/ground/stats/linear-fit.js
 /**
  * Ordinary least-squares line y = intercept + slope · x with a t-based confidence interval for the slope
  * (n − 2 degrees of freedom). Used, for example, to measure how throughput scales with batch size.
@@ -690,7 +690,7 @@ function linear_fit_fitLine(xs, ys, confidence = 0.95) {
     return { kind: 'determined', n, df, slope, intercept, rSquared, residualStandardDeviation, slopeInterval };
 }
 //# sourceMappingURL=linear-fit.js.map
-;// CONCATENATED MODULE: ./build/src/stats/summary.js
+;// CONCATENATED MODULE: ./build/src/ground/stats/summary.js
 /**
  * One-call summary of a sample of per-process measurements (e.g. texts/s from each fresh worker).
  */
@@ -736,7 +736,7 @@ function summary_summarizeSample(values) {
     };
 }
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./build/src/stats/index.js
+;// CONCATENATED MODULE: ./build/src/ground/stats/index.js
 /** Public API of the stats module: pure functions, no I/O. */
 
 
@@ -748,7 +748,7 @@ function summary_summarizeSample(values) {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./build/src/analysis/to-distribution.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/to-distribution.js
 
 /** Summarizes per-process values into the schema's distribution (median, geometric-mean CI, outliers). */
 function toDistribution(samples) {
@@ -786,7 +786,7 @@ function summarizeLatency(batchMs, textsPerBatch) {
     };
 }
 //# sourceMappingURL=to-distribution.js.map
-;// CONCATENATED MODULE: ./build/src/analysis/effect.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/effect.js
 
 
 
@@ -813,7 +813,7 @@ function summarizeEffect(pairs, labels) {
     };
 }
 //# sourceMappingURL=effect.js.map
-;// CONCATENATED MODULE: ./build/src/analysis/slope-fit.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/slope-fit.js
 
 /** Fits y = intercept + slope · x; undetermined (never a throw) for fewer than 3 points or one distinct x. */
 function slope_fit_fitSlope(xs, ys) {
@@ -839,7 +839,7 @@ function slope_fit_fitSlope(xs, ys) {
     }
 }
 //# sourceMappingURL=slope-fit.js.map
-;// CONCATENATED MODULE: ./build/src/analysis/leak-check.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/leak-check.js
 
 
 /**
@@ -929,7 +929,7 @@ function assessLeak(readings, options) {
     };
 }
 //# sourceMappingURL=leak-check.js.map
-;// CONCATENATED MODULE: ./build/src/analysis/memory-growth.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/memory-growth.js
 
 
 /** Peak and delta of one measured cell, or null when it has no per-process samples to read. */
@@ -10512,7 +10512,7 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./build/src/analysis/ort-trace.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/ort-trace.js
 /**
  * Aggregates an onnxruntime session-profiling trace (`enableProfiling: true`, then `endProfiling()`) into
  * per-operator-type hotspots. The trace is a JSON array of Chrome-trace events: one `cat: "Node"` event per
@@ -10631,7 +10631,7 @@ function aggregateOperatorTrace(traceText, options) {
     };
 }
 //# sourceMappingURL=ort-trace.js.map
-;// CONCATENATED MODULE: ./build/src/schema/cell-key.js
+;// CONCATENATED MODULE: ./build/src/ground/schema/cell-key.js
 /**
  * The one key of a sweep cell, shared by the protocol, baselines, comparisons and reports: which sweep it
  * belongs to and its coordinates. `cellId` keys maps and joins; `formatCellLabel` is what people read.
@@ -10670,7 +10670,7 @@ function createCellKey(cell) {
         : { sweep: 'length', chars: cell.chars, batchSize: cell.batchSize };
 }
 //# sourceMappingURL=cell-key.js.map
-;// CONCATENATED MODULE: ./build/src/analysis/recommendation-types.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/recommendation-types.js
 
 /** The evidence id of a batch cell: its label, e.g. "batch 32". */
 function recommendation_types_describeBatchCell(batchSize) {
@@ -10693,7 +10693,7 @@ function recommendation_types_toRecommendationEffect(effect) {
     return { metric: 'texts/s', relativeChange: effect.relativeChange, ci95: effect.ci95 };
 }
 //# sourceMappingURL=recommendation-types.js.map
-;// CONCATENATED MODULE: ./build/src/analysis/recommend-batch-size.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/recommend-batch-size.js
 
 
 
@@ -10780,7 +10780,7 @@ function recommend_batch_size_recommendLatencyBatchSize(fitting, sloMs) {
     return { kind: 'latency-slo-batch-size', title, detail, effect: null, evidence };
 }
 //# sourceMappingURL=recommend-batch-size.js.map
-;// CONCATENATED MODULE: ./build/src/analysis/recommend-experiments.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/recommend-experiments.js
 
 
 /** "4 threads vs 1 thread: +31.0 % texts/s (95 % CI +25.2 % to +37.1 %, 12 pairs)". */
@@ -10862,7 +10862,7 @@ function recommend_experiments_recommendDtype(effect) {
     return fromEffect('dtype', effect, ['experiment dtype'], wording);
 }
 //# sourceMappingURL=recommend-experiments.js.map
-;// CONCATENATED MODULE: ./build/src/analysis/recommend-memory-cap.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/recommend-memory-cap.js
 
 
 function listSkippedBlockers(cells) {
@@ -10915,7 +10915,7 @@ function recommend_memory_cap_recommendMemoryCapBatchSize(candidates, cells, cap
     return { kind: 'memory-cap-batch-size', title, detail, effect: null, evidence };
 }
 //# sourceMappingURL=recommend-memory-cap.js.map
-;// CONCATENATED MODULE: ./build/src/analysis/recommendations.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/recommendations.js
 
 
 
@@ -10946,7 +10946,7 @@ function recommend(input) {
     return all.filter((recommendation) => recommendation !== null);
 }
 //# sourceMappingURL=recommendations.js.map
-;// CONCATENATED MODULE: ./build/src/analysis/index.js
+;// CONCATENATED MODULE: ./build/src/measure/analysis/index.js
 
 
 
@@ -10958,7 +10958,7 @@ function recommend(input) {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./build/src/engine/onnx-runtime.js
+;// CONCATENATED MODULE: ./build/src/measure/engine/onnx-runtime.js
 /**
  * A variable, and webpackIgnore: the bundler (ncc) would otherwise hoist even a dynamic import of an external
  * package into a static import at the top of dist/action.js, which then fails to load without the package.
@@ -10977,7 +10977,7 @@ function loadOnnxRuntime() {
     return loaded;
 }
 //# sourceMappingURL=onnx-runtime.js.map
-;// CONCATENATED MODULE: ./build/src/engine/onnx-session.js
+;// CONCATENATED MODULE: ./build/src/measure/engine/onnx-session.js
 
 
 
@@ -11000,9 +11000,12 @@ async function openSession(onnxPath, options) {
         intraOpNumThreads: options.threads,
         interOpNumThreads: 1,
         executionMode: 'sequential',
-        graphOptimizationLevel: options.graphOptimization,
+        graphOptimizationLevel: options.ort.graphOptimization,
         enableProfiling: options.profilePrefix !== undefined,
         ...createSpinningEntries(options.allowSpinning),
+        ...(options.ort.ortMemArena === 'on' || options.ort.ortMemArena === 'off'
+            ? { enableCpuMemArena: options.ort.ortMemArena === 'on' }
+            : {}),
         ...(options.profilePrefix === undefined ? {} : { profileFilePrefix: options.profilePrefix }),
     };
     let session;
@@ -11046,7 +11049,7 @@ function checkInputs(session, onnxPath) {
     });
 }
 //# sourceMappingURL=onnx-session.js.map
-;// CONCATENATED MODULE: ./build/src/engine/batch-encoding.js
+;// CONCATENATED MODULE: ./build/src/measure/engine/batch-encoding.js
 /**
  * Tokenizes, truncates to maxTokens (keeping the final special token, as HF truncation does) and pads to the
  * batch maximum with pad id 0.
@@ -11085,7 +11088,7 @@ function encodeBatch(tokenizer, texts, maxTokens) {
     };
 }
 //# sourceMappingURL=batch-encoding.js.map
-;// CONCATENATED MODULE: ./build/src/engine/pooling.js
+;// CONCATENATED MODULE: ./build/src/measure/engine/pooling.js
 
 /**
  * Mean-pools token vectors over the attention mask and L2-normalizes: the sentence-transformers recipe.
@@ -11162,7 +11165,7 @@ function checkDimension(length, index, dimension, earlier) {
     }
 }
 //# sourceMappingURL=pooling.js.map
-;// CONCATENATED MODULE: ./build/src/engine/vocabulary-check.js
+;// CONCATENATED MODULE: ./build/src/measure/engine/vocabulary-check.js
 /**
  * Token ids against the model's vocabulary, before ONNX Runtime sees them: a tokenizer that does not belong
  * to the model produces ids past its word-embedding table, and ONNX Runtime's own answer is a Gather error
@@ -11192,7 +11195,7 @@ function checkTokenIds(batch, check) {
     });
 }
 //# sourceMappingURL=vocabulary-check.js.map
-;// CONCATENATED MODULE: ./build/src/engine/onnx-embedder.js
+;// CONCATENATED MODULE: ./build/src/measure/engine/onnx-embedder.js
 
 
 
@@ -14362,7 +14365,7 @@ var Tokenizer = class {
 var Tokenizer_default = Tokenizer;
 
 
-;// CONCATENATED MODULE: ./build/src/engine/hash-tokenizer.js
+;// CONCATENATED MODULE: ./build/src/measure/engine/hash-tokenizer.js
 const CLS_ID = 101;
 const SEP_ID = 102;
 const FIRST_ORDINARY_ID = 1000;
@@ -14398,7 +14401,7 @@ function hashPiece(piece, continuation) {
     return FIRST_ORDINARY_ID + ((hash >>> 0) % (VOCAB_SIZE - FIRST_ORDINARY_ID));
 }
 //# sourceMappingURL=hash-tokenizer.js.map
-;// CONCATENATED MODULE: ./build/src/engine/text-tokenizer.js
+;// CONCATENATED MODULE: ./build/src/measure/engine/text-tokenizer.js
 
 
 
@@ -14460,7 +14463,7 @@ async function readJsonFile(path, required) {
 //# sourceMappingURL=text-tokenizer.js.map
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./build/src/engine/custom-embedder.js
+;// CONCATENATED MODULE: ./build/src/measure/engine/custom-embedder.js
 
 
 
@@ -14573,7 +14576,7 @@ function wrapUserEmbedder(embedder) {
     };
 }
 //# sourceMappingURL=custom-embedder.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/worker/create-embedder.js
+;// CONCATENATED MODULE: ./build/src/measure/protocol/worker/create-embedder.js
 
 
 
@@ -14586,7 +14589,7 @@ async function createEmbedder(engine, takesTurns = false) {
             return createOnnxEmbedder({
                 ...engine,
                 tokenizer,
-                allowSpinning: decideSpinning(engine.spinning, takesTurns),
+                allowSpinning: decideSpinning(engine.ort.ortSpinning, takesTurns),
             });
         case 'custom':
             return createCustomEmbedder({
@@ -14598,7 +14601,7 @@ async function createEmbedder(engine, takesTurns = false) {
     }
 }
 //# sourceMappingURL=create-embedder.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/worker/run-analysis-job.js
+;// CONCATENATED MODULE: ./build/src/measure/protocol/worker/run-analysis-job.js
 
 
 
@@ -14653,7 +14656,7 @@ async function runLeakCheck(job) {
 async function runOperatorProfile(job) {
     const prefix = (0,external_node_path_namespaceObject.join)(job.traceDir, `ort-profile-${process.pid}`);
     const tokenizer = await loadTokenizer(job.engine.tokenizerDir);
-    const allowSpinning = decideSpinning(job.engine.spinning, false);
+    const allowSpinning = decideSpinning(job.engine.ort.ortSpinning, false);
     const embedder = await createOnnxEmbedder({
         ...job.engine,
         tokenizer,
@@ -14713,7 +14716,7 @@ async function runCpuProfile(job) {
     return { kind: 'cpu-profile', path: job.outPath };
 }
 //# sourceMappingURL=run-analysis-job.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/worker/measure-cell.js
+;// CONCATENATED MODULE: ./build/src/measure/protocol/worker/measure-cell.js
 /**
  * Warm-up until steady, then measure whole passes over the batches (at least minMeasuredBatches and
  * minMeasuredSeconds). The same batches are replayed in the same order in every process and every process
@@ -14770,7 +14773,7 @@ function isSteady(costs, policy) {
     return median > 0 && spread / median <= policy.steadyTolerance;
 }
 //# sourceMappingURL=measure-cell.js.map
-;// CONCATENATED MODULE: ./build/src/onnx/architectures.js
+;// CONCATENATED MODULE: ./build/src/measure/onnx/architectures.js
 /**
  * Presets of known text-embedding encoders: the architecture numbers of their Hugging Face config.json,
  * enough to generate a synthetic model with the same shapes and cost as the real one.
@@ -14876,7 +14879,7 @@ function computeDenseFlopsPerToken(arch) {
 //# sourceMappingURL=architectures.js.map
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./build/src/onnx/onnx-types.js
+;// CONCATENATED MODULE: ./build/src/measure/onnx/onnx-types.js
 /**
  * The subset of onnx.proto (github.com/onnx/onnx, onnx/onnx.proto) that embedprof writes and reads, as plain
  * TypeScript data. Field numbers live in onnx-encode.ts / onnx-decode.ts next to the code that uses them.
@@ -14942,7 +14945,7 @@ function countElements(dims) {
     return dims.reduce((product, dim) => product * dim, 1);
 }
 //# sourceMappingURL=onnx-types.js.map
-;// CONCATENATED MODULE: ./build/src/onnx/protobuf-writer.js
+;// CONCATENATED MODULE: ./build/src/measure/onnx/protobuf-writer.js
 /**
  * A minimal protobuf wire-format encoder: varints, length-delimited fields (strings, bytes, nested messages,
  * packed repeated scalars), fixed32 and fixed64. Large byte payloads are kept by reference and copied once,
@@ -15084,7 +15087,7 @@ class protobuf_writer_ProtobufWriter {
     }
 }
 //# sourceMappingURL=protobuf-writer.js.map
-;// CONCATENATED MODULE: ./build/src/onnx/onnx-encode.js
+;// CONCATENATED MODULE: ./build/src/measure/onnx/onnx-encode.js
 
 
 /** Encodes a whole model; the result is a valid `.onnx` file. */
@@ -15206,7 +15209,7 @@ function onnx_encode_assertNever(value) {
     throw new Error(`unhandled variant: ${JSON.stringify(value)}`);
 }
 //# sourceMappingURL=onnx-encode.js.map
-;// CONCATENATED MODULE: ./build/src/onnx/onnx-builder.js
+;// CONCATENATED MODULE: ./build/src/measure/onnx/onnx-builder.js
 /**
  * Small helpers to declare an ONNX graph (inputs, outputs, initializers, nodes, opset imports) and serialise
  * it. Tensor data is stored as little-endian raw_data, whatever the host's byte order.
@@ -15342,7 +15345,7 @@ class onnx_builder_OnnxGraphBuilder {
     }
 }
 //# sourceMappingURL=onnx-builder.js.map
-;// CONCATENATED MODULE: ./build/src/onnx/weight-ops.js
+;// CONCATENATED MODULE: ./build/src/measure/onnx/weight-ops.js
 
 
 
@@ -15444,7 +15447,7 @@ function weight_ops_emitEmbeddingGather(ctx, table, indices, nodeName) {
     }
 }
 //# sourceMappingURL=weight-ops.js.map
-;// CONCATENATED MODULE: ./build/src/onnx/bert-embeddings.js
+;// CONCATENATED MODULE: ./build/src/measure/onnx/bert-embeddings.js
 
 
 
@@ -15533,7 +15536,7 @@ function bert_embeddings_emitMaskBias(ctx, attentionMask) {
     });
 }
 //# sourceMappingURL=bert-embeddings.js.map
-;// CONCATENATED MODULE: ./build/src/onnx/seeded-weights.js
+;// CONCATENATED MODULE: ./build/src/measure/onnx/seeded-weights.js
 /**
  * Deterministic synthetic weights. Each tensor draws from its own stream, seeded from the model seed and the
  * tensor's name, so the bytes depend only on (seed, name, size) and never on the order tensors are built in:
@@ -15581,7 +15584,7 @@ class seeded_weights_SeededWeights {
     }
 }
 //# sourceMappingURL=seeded-weights.js.map
-;// CONCATENATED MODULE: ./build/src/onnx/bert-graph.js
+;// CONCATENATED MODULE: ./build/src/measure/onnx/bert-graph.js
 
 
 
@@ -15685,7 +15688,7 @@ function emitGelu(ctx, input, path) {
     return builder.addOp('Mul', [product, addScalar(ctx, 'half', 0.5)], { name: `${path}/Mul_1` });
 }
 //# sourceMappingURL=bert-graph.js.map
-;// CONCATENATED MODULE: ./build/src/onnx/probe-graph.js
+;// CONCATENATED MODULE: ./build/src/measure/onnx/probe-graph.js
 /**
  * The calibration probe: one MatMul Y[M,N] = X[M,K] · W[K,N], W an initializer. In q8 it is written in the
  * same dynamic-quantization pattern as the quantized encoder, so ONNX Runtime runs it with the same fused
@@ -15728,7 +15731,7 @@ function probe_graph_buildProbeModel(dtype, shape, seed) {
     return { bytes: builder.serialize(opsets), flops: 2 * m * k * n, inputName: input, outputName: output };
 }
 //# sourceMappingURL=probe-graph.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/probe-calibration.js
+;// CONCATENATED MODULE: ./build/src/measure/protocol/probe-calibration.js
 
 
 
@@ -15764,7 +15767,7 @@ function computeReferenceScore(readings) {
     return median(readings.filter((r) => r.referenceMs > 0).map((r) => r.referenceSequences / (r.referenceMs / 1000)));
 }
 //# sourceMappingURL=probe-calibration.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/worker/probe.js
+;// CONCATENATED MODULE: ./build/src/measure/protocol/worker/probe.js
 
 
 
@@ -15829,7 +15832,7 @@ function createReferenceFeeds(Tensor) {
     };
 }
 //# sourceMappingURL=probe.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/worker/run-worker-job.js
+;// CONCATENATED MODULE: ./build/src/measure/protocol/worker/run-worker-job.js
 
 
 
@@ -15950,7 +15953,7 @@ function classifyFailure(error) {
     return 'runtime';
 }
 //# sourceMappingURL=run-worker-job.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/ipc/turn-gate.js
+;// CONCATENATED MODULE: ./build/src/measure/protocol/ipc/turn-gate.js
 function isTurnMessage(message) {
     return typeof message === 'object' && message !== null && Reflect.get(message, 'kind') === 'turn';
 }
@@ -15983,7 +15986,7 @@ function createTurnGate(send) {
     };
 }
 //# sourceMappingURL=turn-gate.js.map
-;// CONCATENATED MODULE: ./build/src/platform/signal-cleanup.js
+;// CONCATENATED MODULE: ./build/src/ground/platform/signal-cleanup.js
 /**
  * Cleanups that must run when the process is interrupted (SIGINT, SIGTERM): each runs synchronously, the
  * latest registered first (a worker's process group ends before the folder it writes into is removed), then
@@ -16021,7 +16024,7 @@ function signal_cleanup_registerSignalCleanup(cleanup) {
     };
 }
 //# sourceMappingURL=signal-cleanup.js.map
-;// CONCATENATED MODULE: ./build/src/platform/process-group.js
+;// CONCATENATED MODULE: ./build/src/ground/platform/process-group.js
 
 const OWN_GROUPS = process.platform !== 'win32';
 /** Spawn and fork options that make the child the leader of a new process group. */
@@ -16084,7 +16087,7 @@ function endOwnGroup() {
     process.exit(1);
 }
 //# sourceMappingURL=process-group.js.map
-;// CONCATENATED MODULE: ./build/src/protocol/ipc/worker-main.js
+;// CONCATENATED MODULE: ./build/src/measure/protocol/ipc/worker-main.js
 
 
 

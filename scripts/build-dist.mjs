@@ -1,7 +1,7 @@
 // `npm run build:dist`: the action's committed dist/ from the tsc output in build/ (run `npm run build` first).
 // `node scripts/build-dist.mjs OUT` writes the same files to OUT instead (check-dist compares them).
-//   dist/index.js        bootstrap: links onnxruntime-node (see src/action/resolve-onnxruntime.ts), loads action.js
-//   dist/action.js       the action (ncc bundle of build/src/action/index.js), onnxruntime-node external
+//   dist/index.js        bootstrap: links onnxruntime-node (see src/faces/action/resolve-onnxruntime.ts), loads action.js
+//   dist/action.js       the action (ncc bundle of build/src/faces/action/index.js), onnxruntime-node external
 //   dist/worker-main.js  the measurement worker every cell runs in (its own bundle; forked by action.js)
 //   dist/*.index.js      chunks of action.js
 import { execFileSync } from 'node:child_process';
@@ -31,17 +31,17 @@ function bundle(entry, externals) {
 }
 
 rmSync(dist, { recursive: true, force: true });
-const action = bundle('build/src/action/index.js', ['onnxruntime-node']);
+const action = bundle('build/src/faces/action/index.js', ['onnxruntime-node']);
 renameSync(action, dist);
 renameSync(join(dist, 'index.js'), join(dist, 'action.js'));
 // ncc copied the unbundled worker as an asset (spawn-worker forks the worker-main.js beside itself):
 // replace it with the worker's own bundle.
-const worker = bundle('build/src/protocol/ipc/worker-main.js', ['onnxruntime-node']);
+const worker = bundle('build/src/measure/protocol/ipc/worker-main.js', ['onnxruntime-node']);
 const workerFiles = readdirSync(worker).filter((file) => file !== 'package.json');
 if (workerFiles.join() !== 'index.js')
   throw new Error(`worker bundle has more than index.js: ${workerFiles}`);
 copyFileSync(join(worker, 'index.js'), join(dist, 'worker-main.js'));
-const bootstrap = bundle('build/src/action/bootstrap.js', []);
+const bootstrap = bundle('build/src/faces/action/bootstrap.js', []);
 copyFileSync(join(bootstrap, 'index.js'), join(dist, 'index.js'));
 writeFileSync(join(dist, 'package.json'), '{ "type": "module" }\n');
 chmodSync(dist, 0o755);

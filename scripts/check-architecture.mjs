@@ -1,11 +1,22 @@
-// `npm run depcruise` (and `npm test`, after lint): the layering rules of .dependency-cruiser.cjs over src/, then
-// cycles between the top-level folders of src/ (src/cli, src/protocol, …; a subfolder counts as its top-level
-// folder). dependency-cruiser's --collapse only changes how a graph is drawn, not what its rules see, so the
-// folder graph is built here from the file graph the cruiser reports. Exits 1 on any violation.
+// `npm run depcruise` (and `npm test`, after lint): the rules of .dependency-cruiser.cjs over src/ (layers, faces
+// apart, @actions/*, I/O in pure modules, file cycles), then cycles between components (src/core, src/history and
+// each folder one level inside faces/, report/, decide/, measure/, ground/; a file directly inside a group is its own
+// component). dependency-cruiser's --collapse only changes how a graph is drawn, not what its rules see, so the
+// component graph is built here from the file graph the cruiser reports. Last, the layer graph it prints must match
+// the one in CONTRIBUTING.md (`node scripts/check-architecture.mjs --write` rewrites it). Exits 1 on any violation.
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const cruiser = 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs';
-const topFolder = (source) => source.match(/^src\/[^/]+/)?.[0] ?? source;
+const GROUPED = /^src\/(faces|report|decide|measure|ground)\/[^/]+/;
+const topFolder = (source) => source.match(GROUPED)?.[0] ?? source.match(/^src\/[^/]+/)?.[0] ?? source;
+const LAYERS = ['faces', 'core', 'report', 'history', 'decide', 'measure', 'ground'];
+const layerOf = (source) => source.match(/^src\/([^/]+)\//)?.[1] ?? null;
+const CONTRIBUTING = 'CONTRIBUTING.md';
+const MARKERS = [
+  '<!-- layer-graph: written by scripts/check-architecture.mjs --write -->',
+  '<!-- /layer-graph -->',
+];
 
 function runCruiser() {
   const args = [cruiser, 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'];
@@ -84,6 +95,36 @@ function describeFolderCycle(graph, cycle) {
   return [`no-folder-cycle: ${name}`, ...hops].join('\n');
 }
 
+/** The layers each layer imports (a mermaid flowchart), as `npm run depcruise` finds them. */
+function drawLayerGraph(modules) {
+  const edges = new Map(LAYERS.map((layer) => [layer, new Set()]));
+  for (const module of modules.filter((m) => m.source.startsWith('src/'))) {
+    const from = layerOf(module.source);
+    for (const dependency of module.dependencies) {
+      const to = layerOf(dependency.resolved);
+      if (from !== null && to !== null && to !== from) edges.get(from)?.add(to);
+    }
+  }
+  const lines = ['```mermaid', 'flowchart TD'];
+  for (const layer of LAYERS) {
+    const targets = LAYERS.filter((other) => edges.get(layer).has(other));
+    if (targets.length > 0) lines.push(`  ${layer} --> ${targets.join(' & ')}`);
+  }
+  return [...lines, '```'].join('\n');
+}
+
+/** Whether CONTRIBUTING.md shows `graph` (rewritten with --write). */
+function checkContributingGraph(graph) {
+  const text = readFileSync(CONTRIBUTING, 'utf8');
+  const start = text.indexOf(MARKERS[0]);
+  const end = text.indexOf(MARKERS[1]);
+  if (start < 0 || end < start) return `${CONTRIBUTING} has no ${MARKERS[0]} … ${MARKERS[1]} block`;
+  const next = `${text.slice(0, start)}${MARKERS[0]}\n${graph}\n${text.slice(end)}`;
+  if (next === text) return null;
+  if (process.argv.includes('--write')) return (writeFileSync(CONTRIBUTING, next), null);
+  return `${CONTRIBUTING}'s layer graph differs from src/'s: run \`node scripts/check-architecture.mjs --write\``;
+}
+
 const result = runCruiser();
 const fileViolations = result.summary.violations.filter((violation) => violation.rule.severity === 'error');
 const graph = buildFolderGraph(result.modules);
@@ -92,16 +133,21 @@ const { totalCruised, totalDependenciesCruised } = result.summary;
 console.log(`architecture: ${totalCruised} modules, ${totalDependenciesCruised} dependencies cruised`);
 for (const violation of fileViolations) console.log(`  ✖ ${describeViolation(violation)}`);
 for (const cycle of folderCycles) console.log(`  ✖ ${describeFolderCycle(graph, cycle)}`);
-const count = fileViolations.length + folderCycles.length;
+const layerGraph = drawLayerGraph(result.modules);
+console.log(`layers (${LAYERS.join(' → ')}):\n${layerGraph}`);
+const graphProblem = checkContributingGraph(layerGraph);
+if (graphProblem !== null) console.log(`  ✖ ${graphProblem}`);
+const count = fileViolations.length + folderCycles.length + (graphProblem === null ? 0 : 1);
 if (count === 0) {
   console.log(
-    '✔ architecture: no violations (file cycles, folder cycles, @actions/* outside src/action, I/O in pure modules)',
+    '✔ architecture: no violations (layers, faces apart, file and component cycles, @actions/* outside src/faces/action, I/O in pure modules, the layer graph in CONTRIBUTING.md)',
   );
 } else {
   const byRule = new Map();
   for (const name of [
     ...fileViolations.map((v) => v.rule.name),
     ...folderCycles.map(() => 'no-folder-cycle'),
+    ...(graphProblem === null ? [] : ['layer-graph']),
   ])
     byRule.set(name, (byRule.get(name) ?? 0) + 1);
   const parts = [...byRule].map(([name, n]) => `${n} ${name}`).join(', ');

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { baselineSchema } from '../src/baseline/baseline-schema.js';
-import { comparisonSchema } from '../src/compare/comparison-schema.js';
-import { historyRecordSchema } from '../src/schema/history-record-schema.js';
-import { configSchema } from '../src/settings/config-layer.js';
-import { profileSchema } from '../src/protocol/profile-schema.js';
+import { baselineSchema } from '../src/decide/baseline/baseline-schema.js';
+import { comparisonSchema } from '../src/decide/compare/comparison-schema.js';
+import { historyRecordSchema } from '../src/ground/schema/history-record-schema.js';
+import { configSchema } from '../src/faces/settings/config-layer.js';
+import { profileSchema } from '../src/measure/protocol/profile-schema.js';
 
 /** Every file format embedprof writes or reads, with the committed JSON Schema file generated from its zod schema. */
 export const DOCUMENT_SCHEMAS = [

@@ -8,11 +8,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { comparisonSchema } from '../src/compare/comparison-schema.js';
+import { comparisonSchema } from '../src/decide/compare/comparison-schema.js';
 import { createChainedRatios } from '../src/history/chained-ratios.js';
 import { writeHistoryRecord } from '../src/history/history-store.js';
 import { createHistoryRecord } from '../src/history/to-history-record.js';
-import { profileSchema } from '../src/protocol/profile-schema.js';
+import { profileSchema } from '../src/measure/protocol/profile-schema.js';
 
 /** A 40-digit commit id for night `n`: distinct, valid hex. */
 function createNightCommit(n: number): string {

@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export type WorkloadVariant = 'same' | 'slower' | 'memory';
 
 const engineUrl = (file: string): string =>
-  pathToFileURL(fileURLToPath(new URL(`../src/engine/${file}`, import.meta.url))).href;
+  pathToFileURL(fileURLToPath(new URL(`../src/measure/engine/${file}`, import.meta.url))).href;
 
 /** The module's source for one variant; paths are absolute, as a committed file's would be in a checkout. */
 export function writeWorkloadSource(

@@ -44,27 +44,55 @@ if (files.length === 0) {
 // TMPDIR). A new test file runs alone until it is listed here.
 const CONCURRENT = [
   // folders whose tests compute on values, fakes and fixtures, or read and write files
-  ...['action-runtime/', 'analysis/', 'baseline/', 'compare/', 'config/', 'corpus/', 'engine/', 'export/'],
-  ...['files/', 'gate/', 'helpers/', 'merge/', 'model/', 'platform/', 'random/', 'report/', 'schema/'],
-  ...['settings/', 'stats/', 'smoke.test.js', 'readme-quick-start.test.js'],
-  // (onnx/bert-graph times the model's generation)
-  ...['onnx/graph-analysis', 'onnx/probe-graph', 'onnx/protobuf', 'onnx/synthetic-model'],
+  ...[
+    'action-runtime/',
+    'decide/baseline/',
+    'decide/compare/',
+    'decide/gate/',
+    'faces/settings/',
+    'helpers/',
+  ],
+  ...[
+    'ground/',
+    'measure/analysis/',
+    'measure/corpus/',
+    'measure/engine/',
+    'measure/model/',
+    'measure/shards/',
+  ],
+  ...['report/', 'smoke.test.js', 'readme-quick-start.test.js'],
+  // (measure/onnx/bert-graph times the generation of the model)
+  ...['measure/onnx/graph-analysis', 'measure/onnx/probe-graph', 'measure/onnx/protobuf'],
+  'measure/onnx/synthetic-model',
   // the action: inputs, manifests and recipes, input errors, profiles and baselines whose checks are wiring
-  ...['action/action-inputs', 'action/action-manifest', 'action/bad-inputs-run', 'action/baseline-changes'],
-  ...['action/embedder-error-run', 'action/github-api-pulls', 'action/local-action', 'action/publish'],
-  ...['action/recipes', 'action/recipe-update-baseline', 'action/scheduled-run', 'action/untrusted-env-run'],
+  ...['faces/action/action-inputs', 'faces/action/action-manifest', 'faces/action/bad-inputs-run'],
+  ...['faces/action/baseline-changes', 'faces/action/embedder-error-run', 'faces/action/github-api-pulls'],
+  ...['faces/action/local-action', 'faces/action/publish', 'faces/action/recipes'],
+  ...['faces/action/recipe-update-baseline', 'faces/action/scheduled-run', 'faces/action/untrusted-env-run'],
   // the CLI: input errors, stored documents, profiles whose checks are wiring
-  ...['cli/bad-input', 'cli/bad-paths', 'cli/baseline-command', 'cli/compare-command', 'cli/embedder-faults'],
-  ...['cli/export-command', 'cli/hub-model', 'cli/profile-embedder', 'cli/report-command'],
-  'cli/tokenizer-mismatch',
+  ...[
+    'faces/cli/bad-input',
+    'faces/cli/bad-paths',
+    'faces/cli/baseline-command',
+    'faces/cli/compare-command',
+  ],
+  ...[
+    'faces/cli/embedder-faults',
+    'faces/cli/export-command',
+    'faces/cli/hub-model',
+    'faces/cli/profile-embedder',
+  ],
+  ...['faces/cli/report-command', 'faces/cli/tokenizer-mismatch'],
   ...['core/read-provenance', 'core/report-set-full-disk', 'core/run-documents', 'core/run-export'],
-  ...['core/run-history-site', 'protocol/measure-cell', 'protocol/schedule', 'protocol/summarize-cell'],
-  'protocol/worker-env',
+  ...['core/run-history-site', 'core/run-requests'],
+  ...['measure/protocol/measure-cell', 'measure/protocol/schedule', 'measure/protocol/summarize-cell'],
+  'measure/protocol/worker-env',
   // history: all but the data-branch files, which list the shared TMPDIR and time a push
   ...['history/base-history', 'history/build-series', 'history/check-history', 'history/history-'],
   ...['history/level-shifts', 'history/real-series', 'history/run-history-add'],
   // duet runs whose outcomes come from failures and fallbacks, not from measured speeds
-  ...['duet/base-failures', 'duet/gate-fallback', 'duet/gate-processes', 'duet/head-failures'],
+  ...['decide/duet/base-failures', 'decide/duet/gate-fallback', 'decide/duet/gate-processes'],
+  'decide/duet/head-failures',
 ];
 
 const isConcurrent = (file) => CONCURRENT.some((entry) => file.startsWith(`build/test/${entry}`));

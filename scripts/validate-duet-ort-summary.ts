@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { computeWilsonInterval, formatRate } from '../src/gate/wilson-interval.js';
+import { computeWilsonInterval, formatRate } from '../src/decide/gate/wilson-interval.js';
 
 export interface OrtOutcome {
   variant: string;

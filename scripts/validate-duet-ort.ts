@@ -11,11 +11,11 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { homedir, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureSyntheticModel } from '../src/onnx/synthetic-model.js';
+import { ensureSyntheticModel } from '../src/measure/onnx/synthetic-model.js';
 import { writeWorkloadSource, type WorkloadVariant } from './ort-workload.js';
 import { readGateOutcome, summarizeOrtOutcomes, type OrtOutcome } from './validate-duet-ort-summary.js';
 
-const cliEntry = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const cliEntry = fileURLToPath(new URL('../src/faces/cli/main.js', import.meta.url));
 
 export interface OrtSettings {
   /** Gates per variant, e.g. { 'A/A': 20, slower: 10, memory: 10, busy: 5 }. */

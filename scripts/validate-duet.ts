@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computeWilsonInterval, formatRate } from '../src/gate/wilson-interval.js';
+import { computeWilsonInterval, formatRate } from '../src/decide/gate/wilson-interval.js';
 
-const cliEntry = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const cliEntry = fileURLToPath(new URL('../src/faces/cli/main.js', import.meta.url));
 const slowEmbedder = fileURLToPath(
   new URL('../../test/fixtures/embedders/slow-embedder.mjs', import.meta.url),
 );

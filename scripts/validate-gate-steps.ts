@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const cliEntry = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const cliEntry = fileURLToPath(new URL('../src/faces/cli/main.js', import.meta.url));
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export type Variant = 'unchanged' | 'slower' | 'ballast';

@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeWilsonInterval, formatRate } from '../src/gate/wilson-interval.js';
+import { computeWilsonInterval, formatRate } from '../src/decide/gate/wilson-interval.js';
 import type { GateOutcome, StepSettings, Variant } from './validate-gate-steps.js';
 import { gateVariant, recordBaseline } from './validate-gate-steps.js';
 import { validateDuet } from './validate-duet.js';

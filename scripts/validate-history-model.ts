@@ -12,7 +12,7 @@
  *   slow night (its interleaved sides may not share the regime fully). Its own 95 % interval is
  *   ±1.96·chainedSigma·s with s² ~ χ²₉ / 9 (10 interleaved pairs).
  */
-import type { Random } from '../src/random/index.js';
+import type { Random } from '../src/ground/random/index.js';
 import type { Estimate, HistorySeries, SeriesPoint } from '../src/history/history-series.js';
 
 export interface NoiseModel {

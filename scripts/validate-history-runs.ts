@@ -11,11 +11,11 @@
 import type { ChangePoint, HistorySeries } from '../src/history/history-series.js';
 import type { SeriesCheckOptions } from '../src/history/check-history.js';
 import { decideHistoryCheck, findSeriesChangePoints } from '../src/history/check-history.js';
-import { createRandom } from '../src/random/index.js';
-import { computeTwoSidedPValue } from '../src/stats/index.js';
-import { computeLogMoments, computeWelchStatistics } from '../src/stats/welch.js';
-import type { RateEstimate } from '../src/gate/wilson-interval.js';
-import { computeWilsonInterval } from '../src/gate/wilson-interval.js';
+import { createRandom } from '../src/ground/random/index.js';
+import { computeTwoSidedPValue } from '../src/ground/stats/index.js';
+import { computeLogMoments, computeWelchStatistics } from '../src/ground/stats/welch.js';
+import type { RateEstimate } from '../src/decide/gate/wilson-interval.js';
+import { computeWilsonInterval } from '../src/decide/gate/wilson-interval.js';
 import type { NoiseModel } from './validate-history-model.js';
 import { simulateSeries } from './validate-history-model.js';
 

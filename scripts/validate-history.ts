@@ -8,8 +8,8 @@
  *   node build/scripts/validate-history.js [--seed 1] [--trials 400] [--null-series 40]
  */
 import { parseArgs } from 'node:util';
-import { computeNormalCdf, computeNormalQuantile } from '../src/stats/index.js';
-import type { RateEstimate } from '../src/gate/wilson-interval.js';
+import { computeNormalCdf, computeNormalQuantile } from '../src/ground/stats/index.js';
+import type { RateEstimate } from '../src/decide/gate/wilson-interval.js';
 import type { NoiseModel } from './validate-history-model.js';
 import { BASE_MODEL } from './validate-history-model.js';
 import type { Budget, Evaluation, Signal } from './validate-history-runs.js';

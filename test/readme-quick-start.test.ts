@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import { getFileInfo } from 'prettier';
-import { getEntry } from '../src/settings/setting-table.js';
+import { getEntry } from '../src/faces/settings/setting-table.js';
 import { testCacheDir } from './helpers/run-cli.js';
 
 const root = process.cwd();
@@ -142,7 +142,7 @@ test(`the default output folder ${outDir}/ is ignored by git, eslint and prettie
     }
   }
   // and the tree's own files are still checked: the ignores name the folder, nothing wider
-  const source = join(root, 'src/settings/setting-table.ts');
+  const source = join(root, 'src/faces/settings/setting-table.ts');
   assert.equal(await eslint.isPathIgnored(source), false);
   assert.equal((await getFileInfo(source, { ignorePath: join(root, '.prettierignore') })).ignored, false);
 });

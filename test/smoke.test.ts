@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createUsageError, UsageError } from '../src/errors.js';
+import { createUsageError, UsageError } from '../src/ground/errors.js';
 
 test('usage errors carry exit code 2 and name the input', () => {
   const error = createUsageError({

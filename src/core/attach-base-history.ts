@@ -3,11 +3,11 @@
  * when --store or --data-branch names a store. A store that cannot be read costs the comment its line, never
  * the gate: a repository without an `origin` remote or without the branch has no history, silently.
  */
-import type { Comparison } from '../compare/comparison-schema.js';
-import { describeError } from '../errors.js';
+import type { Comparison } from '../decide/compare/comparison-schema.js';
+import { describeError } from '../ground/errors.js';
 import { summarizeBaseHistory } from '../history/summarize-base-history.js';
-import { runGit } from '../platform/run-git.js';
-import type { ProgressReporter } from '../protocol/schedule/progress.js';
+import { runGit } from '../ground/platform/run-git.js';
+import type { ProgressReporter } from '../measure/protocol/schedule/progress.js';
 import {
   chooseHistoryTarget,
   describeHistoryTarget,

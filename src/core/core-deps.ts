@@ -2,8 +2,8 @@
  * What the core takes from its surroundings, injected by the face: the folder relative paths start from, the
  * clock, and where progress goes. Tests pass their own.
  */
-import { createProgressReporter, type ProgressReporter } from '../protocol/schedule/progress.js';
-import { describeError, RuntimeFailure, UsageError } from '../errors.js';
+import { createProgressReporter, type ProgressReporter } from '../measure/protocol/schedule/progress.js';
+import { describeError, RuntimeFailure, UsageError } from '../ground/errors.js';
 import type { CoreResult } from './outcomes.js';
 
 export interface CoreDeps {

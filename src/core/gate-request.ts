@@ -2,10 +2,10 @@
  * What the core's `gate` is asked to do, as typed values (the faces build it: settings/build-requests.ts),
  * and the gate's minimum of processes: fewer are raised for a comparison, and the comparison says so.
  */
-import type { PrepareBaseRequest } from '../duet/prepare-base.js';
-import type { GateComparisonRequest } from '../gate/comparison-request.js';
-import type { StopRule } from '../gate/inconclusive-cells.js';
-import type { ProfileOptions } from '../run/profile-options.js';
+import type { PrepareBaseRequest } from '../decide/duet/prepare-base.js';
+import type { GateComparisonRequest } from '../decide/gate/comparison-request.js';
+import type { StopRule } from '../decide/gate/inconclusive-cells.js';
+import type { ProfileOptions } from '../measure/sweep/profile-options.js';
 import type { BaseHistoryRequest } from './attach-base-history.js';
 import type { InputNames } from './input-names.js';
 import type { RecordedSetting, RunRecord } from './write-run-files.js';

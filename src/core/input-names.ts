@@ -3,7 +3,7 @@
  * the layer that set them (`--out`, `input out`, `embedprof.config.json: out`). The face's adapter
  * (settings/build-requests.ts) implements it; the core only ever sees this interface.
  */
-import { createUsageError, type UsageError } from '../errors.js';
+import { createUsageError, type UsageError } from '../ground/errors.js';
 
 export type RequestInput = 'out' | 'baseline' | 'current' | 'reportDir' | 'profileFile' | 'processes';
 

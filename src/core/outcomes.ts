@@ -2,11 +2,11 @@
  * What the core returns to a face: the documents it produced, the files it wrote, and the exit code those
  * imply. Faces render these; they never read the files back.
  */
-import type { Baseline } from '../baseline/baseline-schema.js';
-import type { Comparison } from '../compare/comparison-schema.js';
-import type { ExportFormat } from '../export/exporters.js';
-import type { HistoryRecord } from '../schema/history-record-schema.js';
-import type { Profile } from '../protocol/profile-schema.js';
+import type { Baseline } from '../decide/baseline/baseline-schema.js';
+import type { Comparison } from '../decide/compare/comparison-schema.js';
+import type { ExportFormat } from '../report/export/exporters.js';
+import type { HistoryRecord } from '../ground/schema/history-record-schema.js';
+import type { Profile } from '../measure/protocol/profile-schema.js';
 
 /** 0 pass, 1 a regression in a gated metric or a failed cell, 2 an input error. */
 export type ExitCode = 0 | 1 | 2;

@@ -1,8 +1,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { describeError } from '../errors.js';
-import { writeFileAtomically as writeAtomically } from '../files/atomic-write.js';
-import { createFolders } from '../files/check-path.js';
+import { describeError } from '../ground/errors.js';
+import { writeFileAtomically as writeAtomically } from '../ground/files/atomic-write.js';
+import { createFolders } from '../ground/files/check-path.js';
 import { createInputError, type InputNames } from './input-names.js';
 
 /** Creates the output folder and proves it writable before any long work starts. */

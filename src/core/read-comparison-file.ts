@@ -1,5 +1,5 @@
-import { comparisonSchema, COMPARISON_SCHEMA_VERSION, type Comparison } from '../compare/index.js';
-import { readDocumentFile } from '../files/read-document-file.js';
+import { comparisonSchema, COMPARISON_SCHEMA_VERSION, type Comparison } from '../decide/compare/index.js';
+import { readDocumentFile } from '../ground/files/read-document-file.js';
 
 /** Reads a comparison.json; a missing, corrupt or newer-version file is one UsageError naming flag and file. */
 export function readComparisonFile(path: string, flag: string): Promise<Comparison> {

@@ -4,7 +4,7 @@ import type { HistorySeries } from '../history/history-series.js';
 import { buildHistorySeries } from '../history/build-series.js';
 import { DEFAULT_DATA_BRANCH, readDataBranch } from '../history/data-branch.js';
 import { readHistoryStore } from '../history/history-store.js';
-import type { HistoryRecord } from '../schema/history-record-schema.js';
+import type { HistoryRecord } from '../ground/schema/history-record-schema.js';
 import type { HistoryStoreTarget } from './run-history-add.js';
 
 export interface StoredHistory {

@@ -1,6 +1,6 @@
-import { readDocumentFile } from '../files/read-document-file.js';
-import { profileSchema, type Profile } from '../protocol/profile-schema.js';
-import { PROFILE_SCHEMA_VERSION } from '../schema/profile-sections-schema.js';
+import { readDocumentFile } from '../ground/files/read-document-file.js';
+import { profileSchema, type Profile } from '../measure/protocol/profile-schema.js';
+import { PROFILE_SCHEMA_VERSION } from '../ground/schema/profile-sections-schema.js';
 
 /**
  * Reads a profile.json given on the command line. Missing, corrupt, truncated or future-version files are one

@@ -4,8 +4,8 @@
  * GITHUB_REPOSITORY and GITHUB_RUN_ID). Elsewhere the commit is `git rev-parse HEAD` when git and a repository
  * are there; anything unknown is null.
  */
-import type { Provenance } from '../baseline/baseline-schema.js';
-import { runGitSync } from '../platform/run-git.js';
+import type { Provenance } from '../decide/baseline/baseline-schema.js';
+import { runGitSync } from '../ground/platform/run-git.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

@@ -2,10 +2,10 @@
  * The core's baseline update: a profile recorded as DIR/NAME.json (atomically), with its machine fingerprint
  * and provenance (commit, ref, runner, workflow run from the GitHub Actions environment; else git).
  */
-import { writeBaselineAtomically } from '../baseline/baseline-files.js';
-import { assertBaselineName, createBaselineFromProfile } from '../baseline/from-profile.js';
-import { createUsageError } from '../errors.js';
-import type { Profile } from '../protocol/profile-schema.js';
+import { writeBaselineAtomically } from '../decide/baseline/baseline-files.js';
+import { assertBaselineName, createBaselineFromProfile } from '../decide/baseline/from-profile.js';
+import { createUsageError } from '../ground/errors.js';
+import type { Profile } from '../measure/protocol/profile-schema.js';
 import type { BaselineOutcome } from './outcomes.js';
 import { readProvenance } from './read-provenance.js';
 

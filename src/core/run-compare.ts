@@ -1,8 +1,8 @@
 /** The core's `compare`: a profile.json against a baseline, written as comparison.json. */
-import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
-import { createFingerprint } from '../baseline/fingerprint.js';
-import { compareWithLoadedBaseline, type GateComparisonRequest } from '../gate/comparison-request.js';
-import { decideGateExitCode } from '../gate/gate-exit-code.js';
+import { loadCandidateBaselines, pickBaseline } from '../decide/baseline/choose-baseline.js';
+import { createFingerprint } from '../decide/baseline/fingerprint.js';
+import { compareWithLoadedBaseline, type GateComparisonRequest } from '../decide/gate/comparison-request.js';
+import { decideGateExitCode } from '../decide/gate/gate-exit-code.js';
 import { createInputError, type InputNames } from './input-names.js';
 import type { CompareOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';

@@ -5,18 +5,18 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
-import { createUsageError, describeError } from '../errors.js';
+import { createUsageError, describeError } from '../ground/errors.js';
 import {
   exportProfile,
   selectExporter,
   serializeExport,
   type Exported,
   type ExportFormat,
-} from '../export/index.js';
-import { writeFileAtomically } from '../files/atomic-write.js';
+} from '../report/export/index.js';
+import { writeFileAtomically } from '../ground/files/atomic-write.js';
 import type { CoreDeps } from './core-deps.js';
 import type { ExportOutcome } from './outcomes.js';
-import { createFolders } from '../files/check-path.js';
+import { createFolders } from '../ground/files/check-path.js';
 import { readProfileFile } from './read-profile-file.js';
 
 export interface ExportRequest {

@@ -3,17 +3,17 @@
  * `against`) or a committed baseline. Every input (settings, config, baselines, corpus, model, and a
  * mismatched machine under on-machine-mismatch fail) is checked before the first worker starts.
  */
-import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
-import { createFingerprint } from '../baseline/fingerprint.js';
-import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
-import { describeHeadFailure } from '../compare/head-failures.js';
-import { prepareBase, type PreparedBase } from '../duet/prepare-base.js';
-import type { ComparisonRequest } from '../gate/comparison-request.js';
-import { decideGateExitCode } from '../gate/gate-exit-code.js';
-import { hideWorktree, runDuetGate } from '../gate/run-duet-gate.js';
-import { runGate } from '../gate/run-gate.js';
-import { createProfileMeasurement } from '../run/profile-measurement.js';
-import { prepareRun, type PreparedRun } from '../run/prepare-run.js';
+import { loadCandidateBaselines, pickBaseline } from '../decide/baseline/choose-baseline.js';
+import { createFingerprint } from '../decide/baseline/fingerprint.js';
+import type { Comparison, ComparisonReference } from '../decide/compare/comparison-schema.js';
+import { describeHeadFailure } from '../decide/compare/head-failures.js';
+import { prepareBase, type PreparedBase } from '../decide/duet/prepare-base.js';
+import type { ComparisonRequest } from '../decide/gate/comparison-request.js';
+import { decideGateExitCode } from '../decide/gate/gate-exit-code.js';
+import { hideWorktree, runDuetGate } from '../decide/gate/run-duet-gate.js';
+import { runGate } from '../decide/gate/run-gate.js';
+import { createProfileMeasurement } from '../measure/sweep/profile-measurement.js';
+import { prepareRun, type PreparedRun } from '../measure/sweep/prepare-run.js';
 import { attachBaseHistory } from './attach-base-history.js';
 import type { CoreDeps } from './core-deps.js';
 import {

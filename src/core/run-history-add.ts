@@ -4,13 +4,13 @@
  * runner's (GITHUB_SHA) or git's HEAD; its parent and the branch come from git and the runner; the date is
  * the profile's createdAt unless given. With the comparison of a chained duet, the record keeps its ratios.
  */
-import { createUsageError } from '../errors.js';
+import { createUsageError } from '../ground/errors.js';
 import { createChainedRatios } from '../history/chained-ratios.js';
 import type { CommitContextReader } from '../history/commit-context.js';
 import { addToDataBranch, DEFAULT_DATA_BRANCH } from '../history/data-branch.js';
 import { writeHistoryRecord } from '../history/history-store.js';
 import { createHistoryRecord, normalizeCommitId } from '../history/to-history-record.js';
-import type { HistoryRecord } from '../schema/history-record-schema.js';
+import type { HistoryRecord } from '../ground/schema/history-record-schema.js';
 import type { HistoryAddOutcome } from './outcomes.js';
 import { readComparisonFile } from './read-comparison-file.js';
 import { readProfileFile } from './read-profile-file.js';

@@ -4,7 +4,7 @@
  */
 import { decideHistoryCheck, type HistoryVerdict } from '../history/check-history.js';
 import { formatHistoryVerdict } from '../report/terminal/format-history-check.js';
-import { GATED_METRIC, type FailOnName } from '../compare/gated-metrics.js';
+import { GATED_METRIC, type FailOnName } from '../decide/compare/gated-metrics.js';
 import type { ExitCode } from './outcomes.js';
 import type { StoredHistory } from './read-history.js';
 

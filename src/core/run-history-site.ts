@@ -4,13 +4,13 @@
  * HistorySeries[]; this validates the context, renders and writes.
  */
 import { resolve } from 'node:path';
-import { createUsageError, describeError } from '../errors.js';
-import { writeFileSet } from '../files/write-file-set.js';
+import { createUsageError, describeError } from '../ground/errors.js';
+import { writeFileSet } from '../ground/files/write-file-set.js';
 import type { HistorySeries } from '../history/history-series.js';
-import { isWebAddress, renderHistorySite } from '../report/history-site/index.js';
+import { isWebAddress, renderHistorySite } from '../report/site/index.js';
 import type { CoreDeps } from './core-deps.js';
 import type { HistorySiteOutcome } from './outcomes.js';
-import { createFolders } from '../files/check-path.js';
+import { createFolders } from '../ground/files/check-path.js';
 
 export interface HistorySiteRequest {
   series: readonly HistorySeries[];

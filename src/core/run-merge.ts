@@ -3,17 +3,17 @@
  * and one comparison — paired when every shard ran in duet mode against one base, else against the baseline.
  */
 import { existsSync } from 'node:fs';
-import { EMPTY_PROVENANCE } from '../baseline/baseline-schema.js';
-import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
-import { createFingerprint } from '../baseline/fingerprint.js';
-import { createBaselineFromProfile } from '../baseline/from-profile.js';
-import { compareProfiles } from '../compare/compare-profiles.js';
-import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
-import { compareWithLoadedBaseline, type GateComparisonRequest } from '../gate/comparison-request.js';
-import { decideGateExitCode } from '../gate/gate-exit-code.js';
-import { findShardFolders, type ShardFolder } from '../merge/find-shards.js';
-import { mergeShardProfiles } from '../merge/merge-profiles.js';
-import type { Profile } from '../protocol/profile-schema.js';
+import { EMPTY_PROVENANCE } from '../decide/baseline/baseline-schema.js';
+import { loadCandidateBaselines, pickBaseline } from '../decide/baseline/choose-baseline.js';
+import { createFingerprint } from '../decide/baseline/fingerprint.js';
+import { createBaselineFromProfile } from '../decide/baseline/from-profile.js';
+import { compareProfiles } from '../decide/compare/compare-profiles.js';
+import type { Comparison, ComparisonReference } from '../decide/compare/comparison-schema.js';
+import { compareWithLoadedBaseline, type GateComparisonRequest } from '../decide/gate/comparison-request.js';
+import { decideGateExitCode } from '../decide/gate/gate-exit-code.js';
+import { findShardFolders, type ShardFolder } from '../measure/shards/find-shards.js';
+import { mergeShardProfiles } from '../measure/shards/merge-profiles.js';
+import type { Profile } from '../measure/protocol/profile-schema.js';
 import { createInputError, type InputNames } from './input-names.js';
 import type { GateOutcome } from './outcomes.js';
 import { prepareOutputDir } from './output-files.js';

@@ -6,13 +6,13 @@
  * that cannot be written, stops the run (thrown).
  */
 import { join } from 'node:path';
-import type { Comparison } from '../compare/comparison-schema.js';
+import type { Comparison } from '../decide/compare/comparison-schema.js';
 import { buildHistorySeries } from '../history/build-series.js';
 import type { CommitContextReader } from '../history/commit-context.js';
 import { DEFAULT_DATA_BRANCH } from '../history/data-branch.js';
-import { runGit } from '../platform/run-git.js';
-import type { Profile } from '../protocol/profile-schema.js';
-import type { FailOnName } from '../compare/gated-metrics.js';
+import { runGit } from '../ground/platform/run-git.js';
+import type { Profile } from '../measure/protocol/profile-schema.js';
+import type { FailOnName } from '../decide/compare/gated-metrics.js';
 import { captureFailure, type CoreDeps } from './core-deps.js';
 import { measureNight, type NightMeasureRequest } from './measure-night.js';
 import type {

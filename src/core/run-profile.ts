@@ -3,14 +3,14 @@
  * reports. When a baseline is at hand (the config's gate.baselineDir, or the action's baselines/), the profile
  * is compared with it as well — for the report: a profile's exit code says only whether its cells ran.
  */
-import { loadCandidateBaselines, pickBaseline } from '../baseline/choose-baseline.js';
-import { createFingerprint } from '../baseline/fingerprint.js';
-import type { Comparison } from '../compare/comparison-schema.js';
-import { compareWithLoadedBaseline, type GateComparisonRequest } from '../gate/comparison-request.js';
-import { createProfileMeasurement } from '../run/profile-measurement.js';
-import type { ProfileOptions } from '../run/profile-options.js';
-import { prepareRun } from '../run/prepare-run.js';
-import type { Profile } from '../protocol/profile-schema.js';
+import { loadCandidateBaselines, pickBaseline } from '../decide/baseline/choose-baseline.js';
+import { createFingerprint } from '../decide/baseline/fingerprint.js';
+import type { Comparison } from '../decide/compare/comparison-schema.js';
+import { compareWithLoadedBaseline, type GateComparisonRequest } from '../decide/gate/comparison-request.js';
+import { createProfileMeasurement } from '../measure/sweep/profile-measurement.js';
+import type { ProfileOptions } from '../measure/sweep/profile-options.js';
+import { prepareRun } from '../measure/sweep/prepare-run.js';
+import type { Profile } from '../measure/protocol/profile-schema.js';
 import type { CoreDeps } from './core-deps.js';
 import type { InputNames } from './input-names.js';
 import type { ProfileOutcome } from './outcomes.js';

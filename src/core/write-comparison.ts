@@ -1,5 +1,5 @@
-import type { Comparison } from '../compare/comparison-schema.js';
-import { comparisonSchema } from '../compare/comparison-schema.js';
+import type { Comparison } from '../decide/compare/comparison-schema.js';
+import { comparisonSchema } from '../decide/compare/comparison-schema.js';
 import { writeFileAtomically } from './output-files.js';
 
 /**

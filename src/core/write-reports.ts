@@ -1,7 +1,7 @@
-import type { Comparison } from '../compare/index.js';
-import { writeFileSet, type SetFile } from '../files/write-file-set.js';
+import type { Comparison } from '../decide/compare/index.js';
+import { writeFileSet, type SetFile } from '../ground/files/write-file-set.js';
 import { renderAll } from '../report/index.js';
-import type { Profile } from '../protocol/profile-schema.js';
+import type { Profile } from '../measure/protocol/profile-schema.js';
 
 /** Every report that applies, as files of a set (see files/write-file-set.ts). */
 export function renderReportFiles(

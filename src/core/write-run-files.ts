@@ -1,8 +1,8 @@
 /** The files of a run, each validated as it will be read back and written atomically into the output folder. */
-import type { Comparison } from '../compare/comparison-schema.js';
-import { profileSchema, type Profile } from '../protocol/profile-schema.js';
+import type { Comparison } from '../decide/compare/comparison-schema.js';
+import { profileSchema, type Profile } from '../measure/protocol/profile-schema.js';
 import { readGitHead } from './read-provenance.js';
-import { writeFileSet, type SetFile } from '../files/write-file-set.js';
+import { writeFileSet, type SetFile } from '../ground/files/write-file-set.js';
 import { serializeComparison } from './write-comparison.js';
 import { renderReportFiles } from './write-reports.js';
 

@@ -14,7 +14,7 @@ import {
   type MetricInfo,
   type SeriesPoint,
 } from './history-series.js';
-import { computeNormalQuantile } from '../stats/index.js';
+import { computeNormalQuantile } from '../ground/stats/index.js';
 
 const Z95 = computeNormalQuantile(0.975);
 

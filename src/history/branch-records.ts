@@ -3,10 +3,10 @@
  * same checks as a folder store: junk in records/, a corrupt or newer-version record, or a misnamed one is
  * a UsageError naming the branch and the file.
  */
-import { createUsageError } from '../errors.js';
-import type { HistoryRecord } from '../schema/history-record-schema.js';
+import { createUsageError } from '../ground/errors.js';
+import type { HistoryRecord } from '../ground/schema/history-record-schema.js';
 import type { BranchSession } from './branch-session.js';
-import { readGitBytes } from '../platform/run-git.js';
+import { readGitBytes } from '../ground/platform/run-git.js';
 import { parseHistoryRecordFile, RECORDS_FOLDER, selectRecordNames, sortRecords } from './record-file.js';
 
 interface TreeEntry {

@@ -9,10 +9,16 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createUsageError, RuntimeFailure } from '../errors.js';
-import { findBranchNameProblem } from '../platform/git-names.js';
-import { maskCredentials, readGitText, runGit, runGitSync, type GitResult } from '../platform/run-git.js';
-import { registerSignalCleanup } from '../platform/signal-cleanup.js';
+import { createUsageError, RuntimeFailure } from '../ground/errors.js';
+import { findBranchNameProblem } from '../ground/platform/git-names.js';
+import {
+  maskCredentials,
+  readGitText,
+  runGit,
+  runGitSync,
+  type GitResult,
+} from '../ground/platform/run-git.js';
+import { registerSignalCleanup } from '../ground/platform/signal-cleanup.js';
 
 export interface DataBranchTarget {
   /** A git checkout whose configuration (remote, credentials) reaches the remote. */

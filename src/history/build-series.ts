@@ -5,9 +5,9 @@
  * Cells a run skipped or failed, and metrics it could not measure, leave no point (a series without any
  * point is left out). Change points are left empty for the detector to fill.
  */
-import { cellId, formatCellLabel, type CellKey } from '../schema/cell-key.js';
-import type { HistoryRecord, MeasuredHistoryCell } from '../schema/history-record-schema.js';
-import { computeGeometricMeanInterval, computeMedian } from '../stats/index.js';
+import { cellId, formatCellLabel, type CellKey } from '../ground/schema/cell-key.js';
+import type { HistoryRecord, MeasuredHistoryCell } from '../ground/schema/history-record-schema.js';
+import { computeGeometricMeanInterval, computeMedian } from '../ground/stats/index.js';
 import type { Estimate, HistoryMetric, HistorySeries, MetricInfo, SeriesPoint } from './history-series.js';
 import { sortRecords } from './record-file.js';
 import { buildAllCellsSeries } from './all-cells-series.js';

@@ -3,9 +3,9 @@
  * with the previous recorded one, so per cell and metric the comparison's paired relative change
  * (head ÷ base − 1, with its interval) becomes the ratio head ÷ base. Pure.
  */
-import type { Comparison, MetricComparison } from '../compare/comparison-schema.js';
-import { createUsageError } from '../errors.js';
-import type { ChainedRatios } from '../schema/history-record-schema.js';
+import type { Comparison, MetricComparison } from '../decide/compare/comparison-schema.js';
+import { createUsageError } from '../ground/errors.js';
+import type { ChainedRatios } from '../ground/schema/history-record-schema.js';
 import { normalizeCommitId, roundRatio } from './to-history-record.js';
 
 type RatioEstimate = ChainedRatios['cells'][number]['throughput'];

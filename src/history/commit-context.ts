@@ -4,7 +4,7 @@
  * and the branch (GITHUB_REF_NAME when GITHUB_REF is a branch, else the checked-out branch). Anything unknown
  * is null. The core gets a reader built here, so tests pass their own.
  */
-import { runGit, type GitOptions } from '../platform/run-git.js';
+import { runGit, type GitOptions } from '../ground/platform/run-git.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

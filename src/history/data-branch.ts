@@ -6,9 +6,9 @@
  * new tip and retried with a jittered backoff: records are separate files, so there is never a conflict.
  */
 import { join } from 'node:path';
-import { RuntimeFailure } from '../errors.js';
-import { createRandom, type Random } from '../random/index.js';
-import type { HistoryRecord } from '../schema/history-record-schema.js';
+import { RuntimeFailure } from '../ground/errors.js';
+import { createRandom, type Random } from '../ground/random/index.js';
+import type { HistoryRecord } from '../ground/schema/history-record-schema.js';
 import {
   openBranchSession,
   fetchBranchTip,
@@ -17,7 +17,7 @@ import {
 } from './branch-session.js';
 import type { DataBranchTarget } from './branch-session.js';
 import { readBranchRecords, readBranchText } from './branch-records.js';
-import { readGitText, runGit } from '../platform/run-git.js';
+import { readGitText, runGit } from '../ground/platform/run-git.js';
 import {
   createAppendOnlyError,
   createRecordFileName,

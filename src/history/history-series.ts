@@ -3,7 +3,7 @@
  * with the change points found in it. The store builds it from records; `history check`, the dashboard and the
  * PR comment's history line read it.
  */
-import type { CellKey } from '../schema/cell-key.js';
+import type { CellKey } from '../ground/schema/cell-key.js';
 
 /** cellId and label of the all-cells series. */
 export const ALL_CELLS_ID = 'all-cells';

@@ -4,12 +4,12 @@
  * two writers can never replace each other's record; an existing record is never overwritten.
  */
 import type { Dirent } from 'node:fs';
-import { createFolders } from '../files/check-path.js';
+import { createFolders } from '../ground/files/check-path.js';
 import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createUsageError, describeError } from '../errors.js';
-import { createTemporaryPath } from '../files/atomic-write.js';
-import type { HistoryRecord } from '../schema/history-record-schema.js';
+import { createUsageError, describeError } from '../ground/errors.js';
+import { createTemporaryPath } from '../ground/files/atomic-write.js';
+import type { HistoryRecord } from '../ground/schema/history-record-schema.js';
 import {
   createAppendOnlyError,
   createRecordFileName,

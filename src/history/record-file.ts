@@ -3,14 +3,14 @@
  * `records/<UTC time, compact>-<commit, 12 digits>.json`, so that name order is time order and two runs
  * (different times or commits) never share a name; compact JSON on one line. No I/O here.
  */
-import { createUsageError } from '../errors.js';
-import { parseTemporaryName } from '../files/atomic-write.js';
-import { parseDocument } from '../schema/parse-document.js';
+import { createUsageError } from '../ground/errors.js';
+import { parseTemporaryName } from '../ground/files/atomic-write.js';
+import { parseDocument } from '../ground/schema/parse-document.js';
 import {
   HISTORY_RECORD_SCHEMA_VERSION,
   historyRecordSchema,
   type HistoryRecord,
-} from '../schema/history-record-schema.js';
+} from '../ground/schema/history-record-schema.js';
 
 export const RECORDS_FOLDER = 'records';
 

@@ -14,9 +14,17 @@
  * Pure and seeded: the same series and options give the same change points.
  */
 // imported from their modules, not stats/index.js: the worker bundle, which uses stats/index.js, stays without them
-import { detectChangePoints, type ChangePointOptions, type RelativeChange } from '../stats/change-points.js';
-import { findIsolatedOutliers } from '../stats/isolated-outliers.js';
-import { detectRatioSteps, type RatioObservation, type RatioStepOptions } from '../stats/ratio-steps.js';
+import {
+  detectChangePoints,
+  type ChangePointOptions,
+  type RelativeChange,
+} from '../ground/stats/change-points.js';
+import { findIsolatedOutliers } from '../ground/stats/isolated-outliers.js';
+import {
+  detectRatioSteps,
+  type RatioObservation,
+  type RatioStepOptions,
+} from '../ground/stats/ratio-steps.js';
 import type { ChangePoint, Estimate, HistorySeries, SeriesPoint } from './history-series.js';
 
 export type ChangeSignal = 'level' | 'chained';

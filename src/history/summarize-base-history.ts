@@ -2,7 +2,7 @@
  * The PR comment's line per gated metric from the base branch's history: "batch 32: 312 texts/s on main, no
  * change point in 14 runs". Pure: the series (from the store) and the comparison in, data out.
  */
-import type { BaseHistory, Comparison, MetricName } from '../compare/comparison-schema.js';
+import type { BaseHistory, Comparison, MetricName } from '../decide/compare/comparison-schema.js';
 import type { HistoryMetric, HistorySeries } from './history-series.js';
 import { findSeriesChangePoints } from './series-change-points.js';
 

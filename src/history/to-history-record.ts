@@ -4,12 +4,12 @@
  * below the 1–8 % noise between processes and runs — which keeps a quick sweep's record near 3 kB.
  */
 import { createHash } from 'node:crypto';
-import { createBaselineCell } from '../baseline/from-profile.js';
-import { createFingerprint } from '../baseline/fingerprint.js';
-import { createUsageError } from '../errors.js';
-import { createCellKey, type CellKey } from '../schema/cell-key.js';
-import type { BatchCell, LengthCell } from '../schema/cell-schema.js';
-import type { Distribution } from '../schema/common-schema.js';
+import { createBaselineCell } from '../decide/baseline/from-profile.js';
+import { createFingerprint } from '../decide/baseline/fingerprint.js';
+import { createUsageError } from '../ground/errors.js';
+import { createCellKey, type CellKey } from '../ground/schema/cell-key.js';
+import type { BatchCell, LengthCell } from '../ground/schema/cell-schema.js';
+import type { Distribution } from '../ground/schema/common-schema.js';
 import {
   commitIdSchema,
   HISTORY_RECORD_SCHEMA_VERSION,
@@ -18,8 +18,8 @@ import {
   type HistoryCell,
   type HistoryMachine,
   type HistoryRecord,
-} from '../schema/history-record-schema.js';
-import type { Profile } from '../protocol/profile-schema.js';
+} from '../ground/schema/history-record-schema.js';
+import type { Profile } from '../measure/protocol/profile-schema.js';
 
 export interface HistoryRecordMeta {
   commit: string;

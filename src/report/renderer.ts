@@ -1,9 +1,9 @@
 /**
- * The one interface every output format implements (like hyperfine's `src/export/`): a pure function from a
+ * The one interface every output format implements (like hyperfine's `src/report/export/`): a pure function from a
  * profile and an optional comparison to the text of one file. No I/O, no environment, no clock.
  */
-import type { Comparison } from '../compare/comparison-schema.js';
-import type { Profile } from '../protocol/profile-schema.js';
+import type { Comparison } from '../decide/compare/comparison-schema.js';
+import type { Profile } from '../measure/protocol/profile-schema.js';
 
 export interface ReportInput {
   profile: Profile;

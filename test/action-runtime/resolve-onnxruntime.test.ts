@@ -8,7 +8,7 @@ import {
   linkOnnxRuntime,
   PINNED_ONNXRUNTIME_VERSION,
   resolveOnnxRuntime,
-} from '../../src/action/resolve-onnxruntime.js';
+} from '../../src/faces/action/resolve-onnxruntime.js';
 
 function createFakePackage(root: string, version: string): string {
   const dir = join(root, 'node_modules', 'onnxruntime-node');

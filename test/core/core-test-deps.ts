@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CoreDeps } from '../../src/core/index.js';
-import { resolveSettings, type ResolvedSettings } from '../../src/settings/resolve-settings.js';
-import type { SettingValues } from '../../src/settings/setting-table.js';
+import { resolveSettings, type ResolvedSettings } from '../../src/faces/settings/resolve-settings.js';
+import type { SettingValues } from '../../src/faces/settings/setting-table.js';
 
 export const START = new Date('2026-12-06T12:00:00.000Z');
 

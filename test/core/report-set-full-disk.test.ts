@@ -1,7 +1,7 @@
 /**
  * A run's files are one set: when the disk fills while they are written, the previous set in the output
  * folder stays byte-identical and a fresh folder gets no partial set. The disk is a real 4 MB tmpfs where
- * this process may mount one (root, as in CI); elsewhere the write is made to fail as test/files does, by an
+ * this process may mount one (root, as in CI); elsewhere the write is made to fail as test/ground/files does, by an
  * entry that is in the way.
  */
 import { test, type TestContext } from 'node:test';

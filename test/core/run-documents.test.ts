@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { comparisonSchema } from '../../src/compare/comparison-schema.js';
+import { comparisonSchema } from '../../src/decide/compare/comparison-schema.js';
 import {
   captureFailure,
   readHistory,
@@ -18,16 +18,16 @@ import {
   runReport,
 } from '../../src/core/index.js';
 import { writeHistoryRecord } from '../../src/history/history-store.js';
-import { createRandom } from '../../src/random/index.js';
-import { selectShardCells } from '../../src/run/profile-options.js';
-import type { Profile } from '../../src/protocol/profile-schema.js';
-import { profileSchema } from '../../src/protocol/profile-schema.js';
+import { createRandom } from '../../src/ground/random/index.js';
+import { selectShardCells } from '../../src/measure/sweep/profile-options.js';
+import type { Profile } from '../../src/measure/protocol/profile-schema.js';
+import { profileSchema } from '../../src/measure/protocol/profile-schema.js';
 import {
   buildCompareRequest,
   buildMergeRequest,
   buildReportRequest,
-} from '../../src/settings/build-requests.js';
-import { buildTestProfile } from '../compare/test-profile.js';
+} from '../../src/faces/settings/build-requests.js';
+import { buildTestProfile } from '../decide/compare/test-profile.js';
 import { createNightCells, createNightRecord } from '../history/history-fixtures.js';
 import { loadFixtureComparison, loadFixtureProfile } from '../report/fixtures/report-fixtures.js';
 import { resolveTestSettings, withTempFolder } from './core-test-deps.js';

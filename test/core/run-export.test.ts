@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureFailure } from '../../src/core/core-deps.js';
 import { runExport, type ExportRequest } from '../../src/core/run-export.js';
-import { exportProfile, readExportFormat, serializeExport } from '../../src/export/index.js';
-import type { Profile } from '../../src/protocol/profile-schema.js';
+import { exportProfile, readExportFormat, serializeExport } from '../../src/report/export/index.js';
+import type { Profile } from '../../src/measure/protocol/profile-schema.js';
 import { loadFixtureProfile } from '../report/fixtures/report-fixtures.js';
 
 const fixture = loadFixtureProfile();

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureFailure, runHistorySite } from '../../src/core/index.js';
-import { buildSyntheticHistory } from '../report/history-site/synthetic-history.js';
+import { buildSyntheticHistory } from '../report/site/synthetic-history.js';
 
 const NOW = new Date('2026-10-25T06:00:00.000Z');
 const context = { title: 'embedprof history: o/r', repositoryUrl: 'https://github.com/o/r' };

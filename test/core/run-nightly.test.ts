@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNightly, type NightlyOutcome, type NightlyStep } from '../../src/core/index.js';
 import { createCommitContextReader } from '../../src/history/commit-context.js';
-import { historyRecordSchema } from '../../src/schema/history-record-schema.js';
-import { buildNightRequests } from '../../src/settings/build-requests.js';
+import { historyRecordSchema } from '../../src/ground/schema/history-record-schema.js';
+import { buildNightRequests } from '../../src/faces/settings/build-requests.js';
 import {
   addOrigin,
   commitAll,
@@ -18,7 +18,7 @@ import {
   runGit,
   TINY_CONFIG,
   writeEmbedder,
-} from '../duet/git-fixture.js';
+} from '../decide/duet/git-fixture.js';
 import { createTestDeps, resolveTestSettings } from './core-test-deps.js';
 
 /** Tonight in `repo`: the config's sweep (the base measures what its own config says), 1 s a clock call. */

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { baselineSchema } from '../../src/baseline/baseline-schema.js';
-import { comparisonSchema } from '../../src/compare/comparison-schema.js';
+import { baselineSchema } from '../../src/decide/baseline/baseline-schema.js';
+import { comparisonSchema } from '../../src/decide/compare/comparison-schema.js';
 import {
   captureFailure,
   runBaselineUpdate,
@@ -15,8 +15,8 @@ import {
   runProfile,
   type ProfileOutcome,
 } from '../../src/core/index.js';
-import { profileSchema } from '../../src/protocol/profile-schema.js';
-import { buildGateRequest, buildProfileRequest } from '../../src/settings/build-requests.js';
+import { profileSchema } from '../../src/measure/protocol/profile-schema.js';
+import { buildGateRequest, buildProfileRequest } from '../../src/faces/settings/build-requests.js';
 import { createTestDeps, resolveTestSettings, START, TOY_SWEEP, withTempFolder } from './core-test-deps.js';
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));

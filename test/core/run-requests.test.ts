@@ -15,10 +15,10 @@ import {
   runReport,
   type InputNames,
 } from '../../src/core/index.js';
-import type { GateComparisonRequest } from '../../src/gate/comparison-request.js';
-import { createRandom } from '../../src/random/index.js';
-import type { Profile } from '../../src/protocol/profile-schema.js';
-import { buildTestProfile } from '../compare/test-profile.js';
+import type { GateComparisonRequest } from '../../src/decide/gate/comparison-request.js';
+import { createRandom } from '../../src/ground/random/index.js';
+import type { Profile } from '../../src/measure/protocol/profile-schema.js';
+import { buildTestProfile } from '../decide/compare/test-profile.js';
 import { createNightCells } from '../history/history-fixtures.js';
 import { withTempFolder } from './core-test-deps.js';
 

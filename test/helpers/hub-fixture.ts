@@ -8,8 +8,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import { downloadHubModel } from '../../src/model/hub-download.js';
-import type { DownloadHubModelOptions, HubProgressEvent } from '../../src/model/hub-download.js';
+import { downloadHubModel } from '../../src/measure/model/hub-download.js';
+import type { DownloadHubModelOptions, HubProgressEvent } from '../../src/measure/model/hub-download.js';
 import { MAIN_COMMIT, startHubServer } from './hub-server.js';
 import type { HubServer } from './hub-server.js';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const testCacheDir = resolve('.cache/embedprof-test');
-const cliEntry = resolve('build/src/cli/main.js');
+const cliEntry = resolve('build/src/faces/cli/main.js');
 
 export interface CliResult {
   status: number | null;

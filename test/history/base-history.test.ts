@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildHistorySeries } from '../../src/history/build-series.js';
 import { summarizeBaseHistory } from '../../src/history/summarize-base-history.js';
-import { createRandom } from '../../src/random/index.js';
-import { describeBaseHistory } from '../../src/report/run-context.js';
+import { createRandom } from '../../src/ground/random/index.js';
+import { describeBaseHistory } from '../../src/report/facts/run-context.js';
 import { loadFixtureComparison } from '../report/fixtures/report-fixtures.js';
 import { createCommitId, createNightRecord } from './history-fixtures.js';
 

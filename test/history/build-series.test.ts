@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildHistorySeries, estimatePoint } from '../../src/history/build-series.js';
-import { createRandom } from '../../src/random/index.js';
-import { cellId } from '../../src/schema/cell-key.js';
-import type { HistoryRecord } from '../../src/schema/history-record-schema.js';
-import { computeGeometricMeanInterval, computeMedian } from '../../src/stats/index.js';
+import { createRandom } from '../../src/ground/random/index.js';
+import { cellId } from '../../src/ground/schema/cell-key.js';
+import type { HistoryRecord } from '../../src/ground/schema/history-record-schema.js';
+import { computeGeometricMeanInterval, computeMedian } from '../../src/ground/stats/index.js';
 import { createCommitId, createNightRecord, TEST_CELLS } from './history-fixtures.js';
 
 function createNights(count: number, seed: number): HistoryRecord[] {

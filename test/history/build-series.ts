@@ -5,7 +5,7 @@ import type {
   HistorySeries,
   SeriesPoint,
 } from '../../src/history/history-series.js';
-import { createRandom } from '../../src/random/index.js';
+import { createRandom } from '../../src/ground/random/index.js';
 
 export interface SeriesSpec {
   /** The level of each night (before noise). */

@@ -12,8 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { addToDataBranch } from '../../src/history/data-branch.js';
 import { serializeHistoryRecord } from '../../src/history/record-file.js';
-import { createRandom } from '../../src/random/index.js';
-import { runGit } from '../duet/git-fixture.js';
+import { createRandom } from '../../src/ground/random/index.js';
+import { runGit } from '../decide/duet/git-fixture.js';
 import { createNightRecord, createRemoteWithClones } from './history-fixtures.js';
 
 const DATA_BRANCH = pathToFileURL(resolve('build/src/history/data-branch.js')).href;

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/ground/errors.js';
 import { addToDataBranch, readDataBranch } from '../../src/history/data-branch.js';
 import { createRecordFileName } from '../../src/history/record-file.js';
-import { createRandom } from '../../src/random/index.js';
-import { runGit } from '../duet/git-fixture.js';
+import { createRandom } from '../../src/ground/random/index.js';
+import { runGit } from '../decide/duet/git-fixture.js';
 import { createNightRecord, createRemoteWithClones, listBranchFiles } from './history-fixtures.js';
 
 const random = createRandom(14);

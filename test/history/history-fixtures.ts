@@ -5,13 +5,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Random } from '../../src/random/index.js';
-import type { CellKey } from '../../src/schema/cell-key.js';
-import type { HistoryRecord } from '../../src/schema/history-record-schema.js';
-import type { Environment } from '../../src/schema/profile-sections-schema.js';
+import type { Random } from '../../src/ground/random/index.js';
+import type { CellKey } from '../../src/ground/schema/cell-key.js';
+import type { HistoryRecord } from '../../src/ground/schema/history-record-schema.js';
+import type { Environment } from '../../src/ground/schema/profile-sections-schema.js';
 import { createHistoryRecord } from '../../src/history/to-history-record.js';
-import { buildTestProfile, createTestProcess, type TestCell } from '../compare/test-profile.js';
-import { runGit } from '../duet/git-fixture.js';
+import { buildTestProfile, createTestProcess, type TestCell } from '../decide/compare/test-profile.js';
+import { runGit } from '../decide/duet/git-fixture.js';
 
 export const TEST_CELLS: CellKey[] = [
   { sweep: 'batch', batchSize: 8 },

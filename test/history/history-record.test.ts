@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { compareProfiles } from '../../src/compare/index.js';
-import { createBaselineFromProfile } from '../../src/baseline/from-profile.js';
-import { EMPTY_PROVENANCE } from '../../src/baseline/baseline-schema.js';
-import { UsageError } from '../../src/errors.js';
+import { compareProfiles } from '../../src/decide/compare/index.js';
+import { createBaselineFromProfile } from '../../src/decide/baseline/from-profile.js';
+import { EMPTY_PROVENANCE } from '../../src/decide/baseline/baseline-schema.js';
+import { UsageError } from '../../src/ground/errors.js';
 import { createChainedRatios } from '../../src/history/chained-ratios.js';
 import {
   parseHistoryRecordFile,
@@ -12,10 +12,10 @@ import {
   createRecordFileName,
 } from '../../src/history/record-file.js';
 import { createHistoryRecord, roundValue } from '../../src/history/to-history-record.js';
-import { historyRecordSchema } from '../../src/schema/history-record-schema.js';
-import { createRandom } from '../../src/random/index.js';
+import { historyRecordSchema } from '../../src/ground/schema/history-record-schema.js';
+import { createRandom } from '../../src/ground/random/index.js';
 import { loadFixtureProfile } from '../report/fixtures/report-fixtures.js';
-import { buildTestProfile } from '../compare/test-profile.js';
+import { buildTestProfile } from '../decide/compare/test-profile.js';
 import { createCommitId, createNightCells } from './history-fixtures.js';
 
 const META = {

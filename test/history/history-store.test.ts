@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/ground/errors.js';
 import { readHistoryStore, writeHistoryRecord } from '../../src/history/history-store.js';
 import { createRecordFileName } from '../../src/history/record-file.js';
-import { createRandom } from '../../src/random/index.js';
+import { createRandom } from '../../src/ground/random/index.js';
 import { createNightRecord, createTempDir } from './history-fixtures.js';
 
 function withStore(run: (dir: string) => Promise<void>): () => Promise<void> {

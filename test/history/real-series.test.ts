@@ -11,7 +11,7 @@ import { buildHistorySeries } from '../../src/history/build-series.js';
 import { decideHistoryCheck } from '../../src/history/check-history.js';
 import { readHistoryStore } from '../../src/history/history-store.js';
 import { findSeriesChangePoints } from '../../src/history/series-change-points.js';
-import type { HistoryRecord } from '../../src/schema/history-record-schema.js';
+import type { HistoryRecord } from '../../src/ground/schema/history-record-schema.js';
 
 const STORE = 'test/fixtures/history/aa-20';
 const STEP_AT = 12;

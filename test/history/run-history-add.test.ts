@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runHistoryAdd } from '../../src/core/run-history-add.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/ground/errors.js';
 import { createCommitContextReader, type CommitContext } from '../../src/history/commit-context.js';
 import { readDataBranch } from '../../src/history/data-branch.js';
 import { readHistoryStore } from '../../src/history/history-store.js';
-import { createRandom } from '../../src/random/index.js';
-import { buildTestProfile } from '../compare/test-profile.js';
-import { runGit } from '../duet/git-fixture.js';
+import { createRandom } from '../../src/ground/random/index.js';
+import { buildTestProfile } from '../decide/compare/test-profile.js';
+import { runGit } from '../decide/duet/git-fixture.js';
 import {
   createCommitId,
   createNightCells,

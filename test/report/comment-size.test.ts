@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CellComparison, Comparison } from '../../src/compare/comparison-schema.js';
-import { comparisonSchema } from '../../src/compare/comparison-schema.js';
+import type { CellComparison, Comparison } from '../../src/decide/compare/comparison-schema.js';
+import { comparisonSchema } from '../../src/decide/compare/comparison-schema.js';
 import {
   COMMENT_LIMIT,
   COMMENT_MARKER,
@@ -9,8 +9,8 @@ import {
   renderSummary,
   SUMMARY_LIMIT_BYTES,
 } from '../../src/report/index.js';
-import type { TestCell } from '../compare/test-profile.js';
-import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
+import type { TestCell } from '../decide/compare/test-profile.js';
+import { buildTestProfile, createTestProcess } from '../decide/compare/test-profile.js';
 import { loadFixtureComparison, loadFixtureProfile } from './fixtures/report-fixtures.js';
 import { HOSTILE } from './hostile-inputs.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COMMENT_MARKER, escapeHtml, escapeMarkdown, renderAll } from '../../src/report/index.js';
-import { formatCsvField } from '../../src/report/csv.js';
+import { formatCsvField } from '../../src/report/export/csv.js';
 import { assertBalancedTags, findFetchingReferences } from './html-checks.js';
 import { buildHostileComparison, buildHostileProfile, HOSTILE, HOSTILE_PARTS } from './hostile-inputs.js';
 

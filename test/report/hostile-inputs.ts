@@ -1,8 +1,8 @@
 /** Inputs carrying strings a pull request could control, written to break out of Markdown, HTML and CSV. */
-import type { Comparison } from '../../src/compare/comparison-schema.js';
-import { comparisonSchema } from '../../src/compare/comparison-schema.js';
-import type { Profile } from '../../src/protocol/profile-schema.js';
-import { profileSchema } from '../../src/protocol/profile-schema.js';
+import type { Comparison } from '../../src/decide/compare/comparison-schema.js';
+import { comparisonSchema } from '../../src/decide/compare/comparison-schema.js';
+import type { Profile } from '../../src/measure/protocol/profile-schema.js';
+import { profileSchema } from '../../src/measure/protocol/profile-schema.js';
 import { loadFixtureComparison, loadFixtureProfile } from './fixtures/report-fixtures.js';
 
 export const HOSTILE_PARTS = [

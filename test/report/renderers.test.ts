@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReportInput } from '../../src/report/index.js';
 import { PROFILE_CSV_HEADER, RENDERERS, renderAll } from '../../src/report/index.js';
-import { buildTestProfile } from '../compare/test-profile.js';
+import { buildTestProfile } from '../decide/compare/test-profile.js';
 import { assertMatchesExpected } from './expected-files.js';
 import { loadFixtureComparison, loadFixtureProfile } from './fixtures/report-fixtures.js';
 

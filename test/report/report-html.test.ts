@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CHART_NAMES, renderHtmlReport } from '../../src/report/index.js';
-import { buildTestProfile, createTestProcess } from '../compare/test-profile.js';
+import { buildTestProfile, createTestProcess } from '../decide/compare/test-profile.js';
 import { loadFixtureComparison, loadFixtureProfile } from './fixtures/report-fixtures.js';
 import { assertBalancedTags, findFetchingReferences, listDataCharts } from './html-checks.js';
 

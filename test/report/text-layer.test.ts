@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { MachineComparison } from '../../src/compare/comparison-schema.js';
+import type { MachineComparison } from '../../src/decide/compare/comparison-schema.js';
 import { formatComparisonSummary } from '../../src/report/terminal/format-comparison.js';
 import { formatProfileTable } from '../../src/report/terminal/format-profile-table.js';
 import { describeMachineCheck, describeRunMachine } from '../../src/report/text/describe-machine.js';
@@ -14,7 +14,7 @@ import {
   formatShare,
   formatSignedPercentNumber,
 } from '../../src/report/text/format-numbers.js';
-import { describeRunContext } from '../../src/report/run-context.js';
+import { describeRunContext } from '../../src/report/facts/run-context.js';
 import { loadFixtureComparison, loadFixtureProfile } from './fixtures/report-fixtures.js';
 
 test('a signed percentage: real minus, thousands grouped unless the output writes none', () => {

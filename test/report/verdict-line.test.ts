@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Comparison, Overall, Verdict } from '../../src/compare/comparison-schema.js';
+import type { Comparison, Overall, Verdict } from '../../src/decide/compare/comparison-schema.js';
 import { escapeMarkdown, renderComment } from '../../src/report/index.js';
-import { describeComparisonVerdict, formatVerdictText } from '../../src/report/text/format-verdict.js';
+import { describeComparisonVerdict, formatVerdictText } from '../../src/report/facts/format-verdict.js';
 import { loadFixtureComparison, loadFixtureProfile } from './fixtures/report-fixtures.js';
 
 /** The fixture comparison with another overall outcome, and the batch 64 throughput cell's verdict set. */

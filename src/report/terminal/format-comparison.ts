@@ -8,9 +8,9 @@ import type {
   CellComparison,
   Comparison,
   MetricComparison,
-} from '../../compare/comparison-schema.js';
-import { describeHeadFailure } from '../../compare/head-failures.js';
-import { quoteUserText } from '../../errors.js';
+} from '../../decide/compare/comparison-schema.js';
+import { describeHeadFailure } from '../../decide/compare/head-failures.js';
+import { quoteUserText } from '../../ground/errors.js';
 import { describeMachineCheck } from '../text/describe-machine.js';
 import { formatChange, formatInterval } from '../text/format-numbers.js';
 

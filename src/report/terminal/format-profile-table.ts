@@ -1,8 +1,8 @@
 /** The short table `embedprof profile` prints at the end of a run (plain numbers, no thousands separators). */
 import { markdownTable } from 'markdown-table';
-import type { BatchCell, LengthCell } from '../../schema/cell-schema.js';
-import type { Distribution } from '../../schema/common-schema.js';
-import type { Profile } from '../../protocol/profile-schema.js';
+import type { BatchCell, LengthCell } from '../../ground/schema/cell-schema.js';
+import type { Distribution } from '../../ground/schema/common-schema.js';
+import type { Profile } from '../../measure/protocol/profile-schema.js';
 import { describeRunMachine } from '../text/describe-machine.js';
 import { formatShare } from '../text/format-numbers.js';
 

@@ -3,9 +3,9 @@
  * comparison's machine check came out ("same machine"). The report and the terminal word the custom
  * embedder and the mismatch setting each their own way; that difference is the `face` parameter.
  */
-import type { MachineComparison } from '../../compare/comparison-schema.js';
-import type { Profile } from '../../protocol/profile-schema.js';
-import { sanitizeText } from '../escape.js';
+import type { MachineComparison } from '../../decide/compare/comparison-schema.js';
+import type { Profile } from '../../measure/protocol/profile-schema.js';
+import { sanitizeText } from './escape.js';
 
 /** Who reads the line: a report (Markdown, HTML, summary) or the terminal of `embedprof profile/compare/gate`. */
 export type MachineFace = 'report' | 'terminal';

@@ -3,8 +3,8 @@
  * relative (0.1 = +10 %) and use a real minus sign, like the comparison's own reasons. Where two outputs
  * write a number differently today, the difference is a named style option, not a second copy.
  */
-import type { ChangeInterval } from '../../compare/comparison-schema.js';
-import type { Distribution, IntervalData } from '../../schema/common-schema.js';
+import type { ChangeInterval } from '../../decide/compare/comparison-schema.js';
+import type { Distribution, IntervalData } from '../../ground/schema/common-schema.js';
 
 const MINUS = '−';
 
@@ -71,7 +71,7 @@ export function formatChange(change: number, style: ChangeStyle = {}): string {
  * "0.004", "< 0.001", and "95 % CI −11.2 % to −9.6 %": the comparison's reasons are worded below report/
  * (they are data in comparison.json), and every renderer words p-values and intervals the same way.
  */
-export { formatInterval, formatPValue } from '../../compare/describe-change.js';
+export { formatInterval, formatPValue } from '../../decide/compare/describe-change.js';
 
 /** "[−15.1, −9.4]", or "[no CI]" when the interval could not be computed. */
 export function formatIntervalBrackets(interval: ChangeInterval | IntervalData | null): string {

@@ -1,0 +1,122 @@
+/**
+ * Duet mode's gate: base and head cells measured in neighbouring processes (run-duet-cells.ts), compared with
+ * the paired design, then adaptive sampling adds pairs for the inconclusive cells within the time budget.
+ * The base profile lives beside the loop: every extra round re-measures both sides and rebuilds both.
+ */
+import { sep } from 'node:path';
+import { EMPTY_PROVENANCE } from '../baseline/baseline-schema.js';
+import { createBaselineFromProfile } from '../baseline/from-profile.js';
+import type { ProfileMeasurement } from '../../measure/sweep/profile-measurement.js';
+import type { CompareOptions } from '../compare/compare-options.js';
+import { compareProfiles } from '../compare/compare-profiles.js';
+import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
+import type { CellReply } from '../../measure/protocol/ipc/cell-job.js';
+import type { ProgressReporter } from '../../measure/protocol/schedule/progress.js';
+import { runDuetCells, type DuetStates } from '../../measure/protocol/schedule/run-duet-cells.js';
+import type { CellKey } from '../../ground/schema/cell-key.js';
+import type { Profile } from '../../measure/protocol/profile-schema.js';
+import {
+  describeAdaptiveSampling,
+  runAdaptiveSampling,
+  type AdaptiveSamplingResult,
+} from './adaptive-sampling.js';
+import type { StopRule } from './inconclusive-cells.js';
+import { mergeCellStates } from './merge-cell-states.js';
+import { describeRound, EXTRA_PROCESSES_PER_ROUND, MAX_EXTRA_ROUNDS } from './run-gate.js';
+
+export interface DuetGateInput {
+  head: ProfileMeasurement;
+  base: ProfileMeasurement;
+  reference: Extract<ComparisonReference, { kind: 'base-ref' }>;
+  options: CompareOptions;
+  pairsPerCell: number;
+  seed: number;
+  budgetSeconds: number;
+  stopRule: StopRule;
+  elapsedSeconds: () => number;
+  progress: ProgressReporter;
+  /** The base's temporary worktree: its paths are shown relative to the repository, at the base commit. */
+  baseWorktree: string;
+}
+
+export interface DuetGateResult {
+  profile: Profile;
+  baseProfile: Profile;
+  comparison: Comparison;
+  sampling: AdaptiveSamplingResult;
+}
+
+function measurePairs(input: DuetGateInput, cells: CellKey[], pairs: number, seed: number) {
+  const { engine, ...request } = input.head.requestFor(cells, pairs, seed);
+  return runDuetCells({
+    ...request,
+    engines: { base: input.base.requestFor(cells, pairs, seed).engine, head: engine },
+    pairsPerCell: pairs,
+    adaptReply: { base: (reply) => adaptBaseReply(reply, input) },
+  });
+}
+
+/** `text` with the base's temporary worktree left out of its paths: they read as paths in the repository. */
+export function hideWorktree(text: string, worktree: string): string {
+  const root = worktree.replace(/[/\\]+$/, '');
+  return text.split(`${root}${sep}`).join('').split(root).join('.');
+}
+
+/**
+ * A failure of the base's process is the base's: an input error there (its embedder does not load at that
+ * commit) fails the base's cell instead of stopping the run, and the message names the base commit and the
+ * repository's paths, never the temporary worktree (removed by the time anyone reads it).
+ */
+export function adaptBaseReply(
+  reply: CellReply,
+  input: Pick<DuetGateInput, 'reference' | 'baseWorktree'>,
+): CellReply {
+  if (reply.kind === 'ok') return reply;
+  const { ref, commit } = input.reference;
+  const shown = hideWorktree(reply.message, input.baseWorktree);
+  const message = `base ${ref} (${commit.slice(0, 12)}): ${shown}`;
+  return { ...reply, failure: reply.failure === 'usage' ? 'runtime' : reply.failure, message };
+}
+
+const countPairs = (states: DuetStates): number =>
+  [...states.head.values()].reduce((sum, state) => sum + state.runs.length, 0);
+
+export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult> {
+  const { head, base, progress } = input;
+  const started = input.elapsedSeconds();
+  let states = await measurePairs(input, head.cells, input.pairsPerCell, input.seed);
+  const secondsPerPair = (input.elapsedSeconds() - started) / Math.max(1, countPairs(states));
+  const analysis = await head.analyze();
+  let baseProfile = base.build(states.base, null);
+  const name = `base-${input.reference.commit.slice(0, 12)}`;
+  const compare = (profile: Profile): Comparison => {
+    const baseline = createBaselineFromProfile(baseProfile, { name, provenance: EMPTY_PROVENANCE });
+    const options = { ...input.options, design: 'paired' as const };
+    return compareProfiles(baseline, profile, options, input.reference, baseProfile);
+  };
+  const sampling = await runAdaptiveSampling({
+    cells: head.cells,
+    profile: head.build(states.head, analysis),
+    compare,
+    measure: async (cells, pairs, round) => {
+      const extra = await measurePairs(input, cells, pairs, input.seed + round);
+      states = {
+        base: mergeCellStates(states.base, extra.base),
+        head: mergeCellStates(states.head, extra.head),
+      };
+      baseProfile = base.build(states.base, null);
+      return head.build(states.head, analysis);
+    },
+    processesPerRound: EXTRA_PROCESSES_PER_ROUND,
+    maxRounds: MAX_EXTRA_ROUNDS,
+    budgetSeconds: input.budgetSeconds,
+    stopRule: input.stopRule,
+    elapsedSeconds: input.elapsedSeconds,
+    secondsPerProcess: secondsPerPair,
+    onRound: (cells, round) => progress.note(describeRound(cells, round, 'pair(s)')),
+  });
+  const { overall } = sampling.comparison;
+  const notes = [...overall.notes, describeAdaptiveSampling(sampling)];
+  const comparison = { ...sampling.comparison, overall: { ...overall, notes } };
+  return { profile: sampling.profile, baseProfile, comparison, sampling };
+}

@@ -1,0 +1,95 @@
+import { createUsageError } from '../../ground/errors.js';
+import type { MeasurePolicy } from './worker/measure-cell.js';
+
+export const PRESET_NAMES = ['quick', 'full', 'pr'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+export interface Preset {
+  batchSizes: number[];
+  lengths: number[];
+  lengthBatchSize: number;
+  processesPerCell: number;
+  /** Distinct texts a batch-size cell replays; every process measures whole passes over them. */
+  distinctTexts: number;
+  policy: MeasurePolicy;
+}
+
+/**
+ * quick: the whole default sweep of a small model in about two minutes on 2 cores (3 fresh processes a cell).
+ * full: more processes, longer measurement and warm-up, more cells; about ten minutes.
+ * pr: the pull-request gate's plan, not a map: five cells that span the regimes a regression shows in (small,
+ * middle and large batches; short and long texts, all in both other presets so a committed baseline matches),
+ * fewer pairs of longer windows (≥ 6 batches: the few-batch cells' pair noise fell from 9 % to 2–5 %), and no
+ * analysis. The measurements behind each choice: docs/pr-gate.md.
+ */
+const QUICK_POLICY: MeasurePolicy = {
+  minWarmupBatches: 2,
+  maxWarmupBatches: 10,
+  maxWarmupSeconds: 1,
+  steadyWindow: 2,
+  steadyTolerance: 0.1,
+  minMeasuredBatches: 2,
+  minMeasuredSeconds: 0.5,
+  maxMeasuredBatches: 200,
+  maxMeasuredSeconds: 1,
+  probeReadings: 2,
+  probeReadingMs: 60,
+};
+
+const PRESETS: Record<PresetName, Preset> = {
+  quick: {
+    batchSizes: [8, 16, 32, 64, 128, 256],
+    lengths: [10, 64, 256, 1024],
+    lengthBatchSize: 32,
+    processesPerCell: 3,
+    distinctTexts: 128,
+    policy: QUICK_POLICY,
+  },
+  pr: {
+    batchSizes: [8, 32, 128],
+    lengths: [10, 256],
+    lengthBatchSize: 32,
+    processesPerCell: 4,
+    distinctTexts: 128,
+    policy: {
+      ...QUICK_POLICY,
+      minMeasuredBatches: 6,
+      minMeasuredSeconds: 1,
+      maxMeasuredBatches: 400,
+      maxMeasuredSeconds: 2.5,
+    },
+  },
+  full: {
+    batchSizes: [1, 8, 16, 32, 64, 128, 256],
+    lengths: [10, 25, 50, 100, 256, 512, 1024],
+    lengthBatchSize: 32,
+    processesPerCell: 5,
+    distinctTexts: 512,
+    policy: {
+      minWarmupBatches: 3,
+      maxWarmupBatches: 30,
+      maxWarmupSeconds: 5,
+      steadyWindow: 3,
+      steadyTolerance: 0.05,
+      minMeasuredBatches: 8,
+      minMeasuredSeconds: 2,
+      maxMeasuredBatches: 2000,
+      maxMeasuredSeconds: 6,
+      probeReadings: 5,
+      probeReadingMs: 80,
+    },
+  },
+};
+
+export function findPreset(name: string): Preset {
+  if (name === 'quick' || name === 'full' || name === 'pr') return PRESETS[name];
+  throw createUsageError({
+    input: `--preset ${name}`,
+    expected: 'quick, full or pr',
+    received: JSON.stringify(name),
+    fix: 'Use --preset quick (~2 min), full (~10 min) or pr (the pull-request gate, the default of embedprof gate).',
+  });
+}
+
+/** The calibration probe's shape: big enough to run near the kernels' ceiling, short enough to repeat. */
+export const PROBE_SHAPE = { m: 1024, k: 384, n: 1536 } as const;

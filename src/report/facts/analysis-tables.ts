@@ -1,0 +1,212 @@
+/** The analysis of a profile as table data: memory, leak check, hotspots, padding and experiments. */
+import type { Effect, SlopeFit } from '../../ground/schema/analysis-schema.js';
+import type { Profile } from '../../measure/protocol/profile-schema.js';
+import {
+  formatChangeWithInterval,
+  formatFixed,
+  formatMegabytes,
+  formatQuantity,
+  formatShare,
+} from '../text/format-numbers.js';
+import type { TableData } from './table-data.js';
+import { createTable } from './table-data.js';
+
+/** "3.37 MB per text [3.12, 3.63], R² 0.997, 6 points", or why there is no fit. */
+export function formatSlope(fit: SlopeFit, unit: string): string {
+  switch (fit.kind) {
+    case 'determined':
+      return `${formatQuantity(fit.slope)} ${unit} [${formatQuantity(fit.low)}, ${formatQuantity(fit.high)}], R² ${formatFixed(fit.rSquared, 3)}, ${fit.n} points`;
+    case 'undetermined':
+      return `not determined: ${fit.reason}`;
+  }
+}
+
+/** One line on the leak check (its reason is the analysis's own sentence). */
+export function describeLeakCheck(profile: Profile): string {
+  const leak = profile.memory.leak;
+  switch (leak.verdict) {
+    case 'not-run':
+      return `not run: ${leak.reason}`;
+    case 'leak':
+    case 'no-leak':
+    case 'inconclusive':
+      return `${leak.verdict}: ${formatSlope(leak.slopeMBPer1000Texts, 'MB per 1,000 texts')}; threshold ${formatQuantity(leak.thresholdMBPer1000Texts)} MB per 1,000 texts; ${leak.rounds} rounds of ${leak.textsPerRound} texts`;
+  }
+}
+
+/** Growth fits and the leak check as sentences (raw text; the leak reason is the analysis's own). */
+export function listMemoryFacts(profile: Profile): string[] {
+  const { memory } = profile;
+  return [
+    `Peak growth per extra text in the batch: ${formatSlope(memory.growthPerText, 'MB')}.`,
+    `Peak growth per extra padded token: ${formatSlope(memory.growthPerToken, 'MB')}.`,
+    `Leak check: ${describeLeakCheck(profile)}.`,
+    ...(memory.leak.verdict === 'not-run' ? [] : [memory.leak.reason]),
+  ];
+}
+
+/** Instrumentation overhead and the CPU profile path, as sentences (raw text). */
+export function listHotspotFacts(profile: Profile): string[] {
+  const { hotspots } = profile;
+  const lines: string[] = [];
+  const effect = hotspots.instrumentationOverhead;
+  if (effect !== null) {
+    lines.push(
+      `Instrumentation overhead (${effect.variantLabel} vs ${effect.baselineLabel}): ${formatChangeWithInterval(effect.relativeChange, effect.ci95)} texts/s.`,
+    );
+  }
+  if (hotspots.cpuProfile !== null) lines.push(`V8 CPU profile written to ${hotspots.cpuProfile}.`);
+  return lines;
+}
+
+export function buildMemoryReadingsTable(profile: Profile): TableData {
+  const { readings } = profile.memory;
+  const entries = [
+    ['before the model', readings.baseline],
+    ['after loading', readings.afterLoad],
+    ['steady state', readings.steadyState],
+  ] as const;
+  const rows = entries.map(([name, reading]) => [
+    name,
+    formatMegabytes(reading.rssMB),
+    formatMegabytes(reading.heapUsedMB),
+    formatMegabytes(reading.externalMB),
+    formatMegabytes(reading.arrayBuffersMB),
+    formatMegabytes(reading.nativeMB),
+  ]);
+  return createTable(
+    'GC-settled memory readings',
+    [
+      ['reading', 'l'],
+      ['RSS', 'r'],
+      ['V8 heap', 'r'],
+      ['external', 'r'],
+      ['array buffers', 'r'],
+      ['native', 'r'],
+    ],
+    rows,
+  );
+}
+
+export function buildBatchMemoryTable(profile: Profile): TableData {
+  const rows = profile.memory.perBatch.map((row) => [
+    String(row.batchSize),
+    formatMegabytes(row.peakMB),
+    formatMegabytes(row.deltaMB),
+    row.paddedTokensPerBatch === null ? '–' : formatFixed(row.paddedTokensPerBatch),
+    row.overCap ? 'over the cap' : 'within',
+  ]);
+  return createTable(
+    `Peak RSS per batch size (cap ${formatMegabytes(profile.memory.capMB)})`,
+    [
+      ['batch size', 'r'],
+      ['peak RSS', 'r'],
+      ['over loaded model', 'r'],
+      ['padded tokens / batch', 'r'],
+      ['cap', 'l'],
+    ],
+    rows,
+  );
+}
+
+export function buildStageSharesTable(profile: Profile): TableData {
+  const rows = profile.hotspots.stageShares.map((row) => [
+    row.cell,
+    formatShare(row.tokenize),
+    formatShare(row.inference),
+    formatShare(row.pooling),
+    formatShare(row.other),
+  ]);
+  return createTable(
+    'Share of batch time per stage',
+    [
+      ['cell', 'l'],
+      ['tokenize', 'r'],
+      ['inference', 'r'],
+      ['pooling', 'r'],
+      ['other', 'r'],
+    ],
+    rows,
+  );
+}
+
+export function buildOperatorsTable(profile: Profile): TableData {
+  const operators = profile.hotspots.operators;
+  const top = operators?.top ?? [];
+  const rows = top.map((op) => [
+    op.opType,
+    formatFixed(op.count),
+    formatQuantity(op.totalMs),
+    formatShare(op.share),
+  ]);
+  if (operators !== null) rows.push(['(other operators)', '', '', formatShare(operators.otherShare)]);
+  const where = operators === null ? '' : ` (${operators.cell}, ${operators.runs} traced runs)`;
+  return createTable(
+    `Top ONNX Runtime operators${where}`,
+    [
+      ['operator', 'l'],
+      ['executions', 'r'],
+      ['ms', 'r'],
+      ['share', 'r'],
+    ],
+    rows,
+  );
+}
+
+export function buildPaddingTable(profile: Profile): TableData {
+  const rows = profile.padding.perBatch.map((row) => [
+    String(row.batchSize),
+    formatFixed(row.realTokens),
+    formatFixed(row.paddedTokens),
+    formatShare(row.wasteShare),
+  ]);
+  return createTable(
+    'Real vs padded tokens per batch',
+    [
+      ['batch size', 'r'],
+      ['real tokens', 'r'],
+      ['padded tokens', 'r'],
+      ['padding', 'r'],
+    ],
+    rows,
+  );
+}
+
+function formatEffectRow(name: string, effect: Effect): string[] {
+  return [
+    name,
+    `${effect.variantLabel} vs ${effect.baselineLabel}`,
+    formatQuantity(effect.baselineTextsPerSecond),
+    formatQuantity(effect.variantTextsPerSecond),
+    formatChangeWithInterval(effect.relativeChange, effect.ci95),
+    String(effect.pairs),
+  ];
+}
+
+/** Every A/B the analysis ran: bucketing, truncation, threads, dtype, instrumentation overhead. */
+export function buildExperimentsTable(profile: Profile): TableData {
+  const { experiments, padding, hotspots } = profile;
+  const rows: string[][] = [];
+  if (padding.bucketing !== null) rows.push(formatEffectRow('bucketing', padding.bucketing));
+  for (const item of experiments.truncation) {
+    const name = `truncation at ${item.maxTokens} tokens (${formatShare(item.shareOver)} of texts longer)`;
+    rows.push(formatEffectRow(name, item.effect));
+  }
+  if (experiments.threads !== null) rows.push(formatEffectRow('threads', experiments.threads));
+  if (experiments.dtype !== null) rows.push(formatEffectRow('dtype', experiments.dtype));
+  if (hotspots.instrumentationOverhead !== null) {
+    rows.push(formatEffectRow('instrumentation', hotspots.instrumentationOverhead));
+  }
+  return createTable(
+    'A/B experiments (paired, interleaved in one process)',
+    [
+      ['experiment', 'l'],
+      ['B vs A', 'l'],
+      ['A texts/s', 'r'],
+      ['B texts/s', 'r'],
+      ['B vs A [95 % CI]', 'r'],
+      ['pairs', 'r'],
+    ],
+    rows,
+  );
+}

@@ -1,0 +1,59 @@
+/** `embedprof export`: a profile as Bencher Metric Format or github-action-benchmark JSON, through the CLI. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bmfDocumentSchema, gabDocumentSchema } from '../../../src/report/export/index.js';
+import { EXPORT_FORMATS } from '../../../src/report/export/exporters.js';
+import { EXPORT_FORMAT_CHOICES } from '../../../src/faces/settings/history-settings.js';
+import { runCli } from '../../helpers/run-cli.js';
+
+const PROFILE = 'test/report/fixtures/profile.json';
+
+test('export writes each format to --out, names the cells it left out, and exits 0', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'embedprof-export-'));
+  const bmf = join(dir, 'bmf.json');
+  const result = runCli(['export', '--profile', PROFILE, '--format', 'bmf', '--out', bmf]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^Wrote .*bmf\.json: 10 benchmark\(s\) as bmf$/m);
+  assert.match(result.stderr, /batch 512: not exported, skipped \(memory-cap\)/);
+  const document = bmfDocumentSchema.parse(JSON.parse(readFileSync(bmf, 'utf8')));
+  assert.equal(Object.keys(document).length, 10);
+  const smaller = join(dir, 'smaller.json');
+  const gab = runCli(['export', '--profile', PROFILE, '--format', 'gab-smaller', '--out', smaller]);
+  assert.equal(gab.status, 0, gab.stderr);
+  assert.equal(gabDocumentSchema.parse(JSON.parse(readFileSync(smaller, 'utf8'))).length, 20);
+});
+
+test('export refuses an unknown format and a missing --profile in the CLI’s words (exit 2)', () => {
+  const bad = runCli(['export', '--profile', PROFILE, '--format', 'csv']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--format: expected one of bmf, gab, gab-bigger, gab-smaller, received "csv"/);
+  const missing = runCli(['export', '--format', 'bmf']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /--profile: expected the profile\.json to export, received nothing/);
+});
+
+test('the --format choices are the exporters’ formats and gab', () => {
+  assert.deepEqual([...EXPORT_FORMAT_CHOICES].sort(), [...EXPORT_FORMATS, 'gab'].sort());
+});
+
+test('--format gab writes both directions, each the array of {name, unit, value, range} gab reads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'embedprof-export-gab-'));
+  const result = runCli(['export', '--profile', PROFILE, '--format', 'gab', '--out', dir]);
+  assert.equal(result.status, 0, result.stderr);
+  for (const [file, count] of [
+    ['gab-bigger.json', 10],
+    ['gab-smaller.json', 20],
+  ] as const) {
+    const entries = gabDocumentSchema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    assert.equal(entries.length, count, file);
+    for (const entry of entries) {
+      assert.equal(typeof entry.name, 'string');
+      assert.equal(typeof entry.unit, 'string');
+      assert.equal(typeof entry.value, 'number');
+      assert.match(entry.range ?? '', /^± [\d.]+$/, file);
+    }
+  }
+});
