@@ -90,6 +90,9 @@ const CONCURRENT = [
   // history: all but the data-branch files, which list the shared TMPDIR and time a push
   ...['history/base-history', 'history/build-series', 'history/check-history', 'history/history-'],
   ...['history/level-shifts', 'history/real-series', 'history/run-history-add'],
+  // verdicts no noise can flip: a 2.5× slowdown, a 160 MB memory ballast gated on memory, 50 % thresholds
+  ...['faces/action/pull-request-run', 'faces/action/adoption-run', 'faces/action/duet-run'],
+  ...['core/run-nightly', 'faces/cli/nightly-command'],
   // duet runs whose outcomes come from failures and fallbacks, not from measured speeds
   ...['decide/duet/base-failures', 'decide/duet/gate-fallback', 'decide/duet/gate-processes'],
   'decide/duet/head-failures',
