@@ -18,6 +18,8 @@ export type CommandName =
   | 'history-check'
   | 'history-site'
   | 'nightly';
+/** The commands that measure: what the measure table's entries (model, workload, runtime) apply to. */
+export const MEASURING: readonly CommandName[] = ['profile', 'gate', 'nightly'];
 export type HelpGroup =
   | 'Model'
   | 'Workload'
