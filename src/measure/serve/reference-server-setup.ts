@@ -1,0 +1,92 @@
+/**
+ * The reference server's settings from its command line (and $PORT, $EMBEDPROF_CACHE_DIR), and its engine,
+ * loaded the way the CLI loads a model (resolveModel: synthetic, local folder or hub id).
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createUsageError, UsageError } from '../../ground/errors.js';
+import { createOnnxEmbedder } from '../engine/onnx-embedder.js';
+import { loadTokenizer } from '../engine/text-tokenizer.js';
+import { resolveModel } from '../model/resolve-model.js';
+import type { ProfiledEmbedder } from '../engine/embedder.js';
+
+export interface ReferenceServerArgs {
+  model: string;
+  dtype: 'q8' | 'fp32' | 'auto';
+  tokenizer: string | null;
+  port: number;
+  host: string;
+  threads: number;
+  slowPercent: number;
+  cacheDir: string;
+}
+
+function readNumber(flag: string, text: string, min: number): number {
+  const value = Number(text);
+  if (Number.isFinite(value) && value >= min && text.trim() !== '') return value;
+  throw createUsageError({
+    input: `--${flag}`,
+    expected: `a number ≥ ${min}`,
+    received: JSON.stringify(text),
+    fix: `Pass --${flag} N.`,
+  });
+}
+
+/** The command line (and $PORT, $EMBEDPROF_CACHE_DIR) as settings; a usage error for a bad value. */
+export function readReferenceArgs(argv: string[], env: NodeJS.ProcessEnv): ReferenceServerArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      model: { type: 'string', default: 'synthetic:all-MiniLM-L6-v2' },
+      dtype: { type: 'string', default: 'q8' },
+      tokenizer: { type: 'string' },
+      port: { type: 'string', default: env.PORT ?? '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      threads: { type: 'string', default: '1' },
+      'slow-percent': { type: 'string', default: '0' },
+      'cache-dir': {
+        type: 'string',
+        default: env.EMBEDPROF_CACHE_DIR ?? join(homedir(), '.cache', 'embedprof'),
+      },
+    },
+  });
+  const dtype = values.dtype;
+  if (dtype !== 'q8' && dtype !== 'fp32' && dtype !== 'auto') {
+    throw createUsageError({
+      input: '--dtype',
+      expected: 'q8, fp32 or auto',
+      received: JSON.stringify(dtype),
+      fix: 'Pass --dtype q8.',
+    });
+  }
+  return {
+    model: values.model,
+    dtype,
+    tokenizer: values.tokenizer ?? null,
+    port: readNumber('port', values.port, 0),
+    host: values.host,
+    threads: readNumber('threads', values.threads, 1),
+    slowPercent: readNumber('slow-percent', values['slow-percent'], 0),
+    cacheDir: values['cache-dir'],
+  };
+}
+
+/** The engine for `args`, loaded as the CLI loads it. */
+export async function loadReferenceEmbedder(args: ReferenceServerArgs): Promise<ProfiledEmbedder> {
+  const model = await resolveModel({
+    model: args.model,
+    embedder: null,
+    dtype: args.dtype,
+    tokenizer: args.tokenizer,
+    maxTokens: null,
+    threads: args.threads,
+    ort: { graphOptimization: 'all', ortSpinning: 'auto' },
+    cacheDir: args.cacheDir,
+    hubEndpoint: process.env.HF_ENDPOINT,
+  });
+  if (model.engine.kind !== 'onnx')
+    throw new UsageError('--model: the reference server runs ONNX models only.');
+  const tokenizer = await loadTokenizer(model.engine.tokenizerDir);
+  return createOnnxEmbedder({ ...model.engine, tokenizer, allowSpinning: true });
+}
