@@ -167,7 +167,7 @@ async function waitUntilReady(
     }
     const remaining = deadline - performance.now();
     if (remaining <= 0) break;
-    last = await probeUrl(url, Math.min(PROBE_TIMEOUT_MS, Math.max(1, remaining)));
+    last = await probeUrl(url, Math.ceil(Math.min(PROBE_TIMEOUT_MS, remaining)));
     if (last.kind === 'answered' && last.status >= 200 && last.status < 300) return performance.now();
     await sleep(PROBE_INTERVAL_MS);
   }
