@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createUsageError, UsageError } from '../../ground/errors.js';
+import { createUsageError, describeError, UsageError } from '../../ground/errors.js';
 import { createOnnxEmbedder } from '../engine/onnx-embedder.js';
 import { loadTokenizer } from '../engine/text-tokenizer.js';
 import { resolveModel } from '../model/resolve-model.js';
@@ -33,24 +33,39 @@ function readNumber(flag: string, text: string, min: number): number {
   });
 }
 
+const readFlagDefinitions = (env: NodeJS.ProcessEnv) =>
+  ({
+    model: { type: 'string', default: 'synthetic:all-MiniLM-L6-v2' },
+    dtype: { type: 'string', default: 'q8' },
+    tokenizer: { type: 'string' },
+    port: { type: 'string', default: env.PORT ?? '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    threads: { type: 'string', default: '1' },
+    'slow-percent': { type: 'string', default: '0' },
+    'cache-dir': {
+      type: 'string',
+      default: env.EMBEDPROF_CACHE_DIR ?? join(homedir(), '.cache', 'embedprof'),
+    },
+  }) as const;
+
+/** parseArgs, its errors (an unknown flag, a missing value, "-5" read as a flag) as usage errors. */
+function parseFlags(argv: string[], env: NodeJS.ProcessEnv) {
+  try {
+    return parseArgs({ args: argv, options: readFlagDefinitions(env), strict: true });
+  } catch (error) {
+    throw createUsageError({
+      input: "the reference server's command line",
+      expected:
+        '--model, --dtype, --tokenizer, --port, --host, --threads, --slow-percent, --cache-dir with values',
+      received: JSON.stringify(argv.join(' ')),
+      fix: `${describeError(error)} (give a negative value as --flag=-5).`,
+    });
+  }
+}
+
 /** The command line (and $PORT, $EMBEDPROF_CACHE_DIR) as settings; a usage error for a bad value. */
 export function readReferenceArgs(argv: string[], env: NodeJS.ProcessEnv): ReferenceServerArgs {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      model: { type: 'string', default: 'synthetic:all-MiniLM-L6-v2' },
-      dtype: { type: 'string', default: 'q8' },
-      tokenizer: { type: 'string' },
-      port: { type: 'string', default: env.PORT ?? '8080' },
-      host: { type: 'string', default: '127.0.0.1' },
-      threads: { type: 'string', default: '1' },
-      'slow-percent': { type: 'string', default: '0' },
-      'cache-dir': {
-        type: 'string',
-        default: env.EMBEDPROF_CACHE_DIR ?? join(homedir(), '.cache', 'embedprof'),
-      },
-    },
-  });
+  const { values } = parseFlags(argv, env);
   const dtype = values.dtype;
   if (dtype !== 'q8' && dtype !== 'fp32' && dtype !== 'auto') {
     throw createUsageError({

@@ -1,11 +1,14 @@
 /**
- * Tiny servers for the serve-target tests, written as scripts to a temporary folder and started with this
- * node: each listens on $PORT unless told otherwise. What each does is in its name.
+ * The servers of the serve tests: tiny ones written as scripts to a temporary folder and started with this
+ * node (each listens on $PORT unless told otherwise; what each does is in its name), and the bundled
+ * reference server's command line.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { testCacheDir } from '../../helpers/run-cli.js';
+import { miniLmTokenizerDir } from '../../helpers/shared-data.js';
 
 const SCRIPTS = {
   /** Answers 200 on /health, its environment on /env, exits on /die; starts a `sleep` in its group. */
@@ -62,3 +65,19 @@ export async function holdPort(): Promise<{ port: number; server: Server }> {
 
 export const closeServer = (server: Server): Promise<void> =>
   new Promise((done) => server.close(() => done()));
+
+/** The reference server's command line, as a user would give it to --serve-command. */
+export function createReferenceCommand(extra: string[] = []): string {
+  const entry = resolve('build/src/measure/serve/reference-server-main.js');
+  const args = [
+    '--model',
+    'synthetic:all-MiniLM-L6-v2',
+    '--dtype',
+    'q8',
+    '--tokenizer',
+    miniLmTokenizerDir(),
+  ];
+  return [process.execPath, entry, ...args, '--cache-dir', testCacheDir, ...extra]
+    .map((part) => JSON.stringify(part))
+    .join(' ');
+}
