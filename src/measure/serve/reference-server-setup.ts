@@ -5,11 +5,12 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createUsageError, describeError, UsageError } from '../../ground/errors.js';
+import { createUsageError, describeError, RuntimeFailure, UsageError } from '../../ground/errors.js';
 import { createOnnxEmbedder } from '../engine/onnx-embedder.js';
 import { loadTokenizer } from '../engine/text-tokenizer.js';
 import { resolveModel } from '../model/resolve-model.js';
 import type { ProfiledEmbedder } from '../engine/embedder.js';
+import { createReferenceServer } from './reference-server.js';
 
 export interface ReferenceServerArgs {
   model: string;
@@ -105,3 +106,40 @@ export async function loadReferenceEmbedder(args: ReferenceServerArgs): Promise<
   const tokenizer = await loadTokenizer(model.engine.tokenizerDir);
   return createOnnxEmbedder({ ...model.engine, tokenizer, allowSpinning: true });
 }
+
+/**
+ * Loads the engine, listens on args.host:args.port and prints its address; resolves once SIGINT or SIGTERM
+ * stopped it (connections closed, the session released). A taken port rejects with node's EADDRINUSE error.
+ */
+export async function serveReference(
+  args: ReferenceServerArgs,
+  print: (line: string) => void,
+): Promise<void> {
+  const embedder = await loadReferenceEmbedder(args);
+  const server = createReferenceServer({ embedder, modelName: args.model, slowPercent: args.slowPercent });
+  try {
+    await new Promise<void>((listening, failed) => {
+      server.once('error', failed);
+      server.listen(args.port, args.host, () => listening());
+    });
+  } catch (error) {
+    await embedder.close();
+    throw new RuntimeFailure(`reference server: ${describeError(error)}`);
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : args.port;
+  print(
+    `reference server listening on http://${args.host}:${port} (${args.model}, slow ${args.slowPercent} %)`,
+  );
+  await new Promise<void>((stopped) => {
+    const stop = (): void => {
+      for (const signal of SIGNALS) process.off(signal, stop);
+      server.closeAllConnections();
+      server.close(() => stopped());
+    };
+    for (const signal of SIGNALS) process.once(signal, stop);
+  });
+  await embedder.close();
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
