@@ -30,11 +30,13 @@ import {
 import { shardKind } from './setting-kit/shard-and-metrics.js';
 
 const MEASURING: readonly CommandName[] = ['profile', 'gate', 'nightly'];
+/** What picks and loads the model: also the bundled reference server's (`embedprof serve-reference`). */
+const LOADING: readonly CommandName[] = [...MEASURING, 'serve-reference'];
 
 export const MEASURE_SETTINGS = {
   model: defineOptionalSetting({
     kind: modelKind('synthetic:all-MiniLM-L6-v2'),
-    ...{ flag: 'model', flagArg: 'SPEC', input: 'model', config: 'model', commands: MEASURING },
+    ...{ flag: 'model', flagArg: 'SPEC', input: 'model', config: 'model', commands: LOADING },
     side: 'base',
     group: 'Model',
     help: 'synthetic:all-MiniLM-L6-v2 (default) | synthetic:all-MiniLM-L12-v2 | synthetic:bge-small-en-v1.5 | ./folder in hub layout | org/name[@revision]',
@@ -52,7 +54,7 @@ export const MEASURE_SETTINGS = {
   dtype: defineSetting({
     kind: choiceKind(['auto', 'fp32', 'q8']),
     fallback: 'auto' as 'auto' | 'fp32' | 'q8',
-    ...{ flag: 'dtype', flagArg: 'fp32|q8|auto', input: 'dtype', config: 'dtype', commands: MEASURING },
+    ...{ flag: 'dtype', flagArg: 'fp32|q8|auto', input: 'dtype', config: 'dtype', commands: LOADING },
     side: 'base',
     group: 'Model',
     help: 'onnx/model.onnx or onnx/model_quantized.onnx (auto: fp32 if present; q8 for synthetic models)',
@@ -60,7 +62,7 @@ export const MEASURE_SETTINGS = {
   }),
   tokenizer: defineOptionalSetting({
     kind: textKind('input-folder', './models/my-model'),
-    ...{ flag: 'tokenizer', flagArg: 'DIR', input: 'tokenizer', config: 'tokenizer', commands: MEASURING },
+    ...{ flag: 'tokenizer', flagArg: 'DIR', input: 'tokenizer', config: 'tokenizer', commands: LOADING },
     side: 'base',
     group: 'Model',
     help: 'folder with tokenizer.json (default: the model folder; synthetic models without one use a built-in hashing tokenizer)',
@@ -185,7 +187,7 @@ export const MEASURE_SETTINGS = {
     defineSetting({
       kind: intKind(1, Number.MAX_SAFE_INTEGER, '2'),
       fallback: (context) => context.cores,
-      ...{ flag: 'threads', flagArg: 'N', input: 'threads', config: 'threads', commands: MEASURING },
+      ...{ flag: 'threads', flagArg: 'N', input: 'threads', config: 'threads', commands: LOADING },
       group: 'Runtime',
       help: 'ONNX Runtime intra-op threads (default: all logical cores)',
       inputHelp: 'ONNX Runtime intra-op threads (default all logical cores).',
@@ -311,14 +313,14 @@ export const MEASURE_SETTINGS = {
     kind: textKind('cache-folder', '~/.cache/embedprof'),
     fallback: (context) => join(context.home, '.cache', 'embedprof'),
     environment: 'EMBEDPROF_CACHE_DIR',
-    ...{ flag: 'cache-dir', flagArg: 'DIR', input: null, config: null, commands: MEASURING },
+    ...{ flag: 'cache-dir', flagArg: 'DIR', input: null, config: null, commands: LOADING },
     group: 'Model',
     help: 'model cache (default $EMBEDPROF_CACHE_DIR or ~/.cache/embedprof)',
   }),
   hubEndpoint: defineOptionalSetting({
     kind: urlKind('https://huggingface.co'),
     environment: 'HF_ENDPOINT',
-    ...{ flag: 'hub-endpoint', flagArg: 'URL', input: null, config: null, commands: MEASURING },
+    ...{ flag: 'hub-endpoint', flagArg: 'URL', input: null, config: null, commands: LOADING },
     group: 'Model',
     help: 'default $HF_ENDPOINT or https://huggingface.co',
   }),

@@ -21,6 +21,8 @@ export interface ReferenceServerArgs {
   threads: number;
   slowPercent: number;
   cacheDir: string;
+  /** The hub's address for a hub model (default $HF_ENDPOINT, else huggingface.co). */
+  hubEndpoint: string | null;
 }
 
 function readNumber(flag: string, text: string, min: number): number {
@@ -85,6 +87,7 @@ export function readReferenceArgs(argv: string[], env: NodeJS.ProcessEnv): Refer
     threads: readNumber('threads', values.threads, 1),
     slowPercent: readNumber('slow-percent', values['slow-percent'], 0),
     cacheDir: values['cache-dir'],
+    hubEndpoint: env.HF_ENDPOINT ?? null,
   };
 }
 
@@ -99,7 +102,7 @@ export async function loadReferenceEmbedder(args: ReferenceServerArgs): Promise<
     threads: args.threads,
     ort: { graphOptimization: 'all', ortSpinning: 'auto' },
     cacheDir: args.cacheDir,
-    hubEndpoint: process.env.HF_ENDPOINT,
+    hubEndpoint: args.hubEndpoint ?? undefined,
   });
   if (model.engine.kind !== 'onnx')
     throw new UsageError('--model: the reference server runs ONNX models only.');

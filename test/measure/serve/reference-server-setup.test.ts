@@ -14,6 +14,7 @@ test('the port comes from --port, else $PORT, else 8080; the rest has defaults',
     threads: 1,
     slowPercent: 15,
     cacheDir: '/cache',
+    hubEndpoint: null,
   });
   assert.equal(readReferenceArgs(['--port', '9000'], { PORT: '4321' }).port, 9000);
   assert.equal(readReferenceArgs([], {}).port, 8080);

@@ -17,7 +17,8 @@ export type CommandName =
   | 'history-add'
   | 'history-check'
   | 'history-site'
-  | 'nightly';
+  | 'nightly'
+  | 'serve-reference';
 export type HelpGroup =
   | 'Model'
   | 'Workload'
