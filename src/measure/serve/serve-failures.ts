@@ -5,7 +5,7 @@
  * quoteUserText, so nothing the server wrote can start a log line.
  */
 import type { Readable } from 'node:stream';
-import { createUsageError, quoteUserText, type UsageError } from '../../ground/errors.js';
+import { createUsageError, quoteUserText, RuntimeFailure, type UsageError } from '../../ground/errors.js';
 
 /** How the group's leader (the shell) ended: its exit code or signal, or the spawn's error. */
 export interface ServerExit {
@@ -84,6 +84,16 @@ export function describeStartFailure(failure: StartFailure & FailureContext): Us
         fix: 'Check the readiness path, that the server listens on 127.0.0.1 at $PORT or {port}, or raise the readiness timeout.',
       });
   }
+}
+
+/**
+ * The runtime failure for a started server found dead during a run (ServeTarget.isAlive() false): naming the
+ * command and quoting its last stderr lines. What was measured before stays measured: the caller reports it.
+ */
+export function createServerDiedFailure(command: string, stderrTail: string[]): RuntimeFailure {
+  return new RuntimeFailure(
+    `--serve-command ${quoteUserText(JSON.stringify(command))}: the server stopped during the run; ${describeTail(stderrTail)}.`,
+  );
 }
 
 /** "exit code 3", "killed by SIGKILL", "could not start: spawn /bin/sh ENOENT". */

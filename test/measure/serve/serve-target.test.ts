@@ -7,6 +7,7 @@ import { after, test } from 'node:test';
 import { UsageError } from '../../../src/ground/errors.js';
 import { connectToUrl, startServeCommand } from '../../../src/measure/serve/serve-target.js';
 import { findFreePort } from '../../../src/measure/serve/serve-probe.js';
+import { createServerDiedFailure } from '../../../src/measure/serve/serve-failures.js';
 import { createProcessMarker, waitFor } from '../../helpers/process-marker.js';
 import { closeServer, createFakeServerCommand, holdPort } from './fake-servers.js';
 
@@ -70,6 +71,12 @@ test('a server that dies mid-run is no longer alive', async () => {
   try {
     await fetch(`${target.baseUrl}/die`);
     assert.ok(await waitFor(() => !target.isAlive(), 2_000));
+    const failure = createServerDiedFailure('node healthy.cjs', target.readStderrTail());
+    assert.equal(failure.exitCode, 1);
+    assert.equal(
+      failure.message,
+      '--serve-command "node healthy.cjs": the server stopped during the run; its last stderr lines: «healthy server starting».',
+    );
   } finally {
     await target.stop();
   }
