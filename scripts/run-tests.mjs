@@ -87,6 +87,8 @@ const CONCURRENT = [
   ...['core/run-history-site', 'core/run-requests'],
   ...['measure/protocol/measure-cell', 'measure/protocol/schedule', 'measure/protocol/summarize-cell'],
   'measure/protocol/worker-env',
+  // serving: the reference server's flags, its queue's order and slowdown (lower bounds from its own batches)
+  ...['measure/serve/reference-server-setup', 'measure/serve/embed-queue'],
   // history: all but the data-branch files, which list the shared TMPDIR and time a push
   ...['history/base-history', 'history/build-series', 'history/check-history', 'history/history-'],
   ...['history/level-shifts', 'history/real-series', 'history/run-history-add'],

@@ -67,6 +67,15 @@ to OUT/site.
 
 Exit codes: 0 nothing new regressed (or too few runs), 1 a new regression change point in a --fail-on metric (or
 a failed measurement or add), 2 usage or input error.`,
+  'serve-reference': `embedprof serve-reference [--model SPEC] [--dtype q8] [--tokenizer DIR] [--port N] [--slow-percent P]
+
+Serves the model with embedprof's engine over HTTP until SIGINT or SIGTERM: POST /v1/embeddings (OpenAI:
+{input, model} → {data: [{embedding, index}], model, usage}), POST /embed (Hugging Face TEI: {inputs} →
+number[][], with TEI's x-queue-time, x-tokenization-time, x-inference-time and x-compute-time headers) and
+GET /health. Requests are embedded one at a time in arrival order. A baseline server to profile: started by
+embedprof with \`--serve-command "embedprof serve-reference"\`, it listens on the $PORT embedprof gives it.
+
+Exit codes: 0 stopped by a signal, 1 the port is taken (EADDRINUSE) or the engine failed, 2 usage or input error.`,
 };
 
 function wrap(text: string, indent: number): string[] {

@@ -29,6 +29,9 @@ Usage:
   embedprof nightly [profile options] (--store DIR | --data-branch NAME)
                                   the nightly (the action's mode history): measure beside the newest
                                   recorded commit, add the record, check for change points, OUT/site
+  embedprof serve-reference [--model SPEC] [--port N]
+                                  the bundled reference server: the engine behind the OpenAI and TEI
+                                  embedding APIs, until SIGINT or SIGTERM
   embedprof help                  this text; \`embedprof COMMAND --help\` lists a command's options
 
 Exit codes: 0 success (gate passed), 1 runtime failure or a regression that fails the gate, 2 usage or
@@ -47,6 +50,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'merge':
       case 'export':
       case 'nightly':
+      case 'serve-reference':
         return await runCommand(command, rest);
       case 'baseline':
         return await runBaselineSubcommand(rest);
@@ -60,7 +64,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, export, history, nightly, help. ${hint()}`,
+          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, export, history, nightly, serve-reference, help. ${hint()}`,
         );
     }
   } catch (error) {

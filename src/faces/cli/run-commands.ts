@@ -37,6 +37,7 @@ import {
   runHistorySiteCommand,
 } from './run-history-commands.js';
 import { runNightlyCommand } from './run-nightly-command.js';
+import { runServeReferenceCommand } from './run-serve-reference.js';
 
 type CommandRun = (settings: ResolvedSettings) => Promise<number>;
 
@@ -141,6 +142,7 @@ const COMMANDS: Record<CommandName, CommandRun> = {
   'history-check': runHistoryCheckCommand,
   'history-site': runHistorySiteCommand,
   nightly: runNightlyCommand,
+  'serve-reference': runServeReferenceCommand,
 };
 
 /** Resolves the command's settings (or prints its help) and runs it; the exit code. */

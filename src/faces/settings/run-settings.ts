@@ -25,6 +25,7 @@ const ALL: readonly CommandName[] = [
   'history-check',
   'history-site',
   'nightly',
+  'serve-reference',
 ];
 const WRITING: readonly CommandName[] = ['profile', 'gate', 'compare', 'merge', 'report', 'nightly'];
 const MEASURING: readonly CommandName[] = ['profile', 'gate', 'nightly'];

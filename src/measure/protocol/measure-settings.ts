@@ -14,6 +14,7 @@ import {
   defineSetting,
   FALLBACK_PRESET,
   recordSetting,
+  LOADING,
   MEASURING,
 } from './setting-kit/setting-entry.js';
 import {
@@ -32,7 +33,7 @@ import { shardKind } from './setting-kit/shard-and-metrics.js';
 export const MEASURE_SETTINGS = {
   model: defineOptionalSetting({
     kind: modelKind('synthetic:all-MiniLM-L6-v2'),
-    ...{ flag: 'model', flagArg: 'SPEC', input: 'model', config: 'model', commands: MEASURING },
+    ...{ flag: 'model', flagArg: 'SPEC', input: 'model', config: 'model', commands: LOADING },
     side: 'base',
     group: 'Model',
     help: 'synthetic:all-MiniLM-L6-v2 (default) | synthetic:all-MiniLM-L12-v2 | synthetic:bge-small-en-v1.5 | ./folder in hub layout | org/name[@revision]',
@@ -50,7 +51,7 @@ export const MEASURE_SETTINGS = {
   dtype: defineSetting({
     kind: choiceKind(['auto', 'fp32', 'q8']),
     fallback: 'auto' as 'auto' | 'fp32' | 'q8',
-    ...{ flag: 'dtype', flagArg: 'fp32|q8|auto', input: 'dtype', config: 'dtype', commands: MEASURING },
+    ...{ flag: 'dtype', flagArg: 'fp32|q8|auto', input: 'dtype', config: 'dtype', commands: LOADING },
     side: 'base',
     group: 'Model',
     help: 'onnx/model.onnx or onnx/model_quantized.onnx (auto: fp32 if present; q8 for synthetic models)',
@@ -58,7 +59,7 @@ export const MEASURE_SETTINGS = {
   }),
   tokenizer: defineOptionalSetting({
     kind: textKind('input-folder', './models/my-model'),
-    ...{ flag: 'tokenizer', flagArg: 'DIR', input: 'tokenizer', config: 'tokenizer', commands: MEASURING },
+    ...{ flag: 'tokenizer', flagArg: 'DIR', input: 'tokenizer', config: 'tokenizer', commands: LOADING },
     side: 'base',
     group: 'Model',
     help: 'folder with tokenizer.json (default: the model folder; synthetic models without one use a built-in hashing tokenizer)',
@@ -235,14 +236,14 @@ export const MEASURE_SETTINGS = {
     kind: textKind('cache-folder', '~/.cache/embedprof'),
     fallback: (context) => join(context.home, '.cache', 'embedprof'),
     environment: 'EMBEDPROF_CACHE_DIR',
-    ...{ flag: 'cache-dir', flagArg: 'DIR', input: null, config: null, commands: MEASURING },
+    ...{ flag: 'cache-dir', flagArg: 'DIR', input: null, config: null, commands: LOADING },
     group: 'Model',
     help: 'model cache (default $EMBEDPROF_CACHE_DIR or ~/.cache/embedprof)',
   }),
   hubEndpoint: defineOptionalSetting({
     kind: urlKind('https://huggingface.co'),
     environment: 'HF_ENDPOINT',
-    ...{ flag: 'hub-endpoint', flagArg: 'URL', input: null, config: null, commands: MEASURING },
+    ...{ flag: 'hub-endpoint', flagArg: 'URL', input: null, config: null, commands: LOADING },
     group: 'Model',
     help: 'default $HF_ENDPOINT or https://huggingface.co',
   }),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { OrtSpinning } from '../engine/onnx-session.js';
-import { defineSetting, recordSetting, MEASURING } from './setting-kit/setting-entry.js';
+import { defineSetting, LOADING, MEASURING, recordSetting } from './setting-kit/setting-entry.js';
 import { choiceKind, intKind, numberKind } from './setting-kit/setting-kinds.js';
 
 export const RUNTIME_SETTINGS = {
@@ -12,7 +12,7 @@ export const RUNTIME_SETTINGS = {
     defineSetting({
       kind: intKind(1, Number.MAX_SAFE_INTEGER, '2'),
       fallback: (context) => context.cores,
-      ...{ flag: 'threads', flagArg: 'N', input: 'threads', config: 'threads', commands: MEASURING },
+      ...{ flag: 'threads', flagArg: 'N', input: 'threads', config: 'threads', commands: LOADING },
       group: 'Runtime',
       help: 'ONNX Runtime intra-op threads (default: all logical cores)',
       inputHelp: 'ONNX Runtime intra-op threads (default all logical cores).',

@@ -17,9 +17,12 @@ export type CommandName =
   | 'history-add'
   | 'history-check'
   | 'history-site'
-  | 'nightly';
+  | 'nightly'
+  | 'serve-reference';
 /** The commands that measure: what the measure table's entries (model, workload, runtime) apply to. */
 export const MEASURING: readonly CommandName[] = ['profile', 'gate', 'nightly'];
+/** What picks and loads the model: also the bundled reference server's (`embedprof serve-reference`). */
+export const LOADING: readonly CommandName[] = [...MEASURING, 'serve-reference'];
 export type HelpGroup =
   | 'Model'
   | 'Workload'
