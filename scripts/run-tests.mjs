@@ -86,6 +86,9 @@ const CONCURRENT = [
   ...['core/read-provenance', 'core/report-set-full-disk', 'core/run-documents', 'core/run-export'],
   ...['core/run-history-site', 'core/run-requests'],
   ...['measure/protocol/measure-cell', 'measure/protocol/schedule', 'measure/protocol/summarize-cell'],
+  // serving: plans, bodies, summaries, and the load generator's error records (send-schedule keeps time: alone)
+  ...['measure/serve/plan-arrivals', 'measure/serve/serve-api', 'measure/serve/summarize-window'],
+  'measure/serve/send-errors',
   'measure/protocol/worker-env',
   // history: all but the data-branch files, which list the shared TMPDIR and time a push
   ...['history/base-history', 'history/build-series', 'history/check-history', 'history/history-'],
