@@ -7,8 +7,12 @@
  * A request due while the cap is full waits for a free connection (`cappedRequests` counts it) and still
  * measures from its due time; one still waiting at its deadline (due + timeout) is recorded as `not-sent`.
  *
- * Timing: a timer sleeps until shortly before the next due time, then the loop yields with setImmediate until
- * the time comes (setImmediate lets the event loop handle answers meanwhile; a timer alone wakes ~1 ms late).
+ * Timing: a timer sleeps until `wakeEarlyMs` before the next due time, then the loop yields with setImmediate
+ * until the time comes (setImmediate lets the event loop handle answers meanwhile). Node's timers count whole
+ * milliseconds from the loop's cached clock, so a timer alone fires up to ~1 ms early or late; the default
+ * 2 ms margin keeps the scheduling error well under 1 ms, at the price of a busy core whenever requests are
+ * due less than ~2 ms apart (see `npm run bench -- serve`). With a server on the same small machine, a smaller
+ * margin leaves it that core.
  * Every request whose time has come leaves in that turn.
  */
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
@@ -33,6 +37,8 @@ export interface WindowSending {
   timeoutMs: number;
   /** A pool from createServePool (same cap) kept open across windows; by default one per window. */
   pool?: Pool;
+  /** How long before a due time the sleeping timer wakes (default WAKE_EARLY_MS). */
+  wakeEarlyMs?: number;
 }
 
 /** A pool for one server with `maxInFlight` connections; timeouts are the generator's, not undici's. */
@@ -70,9 +76,10 @@ async function runWindow(sending: WindowSending, pool: Pool) {
   const plan = sending.plan;
   const windowStartMs = performance.now();
   const dispatcher = createDispatcher(sending, pool, windowStartMs);
+  const wakeEarlyMs = sending.wakeEarlyMs ?? WAKE_EARLY_MS;
   let next = 0;
   while (next < plan.length) {
-    await waitUntil(windowStartMs + (plan[next] as PlannedRequest).dueMs);
+    await waitUntil(windowStartMs + (plan[next] as PlannedRequest).dueMs, wakeEarlyMs);
     const now = performance.now();
     for (; next < plan.length && windowStartMs + (plan[next] as PlannedRequest).dueMs <= now; next++) {
       dispatcher.offer(next, now);
@@ -141,9 +148,9 @@ async function settle(ended: Promise<void>[]): Promise<void> {
   }
 }
 
-/** Resolves at `target` (performance.now()): a timer to WAKE_EARLY_MS before it, then turns of the event loop. */
-async function waitUntil(target: number): Promise<void> {
-  const sleepMs = target - performance.now() - WAKE_EARLY_MS;
+/** Resolves at `target` (performance.now()): a timer to `wakeEarlyMs` before it, then turns of the event loop. */
+async function waitUntil(target: number, wakeEarlyMs: number): Promise<void> {
+  const sleepMs = target - performance.now() - wakeEarlyMs;
   if (sleepMs > 0) await sleep(sleepMs);
   while (performance.now() < target) await yieldToLoop();
 }
