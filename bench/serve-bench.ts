@@ -1,8 +1,9 @@
 /**
  * The bench's `serve` row: how fast the open-loop load generator keeps its schedule. Against an instant
- * loopback server in a child process, Poisson windows of ~3 s at rising rates; the row reports the highest
- * rate held (sent rate ≥ 97 % of the planned rate, no errors, scheduling error p99 ≤ 1 ms), with the
- * scheduling error p50/p99 and the machine's load. Issue #21's target: ≥ 5,000 requests/s.
+ * loopback server in a child process, Poisson windows of ~3 s at rising rates (until the generator sends
+ * under 90 % of the plan); the row reports the highest rate held (sent rate ≥ 97 % of the planned rate, no
+ * errors, scheduling error p99 ≤ 1 ms), with the scheduling error p50/p99 per rate and the machine's load.
+ * Issue #21's target: ≥ 5,000 requests/s.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -112,8 +113,10 @@ export async function runServeBench(): Promise<number> {
       const result = await measureRate(server.baseUrl, rate, WINDOW_SECONDS);
       const held = holds(result.summary, rate);
       console.log(`${describe(rate, result)}  ${held ? 'held' : 'not held'}`);
-      if (!held) break;
-      best = rate;
+      if (held) best = rate;
+      // a busy machine can miss the 1 ms bound at one rate and keep it at the next: stop only when the
+      // generator no longer sends what was planned
+      if (result.summary.sentRatePerSecond < 0.9 * rate) break;
     }
     const verdict = best >= TARGET_RATE ? '✓' : '✗';
     const load = loadavg()
