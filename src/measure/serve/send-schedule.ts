@@ -152,5 +152,7 @@ async function settle(ended: Promise<void>[]): Promise<void> {
 async function waitUntil(target: number, wakeEarlyMs: number): Promise<void> {
   const sleepMs = target - performance.now() - wakeEarlyMs;
   if (sleepMs > 0) await sleep(sleepMs);
-  while (performance.now() < target) await yieldToLoop();
+  // at least one turn even when the time has passed: behind schedule, answers are still read as they come
+  do await yieldToLoop();
+  while (performance.now() < target);
 }
