@@ -81,7 +81,8 @@ function describe(rate: number, { summary, cpuShare }: RateResult): string {
   const scheduling = summary.schedulingErrorMs;
   const latency = summary.latencyMs;
   return (
-    `  ${String(rate).padStart(6)}/s planned ${summary.sentRatePerSecond.toFixed(0).padStart(6)}/s sent  ` +
+    `  ${String(rate).padStart(6)}/s planned ${summary.sentRatePerSecond.toFixed(0).padStart(6)}/s sent ` +
+    `${summary.achievedRatePerSecond.toFixed(0).padStart(6)}/s answered  ` +
     `scheduling error p50 ${scheduling?.p50.toFixed(3) ?? '-'} ms p99 ${scheduling?.p99.toFixed(3) ?? '-'} ms  ` +
     `latency p50 ${latency?.p50.toFixed(2) ?? '-'} p99 ${latency?.p99.toFixed(2) ?? '-'} ms  ` +
     `errors ${(summary.errorRate * 100).toFixed(1)} %  capped ${summary.cappedRequests}  ` +
