@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { GROUP_SPAWN_OPTIONS, trackProcessGroup } from '../src/ground/platform/process-group.js';
 import { planArrivals } from '../src/measure/serve/plan-arrivals.js';
 import { prepareServeApi } from '../src/measure/serve/serve-api.js';
-import { WAKE_EARLY_MS, createServePool, sendSchedule } from '../src/measure/serve/send-schedule.js';
+import { createServePool, sendSchedule } from '../src/measure/serve/send-schedule.js';
 import type { ScheduleRequest } from '../src/measure/serve/serve-types.js';
 import { summarizeWindow, type WindowSummary } from '../src/measure/serve/summarize-window.js';
+import { DEFAULT_WAIT_PRECISION, type WaitPrecision } from '../src/measure/serve/wait-until.js';
 
 const RATES = [1000, 2500, 5000, 7500, 10_000, 15_000, 20_000];
 const WINDOW_SECONDS = 3;
@@ -46,7 +47,7 @@ async function measureRate(
   baseUrl: string,
   rate: number,
   seconds: number,
-  wakeEarlyMs?: number,
+  precision = DEFAULT_WAIT_PRECISION,
 ): Promise<RateResult> {
   const schedule: ScheduleRequest = {
     ratePerSecond: rate,
@@ -61,7 +62,7 @@ async function measureRate(
     const common = { baseUrl, api: API, corpus: CORPUS, maxInFlight: MAX_IN_FLIGHT, timeoutMs: 5000, pool };
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();
-    const result = await sendSchedule({ ...common, schedule, plan, wakeEarlyMs });
+    const result = await sendSchedule({ ...common, schedule, plan, precision });
     const cpu = process.cpuUsage(cpuBefore);
     const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
     return { summary: summarizeWindow(result, { latencySloMs: 10 }), cpuShare };
@@ -90,14 +91,22 @@ function describe(rate: number, { summary, cpuShare }: RateResult): string {
   );
 }
 
-/** The generator's cost at a moderate rate: waking 2 ms early and yielding (default) or on the timer alone. */
-async function compareWakeMargins(baseUrl: string): Promise<void> {
-  console.log(
-    `  at 200/s: the default wake margin (${WAKE_EARLY_MS} ms, then setImmediate) vs the timer alone`,
-  );
-  for (const wakeEarlyMs of [WAKE_EARLY_MS, 0]) {
-    const result = await measureRate(baseUrl, 200, WINDOW_SECONDS, wakeEarlyMs);
-    console.log(`${describe(200, result)}  (wakeEarlyMs ${wakeEarlyMs})`);
+const WAIT_VARIANTS: WaitPrecision[] = [
+  { wakeEarlyMs: 2, fineWait: 'nap' },
+  { wakeEarlyMs: 2, fineWait: 'yield' },
+  { wakeEarlyMs: 0, fineWait: 'nap' },
+];
+
+/** The generator's precision and CPU per way of waiting, at a moderate rate and at the target rate. */
+async function compareWaits(baseUrl: string): Promise<void> {
+  console.log('  ways of waiting (default: the first): timer margin, then naps or turns only');
+  for (const rate of [200, TARGET_RATE]) {
+    for (const precision of WAIT_VARIANTS) {
+      const result = await measureRate(baseUrl, rate, WINDOW_SECONDS, precision);
+      console.log(
+        `${describe(rate, result)}  (${precision.fineWait}, timer ${precision.wakeEarlyMs} ms early)`,
+      );
+    }
   }
 }
 
@@ -124,7 +133,7 @@ export async function runServeBench(): Promise<number> {
       .map((x) => x.toFixed(2))
       .join(' ');
     console.log(`  highest rate held: ${best}/s ${verdict} target ≥ ${TARGET_RATE}/s (load average ${load})`);
-    await compareWakeMargins(server.baseUrl);
+    await compareWaits(server.baseUrl);
     return best;
   } finally {
     server.stop();

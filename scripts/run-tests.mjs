@@ -88,7 +88,7 @@ const CONCURRENT = [
   ...['measure/protocol/measure-cell', 'measure/protocol/schedule', 'measure/protocol/summarize-cell'],
   // serving: plans, bodies, summaries, and the load generator's error records (send-schedule keeps time: alone)
   ...['measure/serve/plan-arrivals', 'measure/serve/serve-api', 'measure/serve/summarize-window'],
-  'measure/serve/send-errors',
+  ...['measure/serve/send-errors', 'measure/serve/wait-until'],
   'measure/protocol/worker-env',
   // history: all but the data-branch files, which list the shared TMPDIR and time a push
   ...['history/base-history', 'history/build-series', 'history/check-history', 'history/history-'],

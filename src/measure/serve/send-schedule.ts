@@ -7,22 +7,14 @@
  * A request due while the cap is full waits for a free connection (`cappedRequests` counts it) and still
  * measures from its due time; one still waiting at its deadline (due + timeout) is recorded as `not-sent`.
  *
- * Timing: a timer sleeps until `wakeEarlyMs` before the next due time, then the loop yields with setImmediate
- * until the time comes (setImmediate lets the event loop handle answers meanwhile). Node's timers count whole
- * milliseconds from the loop's cached clock, so a timer alone fires up to ~1 ms early or late; the default
- * 2 ms margin keeps the scheduling error well under 1 ms, at the price of a busy core whenever requests are
- * due less than ~2 ms apart (see `npm run bench -- serve`). With a server on the same small machine, a smaller
- * margin leaves it that core.
+ * Timing: wait-until.ts waits for each due time (a timer, then event-loop turns with or without naps).
  * Every request whose time has come leaves in that turn.
  */
-import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import type { PreparedApi } from './serve-api.js';
 import type { PlannedRequest, RequestRecord, ScheduleRequest, WindowResult } from './serve-types.js';
 import { recordNotSent, sendRequest } from './send-request.js';
-
-/** How long before a due time the sleeping timer wakes; the rest is waited turn by turn of the event loop. */
-export const WAKE_EARLY_MS = 2;
+import { DEFAULT_WAIT_PRECISION, waitUntil, type WaitPrecision } from './wait-until.js';
 
 export interface WindowSending {
   /** The server's base URL (scheme, host, port, and an optional path prefix before the API's path). */
@@ -37,8 +29,8 @@ export interface WindowSending {
   timeoutMs: number;
   /** A pool from createServePool (same cap) kept open across windows; by default one per window. */
   pool?: Pool;
-  /** How long before a due time the sleeping timer wakes (default WAKE_EARLY_MS). */
-  wakeEarlyMs?: number;
+  /** How each due time is waited for (default DEFAULT_WAIT_PRECISION). */
+  precision?: WaitPrecision;
 }
 
 /** A pool for one server with `maxInFlight` connections; timeouts are the generator's, not undici's. */
@@ -76,10 +68,10 @@ async function runWindow(sending: WindowSending, pool: Pool) {
   const plan = sending.plan;
   const windowStartMs = performance.now();
   const dispatcher = createDispatcher(sending, pool, windowStartMs);
-  const wakeEarlyMs = sending.wakeEarlyMs ?? WAKE_EARLY_MS;
+  const precision = sending.precision ?? DEFAULT_WAIT_PRECISION;
   let next = 0;
   while (next < plan.length) {
-    await waitUntil(windowStartMs + (plan[next] as PlannedRequest).dueMs, wakeEarlyMs);
+    await waitUntil(windowStartMs + (plan[next] as PlannedRequest).dueMs, precision);
     const now = performance.now();
     for (; next < plan.length && windowStartMs + (plan[next] as PlannedRequest).dueMs <= now; next++) {
       dispatcher.offer(next, now);
@@ -146,13 +138,4 @@ async function settle(ended: Promise<void>[]): Promise<void> {
     await Promise.all(batch);
     settled += batch.length;
   }
-}
-
-/** Resolves at `target` (performance.now()): a timer to `wakeEarlyMs` before it, then turns of the event loop. */
-async function waitUntil(target: number, wakeEarlyMs: number): Promise<void> {
-  const sleepMs = target - performance.now() - wakeEarlyMs;
-  if (sleepMs > 0) await sleep(sleepMs);
-  // at least one turn even when the time has passed: behind schedule, answers are still read as they come
-  do await yieldToLoop();
-  while (performance.now() < target);
 }
