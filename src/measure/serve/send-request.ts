@@ -65,11 +65,15 @@ function exchange(sending: RequestSending): Promise<Outcome> {
     const chunks: Buffer[] = [];
     let controller: Dispatcher.DispatchController | null = null;
     let settled = false;
-    const finish = (error: RequestErrorKind | null, serverTiming: Outcome['serverTiming'] = null): void => {
+    const finish = (
+      error: RequestErrorKind | null,
+      timing: Outcome['serverTiming'] = null,
+      doneAt = performance.now(),
+    ) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ status, error, doneAt: performance.now(), serverTiming });
+      resolve({ status, error, doneAt, serverTiming: timing });
     };
     // Node's timers may fire up to ~1 ms early on performance.now()'s clock: re-armed until the deadline
     const onDeadline = (): void => {
@@ -90,9 +94,11 @@ function exchange(sending: RequestSending): Promise<Outcome> {
       },
       onResponseData: (_c, chunk) => void chunks.push(chunk),
       onResponseEnd: () => {
-        if (settled || status === null) return;
+        // the answer is in when its last byte is: checking it is the generator's time, not the server's
+        const doneAt = performance.now();
+        if (settled || status === null) return finish('connection');
         const error = classifyAnswer(sending, status, Buffer.concat(chunks).toString('utf8'));
-        finish(error, error === null ? parseServerTiming(headers) : null);
+        finish(error, error === null ? parseServerTiming(headers) : null, doneAt);
       },
       // refused, reset, closed mid-body (or our own abort after the timeout, already settled)
       onResponseError: () => finish('connection'),
