@@ -2,6 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planArrivals } from '../../../src/measure/serve/plan-arrivals.js';
+import { prepareServeApi } from '../../../src/measure/serve/serve-api.js';
+import type { ScheduleRequest } from '../../../src/measure/serve/serve-types.js';
+import { createServePool, sendSchedule } from '../../../src/measure/serve/send-schedule.js';
 import { answerOpenAi, answerTei, startEmbeddingServer, type Answer } from './embedding-server.js';
 import { CORPUS, runWindow } from './run-window.js';
 
@@ -89,4 +92,50 @@ test('a request still waiting for the cap at its deadline is not-sent', async (t
   assert.equal(result.cappedRequests, 2);
   assert.equal(server.received.length, 1);
   assert.ok(result.records.every((r) => r.latencyMs >= 150 && r.status === null));
+});
+
+test('a pool kept across windows serves both, and a template API sends its own body', async (t) => {
+  const server = await startEmbeddingServer(t, answerTei);
+  const api = prepareServeApi({
+    kind: 'template',
+    path: '/embed',
+    body: '{"inputs": "{{texts}}", "truncate": true}',
+  });
+  const pool = createServePool(server.origin, 4);
+  t.after(() => pool.destroy());
+  const schedule: ScheduleRequest = {
+    ratePerSecond: 50,
+    durationSeconds: 0.1,
+    arrivals: { kind: 'constant' },
+    seed: 1,
+    textsPerRequest: 3,
+  };
+  const plan = planArrivals(schedule, CORPUS.length);
+  const common = {
+    baseUrl: server.origin,
+    api,
+    corpus: CORPUS,
+    schedule,
+    plan,
+    maxInFlight: 4,
+    timeoutMs: 2000,
+    pool,
+  };
+  const first = await sendSchedule(common);
+  const second = await sendSchedule(common);
+  assert.equal(pool.destroyed, false);
+  for (const result of [first, second]) {
+    assert.deepEqual(
+      result.records.map((r) => [r.error, r.texts]),
+      [
+        [null, 3],
+        [null, 3],
+        [null, 3],
+        [null, 3],
+        [null, 3],
+      ],
+    );
+  }
+  assert.deepEqual(server.received.slice(0, 5), server.received.slice(5));
+  assert.equal(server.received[0]?.length, 3);
 });
