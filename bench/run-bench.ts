@@ -11,6 +11,7 @@ import {
   createTransformersContender,
   type Contender,
 } from './contenders.js';
+import { runServeBench } from './serve-bench.js';
 
 const ROUNDS = 15;
 const BATCHES_PER_ROUND = 6;
@@ -86,4 +87,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// `npm run bench -- serve` runs the serve row alone; `npm run bench -- engine` the engine rows alone
+const only = process.argv[2];
+if (only === undefined || only === 'engine') await main();
+if (only === undefined || only === 'serve') await runServeBench();

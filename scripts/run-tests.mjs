@@ -86,6 +86,9 @@ const CONCURRENT = [
   ...['core/read-provenance', 'core/report-set-full-disk', 'core/run-documents', 'core/run-export'],
   ...['core/run-history-site', 'core/run-requests'],
   ...['measure/protocol/measure-cell', 'measure/protocol/schedule', 'measure/protocol/summarize-cell'],
+  // serving: plans, bodies, summaries, and the load generator's error records (send-schedule keeps time: alone)
+  ...['measure/serve/plan-arrivals', 'measure/serve/serve-api', 'measure/serve/summarize-window'],
+  ...['measure/serve/send-errors', 'measure/serve/wait-until'],
   'measure/protocol/worker-env',
   // serving: the reference server's flags, its queue's order and slowdown (lower bounds from its own batches)
   ...['measure/serve/reference-server-setup', 'measure/serve/embed-queue'],
