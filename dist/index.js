@@ -29,14 +29,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 283:
+/***/ 529:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(136);
-/* harmony import */ var _resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(767);
-/* harmony import */ var _shed_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(319);
+/* harmony import */ var _resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(680);
+/* harmony import */ var _shed_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(769);
 // dist/index.js: shed the credentials from this process image (shed-secrets.ts), link onnxruntime-node (resolve-onnxruntime.ts), then load the action's bundle. The modes that
 // measure nothing (comment, merge) never load onnxruntime-node, so they skip it; a failure to provide it is one
 // `::error::` line, never a stack trace.
@@ -76,7 +76,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 767:
+/***/ 680:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -100,7 +100,7 @@ var external_node_os_ = __nccwpck_require__(161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: ./build/src/ground/platform/secret-variables.js
-var secret_variables = __nccwpck_require__(679);
+var secret_variables = __nccwpck_require__(553);
 ;// CONCATENATED MODULE: ./build/src/faces/action/resolve-onnxruntime.js
 /**
  * Where the action's bundle finds onnxruntime-node. ncc cannot bundle its native binaries, so dist/ imports it
@@ -190,7 +190,7 @@ function findCacheRoot(env) {
 
 /***/ }),
 
-/***/ 319:
+/***/ 769:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -199,7 +199,7 @@ function findCacheRoot(env) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
-/* harmony import */ var _ground_platform_secret_variables_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(679);
+/* harmony import */ var _ground_platform_secret_variables_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(553);
 /**
  * The trust boundary of the action's own process. The runner starts `node dist/index.js` with the tokens in
  * its environment (INPUT_GITHUB-TOKEN, ACTIONS_RUNTIME_TOKEN, …), and a process's initial environment stays
@@ -275,7 +275,7 @@ function shedSecrets() {
 
 /***/ }),
 
-/***/ 679:
+/***/ 553:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -444,6 +444,6 @@ function splitSecretVariables(env) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(283);
+/******/ var __webpack_exports__ = __nccwpck_require__(529);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

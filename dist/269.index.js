@@ -1,8 +1,8 @@
-export const id = 805;
-export const ids = [805];
+export const id = 269;
+export const ids = [269];
 export const modules = {
 
-/***/ 34805:
+/***/ 51269:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createSHA256: () => (/* binding */ createSHA256),
 /* harmony export */   createSHA256WorkerCode: () => (/* binding */ createSHA256WorkerCode)
 /* harmony export */ });
-/* harmony import */ var _chunk_FFYIGW52_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90606);
+/* harmony import */ var _chunk_FFYIGW52_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78590);
 
 
 // src/vendor/hash-wasm/sha256.js
