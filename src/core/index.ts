@@ -38,5 +38,5 @@ export {
   type NightlyRequest,
   type NightlyStep,
 } from './run-nightly.js';
-export { measureNight, type NightMeasureRequest, type NightRequests } from './measure-night.js';
+export type { NightMeasureRequest, NightRequests } from './measure-night.js';
 export type { RecordedSetting, RunRecord } from './write-run-files.js';

@@ -5,7 +5,7 @@
  */
 import { availableParallelism, homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { findConfig } from '../settings/read-config.js';
+import { findConfig } from '../settings/read-config-file.js';
 import { toConfigLayer } from '../settings/config-layer.js';
 import { showPath } from '../../ground/files/show-path.js';
 import {

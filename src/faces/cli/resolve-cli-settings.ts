@@ -3,7 +3,7 @@
  * or the file in the working directory, unless --no-config) ← flags.
  */
 import { availableParallelism, homedir } from 'node:os';
-import { findConfig } from '../settings/read-config.js';
+import { findConfig } from '../settings/read-config-file.js';
 import { createUsageError } from '../../ground/errors.js';
 import { toConfigLayer } from '../settings/config-layer.js';
 import { showPath } from '../../ground/files/show-path.js';

@@ -1,8 +1,9 @@
 /**
  * Reads and validates one embedprof.config.json: a corrupt, unknown-version or misspelt file is an error
- * naming it. config/read-config.ts finds the head's file; duet mode reads the base commit's copy
+ * naming it. findConfig (below) finds the head's file; duet mode reads the base commit's copy
  * (settings/base-side.ts).
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readDocumentFile } from '../../ground/files/read-document-file.js';
 import {
@@ -30,4 +31,14 @@ export async function readConfigFile(path: string, label = path): Promise<Loaded
     fix: 'Check the path given to --config (or the action input `config`).',
   });
   return { path: resolve(path), dir: dirname(resolve(path)), config };
+}
+
+/**
+ * Finds and reads embedprof.config.json: `--config FILE` names it (and must exist); otherwise
+ * ./embedprof.config.json is used when present; null when there is none.
+ */
+export async function findConfig(explicit: string | null, cwd = process.cwd()): Promise<LoadedConfig | null> {
+  if (explicit !== null) return readConfigFile(resolve(cwd, explicit), `--config ${explicit}`);
+  const implicit = resolve(cwd, CONFIG_FILE_NAME);
+  return existsSync(implicit) ? readConfigFile(implicit, implicit) : null;
 }
