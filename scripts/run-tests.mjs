@@ -97,6 +97,8 @@ const CONCURRENT = [
   ...['history/level-shifts', 'history/real-series', 'history/run-history-add'],
   // verdicts no noise can flip: a 2.5× slowdown, a 160 MB memory ballast gated on memory, 50 % thresholds
   ...['faces/action/pull-request-run', 'faces/action/adoption-run', 'faces/action/duet-run'],
+  ...['faces/action/shard-merge-run', 'faces/action/history-run', 'faces/action/recipe-jobs'],
+  ...['decide/duet/gate-against', 'decide/duet/shard-merge'],
   ...['core/run-nightly', 'faces/cli/nightly-command'],
   // duet runs whose outcomes come from failures and fallbacks, not from measured speeds
   ...['decide/duet/base-failures', 'decide/duet/gate-fallback', 'decide/duet/gate-processes'],

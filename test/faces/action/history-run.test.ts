@@ -27,6 +27,19 @@ function listBranchRecords(bare: string): string[] {
   return names.split('\n').filter((name) => name.endsWith('.json'));
 }
 
+/**
+ * The records are under test, not whether an A/A interval of a sub-millisecond toy batch resolves: wide
+ * thresholds (50 % throughput, 100 % memory) decide "no change" for any spread an unchanged embedder shows.
+ */
+const HISTORY_INPUTS = {
+  mode: 'history',
+  'data-branch': 'embedprof-data',
+  preset: 'quick',
+  'time-budget': '20',
+  'max-throughput-drop': '0.5',
+  'max-memory-growth': '1',
+};
+
 test('three nights of mode history leave three records on the data branch, the later two chained', async (t) => {
   // the repository's branch is master, not main: the records and the summary both name master
   const repo = createBaseRepository();
@@ -43,7 +56,7 @@ test('three nights of mode history leave three records on the data branch, the l
     const run = await runActionProcess(t, {
       event: 'schedule',
       payload: 'schedule.json',
-      inputs: { mode: 'history', 'data-branch': 'embedprof-data', preset: 'quick', 'time-budget': '20' },
+      inputs: HISTORY_INPUTS,
       github,
       artifacts,
       workspace: repo,
