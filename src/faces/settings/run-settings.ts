@@ -26,9 +26,20 @@ const ALL: readonly CommandName[] = [
   'history-site',
   'nightly',
   'serve-reference',
+  'serve-profile',
 ];
-const WRITING: readonly CommandName[] = ['profile', 'gate', 'compare', 'merge', 'report', 'nightly'];
+const WRITING: readonly CommandName[] = [
+  'profile',
+  'gate',
+  'compare',
+  'merge',
+  'report',
+  'nightly',
+  'serve-profile',
+];
 const MEASURING: readonly CommandName[] = ['profile', 'gate', 'nightly'];
+/** The commands that read embedprof.config.json and record a commit: the measuring ones and serve-profile. */
+const CONFIGURED: readonly CommandName[] = [...MEASURING, 'serve-profile'];
 const PROFILE_READERS: readonly CommandName[] = ['report', 'export', 'history-add'];
 /** Characters the artifact service refuses in a name. */
 const ARTIFACT_NAME = /^[^"':<>|*?\r\n\\/]{1,200}$/;
@@ -37,7 +48,7 @@ const action = { flag: null, config: null, commands: [] as const };
 export const FILE_SETTINGS = {
   config: defineOptionalSetting({
     kind: textKind('input-file', 'embedprof.config.json'),
-    ...{ flag: 'config', flagArg: 'FILE', input: 'config', config: null, commands: MEASURING },
+    ...{ flag: 'config', flagArg: 'FILE', input: 'config', config: null, commands: CONFIGURED },
     group: 'Settings',
     help: 'embedprof.config.json to read (default ./embedprof.config.json when present); flags and inputs override it',
     inputHelp: 'Path of embedprof.config.json (default ./embedprof.config.json when present).',
@@ -45,7 +56,7 @@ export const FILE_SETTINGS = {
   noConfig: defineSetting({
     kind: booleanKind(),
     fallback: false,
-    ...{ flag: 'no-config', input: null, config: null, commands: MEASURING },
+    ...{ flag: 'no-config', input: null, config: null, commands: CONFIGURED },
     group: 'Settings',
     help: 'ignore ./embedprof.config.json',
   }),
@@ -116,14 +127,20 @@ export const FILE_SETTINGS = {
   }),
   commit: defineOptionalSetting({
     kind: patternKind(/^[0-9a-f]{7,64}$/, 'a commit sha (7 to 64 hex digits)', '3f1c9a0'),
-    ...{ flag: 'commit', flagArg: 'SHA', input: null, config: null, commands: [...MEASURING, 'history-add'] },
+    ...{
+      flag: 'commit',
+      flagArg: 'SHA',
+      input: null,
+      config: null,
+      commands: [...CONFIGURED, 'history-add'],
+    },
     group: 'Output',
     help: 'the commit this run measured, named in the reports (default: git HEAD; the action: the pull request’s head)',
   }),
   quiet: defineSetting({
     kind: booleanKind(),
     fallback: false,
-    ...{ flag: 'quiet', input: null, config: null, commands: MEASURING },
+    ...{ flag: 'quiet', input: null, config: null, commands: CONFIGURED },
     group: 'Output',
     help: 'no progress lines',
   }),

@@ -6,6 +6,7 @@ import { GATE_SETTINGS } from './gate-settings.js';
 import { EXPORT_SETTINGS, HISTORY_SETTINGS } from './history-settings.js';
 import { MEASURE_SETTINGS } from '../../measure/protocol/measure-settings.js';
 import { REFERENCE_SERVER_SETTINGS } from './reference-server-settings.js';
+import { SERVE_SETTINGS } from './serve-settings.js';
 import { ACTION_SETTINGS, FILE_SETTINGS } from './run-settings.js';
 import type { SettingEntry } from '../../measure/protocol/setting-kit/setting-entry.js';
 
@@ -17,6 +18,7 @@ export const SETTINGS = {
   ...HISTORY_SETTINGS,
   ...ACTION_SETTINGS,
   ...REFERENCE_SERVER_SETTINGS,
+  ...SERVE_SETTINGS,
 };
 
 export type SettingsTable = typeof SETTINGS;

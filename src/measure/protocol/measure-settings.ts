@@ -15,6 +15,8 @@ import {
   FALLBACK_PRESET,
   recordSetting,
   LOADING,
+  LOADING_TEXTS,
+  TOKENIZING,
   MEASURING,
 } from './setting-kit/setting-entry.js';
 import {
@@ -59,7 +61,7 @@ export const MEASURE_SETTINGS = {
   }),
   tokenizer: defineOptionalSetting({
     kind: textKind('input-folder', './models/my-model'),
-    ...{ flag: 'tokenizer', flagArg: 'DIR', input: 'tokenizer', config: 'tokenizer', commands: LOADING },
+    ...{ flag: 'tokenizer', flagArg: 'DIR', input: 'tokenizer', config: 'tokenizer', commands: TOKENIZING },
     side: 'base',
     group: 'Model',
     help: 'folder with tokenizer.json (default: the model folder; synthetic models without one use a built-in hashing tokenizer)',
@@ -74,7 +76,7 @@ export const MEASURE_SETTINGS = {
   }),
   corpus: defineOptionalSetting({
     kind: textKind('input-file', './bench/corpus.jsonl'),
-    ...{ flag: 'corpus', flagArg: 'FILE', input: 'corpus', config: 'corpus', commands: MEASURING },
+    ...{ flag: 'corpus', flagArg: 'FILE', input: 'corpus', config: 'corpus', commands: LOADING_TEXTS },
     group: 'Workload',
     help: '.txt (a text per line), .jsonl ({"text"}), .json (strings, objects with text, or {"claims": [{"text"}]}); default: a built-in English-like corpus',
     inputHelp: 'Corpus file (.txt, .jsonl or .json).',
@@ -156,7 +158,7 @@ export const MEASURE_SETTINGS = {
     defineSetting({
       kind: intKind(1, Number.MAX_SAFE_INTEGER, '1'),
       fallback: 1,
-      ...{ flag: 'seed', flagArg: 'N', input: null, config: null, commands: MEASURING },
+      ...{ flag: 'seed', flagArg: 'N', input: null, config: null, commands: LOADING_TEXTS },
       group: 'Workload',
       help: 'corpus shuffling and schedule (default 1)',
     }),

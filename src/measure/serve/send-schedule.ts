@@ -58,7 +58,7 @@ export async function sendSchedule(sending: WindowSending): Promise<WindowResult
 }
 
 /** The API's path under the base URL's path prefix. */
-function joinPath(baseUrl: string, apiPath: string): string {
+export function joinPath(baseUrl: string, apiPath: string): string {
   const prefix = new URL(baseUrl).pathname.replace(/\/+$/, '');
   return `${prefix}${apiPath.startsWith('/') ? apiPath : `/${apiPath}`}`;
 }

@@ -50,6 +50,8 @@ export type StartFailure =
 
 interface FailureContext {
   command: string;
+  /** How the face names the command's setting, e.g. `--serve-command` or `embedprof.config.json: serve.command`. */
+  label: string;
   port: number;
   readyPath: string;
   tail: LineTail;
@@ -57,7 +59,7 @@ interface FailureContext {
 
 /** The usage error for a server that did not become ready: naming the command, quoting its stderr. */
 export function describeStartFailure(failure: StartFailure & FailureContext): UsageError {
-  const input = `--serve-command ${quoteUserText(JSON.stringify(failure.command))}`;
+  const input = `${failure.label} ${quoteUserText(JSON.stringify(failure.command))}`;
   switch (failure.kind) {
     case 'exited': {
       const stderr = describeTail(failure.tail.read());
@@ -90,9 +92,13 @@ export function describeStartFailure(failure: StartFailure & FailureContext): Us
  * The runtime failure for a started server found dead during a run (ServeTarget.isAlive() false): naming the
  * command and quoting its last stderr lines. What was measured before stays measured: the caller reports it.
  */
-export function createServerDiedFailure(command: string, stderrTail: string[]): RuntimeFailure {
+export function createServerDiedFailure(
+  command: string,
+  stderrTail: string[],
+  label = '--serve-command',
+): RuntimeFailure {
   return new RuntimeFailure(
-    `--serve-command ${quoteUserText(JSON.stringify(command))}: the server stopped during the run; ${describeTail(stderrTail)}.`,
+    `${label} ${quoteUserText(JSON.stringify(command))}: the server stopped during the run; ${describeTail(stderrTail)}.`,
   );
 }
 

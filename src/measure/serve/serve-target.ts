@@ -23,14 +23,19 @@ export interface ServeCommandOptions {
   readyTimeoutMs: number;
   /** Variables added to embedprof's environment for the server (credentials are removed either way). */
   env?: Record<string, string>;
+  /** How the face names the command and the readiness path (default: the CLI's flags). */
+  labels?: { command: string; readyPath: string };
 }
+
+const CLI_LABELS = { command: '--serve-command', readyPath: '--ready-path' };
 
 const PROBE_INTERVAL_MS = 50;
 const PROBE_TIMEOUT_MS = 1_000;
 
 /** Starts the server, waits until it is ready; a clear usage error (and no process left) when it never is. */
 export async function startServeCommand(options: ServeCommandOptions): Promise<ServeTarget> {
-  checkReadyPath(options.readyPath);
+  const labels = options.labels ?? CLI_LABELS;
+  checkReadyPath(options.readyPath, labels.readyPath);
   const port = await findFreePort();
   const command = options.command.replaceAll('{port}', String(port));
   const spawnedAt = performance.now();
@@ -49,7 +54,13 @@ export async function startServeCommand(options: ServeCommandOptions): Promise<S
     await ended.closed;
   };
   const baseUrl = `http://127.0.0.1:${port}`;
-  const context = { command: options.command, port, readyPath: options.readyPath, tail };
+  const context = {
+    command: options.command,
+    label: labels.command,
+    port,
+    readyPath: options.readyPath,
+    tail,
+  };
   try {
     const readyAt = await waitUntilReady(
       `${baseUrl}${options.readyPath}`,
@@ -72,7 +83,7 @@ export async function startServeCommand(options: ServeCommandOptions): Promise<S
 }
 
 /** A server already running at `url` (no trailing slash kept); a usage error when nothing answers there. */
-export async function connectToUrl(url: string, timeoutMs = 5_000): Promise<ServeTarget> {
+export async function connectToUrl(url: string, timeoutMs = 5_000, label = '--url'): Promise<ServeTarget> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -81,7 +92,7 @@ export async function connectToUrl(url: string, timeoutMs = 5_000): Promise<Serv
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw createUsageError({
-      input: `--url ${quoteUserText(url)}`,
+      input: `${label} ${quoteUserText(url)}`,
       expected: 'an http:// or https:// URL of a running server',
       received: 'no http(s) URL',
       fix: 'Give the server’s address, e.g. --url http://127.0.0.1:8080.',
@@ -90,7 +101,7 @@ export async function connectToUrl(url: string, timeoutMs = 5_000): Promise<Serv
   const outcome = await probeUrl(url, timeoutMs);
   if (outcome.kind === 'no-answer') {
     throw createUsageError({
-      input: `--url ${quoteUserText(url)}`,
+      input: `${label} ${quoteUserText(url)}`,
       expected: 'a server that answers HTTP there',
       received: `no answer (${outcome.reason})`,
       fix: 'Start the server first and check its host and port, or let embedprof start it with --serve-command.',
@@ -112,10 +123,10 @@ export function buildServerEnvironment(extra: Record<string, string>, port: numb
   return { ...kept, PORT: String(port) };
 }
 
-function checkReadyPath(readyPath: string): void {
+function checkReadyPath(readyPath: string, label: string): void {
   if (readyPath.startsWith('/')) return;
   throw createUsageError({
-    input: `--ready-path ${quoteUserText(readyPath)}`,
+    input: `${label} ${quoteUserText(readyPath)}`,
     expected: 'a path starting with /',
     received: readyPath === '' ? 'an empty path' : 'a path without a leading /',
     fix: 'Give the readiness path as the server serves it, e.g. /health.',
@@ -146,6 +157,7 @@ function watchExit(child: ChildProcess): ExitWatch {
 
 interface ReadyContext {
   command: string;
+  label: string;
   port: number;
   readyPath: string;
   tail: { read(): string[] };

@@ -18,17 +18,23 @@ export type CommandName =
   | 'history-check'
   | 'history-site'
   | 'nightly'
-  | 'serve-reference';
+  | 'serve-reference'
+  | 'serve-profile';
 /** The commands that measure: what the measure table's entries (model, workload, runtime) apply to. */
 export const MEASURING: readonly CommandName[] = ['profile', 'gate', 'nightly'];
 /** What picks and loads the model: also the bundled reference server's (`embedprof serve-reference`). */
 export const LOADING: readonly CommandName[] = [...MEASURING, 'serve-reference'];
+/** What reads the corpus and seeds its order: also `serve-profile`, whose requests carry corpus texts. */
+export const LOADING_TEXTS: readonly CommandName[] = [...MEASURING, 'serve-profile'];
+/** What loads a tokenizer: also `serve-profile`, which counts the tokens it sends with one. */
+export const TOKENIZING: readonly CommandName[] = [...LOADING, 'serve-profile'];
 export type HelpGroup =
   | 'Model'
   | 'Workload'
   | 'Runtime'
   | 'Analysis'
   | 'Reference'
+  | 'Serving'
   | 'Comparison'
   | 'Files'
   | 'Settings'

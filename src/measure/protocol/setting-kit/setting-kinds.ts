@@ -160,6 +160,22 @@ export function intListKind(example: string, max = Number.MAX_SAFE_INTEGER): Set
   };
 }
 
+/** A comma-separated list of positive numbers (rates such as 0.5,2,8), deduplicated and sorted. */
+export function numberListKind(example: string): SettingKind<number[]> {
+  const expected = 'a comma-separated list of positive numbers';
+  const valid = (part: string) => part !== '' && Number.isFinite(Number(part)) && Number(part) > 0;
+  return {
+    parseText: (text) => {
+      const parts = text.split(',').map((part) => part.trim());
+      if (!parts.every(valid)) return fail(expected, example);
+      return ok([...new Set(parts.map(Number))].sort((a, b) => a - b));
+    },
+    configSchema: z.array(z.number().positive()).min(1),
+    formatText: (value) => value.join(','),
+    path: 'none',
+  };
+}
+
 export function choiceKind<const T extends string>(choices: readonly [T, ...T[]]): SettingKind<T> {
   return {
     parseText: (text) => {
