@@ -21,6 +21,7 @@ export { runGateCheck } from './run-gate-check.js';
 export { runHistorySite, type HistorySiteRequest } from './run-history-site.js';
 export { runMerge, type MergeRequest } from './run-merge.js';
 export { runProfile, type ProfileRequest } from './run-profile.js';
+export { runServeProfile, type ServeProfileOutcome, type ServeProfileRequest } from './run-serve-profile.js';
 export { runReport, type ReportRequest } from './run-report.js';
 export { readProfileFile } from './read-profile-file.js';
 export {

@@ -5,7 +5,18 @@
  */
 import { createUsageError, type UsageError } from '../ground/errors.js';
 
-export type RequestInput = 'out' | 'baseline' | 'current' | 'reportDir' | 'profileFile' | 'processes';
+export type RequestInput =
+  | 'out'
+  | 'baseline'
+  | 'current'
+  | 'reportDir'
+  | 'profileFile'
+  | 'processes'
+  | 'serveApi'
+  | 'apiPath'
+  | 'apiModel'
+  | 'requestTimeoutSeconds'
+  | 'maxInFlight';
 
 export interface InputNames {
   /** The input's name where its value came from, e.g. `--out` or `embedprof.config.json: out`. */

@@ -1,32 +1,35 @@
 /**
  * The core's `serve-profile`: start (or reach) the server, time its cold start, sweep the request rate per
  * texts-per-request value under open-loop load, find the knee, and write serve-profile.json with its reports.
- * What was measured before a failure (a server that died, a budget cut short) is written all the same.
+ * What was measured before a failure (a server that died mid-run) is written all the same.
  */
-import { createDefaultCorpus, readCorpus } from '../measure/corpus/index.js';
+import { createDefaultCorpus, readCorpus, type Corpus } from '../measure/corpus/index.js';
 import { loadTokenizer } from '../measure/engine/text-tokenizer.js';
 import { describeCorpus } from '../measure/sweep/profile-parts.js';
 import { readToolVersion } from '../measure/sweep/tool-version.js';
+import { measureServeRun, type ServeRun } from '../measure/serve/measure-serve-run.js';
+import {
+  openServeTarget,
+  timeFirstEmbedding,
+  type ServeTargetRequest,
+} from '../measure/serve/open-serve-target.js';
 import { prepareServeApi } from '../measure/serve/serve-api.js';
-import type { ServeSweep, ServeProfile, ServePlan } from '../measure/serve/serve-profile-schema.js';
+import type { ServePlan, ServeProfile } from '../measure/serve/serve-profile-schema.js';
 import type { ServeApi, ServeTarget } from '../measure/serve/serve-types.js';
-import { findPeakRssMB, startRssSampler, type RssSampler } from '../measure/serve/server-memory.js';
-import { readEnvironment } from '../ground/platform/environment.js';
-import { describeError } from '../ground/errors.js';
+import { findPeakRssMB, startRssSampler, type RssSample } from '../measure/serve/server-memory.js';
+import { readMachine } from '../ground/platform/environment.js';
 import type { CoreDeps } from './core-deps.js';
 import type { InputNames } from './input-names.js';
 import { prepareOutputDir } from './output-files.js';
 import { readGitHead } from './read-provenance.js';
-import type { RunRecord } from './write-run-files.js';
-import { measureSweeps, type SweepRun } from './serve-sweeps.js';
-import { startServeTarget, timeFirstEmbedding, type ServeTargetRequest } from './serve-target-start.js';
 import { describeServeProblems } from './serve-problems.js';
+import type { RunRecord } from './write-run-files.js';
 import { writeServeFiles } from './write-serve-files.js';
 
 export interface ServeProfileRequest {
   target: ServeTargetRequest;
   api: ServeApi;
-  /** The corpus file, or null for the built-in one; `seed` orders it and seeds every schedule. */
+  /** The corpus file, or null for the built-in one (ordered by the plan's seed). */
   corpus: string | null;
   /** A tokenizer folder to count the tokens sent (tokens/s), or null for none. */
   tokenizer: string | null;
@@ -45,13 +48,20 @@ export interface ServeProfileOutcome {
   profile: ServeProfile;
   outDir: string;
   files: string[];
-  /** 0 measured; 1 the server failed (died, or answered no request); 2 is thrown as an input error. */
+  /** 0 measured; 1 the server died or answered no request of a sweep (input errors are thrown: 2). */
   exitCode: 0 | 1;
-  /** Why the exit code is 1, in one line each (also in the profile's warnings). */
+  /** Why the exit code is 1, one line each (also the last of the profile's warnings). */
   problems: string[];
 }
 
 const RSS_SAMPLE_MS = 250;
+
+interface Measured {
+  run: ServeRun;
+  firstEmbeddingMs: number | null;
+  readyMs: number | null;
+  rss: RssSample[] | null;
+}
 
 export async function runServeProfile(
   request: ServeProfileRequest,
@@ -60,70 +70,102 @@ export async function runServeProfile(
   const startedAt = deps.now();
   const api = prepareServeApi(request.api, request.templateLabel);
   const outDir = await prepareOutputDir(request.outDir, request.names);
-  const corpus = request.corpus === null ? createDefaultCorpus(request.plan.seed) : await readCorpus(request.corpus);
+  const corpus =
+    request.corpus === null ? createDefaultCorpus(request.plan.seed) : await readCorpus(request.corpus);
   const tokenizer = request.tokenizer === null ? null : await loadTokenizer(request.tokenizer);
-  const target = await startServeTarget(request.target, deps.cwd);
-  const sampler: RssSampler | null = target.pid === null ? null : startRssSampler(target.pid, RSS_SAMPLE_MS);
-  let run: SweepRun;
-  try {
-    const first = await timeFirstEmbedding(target, api, corpus.texts, request.textsPerRequest[0] ?? 1);
-    run = await measureSweeps({
-      target,
-      api,
-      texts: corpus.texts,
-      countTokens: tokenizer === null ? null : (text) => tokenizer.encode(text).length,
-      plan: request.plan,
-      textsPerRequest: request.textsPerRequest,
-      budgetMs: request.timeBudgetSeconds * 1000,
-      progress: deps.progress,
-      firstEmbeddingMs: first,
-    });
-  } finally {
-    await stopQuietly(target);
-  }
-  const samples = sampler?.stop() ?? null;
-  const profile: ServeProfile = {
-    schemaVersion: 1,
-    tool: { name: 'embedprof', version: readToolVersion() },
-    createdAt: startedAt.toISOString(),
-    wallSeconds: (deps.now().getTime() - startedAt.getTime()) / 1000,
-    environment: readEnvironment(1, 'n/a (a server: its own runtime)'),
+  const target = await openServeTarget(request.target, deps.cwd);
+  const measured = await measureTarget(target, async () => {
+    const first = request.textsPerRequest[0] ?? 1;
+    return {
+      firstEmbeddingMs: await timeFirstEmbedding(target, api, corpus.texts, first),
+      run: await measureServeRun({
+        target,
+        command:
+          request.target.kind === 'command'
+            ? { text: request.target.command, label: request.target.labels.command }
+            : null,
+        api,
+        texts: corpus.texts,
+        countTokens: tokenizer === null ? null : (text) => tokenizer.encode(text).length,
+        plan: request.plan,
+        textsPerRequest: request.textsPerRequest,
+        budgetMs: request.timeBudgetSeconds * 1000,
+        progress: deps.progress,
+      }),
+    };
+  });
+  const profile = buildServeProfile(request, corpus, measured, {
+    startedAt,
+    endedAt: deps.now(),
     commit: request.record.commit ?? readGitHead(deps.cwd),
-    settings: request.record.settings,
-    target: describeTarget(request.target, target, run.firstEmbeddingMs),
-    api: { kind: request.api.kind, path: request.api.path, model: request.api.kind === 'openai' ? request.api.model : null },
-    corpus: describeCorpus(corpus),
-    plan: request.plan,
-    sweeps: run.sweeps,
-    serverMemory: samples === null ? null : { peakMB: findPeakRssMB(samples) ?? 0, samples: samples.map(({ atMs, rssMB }) => ({ atMs, rssMB })) },
-    warnings: run.warnings,
-  };
-  const problems = describeServeProblems(profile, run.failure);
+  });
+  const problems = describeServeProblems(profile, measured.run.failure, request.names);
   const written: ServeProfile = { ...profile, warnings: [...profile.warnings, ...problems] };
   const files = await writeServeFiles(outDir, written);
   deps.progress.finish();
-  return { kind: 'serve-profile', profile: written, outDir, files, exitCode: problems.length > 0 ? 1 : 0, problems };
+  const exitCode = problems.length > 0 ? 1 : 0;
+  return { kind: 'serve-profile', profile: written, outDir, files, exitCode, problems };
 }
 
-function describeTarget(
-  request: ServeTargetRequest,
+/** Runs `measure` with the server's RSS sampled (a started server), and stops the server whatever happens. */
+async function measureTarget(
   target: ServeTarget,
-  firstEmbeddingMs: number | null,
-): ServeProfile['target'] {
-  switch (request.kind) {
-    case 'url':
-      return { kind: 'url', url: request.url };
-    case 'command':
-      return { kind: 'command', command: request.command, readyMs: target.readyMs ?? 0, firstEmbeddingMs };
-  }
-}
-
-async function stopQuietly(target: ServeTarget): Promise<void> {
+  measure: () => Promise<{ run: ServeRun; firstEmbeddingMs: number | null }>,
+): Promise<Measured> {
+  const sampler = target.pid === null ? null : startRssSampler(target.pid, RSS_SAMPLE_MS);
   try {
+    const { run, firstEmbeddingMs } = await measure();
+    return { run, firstEmbeddingMs, readyMs: target.readyMs, rss: sampler?.stop() ?? null };
+  } finally {
+    sampler?.stop();
     await target.stop();
-  } catch (error) {
-    process.emitWarning(`stopping the server: ${describeError(error)}`);
   }
 }
 
-export type { ServeSweep };
+interface RunTimes {
+  startedAt: Date;
+  endedAt: Date;
+  commit: string | null;
+}
+
+function buildServeProfile(
+  request: ServeProfileRequest,
+  corpus: Corpus,
+  measured: Measured,
+  times: RunTimes,
+): ServeProfile {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'embedprof', version: readToolVersion() },
+    createdAt: times.startedAt.toISOString(),
+    wallSeconds: (times.endedAt.getTime() - times.startedAt.getTime()) / 1000,
+    environment: readMachine(),
+    commit: times.commit,
+    settings: request.record.settings,
+    target:
+      request.target.kind === 'url'
+        ? { kind: 'url', url: request.target.url }
+        : {
+            kind: 'command',
+            command: request.target.command,
+            readyMs: measured.readyMs ?? 0,
+            firstEmbeddingMs: measured.firstEmbeddingMs,
+          },
+    api: {
+      kind: request.api.kind,
+      path: request.api.path,
+      model: request.api.kind === 'openai' ? request.api.model : null,
+    },
+    corpus: describeCorpus(corpus),
+    plan: request.plan,
+    sweeps: measured.run.sweeps,
+    serverMemory:
+      measured.rss === null
+        ? null
+        : {
+            peakMB: findPeakRssMB(measured.rss) ?? 0,
+            samples: measured.rss.map(({ atMs, rssMB }) => ({ atMs, rssMB })),
+          },
+    warnings: [],
+  };
+}

@@ -67,6 +67,17 @@ to OUT/site.
 
 Exit codes: 0 nothing new regressed (or too few runs), 1 a new regression change point in a --fail-on metric (or
 a failed measurement or add), 2 usage or input error.`,
+  'serve-profile': `embedprof serve-profile (--url URL | --serve-command CMD) [options]
+
+Profiles an HTTP embedding server (OpenAI /v1/embeddings, TEI /embed, or a JSON template) under open-loop load:
+per texts-per-request value, a rate sweep measured in windows over several rounds, latency p50/p95/p99 with
+intervals, goodput, errors per kind, and the knee — the highest rate whose --slo-quantile latency stays within
+--latency-slo-ms and whose errors stay under --max-error-rate — with its interval. A server it starts
+(--serve-command) is stopped with its whole process group; its cold start and RSS over time are recorded.
+Writes OUT/serve-profile.json and the reports.
+
+Exit codes: 0 measured, 1 the server died or no request of a sweep succeeded (the reports hold what was
+measured), 2 usage or input error (an unreachable URL, a server that never becomes ready).`,
   'serve-reference': `embedprof serve-reference [--model SPEC] [--dtype q8] [--tokenizer DIR] [--port N] [--slow-percent P]
 
 Serves the model with embedprof's engine over HTTP until SIGINT or SIGTERM: POST /v1/embeddings (OpenAI:

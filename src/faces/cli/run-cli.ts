@@ -29,6 +29,9 @@ Usage:
   embedprof nightly [profile options] (--store DIR | --data-branch NAME)
                                   the nightly (the action's mode history): measure beside the newest
                                   recorded commit, add the record, check for change points, OUT/site
+  embedprof serve-profile (--url URL | --serve-command CMD) [options]
+                                  an HTTP embedding server under open-loop load: latency per rate,
+                                  the knee within --latency-slo-ms → OUT/serve-profile.json
   embedprof serve-reference [--model SPEC] [--port N]
                                   the bundled reference server: the engine behind the OpenAI and TEI
                                   embedding APIs, until SIGINT or SIGTERM
@@ -51,6 +54,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'export':
       case 'nightly':
       case 'serve-reference':
+      case 'serve-profile':
         return await runCommand(command, rest);
       case 'baseline':
         return await runBaselineSubcommand(rest);
@@ -64,7 +68,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, export, history, nightly, serve-reference, help. ${hint()}`,
+          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, export, history, nightly, serve-profile, serve-reference, help. ${hint()}`,
         );
     }
   } catch (error) {

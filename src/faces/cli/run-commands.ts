@@ -38,6 +38,7 @@ import {
 } from './run-history-commands.js';
 import { runNightlyCommand } from './run-nightly-command.js';
 import { runServeReferenceCommand } from './run-serve-reference.js';
+import { runServeProfileCommand } from './run-serve-profile.js';
 
 type CommandRun = (settings: ResolvedSettings) => Promise<number>;
 
@@ -143,6 +144,7 @@ const COMMANDS: Record<CommandName, CommandRun> = {
   'history-site': runHistorySiteCommand,
   nightly: runNightlyCommand,
   'serve-reference': runServeReferenceCommand,
+  'serve-profile': runServeProfileCommand,
 };
 
 /** Resolves the command's settings (or prints its help) and runs it; the exit code. */

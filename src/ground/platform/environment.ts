@@ -26,6 +26,12 @@ const RELEVANT_FLAGS = [
 
 /** This machine and runtime; `onnxruntime` is the version of the loaded onnxruntime-node (onnx-runtime.ts). */
 export function readEnvironment(threads: number, onnxruntime: string): Environment {
+  const machine = readMachine();
+  return { ...machine, onnxruntime, threads, ci: machine.ci };
+}
+
+/** This machine and node, without the inference runtime's fields (a serve run measures a server's). */
+export function readMachine(): Omit<Environment, 'onnxruntime' | 'threads'> {
   const info = readCpuInfo();
   return {
     cpuModel: info.model ?? cpus()[0]?.model ?? 'unknown',
@@ -35,8 +41,6 @@ export function readEnvironment(threads: number, onnxruntime: string): Environme
     os: `${platform()} ${release()}`,
     arch: arch(),
     node: process.versions.node,
-    onnxruntime,
-    threads,
     ci: process.env.CI === 'true',
   };
 }

@@ -124,9 +124,9 @@ export const serveProfileSchema = z.object({
   tool: z.object({ name: z.literal('embedprof'), version: z.string() }),
   createdAt: z.string(),
   wallSeconds: z.number().nonnegative(),
-  environment: environmentSchema.describe(
-    'the machine that sent the load (and ran the server, when started)',
-  ),
+  environment: environmentSchema
+    .omit({ onnxruntime: true, threads: true })
+    .describe('the machine that sent the load (and ran the server, when started)'),
   commit: z.string().nullable(),
   settings: z.array(z.object({ key: z.string(), value: z.string(), source: z.string() })),
   target: serveTargetInfoSchema,
@@ -137,7 +137,9 @@ export const serveProfileSchema = z.object({
   }),
   corpus: corpusInfoSchema,
   plan: servePlanSchema,
-  sweeps: z.array(serveSweepSchema).min(1),
+  sweeps: z
+    .array(serveSweepSchema)
+    .describe('one per texts-per-request value measured (fewer when the server died)'),
   serverMemory: z
     .object({
       peakMB: z.number().nonnegative(),

@@ -1,0 +1,59 @@
+/**
+ * A serve run's measurement: one rate sweep per texts-per-request value against one target, the time budget
+ * shared among the sweeps still to run. A started server found dead ends the run there: the sweeps measured
+ * before it stay, and the failure names the command and quotes its last stderr lines.
+ */
+import type { ProgressReporter } from '../protocol/schedule/progress.js';
+import { runRateSweep } from './run-rate-sweep.js';
+import type { PreparedApi } from './serve-api.js';
+import { createServerDiedFailure } from './serve-failures.js';
+import type { ServePlan, ServeSweep } from './serve-profile-schema.js';
+import type { ServeTarget } from './serve-types.js';
+
+export interface ServeRunRequest {
+  target: ServeTarget;
+  /** The started server's command and how the face names it, for the failure when it dies; null for a URL. */
+  command: { text: string; label: string } | null;
+  api: PreparedApi;
+  texts: readonly string[];
+  countTokens: ((text: string) => number) | null;
+  plan: ServePlan;
+  textsPerRequest: readonly number[];
+  budgetMs: number;
+  progress: ProgressReporter;
+}
+
+export interface ServeRun {
+  sweeps: ServeSweep[];
+  /** The message of the failure that ended the run early, else null. */
+  failure: string | null;
+}
+
+export async function measureServeRun(request: ServeRunRequest): Promise<ServeRun> {
+  const sweeps: ServeSweep[] = [];
+  const started = performance.now();
+  for (const [index, textsPerRequest] of request.textsPerRequest.entries()) {
+    const left = request.textsPerRequest.length - index;
+    const remainingMs = request.budgetMs - (performance.now() - started);
+    const sweep = await runRateSweep({
+      baseUrl: request.target.baseUrl,
+      api: request.api,
+      corpus: request.texts,
+      countTokens: request.countTokens,
+      textsPerRequest,
+      plan: request.plan,
+      timeBudgetMs: Math.max(0, remainingMs / left),
+      progress: (line) => request.progress.note(`${textsPerRequest} text(s) per request: ${line}`),
+      isAlive: () => request.target.isAlive(),
+    });
+    sweeps.push(sweep);
+    if (!request.target.isAlive()) return { sweeps, failure: describeDeath(request) };
+  }
+  return { sweeps, failure: null };
+}
+
+function describeDeath(request: ServeRunRequest): string {
+  const { command, target } = request;
+  if (command === null) return 'the server stopped answering during the run';
+  return createServerDiedFailure(command.text, target.readStderrTail(), command.label).message;
+}
