@@ -99,6 +99,8 @@ const CONCURRENT = [
   ...['faces/action/pull-request-run', 'faces/action/adoption-run', 'faces/action/duet-run'],
   ...['faces/action/shard-merge-run', 'faces/action/history-run', 'faces/action/recipe-jobs'],
   ...['decide/duet/gate-against', 'decide/duet/shard-merge'],
+  // wiring checks that gate only memory, with a threshold no RSS spread reaches
+  ...['faces/cli/gate-run', 'core/run-profile-gate'],
   ...['core/run-nightly', 'faces/cli/nightly-command'],
   // duet runs whose outcomes come from failures and fallbacks, not from measured speeds
   ...['decide/duet/base-failures', 'decide/duet/gate-fallback', 'decide/duet/gate-processes'],

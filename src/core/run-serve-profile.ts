@@ -166,6 +166,6 @@ function buildServeProfile(
             peakMB: findPeakRssMB(measured.rss) ?? 0,
             samples: measured.rss.map(({ atMs, rssMB }) => ({ atMs, rssMB })),
           },
-    warnings: [],
+    warnings: measured.run.warnings,
   };
 }

@@ -25,31 +25,36 @@ export interface ServeRunRequest {
 
 export interface ServeRun {
   sweeps: ServeSweep[];
+  /** Sentences for the profile's warnings (rounds cut by the budget, the concurrency cap reached). */
+  warnings: string[];
   /** The message of the failure that ended the run early, else null. */
   failure: string | null;
 }
 
 export async function measureServeRun(request: ServeRunRequest): Promise<ServeRun> {
   const sweeps: ServeSweep[] = [];
+  const warnings: string[] = [];
   const started = performance.now();
   for (const [index, textsPerRequest] of request.textsPerRequest.entries()) {
     const left = request.textsPerRequest.length - index;
     const remainingMs = request.budgetMs - (performance.now() - started);
+    const label = `${textsPerRequest} text(s) per request`;
     const sweep = await runRateSweep({
       baseUrl: request.target.baseUrl,
       api: request.api,
       corpus: request.texts,
-      countTokens: request.countTokens,
+      ...(request.countTokens === null ? {} : { countTokens: request.countTokens }),
       textsPerRequest,
       plan: request.plan,
-      timeBudgetMs: Math.max(0, remainingMs / left),
-      progress: (line) => request.progress.note(`${textsPerRequest} text(s) per request: ${line}`),
-      isAlive: () => request.target.isAlive(),
+      budgetSeconds: Math.max(0, remainingMs / left / 1000),
+      onProgress: (line) => request.progress.note(`${label}: ${line}`),
+      onWarning: (text) => warnings.push(`${label}: ${text}`),
+      shouldStop: () => !request.target.isAlive(),
     });
     sweeps.push(sweep);
-    if (!request.target.isAlive()) return { sweeps, failure: describeDeath(request) };
+    if (!request.target.isAlive()) return { sweeps, warnings, failure: describeDeath(request) };
   }
-  return { sweeps, failure: null };
+  return { sweeps, warnings, failure: null };
 }
 
 function describeDeath(request: ServeRunRequest): string {

@@ -37,6 +37,28 @@ console.error('reading config.yaml');
 console.error('::error::config.yaml: missing key "model"');
 process.exit(3);
 `,
+  /** OpenAI embeddings (one 3-d vector per text) for its first $ANSWERS requests (default 40), then exits 5. */
+  diesAfter: `
+const http = require('node:http');
+let left = Number(process.env.ANSWERS ?? '40');
+http.createServer((req, res) => {
+  if (req.url === '/health') { res.end('ok'); return; }
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    const input = JSON.parse(body).input;
+    const texts = Array.isArray(input) ? input : [input];
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ object: 'list', data: texts.map((_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2, 0.3] })) }));
+    if (--left === 0) { console.error('out of memory: giving up'); setTimeout(() => process.exit(5), 5); }
+  });
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`,
+  /** Ready on /health; answers every other request 200 with a body that is not JSON. */
+  malformed: `
+require('node:http').createServer((req, res) => { req.resume(); res.end(req.url === '/health' ? 'ok' : '<html>hello</html>'); })
+  .listen(Number(process.env.PORT), '127.0.0.1');
+`,
   /** Listens on the port given as its first argument (node's own EADDRINUSE error when it is taken). */
   fixedPort: `
 require('node:http').createServer((req, res) => res.end('ok')).listen(Number(process.argv[2]), '127.0.0.1');
