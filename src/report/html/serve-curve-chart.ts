@@ -29,6 +29,8 @@ svg .series .band { stroke: none; fill-opacity: 0.18; }
 svg .knee .knee-band { stroke: none; fill-opacity: 0.14; }
 svg .knee .knee-line { stroke-width: 1.5; }
 svg .no-success path { fill: none; stroke-width: 2; }
+svg .knee text, svg .knee-note text { fill: inherit; }
+svg text.marker-label { paint-order: stroke; stroke: var(--bg); stroke-width: 3px; stroke-linejoin: round; }
 svg .backdrop { fill: var(--bg); stroke: none; }
 `;
 

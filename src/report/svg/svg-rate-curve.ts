@@ -158,6 +158,12 @@ function renderSeries(series: CurveSeries, axes: Axes): string {
 /** The <svg> element alone: `standalone` adds the XML namespace, a stylesheet and a backdrop (an image file). */
 export function renderRateCurveSvg(chart: RateCurveChart, standalone: { css: string } | null = null): string {
   const axes = fitAxes(chart);
+  const marks = [
+    ...chart.series.map((series, index) =>
+      renderKnee(series.knee, series.className, index, axes.x, RATE_CURVE_AREA),
+    ),
+    renderObjective(chart.objective, axes.y, RATE_CURVE_AREA),
+  ];
   const id = `chart-${chart.name}`;
   const namespace = standalone === null ? '' : ' xmlns="http://www.w3.org/2000/svg"';
   return [
@@ -171,11 +177,9 @@ export function renderRateCurveSvg(chart: RateCurveChart, standalone: { css: str
           `<rect class="backdrop" width="${RATE_CURVE_WIDTH}" height="${RATE_CURVE_HEIGHT}"/>`,
         ]),
     renderAxes(chart, axes),
-    ...chart.series.map((series, index) =>
-      renderKnee(series.knee, series.className, index, axes.x, RATE_CURVE_AREA),
-    ),
-    renderObjective(chart.objective, axes.y, RATE_CURVE_AREA),
+    ...marks.map((mark) => mark.under).filter((mark) => mark !== ''),
     ...chart.series.map((series) => renderSeries(series, axes)),
+    ...marks.map((mark) => mark.over),
     renderLegend(
       chart.series.map((series) => ({ label: series.label, className: `swatch ${series.className}` })),
     ),

@@ -21,14 +21,20 @@ function renderVertical(className: string, x: number, area: PlotArea): string {
   return `<line class="${className}" x1="${at}" x2="${at}" y1="${area.top}" y2="${area.top + area.height}"/>`;
 }
 
-/** A knee: its interval band, its line and a label near the top (staggered by series). */
+/** Marks drawn under the data lines, and labels drawn over them (with a halo, see SERVE_CHART_CSS). */
+export interface Layered {
+  under: string;
+  over: string;
+}
+
+/** A knee: its interval band and line (under), a label near the top staggered by series (over). */
 export function renderKnee(
   knee: CurveKnee,
   className: string,
   index: number,
   x: AxisScale,
   area: PlotArea,
-): string {
+): Layered {
   switch (knee.kind) {
     case 'found': {
       const [left, right, at] = [x.map(knee.low), x.map(knee.high), x.map(knee.rate)];
@@ -42,7 +48,10 @@ export function renderKnee(
         anchor,
       );
       const title = `<title>${escapeHtmlText(knee.tooltip, 300)}</title>`;
-      return `<g class="knee ${className}" data-mark="knee" data-rate="${knee.rate}">${title}${band}${renderVertical('knee-line', at, area)}${label}</g>`;
+      return {
+        under: `<g class="knee ${className}" data-mark="knee" data-rate="${knee.rate}">${title}${band}${renderVertical('knee-line', at, area)}</g>`,
+        over: `<g class="knee ${className}" data-mark="knee-label">${label}</g>`,
+      };
     }
     case 'note': {
       // Below every rate, latency is high (the plot's top is full): the note goes bottom left; above every
@@ -63,21 +72,24 @@ export function renderKnee(
               'marker-label',
               'end',
             );
-      return `<g class="knee-note ${className}" data-mark="knee-note">${text}</g>`;
+      return { under: '', over: `<g class="knee-note ${className}" data-mark="knee-note">${text}</g>` };
     }
   }
 }
 
-/** The latency objective across the plot, labelled at its right end. */
+/** The latency objective across the plot (under), labelled at its right end (over). */
 export function renderObjective(
   objective: { value: number; label: string },
   y: AxisScale,
   area: PlotArea,
-): string {
+): Layered {
   const at = y.map(objective.value);
   const line = `<line x1="${area.left}" x2="${area.left + area.width}" y1="${formatCoord(at)}" y2="${formatCoord(at)}"/>`;
   const label = renderText(area.left + area.width - 4, at - 5, objective.label, 'marker-label', 'end');
-  return `<g class="reference bad" data-mark="objective">${line}${label}</g>`;
+  return {
+    under: `<g class="reference bad" data-mark="objective">${line}</g>`,
+    over: `<g class="reference bad" data-mark="objective-label">${label}</g>`,
+  };
 }
 
 interface StyleSample {
