@@ -2,7 +2,12 @@
  * The tables of the serve reports as plain data (each format escapes its own way): one row per offered rate
  * of a sweep, TEI's server-timing split, the server (target, cold start, RSS), the plan and the machine.
  */
-import type { ServeProfile, ServeSweep } from '../../measure/serve/serve-profile-schema.js';
+import type {
+  ServePlan,
+  ServeProfile,
+  ServeRate,
+  ServeSweep,
+} from '../../measure/serve/serve-profile-schema.js';
 import {
   formatFixed,
   formatMegabytes,
@@ -20,45 +25,66 @@ import {
   formatRate,
   summarizeServerTiming,
 } from './serve-facts.js';
-import type { TableData } from './table-data.js';
+import type { Align, TableData } from './table-data.js';
 import { createFieldTable, createTable } from './table-data.js';
 
 const DASH = '–';
 
-/** Offered, achieved, p50, p95 [CI], p99, errors, goodput, tokens/s and the objective's mark, rate by rate. */
-export function buildServeRateTable(sweep: ServeSweep, profile: ServeProfile): TableData {
-  const rows = sweep.rates.map((rate) => {
-    const latency = rate.latencyMs;
-    return [
-      formatPlain(rate.ratePerSecond),
-      rate.phase,
-      String(rate.windows.length),
-      formatQuantity(computeAchievedRate(rate)),
-      latency === null ? DASH : formatQuantity(latency.p50.value),
-      latency === null ? DASH : formatEstimate(latency.p95),
-      latency === null ? DASH : formatQuantity(latency.p99.value),
-      formatShare(rate.errorRate),
-      formatQuantity(rate.goodputPerSecond),
-      rate.tokensPerSecond === null ? DASH : formatQuantity(rate.tokensPerSecond),
-      describeSloMark(rate, profile.plan),
-    ];
-  });
+/** The columns of the rate table: which, and the cell of each from a rate. */
+type RateColumn = [name: string, align: Align, cell: (rate: ServeRate, plan: ServePlan) => string];
+
+const RATE_COLUMNS = {
+  offered: ['Offered (req/s)', 'r', (rate) => formatPlain(rate.ratePerSecond)],
+  phase: ['Phase', 'l', (rate) => rate.phase],
+  windows: ['Windows', 'r', (rate) => String(rate.windows.length)],
+  achieved: ['Achieved (req/s)', 'r', (rate) => formatQuantity(computeAchievedRate(rate))],
+  p50: [
+    'p50 (ms)',
+    'r',
+    (rate) => (rate.latencyMs === null ? DASH : formatQuantity(rate.latencyMs.p50.value)),
+  ],
+  p95: [
+    'p95 (ms) [95 % CI]',
+    'r',
+    (rate) => (rate.latencyMs === null ? DASH : formatEstimate(rate.latencyMs.p95)),
+  ],
+  p99: [
+    'p99 (ms)',
+    'r',
+    (rate) => (rate.latencyMs === null ? DASH : formatQuantity(rate.latencyMs.p99.value)),
+  ],
+  errors: ['Errors', 'r', (rate) => formatShare(rate.errorRate)],
+  goodput: ['Goodput (req/s)', 'r', (rate) => formatQuantity(rate.goodputPerSecond)],
+  tokens: [
+    'Tokens/s',
+    'r',
+    (rate) => (rate.tokensPerSecond === null ? DASH : formatQuantity(rate.tokensPerSecond)),
+  ],
+  slo: ['Within objective', 'l', (rate, plan) => describeSloMark(rate, plan)],
+} satisfies Record<string, RateColumn>;
+
+/** 'full' (the reports) has every column; 'compact' (a comment) leaves out phase, windows and tokens/s. */
+export type RateTableWidth = 'full' | 'compact';
+
+function selectRateColumns(width: RateTableWidth): RateColumn[] {
+  const names: (keyof typeof RATE_COLUMNS)[] =
+    width === 'full'
+      ? ['offered', 'phase', 'windows', 'achieved', 'p50', 'p95', 'p99', 'errors', 'goodput', 'tokens', 'slo']
+      : ['offered', 'achieved', 'p50', 'p95', 'p99', 'errors', 'goodput', 'slo'];
+  return names.map((name): RateColumn => RATE_COLUMNS[name]);
+}
+
+/** Offered, achieved, p50, p95 [CI], p99, errors, goodput and the objective's mark (and more), rate by rate. */
+export function buildServeRateTable(
+  sweep: ServeSweep,
+  profile: ServeProfile,
+  width: RateTableWidth = 'full',
+): TableData {
+  const columns = selectRateColumns(width);
   return createTable(
     `Rate sweep, ${describeTextsPerRequest(sweep.textsPerRequest)}`,
-    [
-      ['Offered (req/s)', 'r'],
-      ['Phase', 'l'],
-      ['Windows', 'r'],
-      ['Achieved (req/s)', 'r'],
-      ['p50 (ms)', 'r'],
-      ['p95 (ms) [95 % CI]', 'r'],
-      ['p99 (ms)', 'r'],
-      ['Errors', 'r'],
-      ['Goodput (req/s)', 'r'],
-      ['Tokens/s', 'r'],
-      ['Within objective', 'l'],
-    ],
-    rows,
+    columns.map(([name, align]) => [name, align] as const),
+    sweep.rates.map((rate) => columns.map(([, , cell]) => cell(rate, profile.plan))),
   );
 }
 

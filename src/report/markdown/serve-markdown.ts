@@ -75,7 +75,7 @@ export function renderServeMarkdown(profile: ServeProfile): string {
     renderServeHeadline(profile),
     describeServeContext(profile, escapeMarkdown),
     ...profile.sweeps.map((sweep) => renderSweep(sweep, profile, REPORT_TABLES)),
-    renderHeading(2, 'Server', renderTables([buildServeServerTable(profile)])),
+    renderHeading(2, 'Server', renderMarkdownTable(buildServeServerTable(profile), REPORT_TABLES)),
     ...(profile.warnings.length === 0
       ? []
       : [renderHeading(2, 'Warnings', renderMarkdownList(profile.warnings))]),
@@ -103,14 +103,14 @@ function renderSweepSummary(sweeps: readonly ServeSweep[]): string {
     .join('\n');
 }
 
-/** The short form for a pull-request comment: the knee line, the context, a line per sweep, tables collapsed. */
+/**
+ * The short form for a pull-request comment: the knee line, the context, a line per sweep, then collapsed:
+ * compact rate tables (TEI's timing split stays in the report), the server, the first warnings.
+ */
 export function renderServeCommentSection(profile: ServeProfile): string {
-  const tables = profile.sweeps.map((sweep) => {
-    const timing = buildServeTimingTable(sweep);
-    return [buildServeRateTable(sweep, profile), ...(timing === null ? [] : [timing])]
-      .map((table) => renderCaptioned(table, COMMENT_TABLES))
-      .join('\n\n');
-  });
+  const tables = profile.sweeps.map((sweep) =>
+    renderCaptioned(buildServeRateTable(sweep, profile, 'compact'), COMMENT_TABLES),
+  );
   const warnings = profile.warnings.slice(0, 10);
   const parts = [
     renderServeHeadline(profile),
