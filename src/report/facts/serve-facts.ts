@@ -101,6 +101,31 @@ export function describeServeHeadline(profile: ServeProfile): ServeHeadline {
   return { tone, text: `Knee: ${clauses.join('; ')}` };
 }
 
+/**
+ * A server URL fit to publish: user name, password and query values (where API keys travel) become
+ * "redacted". Any other text, or a URL with none of them, is returned as it is.
+ */
+export function redactUrl(text: string): string {
+  if (!URL.canParse(text)) return text;
+  const url = new URL(text);
+  const keys = [...url.searchParams.keys()];
+  if (url.username === '' && url.password === '' && keys.length === 0) return text;
+  if (url.username !== '' || url.password !== '') [url.username, url.password] = ['redacted', ''];
+  for (const key of keys) url.searchParams.set(key, 'redacted');
+  return url.href;
+}
+
+/** The server a report names: its URL (redacted) or the command embedprof started it with. */
+export function describeServeTarget(profile: ServeProfile): string {
+  const { target } = profile;
+  switch (target.kind) {
+    case 'url':
+      return redactUrl(target.url);
+    case 'command':
+      return target.command;
+  }
+}
+
 /** Longest untrusted text (a URL, a command, a model name) quoted in a context line. */
 const MAX_QUOTED_CHARS = 120;
 
@@ -117,7 +142,7 @@ export function describeServeContext(
   const model = api.model === null ? '' : `, model ${escape(api.model, MAX_QUOTED_CHARS)}`;
   const server =
     target.kind === 'url'
-      ? escape(target.url, MAX_QUOTED_CHARS)
+      ? escape(describeServeTarget(profile), MAX_QUOTED_CHARS)
       : `the server embedprof started (${escape(target.command, MAX_QUOTED_CHARS)})`;
   return [
     `${api.kind} API (POST ${escape(api.path, MAX_QUOTED_CHARS)}${model}) of ${server}`,

@@ -19,6 +19,7 @@ import {
 import {
   computeAchievedRate,
   describeObjective,
+  describeServeTarget,
   describeSloMark,
   describeTextsPerRequest,
   formatEstimate,
@@ -121,7 +122,7 @@ function listTargetFields(profile: ServeProfile): [string, string][] {
   const { target } = profile;
   switch (target.kind) {
     case 'url':
-      return [['target', target.url]];
+      return [['target', describeServeTarget(profile)]];
     case 'command':
       return [
         ['target', `started: ${target.command}`],

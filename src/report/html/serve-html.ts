@@ -9,6 +9,7 @@ import {
   describeReference,
   describeServeContext,
   describeServeHeadline,
+  describeServeTarget,
   describeTextsPerRequest,
   listSweepNotes,
 } from '../facts/serve-facts.js';
@@ -77,16 +78,6 @@ export function renderServeHtmlSections(profile: ServeProfile): string[] {
   ];
 }
 
-function describeTarget(profile: ServeProfile): string {
-  const { target } = profile;
-  switch (target.kind) {
-    case 'url':
-      return target.url;
-    case 'command':
-      return target.command;
-  }
-}
-
 function renderHead(profile: ServeProfile): string {
   return [
     '<head>',
@@ -94,7 +85,7 @@ function renderHead(profile: ServeProfile): string {
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light dark">',
-    `<title>embedprof serve report: ${escapeHtmlText(describeTarget(profile), MAX_TITLE_CHARS)}</title>`,
+    `<title>embedprof serve report: ${escapeHtmlText(describeServeTarget(profile), MAX_TITLE_CHARS)}</title>`,
     `<style>${REPORT_CSS}${SERVE_CHART_CSS}</style>`,
     '</head>',
   ].join('\n');
@@ -105,7 +96,7 @@ export function renderServeHtml(profile: ServeProfile): string {
   const headline = describeServeHeadline(profile);
   const body = [
     '<header>',
-    `<h1>embedprof serve report: ${escapeHtmlText(describeTarget(profile), MAX_TITLE_CHARS)}</h1>`,
+    `<h1>embedprof serve report: ${escapeHtmlText(describeServeTarget(profile), MAX_TITLE_CHARS)}</h1>`,
     `<p class="verdict ${headline.tone}">${escapeHtmlText(headline.text)}</p>`,
     `<p class="muted">${describeServeContext(profile, escapeHtmlText)}</p>`,
     '</header>',

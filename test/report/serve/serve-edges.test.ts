@@ -87,3 +87,20 @@ test('the comment section of three sweeps of 25 rates stays within a quarter of 
   assert.equal((section.match(/^- warning \d+/gm) ?? []).length, 10, 'ten warnings at most');
   assert.ok(!section.includes('x'.repeat(700)), 'long warnings cut');
 });
+
+test('a target URL’s credentials and query values are redacted in every file', () => {
+  const url = 'https://alice:s3cret@embed.example.com:8443/base?api_key=s3cret-key&region=eu';
+  const profile = serveProfileSchema.parse({ ...SERVE_CASES['above-highest'], target: { kind: 'url', url } });
+  for (const { file, content } of renderServeAll(profile)) {
+    assert.ok(!content.includes('s3cret'), `${file} leaks a secret`);
+  }
+  assert.match(
+    renderServeCommentSection(profile),
+    /of https:\/\/redacted@&#8203;embed\.example\.com:8443\/base\?api\\_key=redacted&amp;region=redacted;/,
+  );
+  const plain = serveProfileSchema.parse({
+    ...profile,
+    target: { kind: 'url', url: 'http://127.0.0.1:8080' },
+  });
+  assert.match(renderServeMarkdown(plain), /\| target +\| http:\/\/127\.0\.0\.1:8080 +\|/, 'kept as given');
+});
