@@ -6,7 +6,7 @@
  * text is escaped. Marks carry data-mark (and points data-rate) for tests and styles.
  */
 import { escapeHtmlText } from '../text/escape.js';
-import { formatPlain } from '../text/format-numbers.js';
+import { formatFixed } from '../text/format-numbers.js';
 import type { AxisScale } from './svg-axis-scale.js';
 import { fitAxisScale } from './svg-axis-scale.js';
 import type { ChartFrame, PlotArea } from './svg-frame.js';
@@ -50,6 +50,11 @@ export interface RateCurveChart extends ChartFrame {
   yLabel: string;
 }
 
+/** Tick values are already round (1-2-5 steps): "1,000", "0.2". */
+function formatTick(tick: number): string {
+  return Number.isInteger(tick) ? formatFixed(tick) : String(tick);
+}
+
 interface Axes {
   x: AxisScale;
   y: AxisScale;
@@ -77,9 +82,9 @@ function renderAxes(chart: RateCurveChart, { x, y }: Axes): string {
   const rows = y.ticks.map((tick) => {
     const at = formatCoord(y.map(tick));
     const line = `<line class="grid" x1="${area.left}" x2="${area.left + area.width}" y1="${at}" y2="${at}"/>`;
-    return `${line}${renderText(area.left - 6, y.map(tick) + 4, formatPlain(tick), 'tick', 'end')}`;
+    return `${line}${renderText(area.left - 6, y.map(tick) + 4, formatTick(tick), 'tick', 'end')}`;
   });
-  const columns = x.ticks.map((tick) => renderText(x.map(tick), bottom + 18, formatPlain(tick), 'tick'));
+  const columns = x.ticks.map((tick) => renderText(x.map(tick), bottom + 18, formatTick(tick), 'tick'));
   const yTitle = renderText(
     area.left - 56,
     area.top - 10,

@@ -2,8 +2,36 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderServeCurve, renderServeCurveImage } from '../../../src/report/index.js';
 import { fitAxisScale } from '../../../src/report/svg/svg-axis-scale.js';
+import type { ServeProfile } from '../../../src/measure/serve/serve-profile-schema.js';
 import { FIXTURE_SLO_MS } from './serve-fixtures.js';
 import { SERVE_CASES } from './serve-cases.js';
+
+/** The profile with every latency (and the objective) multiplied by `factor`. */
+function scaleLatency(profile: ServeProfile, factor: number): ServeProfile {
+  const scale = (e: { value: number; low: number; high: number }) => ({
+    value: e.value * factor,
+    low: e.low * factor,
+    high: e.high * factor,
+  });
+  return {
+    ...profile,
+    plan: { ...profile.plan, latencySloMs: profile.plan.latencySloMs * factor },
+    sweeps: profile.sweeps.map((sweep) => ({
+      ...sweep,
+      rates: sweep.rates.map((rate) => ({
+        ...rate,
+        latencyMs:
+          rate.latencyMs === null
+            ? null
+            : {
+                p50: scale(rate.latencyMs.p50),
+                p95: scale(rate.latencyMs.p95),
+                p99: scale(rate.latencyMs.p99),
+              },
+      })),
+    })),
+  };
+}
 
 const num = (text: string | undefined) => Number(text ?? Number.NaN);
 
@@ -171,5 +199,8 @@ test('axes turn logarithmic from a 20-fold range, with 1-2-5 ticks, and clamp va
   assert.equal(log.map(200), 100);
   assert.ok(Math.abs(log.map(100) - 100 * (1 / Math.log10(20))) < 1e-9);
   assert.equal(log.map(0), 0, 'zero (a knee interval from 0) clamps to the axis start');
-  assert.deepEqual(fitAxisScale([0.3, 4000], 0, 1).ticks, [1, 10, 100, 1000]);
+  assert.deepEqual(fitAxisScale([0.3, 4000], 0, 1).ticks, [1, 10, 100, 1000], 'powers of ten over 4 decades');
+  const fast = renderServeCurve(scaleLatency(SERVE_CASES.found, 0.01));
+  for (const tick of ['0.1', '0.2', '0.5', '1', '2', '5']) findGridY(fast, tick);
+  assert.equal(findObjectiveY(fast), findGridY(fast, '1'), 'a 1 ms objective on a sub-millisecond axis');
 });
