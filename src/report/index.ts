@@ -26,6 +26,16 @@ export type { VerdictParts, VerdictTone } from './facts/format-verdict.js';
 export { describeVerdict, formatVerdictText } from './facts/format-verdict.js';
 export { describeRunContext } from './facts/run-context.js';
 export { renderHistorySite, type HistorySiteContext } from './site/index.js';
+export { SERVE_RENDERERS, renderServeAll, type ServeRenderer } from './serve-renderers.js';
+export { renderServeCommentSection, renderServeMarkdown } from './markdown/serve-markdown.js';
+export { renderServeHtml, renderServeHtmlSections } from './html/serve-html.js';
+export {
+  SERVE_CHART_CSS,
+  SERVE_CURVE_CHART,
+  renderServeCurve,
+  renderServeCurveImage,
+} from './html/serve-curve-chart.js';
+export { SERVE_CSV_HEADER, renderServeCsv } from './export/serve-csv.js';
 export { commentMarkdown, comparisonCsv, profileCsv, reportHtml, reportMarkdown, summaryMarkdown };
 
 /** Every renderer, in the order their files are written. */

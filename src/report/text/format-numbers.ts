@@ -33,6 +33,11 @@ export function formatQuantity(value: number): string {
   return formatFixed(value, Math.min(6, 2 - Math.floor(Math.log10(magnitude))));
 }
 
+/** An integer as it is ("50", "1,200"), any other number as formatQuantity ("12.5"): rates, counts, ticks. */
+export function formatPlain(value: number): string {
+  return Number.isInteger(value) ? formatFixed(value) : formatQuantity(value);
+}
+
 export interface ShareStyle extends NumberStyle {
   /** A space before the "%" ("42.5 %"); the terminal's profile table writes "42.5%". Default true. */
   space?: boolean;
