@@ -4,6 +4,7 @@ import { comparisonSchema } from '../src/decide/compare/comparison-schema.js';
 import { historyRecordSchema } from '../src/ground/schema/history-record-schema.js';
 import { configSchema } from '../src/faces/settings/config-layer.js';
 import { profileSchema } from '../src/measure/protocol/profile-schema.js';
+import { serveProfileSchema } from '../src/measure/serve/serve-profile-schema.js';
 
 /** Every file format embedprof writes or reads, with the committed JSON Schema file generated from its zod schema. */
 export const DOCUMENT_SCHEMAS = [
@@ -12,6 +13,7 @@ export const DOCUMENT_SCHEMAS = [
   { file: 'comparison.schema.json', schema: comparisonSchema, title: 'embedprof comparison' },
   { file: 'config.schema.json', schema: configSchema, title: 'embedprof.config.json' },
   { file: 'history-record.schema.json', schema: historyRecordSchema, title: 'embedprof history record' },
+  { file: 'serve-profile.schema.json', schema: serveProfileSchema, title: 'embedprof serve profile' },
 ];
 
 export function renderJsonSchema(entry: (typeof DOCUMENT_SCHEMAS)[number]): string {

@@ -4,6 +4,7 @@
  */
 import type { ServeProfile, ServeSweep } from '../measure/serve/serve-profile-schema.js';
 import type { RequestErrorKind } from '../measure/serve/serve-types.js';
+import { describeTextsPerRequest } from '../report/facts/serve-facts.js';
 import type { InputNames } from './input-names.js';
 
 type Counts = Record<RequestErrorKind, number>;
@@ -23,7 +24,7 @@ export function describeServeProblems(
     kinds.sort((a, b) => b[1] - a[1]);
     const listed = kinds.map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none sent';
     const hint = kinds[0] === undefined ? '' : `: ${explainKind(kinds[0][0], profile, names)}`;
-    problems.push(`${sweep.textsPerRequest} text(s) per request: no request succeeded (${listed})${hint}`);
+    problems.push(`${describeTextsPerRequest(sweep.textsPerRequest)}: no request succeeded (${listed})${hint}`);
   }
   return problems;
 }

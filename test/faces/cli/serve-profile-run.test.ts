@@ -40,7 +40,7 @@ test('the reference server: a knee with its interval, the cold start and the ser
     ...['--texts-per-request', '8', '--latency-slo-ms', '200', '--tokenizer', miniLmTokenizerDir()],
   ]);
   assert.equal(run.status, 0, run.describe);
-  assert.match(run.stdout, /8 text\(s\) per request: knee [\d,.]+ req\/s \(95 % CI [\d,.]+–[\d,.]+\)/, run.describe);
+  assert.match(run.stdout, /^Knee: [\d,.]+ req\/s \(95 % CI [\d,.]+–[\d,.]+\) at p95 ≤ 200 ms, 8 texts per request$/m, run.describe);
   assert.match(run.stdout, /^Wrote .*serve-profile\.json$/m);
   const profile = run.profile;
   assert.ok(profile !== null);
@@ -76,7 +76,7 @@ test('a server whose answers are not embeddings: exit 1 saying which error and w
   assert.equal(run.status, 1, run.describe);
   assert.match(
     run.stderr,
-    /2 text\(s\) per request: no request succeeded \(malformed \d+\): the answers to POST \/v1\/embeddings were not openai embeddings .*check --api and --api-path/,
+    /2 texts per request: no request succeeded \(malformed \d+\): the answers to POST \/v1\/embeddings were not openai embeddings .*check --api and --api-path/,
   );
   assert.equal(run.profile?.sweeps[0]?.knee.kind, 'below-lowest');
   assert.deepEqual(findProcesses('malformed.cjs'), []);
