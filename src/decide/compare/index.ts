@@ -25,3 +25,17 @@ export { computeNoChangePValue, inferLogRatio, toChangeInterval } from './log-ra
 export { combineLogRatios } from './aggregate.js';
 export type { RegimeSelection, SpeedRegime } from './speed-regimes.js';
 export { detectSpeedRegimes, findRegimeIndex, selectCommonRegime } from './speed-regimes.js';
+export type { ServeCompareOptions } from './compare-serve.js';
+export { compareServeSweeps } from './compare-serve.js';
+export type {
+  ServeComparison,
+  ServeComparisonSettings,
+  ServeMetricComparison,
+  ServeMetricName,
+  ServePair,
+  ServePairUse,
+  ServeRoundValue,
+  ServeSideFigure,
+  ServeSweepComparison,
+} from './serve-comparison-schema.js';
+export { serveComparisonSchema } from './serve-comparison-schema.js';

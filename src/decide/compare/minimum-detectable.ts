@@ -17,7 +17,8 @@ import type {
 
 const POWER = 0.9;
 
-function computeChange(interval: ChangeInterval, threshold: number): number | null {
+/** The smallest change (in the bad direction) an interval this wide would detect with 90 % power; null without one. */
+export function computeDetectableChange(interval: ChangeInterval, threshold: number): number | null {
   if (interval.kind !== 'determined' || interval.low <= -1) return null;
   const df = interval.df ?? Number.POSITIVE_INFINITY;
   const halfWidth = (Math.log1p(interval.high) - Math.log1p(interval.low)) / 2;
@@ -33,7 +34,8 @@ function findWorstCell(cells: readonly CellComparison[], metric: Aggregate['metr
   let worst: { label: string; change: number } | null = null;
   for (const cell of cells) {
     const compared = cell.metrics.find((item) => item.metric === metric);
-    const change = compared === undefined ? null : computeChange(compared.interval, compared.threshold);
+    const change =
+      compared === undefined ? null : computeDetectableChange(compared.interval, compared.threshold);
     if (change !== null && (worst === null || change > worst.change)) worst = { label: cell.label, change };
   }
   return worst;
@@ -49,7 +51,7 @@ export function computeMinimumDetectable(
     .filter((aggregate) => settings.gated.includes(aggregate.metric))
     .map((aggregate) => {
       const threshold = settings.thresholds[aggregate.metric] ?? 0.1;
-      const change = computeChange(aggregate.interval, threshold);
+      const change = computeDetectableChange(aggregate.interval, threshold);
       return { metric: aggregate.metric, change, worstCell: findWorstCell(cells, aggregate.metric) };
     });
 }

@@ -52,7 +52,8 @@ export function decideMetricVerdict(metric: MetricName, input: OverallInput): Ve
   return aggregate === undefined || aggregate.cells === 0 ? 'inconclusive' : aggregate.verdict;
 }
 
-function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
+/** Over several verdicts: regression if any, else inconclusive if any, else improvement if any, else no-change. */
+export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
   const order: readonly Verdict[] = ['regression', 'inconclusive', 'improvement'];
   return order.find((verdict) => verdicts.includes(verdict)) ?? 'no-change';
 }

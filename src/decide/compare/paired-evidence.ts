@@ -43,7 +43,7 @@ function findOutlierPairs(logRatios: readonly number[], worseIsHigh: boolean | n
   return logRatios.length - flagged.length < 2 ? new Set() : new Set(flagged);
 }
 
-function inferPaired(logRatios: readonly number[]): LogRatioInference {
+export function inferPaired(logRatios: readonly number[]): LogRatioInference {
   const logEstimate = computeMean(logRatios);
   if (logRatios.length < 2) {
     return { kind: 'undetermined', logEstimate, reason: `need at least 2 pairs, got ${logRatios.length}` };
