@@ -164,7 +164,7 @@ function describeLine(texts: number, item: ServeMetricComparison): string {
   const detectable =
     item.minimumDetectable === null
       ? 'no detectable change (no interval)'
-      : `smallest detectable change ${formatChange(item.minimumDetectable).replace('+', '')}`;
+      : `smallest detectable ${item.direction === 'higher-is-better' ? 'drop' : 'growth'} ${formatChange(item.minimumDetectable).replace('+', '')}`;
   return `${texts} texts/request, ${item.metric}: ${item.verdict} — ${item.reason}; ${detectable}`;
 }
 
