@@ -99,7 +99,7 @@ function main(): void {
   validateSetting(DEFAULT_MODEL, runs, seed, slowdown);
   if (!values.grid) return;
   for (const rounds of [3, 5, 8]) {
-    for (const sigmaOwn of [0.02, 0.04, 0.08]) {
+    for (const sigmaOwn of [0.02, 0.04, 0.08, 0.13]) {
       if (rounds === 5 && sigmaOwn === 0.04) continue;
       validateSetting({ ...DEFAULT_MODEL, rounds, sigmaOwn }, runs, seed, slowdown);
     }

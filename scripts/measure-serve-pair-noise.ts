@@ -1,0 +1,137 @@
+/**
+ * `node build/scripts/measure-serve-pair-noise.js`: how much a serve duet's window pairs scatter on this
+ * machine, the figure docs/serve-gate.md's simulation needs. Two reference servers of the same build (an A/A
+ * duet: synthetic MiniLM q8, one thread each) get the same seeded Poisson schedule in alternating 5 s windows
+ * (base-head, head-base, …) at a reference rate (0.4 × the sequential rate) and a near-knee rate (0.8 ×); it
+ * prints each rate's per-round p95 of both sides, the SD of ln(head p95 / base p95) over rounds (the pair
+ * noise the serve gate's interval holds), and the SD of ln(base p95) (what pairing removes).
+ *
+ *   node build/scripts/measure-serve-pair-noise.js [--rounds 8] [--window-seconds 5] [--texts 8]
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { computeMean, computeMedian, computeSampleVariance } from '../src/ground/stats/index.js';
+import { planArrivals } from '../src/measure/serve/plan-arrivals.js';
+import { prepareServeApi } from '../src/measure/serve/serve-api.js';
+import { createServePool, sendSchedule } from '../src/measure/serve/send-schedule.js';
+import { startServeCommand } from '../src/measure/serve/serve-target.js';
+import type { ScheduleRequest, ServeTarget } from '../src/measure/serve/serve-types.js';
+import { summarizeWindow } from '../src/measure/serve/summarize-window.js';
+import { createReferenceCommand } from '../test/measure/serve/fake-servers.js';
+
+const WORDS = 'the model embeds short and long sentences about servers latency queues and machines'.split(
+  ' ',
+);
+const CORPUS = Array.from({ length: 200 }, (_, i) =>
+  Array.from({ length: 6 + ((i * 7) % 40) }, (_, j) => WORDS[(i + j * 3) % WORDS.length]).join(' '),
+);
+const API = prepareServeApi({ kind: 'tei', path: '/embed' });
+
+async function measureP95(
+  target: ServeTarget,
+  schedule: ScheduleRequest,
+  pool: ReturnType<typeof createServePool>,
+) {
+  const plan = planArrivals(schedule, CORPUS.length);
+  const result = await sendSchedule({
+    baseUrl: target.baseUrl,
+    api: API,
+    corpus: CORPUS,
+    schedule,
+    plan,
+    maxInFlight: 64,
+    timeoutMs: 10_000,
+    pool,
+  });
+  const summary = summarizeWindow(result, { latencySloMs: 1000 });
+  return { p95: summary.latencyMs?.p95 ?? NaN, errorRate: summary.errorRate };
+}
+
+async function measureSequentialMs(target: ServeTarget, texts: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 30; i += 1) {
+    const started = performance.now();
+    const body = API.buildBody(CORPUS.slice(i, i + texts));
+    await fetch(`${target.baseUrl}/embed`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
+    times.push(performance.now() - started);
+  }
+  return computeMedian(times.slice(5));
+}
+
+const sd = (values: number[]) => Math.sqrt(computeSampleVariance(values));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      rounds: { type: 'string', default: '8' },
+      'window-seconds': { type: 'string', default: '5' },
+      texts: { type: 'string', default: '8' },
+    },
+  });
+  const rounds = Number(values.rounds);
+  const durationSeconds = Number(values['window-seconds']);
+  const textsPerRequest = Number(values.texts);
+  const start = () =>
+    startServeCommand({
+      command: createReferenceCommand(['--threads', '1']),
+      cwd: process.cwd(),
+      readyPath: '/health',
+      readyTimeoutMs: 120_000,
+    });
+  const sides = { base: await start(), head: await start() };
+  const pools = {
+    base: createServePool(sides.base.baseUrl, 64),
+    head: createServePool(sides.head.baseUrl, 64),
+  };
+  try {
+    const sequentialMs = Math.max(
+      await measureSequentialMs(sides.base, textsPerRequest),
+      await measureSequentialMs(sides.head, textsPerRequest),
+    );
+    const capacity = 1000 / sequentialMs;
+    console.log(
+      `load ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}; sequential ${sequentialMs.toFixed(1)} ms per request of ${textsPerRequest} texts`,
+    );
+    for (const share of [0.4, 0.8]) {
+      const ratePerSecond = Math.round(capacity * share * 10) / 10;
+      const ratios: number[] = [];
+      const baseLogs: number[] = [];
+      for (let round = 0; round < rounds; round += 1) {
+        const schedule: ScheduleRequest = {
+          ratePerSecond,
+          durationSeconds,
+          arrivals: { kind: 'poisson' },
+          seed: 1000 + round,
+          textsPerRequest,
+        };
+        const order = round % 2 === 0 ? (['base', 'head'] as const) : (['head', 'base'] as const);
+        const p95 = { base: NaN, head: NaN };
+        for (const side of order) p95[side] = (await measureP95(sides[side], schedule, pools[side])).p95;
+        ratios.push(Math.log(p95.head / p95.base));
+        baseLogs.push(Math.log(p95.base));
+        console.log(
+          `  ${ratePerSecond}/s round ${round}: base p95 ${p95.base.toFixed(1)} ms, head ${p95.head.toFixed(1)} ms`,
+        );
+      }
+      console.log(
+        `${share} × sequential rate (${ratePerSecond}/s): SD of ln(head/base) ${(sd(ratios) * 100).toFixed(1)} %, mean ${(computeMean(ratios) * 100).toFixed(1)} %; SD of ln(base p95) ${(sd(baseLogs) * 100).toFixed(1)} %`,
+      );
+    }
+    console.log(
+      `load ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    await Promise.all([pools.base.close(), pools.head.close()]);
+    await Promise.all([sides.base.stop(), sides.head.stop()]);
+  }
+}
+
+await main();
