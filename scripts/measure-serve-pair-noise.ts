@@ -63,8 +63,51 @@ async function measureSequentialMs(target: ServeTarget, texts: number): Promise<
 }
 
 const sd = (values: number[]) => Math.sqrt(computeSampleVariance(values));
+const formatLoad = () =>
+  `load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`;
 
-async function main(): Promise<void> {
+interface Duet {
+  sides: Record<'base' | 'head', ServeTarget>;
+  pools: Record<'base' | 'head', ReturnType<typeof createServePool>>;
+}
+
+interface Plan {
+  rounds: number;
+  durationSeconds: number;
+  textsPerRequest: number;
+}
+
+/** One rate's rounds, each a window pair on one schedule (order alternating), and the SDs it prints. */
+async function measureRate(duet: Duet, plan: Plan, ratePerSecond: number, share: number): Promise<void> {
+  const ratios: number[] = [];
+  const baseLogs: number[] = [];
+  for (let round = 0; round < plan.rounds; round += 1) {
+    const schedule: ScheduleRequest = {
+      ratePerSecond,
+      durationSeconds: plan.durationSeconds,
+      arrivals: { kind: 'poisson' },
+      seed: 1000 + round,
+      textsPerRequest: plan.textsPerRequest,
+    };
+    const order = round % 2 === 0 ? (['base', 'head'] as const) : (['head', 'base'] as const);
+    const p95 = { base: NaN, head: NaN };
+    for (const side of order)
+      p95[side] = (await measureP95(duet.sides[side], schedule, duet.pools[side])).p95;
+    ratios.push(Math.log(p95.head / p95.base));
+    baseLogs.push(Math.log(p95.base));
+    console.log(
+      `  ${ratePerSecond}/s round ${round}: base p95 ${p95.base.toFixed(1)} ms, head ${p95.head.toFixed(1)} ms`,
+    );
+  }
+  const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+  console.log(
+    `${share} × sequential rate (${ratePerSecond}/s): SD of ln(head/base) ${percent(sd(ratios))}, mean ${percent(computeMean(ratios))}; SD of ln(base p95) ${percent(sd(baseLogs))}`,
+  );
+}
+
+function readPlan(): Plan {
   const { values } = parseArgs({
     options: {
       rounds: { type: 'string', default: '8' },
@@ -72,9 +115,15 @@ async function main(): Promise<void> {
       texts: { type: 'string', default: '8' },
     },
   });
-  const rounds = Number(values.rounds);
-  const durationSeconds = Number(values['window-seconds']);
-  const textsPerRequest = Number(values.texts);
+  return {
+    rounds: Number(values.rounds),
+    durationSeconds: Number(values['window-seconds']),
+    textsPerRequest: Number(values.texts),
+  };
+}
+
+async function main(): Promise<void> {
+  const plan = readPlan();
   const start = () =>
     startServeCommand({
       command: createReferenceCommand(['--threads', '1']),
@@ -89,45 +138,16 @@ async function main(): Promise<void> {
   };
   try {
     const sequentialMs = Math.max(
-      await measureSequentialMs(sides.base, textsPerRequest),
-      await measureSequentialMs(sides.head, textsPerRequest),
+      await measureSequentialMs(sides.base, plan.textsPerRequest),
+      await measureSequentialMs(sides.head, plan.textsPerRequest),
     );
-    const capacity = 1000 / sequentialMs;
     console.log(
-      `load ${loadavg()
-        .map((x) => x.toFixed(2))
-        .join(' ')}; sequential ${sequentialMs.toFixed(1)} ms per request of ${textsPerRequest} texts`,
+      `${formatLoad()}; sequential ${sequentialMs.toFixed(1)} ms per request of ${plan.textsPerRequest} texts`,
     );
     for (const share of [0.4, 0.8]) {
-      const ratePerSecond = Math.round(capacity * share * 10) / 10;
-      const ratios: number[] = [];
-      const baseLogs: number[] = [];
-      for (let round = 0; round < rounds; round += 1) {
-        const schedule: ScheduleRequest = {
-          ratePerSecond,
-          durationSeconds,
-          arrivals: { kind: 'poisson' },
-          seed: 1000 + round,
-          textsPerRequest,
-        };
-        const order = round % 2 === 0 ? (['base', 'head'] as const) : (['head', 'base'] as const);
-        const p95 = { base: NaN, head: NaN };
-        for (const side of order) p95[side] = (await measureP95(sides[side], schedule, pools[side])).p95;
-        ratios.push(Math.log(p95.head / p95.base));
-        baseLogs.push(Math.log(p95.base));
-        console.log(
-          `  ${ratePerSecond}/s round ${round}: base p95 ${p95.base.toFixed(1)} ms, head ${p95.head.toFixed(1)} ms`,
-        );
-      }
-      console.log(
-        `${share} × sequential rate (${ratePerSecond}/s): SD of ln(head/base) ${(sd(ratios) * 100).toFixed(1)} %, mean ${(computeMean(ratios) * 100).toFixed(1)} %; SD of ln(base p95) ${(sd(baseLogs) * 100).toFixed(1)} %`,
-      );
+      await measureRate({ sides, pools }, plan, Math.round((1000 / sequentialMs) * share * 10) / 10, share);
     }
-    console.log(
-      `load ${loadavg()
-        .map((x) => x.toFixed(2))
-        .join(' ')}`,
-    );
+    console.log(formatLoad());
   } finally {
     await Promise.all([pools.base.close(), pools.head.close()]);
     await Promise.all([sides.base.stop(), sides.head.stop()]);
