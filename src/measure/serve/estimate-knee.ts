@@ -60,7 +60,7 @@ export function estimateRate(request: RateEstimateRequest): RateEstimate {
           p99: estimateQuantile(latencies, PROBABILITIES.p99, p99),
         };
   const planned = computeSum(measured.map((m) => m.window.planned));
-  const errorRate = planned === 0 ? 0 : 1 - latencies.length / planned;
+  const errorRate = planned === 0 ? 0 : (planned - latencies.length) / planned;
   const sloValue = latencyMs === null ? Number.POSITIVE_INFINITY : latencyMs[plan.sloQuantile].value;
   const rate: ServeRate = {
     ratePerSecond: request.ratePerSecond,
@@ -179,7 +179,8 @@ export function findCrossing(rates: readonly number[], loads: readonly number[])
   const loadWithin = loads[highestWithin] as number;
   const loadBeyond = loads[highestWithin + 1] as number;
   const fraction = Number.isFinite(loadBeyond) ? (1 - loadWithin) / (loadBeyond - loadWithin) : 0;
-  const rate = Math.exp(Math.log(within) + fraction * (Math.log(beyond) - Math.log(within)));
+  const rate =
+    fraction === 0 ? within : Math.exp(Math.log(within) + fraction * (Math.log(beyond) - Math.log(within)));
   return { kind: 'found', rate, within, beyond };
 }
 
