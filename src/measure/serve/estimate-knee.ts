@@ -6,8 +6,8 @@
  * Within the objective means: the quantile `plan.sloQuantile` of the successful requests ≤ latencySloMs and the
  * error rate ≤ maxErrorRate. Both are folded into one load figure, max(quantile / objective, error rate /
  * limit): ≤ 1 within, > 1 beyond (an error-rate breach counts as beyond; a rate where nothing succeeded is
- * infinitely beyond). The knee is interpolated on log(rate) where that figure crosses 1, between the highest
- * rate within and the next measured rate (beyond); when it is infinite there the knee is the rate within.
+ * infinitely beyond). The knee is where that figure crosses 1 between the highest rate within and the next
+ * measured rate (beyond), log(load) interpolated on log(rate); when it is infinite there, the rate within.
  * Its interval: the same crossing in every bootstrap replicate (bootstrap-windows.ts), each rate's replicate
  * b taken together (the rates' windows are independent), the 2.5 % and 97.5 % quantiles of the crossings; a
  * replicate whose crossing leaves the measured range counts at that range's edge.
@@ -108,6 +108,16 @@ function computeTokensPerSecond(measured: readonly MeasuredWindow[]): number | n
 const computeMean = (values: readonly number[]): number =>
   values.length === 0 ? 0 : computeSum(values) / values.length;
 
+/** Whether the windows together keep the objective's quantile and the error rate within their limits. */
+export function isWithinSlo(measured: readonly MeasuredWindow[], plan: KneePlan): boolean {
+  const latencies = measured.flatMap((m) => m.latenciesMs);
+  const planned = computeSum(measured.map((m) => m.window.planned));
+  const errorRate = planned === 0 ? 0 : (planned - latencies.length) / planned;
+  const quantile =
+    latencies.length === 0 ? Number.NaN : computeQuantile(latencies, PROBABILITIES[plan.sloQuantile]);
+  return computeLoad(quantile, errorRate, plan) <= 1;
+}
+
 /** max(quantile / objective, error rate / limit): ≤ 1 within. NaN (nothing succeeded) is infinitely beyond. */
 export function computeLoad(sloQuantileMs: number, errorRate: number, plan: KneePlan): number {
   const latencyLoad = Number.isNaN(sloQuantileMs)
@@ -166,7 +176,10 @@ function replicateCrossings(used: readonly RateEstimate[], plan: KneePlan, lowes
 export type Crossing =
   { kind: 'found'; rate: number; within: number; beyond: number } | { kind: 'below' } | { kind: 'above' };
 
-/** Where the load crosses 1 after the highest rate within (ascending rates), interpolated on log(rate). */
+/**
+ * Where the load crosses 1 after the highest rate within (ascending rates): log(load) interpolated linearly on
+ * log(rate) (linearly on the load itself when the load within is 0).
+ */
 export function findCrossing(rates: readonly number[], loads: readonly number[]): Crossing {
   let highestWithin = -1;
   loads.forEach((load, i) => {
@@ -178,7 +191,13 @@ export function findCrossing(rates: readonly number[], loads: readonly number[])
   const beyond = rates[highestWithin + 1] as number;
   const loadWithin = loads[highestWithin] as number;
   const loadBeyond = loads[highestWithin + 1] as number;
-  const fraction = Number.isFinite(loadBeyond) ? (1 - loadWithin) / (loadBeyond - loadWithin) : 0;
+  // on log(load): latency grows ever faster toward capacity, so a straight line through two points far apart
+  // on either side of the knee runs closer to the curve in logs (a queue's ~1 / (1 − utilisation))
+  const fraction = !Number.isFinite(loadBeyond)
+    ? 0
+    : loadWithin > 0
+      ? -Math.log(loadWithin) / (Math.log(loadBeyond) - Math.log(loadWithin))
+      : (1 - loadWithin) / (loadBeyond - loadWithin);
   const rate =
     fraction === 0 ? within : Math.exp(Math.log(within) + fraction * (Math.log(beyond) - Math.log(within)));
   return { kind: 'found', rate, within, beyond };

@@ -12,7 +12,7 @@ import type { Pool } from 'undici';
 import type { PreparedApi } from './serve-api.js';
 import type { ServePlan, ServeSweep, ServeWindow } from './serve-profile-schema.js';
 import {
-  computeLoad,
+  isWithinSlo,
   estimateKnee,
   estimateRate,
   findReference,
@@ -87,7 +87,7 @@ export async function runRateSweep(request: RateSweepRequest): Promise<ServeSwee
         replicates: request.replicates,
       });
     const estimates = [
-      ...probe.map((step) => estimate('probe', step.ratePerSecond, [step.measured])),
+      ...probe.map((step) => estimate('probe', step.ratePerSecond, step.measured)),
       ...[...ladder].map(([rate, measured]) => estimate('ladder', rate, measured)),
     ].sort((a, b) => a.rate.ratePerSecond - b.rate.ratePerSecond);
     warnAboutCap(request, estimates);
@@ -102,23 +102,44 @@ export async function runRateSweep(request: RateSweepRequest): Promise<ServeSwee
   }
 }
 
-type ProbeWindow = ProbeStep & { measured: MeasuredWindow };
+type ProbeWindow = ProbeStep & { measured: MeasuredWindow[] };
 
-/** Doubles (or halves) the rate from the warm-up's start until a window lands on the other side of the objective. */
+/** Doubles (or halves) the rate from the warm-up's start until a rate lands on the other side of the objective. */
 async function runProbe(run: SweepRun, warmupLatenciesMs: readonly number[]): Promise<ProbeWindow[]> {
   const limits = run.request.probeLimits ?? DEFAULT_PROBE_LIMITS;
   const start = planProbeStart(warmupLatenciesMs, limits);
   const steps: ProbeWindow[] = [];
   for (let rate = planNextProbeRate(steps, start, limits); rate !== null;) {
-    const measured = await measureWindow(run, rate, 0);
-    const withinSlo = isWindowWithin(measured.window, run.request.plan);
-    steps.push({ ratePerSecond: rate, withinSlo, measured });
-    const verdict = withinSlo ? 'within' : 'beyond';
-    report(run, `probe ${rate} req/s: ${describeWindow(measured.window, run.request.plan)}, ${verdict}`);
+    const rampingUp = steps.length > 0 && steps.every((step) => step.withinSlo);
+    steps.push(await probeRate(run, rate, rampingUp));
     rate = planNextProbeRate(steps, start, limits);
   }
   return steps;
 }
+
+/**
+ * One window at the rate. The first "beyond" after rates within is measured once more (round 1) and decided on
+ * both windows together: one stall of a loaded machine must not end the ramp (and place the ladder) too low.
+ */
+async function probeRate(run: SweepRun, rate: number, confirmBeyond: boolean): Promise<ProbeWindow> {
+  const plan = run.request.plan;
+  const measured = [await measureWindow(run, rate, 0)];
+  let withinSlo = isWithinSlo(measured, plan);
+  report(
+    run,
+    `probe ${rate} req/s: ${describeWindow(measured[0]?.window, plan)}, ${describeVerdict(withinSlo)}`,
+  );
+  if (!withinSlo && confirmBeyond) {
+    const again = await measureWindow(run, rate, 1);
+    measured.push(again);
+    withinSlo = isWithinSlo(measured, plan);
+    const verdict = describeVerdict(withinSlo);
+    report(run, `probe ${rate} req/s again: ${describeWindow(again.window, plan)}; both windows ${verdict}`);
+  }
+  return { ratePerSecond: rate, withinSlo, measured };
+}
+
+const describeVerdict = (withinSlo: boolean): string => (withinSlo ? 'within' : 'beyond');
 
 /** The ladder's rounds while they fit the budget (the first always); each rate's windows in round order. */
 async function runLadder(run: SweepRun, probe: readonly ProbeStep[]): Promise<Map<number, MeasuredWindow[]>> {
@@ -178,14 +199,10 @@ function fitsBudget(run: SweepRun, windows: number): boolean {
   return performance.now() - run.runStartMs + windows * average <= budget * 1000;
 }
 
-function isWindowWithin(window: ServeWindow, plan: ServePlan): boolean {
-  return computeLoad(window.latencyMs?.[plan.sloQuantile] ?? Number.NaN, window.errorRate, plan) <= 1;
-}
-
-function describeWindow(window: ServeWindow, plan: ServePlan): string {
-  const quantile = window.latencyMs?.[plan.sloQuantile];
+function describeWindow(window: ServeWindow | undefined, plan: ServePlan): string {
+  const quantile = window?.latencyMs?.[plan.sloQuantile];
   const latency = quantile === undefined ? 'no success' : `${plan.sloQuantile} ${quantile.toFixed(1)} ms`;
-  return `${latency}, ${(window.errorRate * 100).toFixed(1)} % errors`;
+  return `${latency}, ${((window?.errorRate ?? 0) * 100).toFixed(1)} % errors`;
 }
 
 /** One warning per rate whose requests waited for the concurrency cap. */

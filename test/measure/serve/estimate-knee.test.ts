@@ -102,10 +102,14 @@ test('goodput and tokens per second: means over the windows; no token counter, n
   assert.equal(rateOf(100, [makeWindow(constant(5))]).rate.tokensPerSecond, null);
 });
 
-test('the crossing is interpolated on log(rate) between the highest rate within and the next', () => {
-  const found = findCrossing([100, 200, 400], [0.2, 0.5, 1.5]);
+test('the crossing: log(load) interpolated on log(rate) between the highest rate within and the next', () => {
+  // load 0.5 → 2 from 200 to 400: half-way in logs, at 200·√2
+  const found = findCrossing([100, 200, 400], [0.2, 0.5, 2]);
   assert.equal(found.kind, 'found');
   assert.ok(found.kind === 'found' && Math.abs(found.rate - 200 * Math.SQRT2) < 1e-9);
+  // a load of 0 within (no latency, no errors): linear in the load, 0 → 2 crosses 1 half-way
+  const fromZero = findCrossing([100, 400], [0, 2]);
+  assert.ok(fromZero.kind === 'found' && Math.abs(fromZero.rate - 200) < 1e-9);
   assert.deepEqual(findCrossing([100, 200], [1.2, 3]), { kind: 'below' });
   assert.deepEqual(findCrossing([100, 200], [0.2, 1]), { kind: 'above' });
   // not monotonic: the highest rate within counts (200), and an infinite load puts the knee on it
@@ -120,13 +124,13 @@ test('the crossing is interpolated on log(rate) between the highest rate within 
 test('the knee of constant latencies: exact, with an interval of zero width', () => {
   const estimates = [
     rateOf(100, [makeWindow(constant(10)), makeWindow(constant(10))]),
-    rateOf(200, [makeWindow(constant(30)), makeWindow(constant(30))]),
+    rateOf(200, [makeWindow(constant(40)), makeWindow(constant(40))]),
     rateOf(400, [makeWindow(constant(5)), makeWindow(constant(5))], 5, 'probe'),
   ];
   const knee = estimateKnee(estimates, PLAN);
   assert.equal(knee.kind, 'found', 'the probe rate is left out when there is a ladder');
   assert.ok(knee.kind === 'found');
-  // p95 10 ms → 30 ms against 20 ms: half-way on log(rate)
+  // p95 10 ms → 40 ms against 20 ms: half-way in logs
   assert.ok(Math.abs(knee.ratePerSecond - 100 * Math.SQRT2) < 1e-9);
   assert.equal(knee.low, knee.ratePerSecond);
   assert.equal(knee.high, knee.ratePerSecond);
