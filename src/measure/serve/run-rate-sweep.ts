@@ -10,7 +10,7 @@
  */
 import type { Pool } from 'undici';
 import type { PreparedApi } from './serve-api.js';
-import type { ServePlan, ServeSweep, ServeWindow } from './serve-profile-schema.js';
+import type { Knee, ServePlan, ServeSweep, ServeWindow } from './serve-profile-schema.js';
 import {
   isWithinSlo,
   estimateKnee,
@@ -91,10 +91,12 @@ export async function runRateSweep(request: RateSweepRequest): Promise<ServeSwee
       ...[...ladder].map(([rate, measured]) => estimate('ladder', rate, measured)),
     ].sort((a, b) => a.rate.ratePerSecond - b.rate.ratePerSecond);
     warnAboutCap(request, estimates);
+    const knee = estimateKnee(estimates, request.plan);
+    warnAboutMissedKnee(run, knee);
     return {
       textsPerRequest: request.textsPerRequest,
       rates: estimates.map((e) => e.rate),
-      knee: estimateKnee(estimates, request.plan),
+      knee,
       reference: findReference(estimates, request.plan.referenceRatePerSecond),
     };
   } finally {
@@ -211,8 +213,32 @@ function warnAboutCap(request: RateSweepRequest, estimates: readonly RateEstimat
     const capped = rate.windows.reduce((sum, w) => sum + w.cappedRequests, 0);
     if (capped === 0) continue;
     request.onWarning?.(
-      `at ${rate.ratePerSecond} req/s (${rate.phase}), ${capped} requests waited for the concurrency cap of ${request.plan.maxInFlight}: their latency counts the wait; raise the cap if the client, not the server, should not limit them`,
+      `at ${rate.ratePerSecond} req/s (${rate.phase}), ${capped} requests waited for the concurrency cap of ${request.plan.maxInFlight}: their latency includes the wait; raise the cap (maxInFlight) unless the client is meant to limit the load`,
     );
+  }
+}
+
+/** When the ladder did not cross the objective: where the knee lies, and how to measure it. */
+function warnAboutMissedKnee(run: SweepRun, knee: Knee): void {
+  const plan = run.request.plan;
+  const objective = `${plan.sloQuantile} ≤ ${plan.latencySloMs} ms and errors ≤ ${plan.maxErrorRate * 100} %`;
+  switch (knee.kind) {
+    case 'found':
+      return;
+    case 'above-highest':
+      return warn(
+        run,
+        `every rate up to ${knee.highestRatePerSecond} req/s kept ${objective}: the knee lies above; measure higher rates to find it`,
+      );
+    case 'below-lowest':
+      return warn(
+        run,
+        `no rate down to ${knee.lowestRatePerSecond} req/s kept ${objective}: the knee lies below, if anywhere; measure lower rates to find it`,
+      );
+    default: {
+      const unknown: never = knee;
+      throw new RangeError(`unknown knee ${JSON.stringify(unknown)}`);
+    }
   }
 }
 

@@ -93,10 +93,11 @@ test('a server of known capacity: the knee and its interval lie within 0.4 to 1 
 
 test('explicit rates below capacity: no probe, the knee above the highest; a budget keeps one round', async (t) => {
   const server = await startCapacityServer(t, SERVICE_MS);
+  // one connection: requests due while one is open wait for it (the server has one worker anyway)
   const { request, lines, warnings } = sweepRequest(
     server.baseUrl,
-    { rates: [20, 30, 40], rounds: 3 },
-    { budgetSeconds: 1 },
+    { rates: [20, 30, 40], rounds: 3, maxInFlight: 1 },
+    { budgetSeconds: 1, countTokens: (text) => text.split(' ').length },
   );
   const sweep = await runRateSweep(request);
   assert.deepEqual(sweep.knee, { kind: 'above-highest', highestRatePerSecond: 40 });
@@ -109,15 +110,30 @@ test('explicit rates below capacity: no probe, the knee above the highest; a bud
     ],
   );
   assert.ok(!lines.some((line) => line.startsWith('probe')));
-  assert.deepEqual(warnings, ['measured 1 of 3 rounds: the next would exceed the budget of 1 s']);
-  assert.ok(sweep.rates.every((r) => r.tokensPerSecond === null && r.errorRate === 0));
+  assert.equal(warnings[0], 'measured 1 of 3 rounds: the next would exceed the budget of 1 s');
+  const capped = sweep.rates.find((r) => r.ratePerSecond === 40)?.windows[0]?.cappedRequests ?? 0;
+  assert.ok(capped > 0, 'at 40 req/s some requests were due while one was open');
+  assert.ok(
+    warnings.includes(
+      `at 40 req/s (ladder), ${capped} requests waited for the concurrency cap of 1: their latency includes the wait; raise the cap (maxInFlight) unless the client is meant to limit the load`,
+    ),
+    warnings.join('\n'),
+  );
+  assert.ok(sweep.rates.every((r) => (r.tokensPerSecond ?? 0) > 0 && r.errorRate === 0));
+  assert.equal(
+    warnings[warnings.length - 1],
+    'every rate up to 40 req/s kept p95 ≤ 60 ms and errors ≤ 1 %: the knee lies above; measure higher rates to find it',
+  );
 });
 
 test('a server that fails every request: the knee below the lowest rate, the errors counted per window', async (t) => {
   const server = await startEmbeddingServer(t, () => ({ kind: 'reply', status: 500, body: 'overloaded' }));
-  const { request } = sweepRequest(server.origin, { rounds: 1 }, { ladderSize: 3 });
+  const { request, warnings } = sweepRequest(server.origin, { rounds: 1 }, { ladderSize: 3 });
   const sweep = serveSweepSchema.parse(await runRateSweep(request));
   assert.deepEqual(sweep.knee, { kind: 'below-lowest', lowestRatePerSecond: 20 });
+  assert.deepEqual(warnings, [
+    'no rate down to 20 req/s kept p95 ≤ 60 ms and errors ≤ 1 %: the knee lies below, if anywhere; measure lower rates to find it',
+  ]);
   assert.ok(sweep.rates.every((r) => !r.withinSlo && r.latencyMs === null && r.errorRate === 1));
   const windows = sweep.rates.flatMap((r) => r.windows);
   assert.ok(windows.every((w) => w.errors['http-5xx'] === w.planned && w.succeeded === 0));
