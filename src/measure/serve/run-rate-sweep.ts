@@ -10,7 +10,7 @@
  */
 import type { Pool } from 'undici';
 import type { PreparedApi } from './serve-api.js';
-import type { Knee, ServePlan, ServeSweep, ServeWindow } from './serve-profile-schema.js';
+import type { ServePlan, ServeSweep, ServeWindow } from './serve-profile-schema.js';
 import {
   isWithinSlo,
   estimateKnee,
@@ -31,6 +31,7 @@ import {
 } from './plan-rate-ladder.js';
 import { createServePool } from './send-schedule.js';
 import { sleep } from './serve-probe.js';
+import { listSweepWarnings } from './sweep-warnings.js';
 import { warmUpServer } from './warm-up-server.js';
 
 export interface RateSweepRequest {
@@ -90,9 +91,8 @@ export async function runRateSweep(request: RateSweepRequest): Promise<ServeSwee
       ...probe.map((step) => estimate('probe', step.ratePerSecond, step.measured)),
       ...[...ladder].map(([rate, measured]) => estimate('ladder', rate, measured)),
     ].sort((a, b) => a.rate.ratePerSecond - b.rate.ratePerSecond);
-    warnAboutCap(request, estimates);
     const knee = estimateKnee(estimates, request.plan);
-    warnAboutMissedKnee(run, knee);
+    for (const text of listSweepWarnings(request.plan, estimates, knee)) warn(run, text);
     return {
       textsPerRequest: request.textsPerRequest,
       rates: estimates.map((e) => e.rate),
@@ -205,41 +205,6 @@ function describeWindow(window: ServeWindow | undefined, plan: ServePlan): strin
   const quantile = window?.latencyMs?.[plan.sloQuantile];
   const latency = quantile === undefined ? 'no success' : `${plan.sloQuantile} ${quantile.toFixed(1)} ms`;
   return `${latency}, ${((window?.errorRate ?? 0) * 100).toFixed(1)} % errors`;
-}
-
-/** One warning per rate whose requests waited for the concurrency cap. */
-function warnAboutCap(request: RateSweepRequest, estimates: readonly RateEstimate[]): void {
-  for (const { rate } of estimates) {
-    const capped = rate.windows.reduce((sum, w) => sum + w.cappedRequests, 0);
-    if (capped === 0) continue;
-    request.onWarning?.(
-      `at ${rate.ratePerSecond} req/s (${rate.phase}), ${capped} requests waited for the concurrency cap of ${request.plan.maxInFlight}: their latency includes the wait; raise the cap (maxInFlight) unless the client is meant to limit the load`,
-    );
-  }
-}
-
-/** When the ladder did not cross the objective: where the knee lies, and how to measure it. */
-function warnAboutMissedKnee(run: SweepRun, knee: Knee): void {
-  const plan = run.request.plan;
-  const objective = `${plan.sloQuantile} ≤ ${plan.latencySloMs} ms and errors ≤ ${plan.maxErrorRate * 100} %`;
-  switch (knee.kind) {
-    case 'found':
-      return;
-    case 'above-highest':
-      return warn(
-        run,
-        `every rate up to ${knee.highestRatePerSecond} req/s kept ${objective}: the knee lies above; measure higher rates to find it`,
-      );
-    case 'below-lowest':
-      return warn(
-        run,
-        `no rate down to ${knee.lowestRatePerSecond} req/s kept ${objective}: the knee lies below, if anywhere; measure lower rates to find it`,
-      );
-    default: {
-      const unknown: never = knee;
-      throw new RangeError(`unknown knee ${JSON.stringify(unknown)}`);
-    }
-  }
 }
 
 const elapsedSeconds = (run: SweepRun): number => Math.round((performance.now() - run.runStartMs) / 1000);
