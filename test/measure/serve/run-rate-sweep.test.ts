@@ -58,6 +58,11 @@ test('a server of known capacity: the knee and its interval lie within 0.4 to 1 
     (r) => `${r.phase} ${r.ratePerSecond}: p95 ${r.latencyMs?.p95.value.toFixed(1)}`,
   );
   assert.equal(knee.kind, 'found', curve.join('; '));
+  if (knee.kind === 'found') {
+    t.diagnostic(
+      `knee ${knee.ratePerSecond.toFixed(1)} (${knee.low.toFixed(1)}–${knee.high.toFixed(1)}) req/s; ${curve.join('; ')}`,
+    );
+  }
   assert.ok(knee.kind === 'found');
   assert.ok(
     knee.low >= 0.4 * CAPACITY && knee.high <= CAPACITY,
