@@ -7,6 +7,7 @@
  * The wall-time budget bounds the ladder: a round after the first starts only when the elapsed time plus the
  * round's windows (each as long as the windows so far took on average) fits. Network errors are counted in the
  * windows, never thrown; a server that fails everything gives a sweep whose knee is below the lowest rate.
+ * The caller's shouldStop (a started server found dead) ends the sweep early with the windows measured so far.
  */
 import type { Pool } from 'undici';
 import type { PreparedApi } from './serve-api.js';
@@ -59,6 +60,11 @@ export interface RateSweepRequest {
   onWarning?: (text: string) => void;
   /** A pool from createServePool (plan.maxInFlight connections); by default one for the sweep. */
   pool?: Pool;
+  /**
+   * Asked before every window after the first (e.g. whether a started server is still alive): true ends the
+   * sweep with the windows measured so far (at least one).
+   */
+  shouldStop?: () => boolean;
 }
 
 interface SweepRun {
@@ -67,12 +73,14 @@ interface SweepRun {
   runStartMs: number;
   /** Wall time of each window including its drain pause (ms). */
   windowWallMs: number[];
+  /** Set once shouldStop said so: no window starts after it. */
+  stopped: boolean;
 }
 
 /** Warm-up, probe, ladder rounds; the sweep's rates (ascending), knee and reference p95. */
 export async function runRateSweep(request: RateSweepRequest): Promise<ServeSweep> {
   const pool = request.pool ?? createServePool(request.baseUrl, request.plan.maxInFlight);
-  const run: SweepRun = { request, pool, runStartMs: performance.now(), windowWallMs: [] };
+  const run: SweepRun = { request, pool, runStartMs: performance.now(), windowWallMs: [], stopped: false };
   try {
     const warmup = await warmUpServer({ ...request, pool, requests: request.warmupRequests ?? 5 });
     const probe = request.plan.rates === 'auto' ? await runProbe(run, warmup) : [];
@@ -89,7 +97,9 @@ export async function runRateSweep(request: RateSweepRequest): Promise<ServeSwee
       });
     const estimates = [
       ...probe.map((step) => estimate('probe', step.ratePerSecond, step.measured)),
-      ...[...ladder].map(([rate, measured]) => estimate('ladder', rate, measured)),
+      ...[...ladder]
+        .filter(([, measured]) => measured.length > 0)
+        .map(([rate, measured]) => estimate('ladder', rate, measured)),
     ].sort((a, b) => a.rate.ratePerSecond - b.rate.ratePerSecond);
     const knee = estimateKnee(estimates, request.plan);
     for (const text of listSweepWarnings(request.plan, estimates, knee)) warn(run, text);
@@ -111,7 +121,7 @@ async function runProbe(run: SweepRun, warmupLatenciesMs: readonly number[]): Pr
   const limits = run.request.probeLimits ?? DEFAULT_PROBE_LIMITS;
   const start = planProbeStart(warmupLatenciesMs, limits);
   const steps: ProbeWindow[] = [];
-  for (let rate = planNextProbeRate(steps, start, limits); rate !== null;) {
+  for (let rate = planNextProbeRate(steps, start, limits); rate !== null && !checkStop(run);) {
     const rampingUp = steps.length > 0 && steps.every((step) => step.withinSlo);
     steps.push(await probeRate(run, rate, rampingUp));
     rate = planNextProbeRate(steps, start, limits);
@@ -131,7 +141,7 @@ async function probeRate(run: SweepRun, rate: number, confirmBeyond: boolean): P
     run,
     `probe ${rate} req/s: ${describeWindow(measured[0]?.window, plan)}, ${describeVerdict(withinSlo)}`,
   );
-  if (!withinSlo && confirmBeyond) {
+  if (!withinSlo && confirmBeyond && !checkStop(run)) {
     const again = await measureWindow(run, rate, 1);
     measured.push(again);
     withinSlo = isWithinSlo(measured, plan);
@@ -165,6 +175,7 @@ async function runLadder(run: SweepRun, probe: readonly ProbeStep[]): Promise<Ma
       break;
     }
     for (const rate of order) {
+      if (checkStop(run)) return windows;
       report(run, `[${++done}/${total}] ${rate} req/s, round ${round + 1} (${elapsedSeconds(run)}s)`);
       windows.get(rate)?.push(await measureWindow(run, rate, round));
     }
@@ -191,6 +202,12 @@ async function measureWindow(run: SweepRun, ratePerSecond: number, round: number
   await sleep(request.drainMs ?? 250);
   run.windowWallMs.push(performance.now() - startedAt);
   return measured;
+}
+
+/** Whether the caller asked to stop (asked only once a window was measured; once true, it stays true). */
+function checkStop(run: SweepRun): boolean {
+  if (!run.stopped && run.windowWallMs.length > 0) run.stopped = run.request.shouldStop?.() ?? false;
+  return run.stopped;
 }
 
 /** Whether `windows` more windows, each as long as the average so far, end within the budget. */

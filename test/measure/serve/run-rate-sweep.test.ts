@@ -153,3 +153,26 @@ test('a server that fails every request: the knee below the lowest rate, the err
     [20, 28.3, 40],
   );
 });
+
+test('shouldStop ends the sweep before the next window, with what was measured', async (t) => {
+  const server = await startEmbeddingServer(t, () => ({ kind: 'reply', status: 500, body: 'dying' }));
+  const asked: number[] = [];
+  const { request, lines } = sweepRequest(server.origin, { rounds: 2 }, { ladderSize: 3 });
+  // the probe's window (line 1) and the ladder's first (line 2) are measured; then the caller says stop
+  request.shouldStop = () => {
+    asked.push(lines.length);
+    return lines.length >= 2;
+  };
+  const sweep = serveSweepSchema.parse(await runRateSweep(request));
+  assert.deepEqual(
+    sweep.rates.map((r) => [r.phase, r.windows.length]),
+    [
+      ['probe', 1],
+      ['ladder', 1],
+    ],
+    'the probe’s window at the min rate, then one ladder window (whichever rate the round drew first)',
+  );
+  assert.equal(lines.length, 2, lines.join('\n'));
+  assert.equal(asked[asked.length - 1], 2, 'asked once more after the second window, which said stop');
+  assert.equal(sweep.knee.kind, 'below-lowest');
+});
