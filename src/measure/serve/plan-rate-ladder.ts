@@ -126,6 +126,31 @@ function spanBracket(bracket: RateBracket, limits: ProbeLimits): [number, number
   return [limits.minRatePerSecond, limits.minRatePerSecond * 2];
 }
 
+/**
+ * The rate that extends a ladder which did not cross the objective, or null: when its highest rate is within,
+ * one step (the ratio of its two highest rates) above it, up to the max rate; when every rate is beyond, one
+ * step (the ratio of its two lowest) below the lowest, down to the min rate. Null when the ladder crossed or a
+ * limit is reached.
+ */
+export function planLadderExtension(steps: readonly ProbeStep[], limits: ProbeLimits): number | null {
+  const sorted = [...steps].sort((a, b) => a.ratePerSecond - b.ratePerSecond);
+  const rates = sorted.map((step) => step.ratePerSecond);
+  const [lowest, second] = rates as [number | undefined, number | undefined];
+  const highest = rates[rates.length - 1];
+  if (lowest === undefined || highest === undefined) return null;
+  const step = (ratio: number): number => Math.min(2, Math.max(1.1, Number.isFinite(ratio) ? ratio : 2));
+  if (sorted[sorted.length - 1]?.withinSlo === true) {
+    if (highest >= limits.maxRatePerSecond) return null;
+    const below = rates[rates.length - 2] ?? highest / 2;
+    return Math.min(limits.maxRatePerSecond, roundRate(highest * step(highest / below)));
+  }
+  if (sorted.every((s) => !s.withinSlo)) {
+    if (lowest <= limits.minRatePerSecond) return null;
+    return Math.max(limits.minRatePerSecond, roundRate(lowest / step((second ?? lowest * 2) / lowest)));
+  }
+  return null;
+}
+
 /** Three significant digits: rates a reader can say (213 req/s, 1.41 req/s), the same on every machine. */
 export function roundRate(rate: number): number {
   return Number(rate.toPrecision(3));

@@ -4,6 +4,7 @@ import {
   deriveSeed,
   findBracket,
   planLadder,
+  planLadderExtension,
   planNextProbeRate,
   planProbeStart,
   roundRate,
@@ -111,4 +112,41 @@ test('rates are rounded to three significant digits; seeds are derived determini
   ]);
   assert.equal(seeds.size, 4);
   assert.ok([...seeds].every((s) => Number.isSafeInteger(s) && s >= 0));
+});
+
+test('a ladder that did not cross the objective is extended one step past its end, within the limits', () => {
+  const verdicts = (within: boolean[]): ProbeStep[] =>
+    [100, 130, 169].map((ratePerSecond, i) => ({ ratePerSecond, withinSlo: within[i] ?? false }));
+  assert.equal(planLadderExtension(verdicts([true, true, true]), LIMITS), 220, '169 × 1.3, rounded');
+  assert.equal(planLadderExtension(verdicts([false, true, true]), LIMITS), 220, 'the highest within: above');
+  assert.equal(planLadderExtension(verdicts([false, false, false]), LIMITS), 76.9, '100 / 1.3, rounded');
+  assert.equal(planLadderExtension(verdicts([true, true, false]), LIMITS), null, 'it crossed');
+  assert.equal(planLadderExtension(verdicts([true, false, true]), LIMITS), 220, 'the top is what counts');
+  assert.equal(
+    planLadderExtension(verdicts([true, true, true]), { minRatePerSecond: 1, maxRatePerSecond: 169 }),
+    null,
+    'at the max rate',
+  );
+  assert.equal(
+    planLadderExtension(verdicts([true, true, true]), { minRatePerSecond: 1, maxRatePerSecond: 200 }),
+    200,
+    'up to the max rate',
+  );
+  assert.equal(
+    planLadderExtension(verdicts([false, false, false]), { minRatePerSecond: 100, maxRatePerSecond: 1000 }),
+    null,
+  );
+  // steps far apart are capped at ×2; a single rate doubles
+  assert.equal(
+    planLadderExtension(
+      [
+        { ratePerSecond: 10, withinSlo: true },
+        { ratePerSecond: 100, withinSlo: true },
+      ],
+      LIMITS,
+    ),
+    200,
+  );
+  assert.equal(planLadderExtension([{ ratePerSecond: 10, withinSlo: true }], LIMITS), 20);
+  assert.equal(planLadderExtension([], LIMITS), null);
 });
