@@ -79,10 +79,10 @@ async function extendLadder(run: SweepRun, windows: Map<number, MeasuredWindow[]
       );
     }
     const measured: MeasuredWindow[] = [];
-    for (let round = 0; round < rounds; round++) {
+    for (let round = 0; round < rounds && !checkStop(run); round++) {
       report(run, `[+${added + 1}] ${rate} req/s, round ${round + 1} (${elapsedSeconds(run)}s)`);
       measured.push(await measureWindow(run, rate, round));
     }
-    windows.set(rate, measured);
+    if (measured.length > 0) windows.set(rate, measured);
   }
 }
