@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { estimateRate } from '../../../src/measure/serve/estimate-knee.js';
+import { listSweepWarnings } from '../../../src/measure/serve/sweep-warnings.js';
+import { makeWindow, PLAN } from './synthetic-windows.js';
+
+function estimateWith(rate: number, cappedRequests: number[]) {
+  const measured = cappedRequests.map((capped) => {
+    const m = makeWindow([5, 6, 7]);
+    return { ...m, window: { ...m.window, cappedRequests: capped } };
+  });
+  return estimateRate({ ratePerSecond: rate, phase: 'ladder', measured, plan: PLAN, seed: 1 });
+}
+
+test('a warning per rate whose requests waited for the cap, with their count over all windows', () => {
+  const estimates = [estimateWith(10, [0, 0]), estimateWith(20, [3, 4])];
+  const knee = {
+    kind: 'found' as const,
+    ratePerSecond: 15,
+    low: 12,
+    high: 18,
+    bracket: { within: 10, beyond: 20 },
+  };
+  assert.deepEqual(listSweepWarnings(PLAN, estimates, knee), [
+    'at 20 req/s (ladder), 7 requests waited for the concurrency cap of 64: their latency includes the wait; raise the cap (maxInFlight) unless the client is meant to limit the load',
+  ]);
+});
+
+test('a knee outside the measured rates says where it lies and what to measure', () => {
+  const estimates = [estimateWith(10, [0])];
+  assert.deepEqual(listSweepWarnings(PLAN, estimates, { kind: 'above-highest', highestRatePerSecond: 10 }), [
+    'every rate up to 10 req/s kept p95 ≤ 20 ms and errors ≤ 1 %: the knee lies above; measure higher rates to find it',
+  ]);
+  const p99 = { ...PLAN, sloQuantile: 'p99' as const, maxErrorRate: 0 };
+  assert.deepEqual(listSweepWarnings(p99, estimates, { kind: 'below-lowest', lowestRatePerSecond: 10 }), [
+    'no rate down to 10 req/s kept p99 ≤ 20 ms and errors ≤ 0 %: the knee lies below, if anywhere; measure lower rates to find it',
+  ]);
+});
