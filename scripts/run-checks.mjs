@@ -21,7 +21,9 @@ function runCheck(check) {
     child.on('error', (error) => (output += `${error.message}\n`));
     child.on('close', (code) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`── ${check.name} (${seconds} s): ${code === 0 ? 'ok' : `exit ${code}`}\n${output}`);
+      process.stdout.write(
+        `── ${check.name} (${seconds} s): ${code === 0 ? 'ok' : `exit ${code}`}\n${output}`,
+      );
       done(code ?? 1);
     });
   });

@@ -24,7 +24,9 @@ export function describeServeProblems(
     kinds.sort((a, b) => b[1] - a[1]);
     const listed = kinds.map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none sent';
     const hint = kinds[0] === undefined ? '' : `: ${explainKind(kinds[0][0], profile, names)}`;
-    problems.push(`${describeTextsPerRequest(sweep.textsPerRequest)}: no request succeeded (${listed})${hint}`);
+    problems.push(
+      `${describeTextsPerRequest(sweep.textsPerRequest)}: no request succeeded (${listed})${hint}`,
+    );
   }
   return problems;
 }

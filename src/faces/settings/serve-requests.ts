@@ -62,7 +62,11 @@ function selectTarget(settings: ResolvedSettings): ServeTargetRequest {
     command: serveCommand,
     readyPath,
     readyTimeoutMs: readyTimeoutSeconds * 1000,
-    labels: { command: name(settings, 'serveCommand'), readyPath: name(settings, 'readyPath') },
+    labels: {
+      command: name(settings, 'serveCommand'),
+      readyPath: name(settings, 'readyPath'),
+      readyTimeout: name(settings, 'readyTimeoutSeconds'),
+    },
   };
 }
 

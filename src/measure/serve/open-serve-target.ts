@@ -6,7 +6,7 @@
 import type { PreparedApi } from './serve-api.js';
 import { createServePool, joinPath } from './send-schedule.js';
 import { sendRequest } from './send-request.js';
-import { connectToUrl, startServeCommand } from './serve-target.js';
+import { connectToUrl, startServeCommand, type ServeLabels } from './serve-target.js';
 import type { ServeTarget } from './serve-types.js';
 
 export type ServeTargetRequest =
@@ -17,7 +17,7 @@ export type ServeTargetRequest =
       readyPath: string;
       readyTimeoutMs: number;
       /** How the face names the command and the readiness path in errors. */
-      labels: { command: string; readyPath: string };
+      labels: ServeLabels;
     };
 
 /** The target ready to measure; a usage error naming the setting when it is not. */

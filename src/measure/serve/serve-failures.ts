@@ -52,6 +52,8 @@ interface FailureContext {
   command: string;
   /** How the face names the command's setting, e.g. `--serve-command` or `embedprof.config.json: serve.command`. */
   label: string;
+  /** How it names the readiness timeout's setting. */
+  timeoutLabel: string;
   port: number;
   readyPath: string;
   tail: LineTail;
@@ -83,7 +85,7 @@ export function describeStartFailure(failure: StartFailure & FailureContext): Us
         input,
         expected: `a 2xx answer to GET ${failure.readyPath} on 127.0.0.1:${failure.port} within ${failure.timeoutMs / 1000} s`,
         received: `none (last probe: ${failure.lastProbe}); ${failure.stderr}`,
-        fix: 'Check the readiness path, that the server listens on 127.0.0.1 at $PORT or {port}, or raise the readiness timeout.',
+        fix: `Check the readiness path, that the server listens on 127.0.0.1 at $PORT or {port}, or raise ${failure.timeoutLabel}.`,
       });
   }
 }

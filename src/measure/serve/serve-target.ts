@@ -24,10 +24,21 @@ export interface ServeCommandOptions {
   /** Variables added to embedprof's environment for the server (credentials are removed either way). */
   env?: Record<string, string>;
   /** How the face names the command and the readiness path (default: the CLI's flags). */
-  labels?: { command: string; readyPath: string };
+  labels?: ServeLabels;
 }
 
-const CLI_LABELS = { command: '--serve-command', readyPath: '--ready-path' };
+/** How the face names the server's settings in errors. */
+export interface ServeLabels {
+  command: string;
+  readyPath: string;
+  readyTimeout: string;
+}
+
+const CLI_LABELS: ServeLabels = {
+  command: '--serve-command',
+  readyPath: '--ready-path',
+  readyTimeout: '--ready-timeout',
+};
 
 const PROBE_INTERVAL_MS = 50;
 const PROBE_TIMEOUT_MS = 1_000;
@@ -57,6 +68,7 @@ export async function startServeCommand(options: ServeCommandOptions): Promise<S
   const context = {
     command: options.command,
     label: labels.command,
+    timeoutLabel: labels.readyTimeout,
     port,
     readyPath: options.readyPath,
     tail,
@@ -158,6 +170,7 @@ function watchExit(child: ChildProcess): ExitWatch {
 interface ReadyContext {
   command: string;
   label: string;
+  timeoutLabel: string;
   port: number;
   readyPath: string;
   tail: { read(): string[] };

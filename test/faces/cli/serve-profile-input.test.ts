@@ -23,41 +23,88 @@ function assertInputError(result: ReturnType<typeof runCli>, pattern: RegExp): v
 }
 
 test('serve-profile names the missing server, or both given, as one input error', () => {
-  assertInputError(serveProfile([]), /--url: expected the server to measure: --url of a running one, or --serve-command .*received neither/);
+  assertInputError(
+    serveProfile([]),
+    /--url: expected the server to measure: --url of a running one, or --serve-command .*received neither/,
+  );
   const both = serveProfile(['--url', 'http://127.0.0.1:9', '--serve-command', 'true']);
-  assertInputError(both, /--url: expected either a running server's URL or --serve-command, not both.*received both/);
+  assertInputError(
+    both,
+    /--url: expected either a running server's URL or --serve-command, not both.*received both/,
+  );
 });
 
 test('serve-profile: a template API needs its template, and a template needs the template API', () => {
   const missing = serveProfile(['--url', 'http://127.0.0.1:9', '--api', 'template']);
   assertInputError(missing, /--request-template: expected the JSON body of each request/);
   const stray = serveProfile(['--url', 'http://127.0.0.1:9', '--request-template', '{"x": {{texts}}}']);
-  assertInputError(stray, /--request-template: expected --api template beside a request template.*received --api openai/);
-  const broken = serveProfile(['--url', 'http://127.0.0.1:9', '--api', 'template', '--request-template', '{"x": 1}']);
+  assertInputError(
+    stray,
+    /--request-template: expected --api template beside a request template.*received --api openai/,
+  );
+  const broken = serveProfile([
+    '--url',
+    'http://127.0.0.1:9',
+    '--api',
+    'template',
+    '--request-template',
+    '{"x": 1}',
+  ]);
   assertInputError(broken, /--request-template/);
 });
 
 test('serve-profile: bad values of its flags name the flag and what was received', () => {
   assertInputError(serveProfile(['--url', 'ftp://host']), /--url: expected an http\(s\) URL/);
-  assertInputError(serveProfile(['--url', 'http://127.0.0.1:9', '--api', 'grpc']), /--api: expected one of openai, tei, template/);
-  assertInputError(serveProfile(['--url', 'http://127.0.0.1:9', '--rates', '10,-1']), /--rates: expected a comma-separated list of positive numbers/);
-  assertInputError(serveProfile(['--url', 'http://127.0.0.1:9', '--max-error-rate', '2']), /--max-error-rate: expected a fraction between 0 and 1/);
-  assertInputError(serveProfile(['--url', 'http://127.0.0.1:9', '--slo-quantile', 'p90']), /--slo-quantile: expected one of p95, p99/);
+  assertInputError(
+    serveProfile(['--url', 'http://127.0.0.1:9', '--api', 'grpc']),
+    /--api: expected one of openai, tei, template/,
+  );
+  assertInputError(
+    serveProfile(['--url', 'http://127.0.0.1:9', '--rates', '10,-1']),
+    /--rates: expected a comma-separated list of positive numbers/,
+  );
+  assertInputError(
+    serveProfile(['--url', 'http://127.0.0.1:9', '--max-error-rate', '2']),
+    /--max-error-rate: expected a fraction between 0 and 1/,
+  );
+  assertInputError(
+    serveProfile(['--url', 'http://127.0.0.1:9', '--slo-quantile', 'p90']),
+    /--slo-quantile: expected one of p95, p99/,
+  );
 });
 
 test('serve-profile: an unreachable --url is an input error naming it', async () => {
   const { port, server } = await holdPort();
   await closeServer(server); // nothing listens there now
   const result = serveProfile(['--url', `http://127.0.0.1:${port}`]);
-  assertInputError(result, new RegExp(`--url http://127\\.0\\.0\\.1:${port}: expected a server that answers HTTP there`));
+  assertInputError(
+    result,
+    new RegExp(`--url http://127\\.0\\.0\\.1:${port}: expected a server that answers HTTP there`),
+  );
 });
 
 test('serve-profile: a --serve-command that exits at once, or never gets ready, names it and quotes its stderr', () => {
   const exits = serveProfile(['--serve-command', createFakeServerCommand('exitsAtOnce')]);
-  assertInputError(exits, /--serve-command .*exited before it was ready \(exit code 3\); its last stderr lines: «.*missing key/);
-  const never = serveProfile(['--serve-command', createFakeServerCommand('neverReady'), '--ready-timeout', '1']);
-  assertInputError(never, /--serve-command .*expected a 2xx answer to GET \/health .* within 1 s.*received none \(last probe: HTTP 503/);
-  const slashless = serveProfile(['--serve-command', createFakeServerCommand('healthy'), '--ready-path', 'health']);
+  assertInputError(
+    exits,
+    /--serve-command .*exited before it was ready \(exit code 3\); its last stderr lines: «.*missing key/,
+  );
+  const never = serveProfile([
+    '--serve-command',
+    createFakeServerCommand('neverReady'),
+    '--ready-timeout',
+    '1',
+  ]);
+  assertInputError(
+    never,
+    /--serve-command .*expected a 2xx answer to GET \/health .* within 1 s.*received none \(last probe: answered 503\).*raise --ready-timeout\./,
+  );
+  const slashless = serveProfile([
+    '--serve-command',
+    createFakeServerCommand('healthy'),
+    '--ready-path',
+    'health',
+  ]);
   assertInputError(slashless, /--ready-path "?health"?: expected a path starting with \//);
 });
 

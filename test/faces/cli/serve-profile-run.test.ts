@@ -40,7 +40,11 @@ test('the reference server: a knee with its interval, the cold start and the ser
     ...['--texts-per-request', '8', '--latency-slo-ms', '200', '--tokenizer', miniLmTokenizerDir()],
   ]);
   assert.equal(run.status, 0, run.describe);
-  assert.match(run.stdout, /^Knee: [\d,.]+ req\/s \(95 % CI [\d,.]+–[\d,.]+\) at p95 ≤ 200 ms, 8 texts per request$/m, run.describe);
+  assert.match(
+    run.stdout,
+    /^Knee: [\d,.]+ req\/s \(95 % CI [\d,.]+–[\d,.]+\) at p95 ≤ 200 ms, 8 texts per request$/m,
+    run.describe,
+  );
   assert.match(run.stdout, /^Wrote .*serve-profile\.json$/m);
   const profile = run.profile;
   assert.ok(profile !== null);
@@ -49,11 +53,17 @@ test('the reference server: a knee with its interval, the cold start and the ser
   if (sweep?.knee.kind === 'found') {
     assert.ok(sweep.knee.low <= sweep.knee.ratePerSecond && sweep.knee.ratePerSecond <= sweep.knee.high);
   }
-  assert.ok(sweep !== undefined && sweep.rates.some((rate) => rate.tokensPerSecond !== null && rate.tokensPerSecond > 0));
+  assert.ok(
+    sweep !== undefined &&
+      sweep.rates.some((rate) => rate.tokensPerSecond !== null && rate.tokensPerSecond > 0),
+  );
   assert.equal(profile.target.kind, 'command');
   if (profile.target.kind === 'command') {
     assert.ok(profile.target.readyMs > 0);
-    assert.ok((profile.target.firstEmbeddingMs ?? 0) >= profile.target.readyMs, JSON.stringify(profile.target));
+    assert.ok(
+      (profile.target.firstEmbeddingMs ?? 0) >= profile.target.readyMs,
+      JSON.stringify(profile.target),
+    );
   }
   assert.ok((profile.serverMemory?.peakMB ?? 0) > 50, 'the model server holds its weights and runtime');
   assert.deepEqual(findProcesses('reference-server-main.js'), [], 'the server is stopped');
@@ -65,14 +75,24 @@ test('a server that dies mid-run: exit 1 naming the command and its last words; 
     ANSWERS: '30',
   });
   assert.equal(run.status, 1, run.describe);
-  assert.match(run.stderr, /^embedprof: --serve-command .*: the server stopped during the run; its last stderr lines: «out of memory: giving up»/m);
+  assert.match(
+    run.stderr,
+    /^embedprof: --serve-command .*: the server stopped during the run; its last stderr lines: «out of memory: giving up»/m,
+  );
   assert.ok(run.profile !== null, 'serve-profile.json holds what was measured');
   assert.ok(run.profile.warnings.some((line) => line.includes('the server stopped during the run')));
   assert.deepEqual(findProcesses('diesAfter.cjs'), []);
 });
 
 test('a server whose answers are not embeddings: exit 1 saying which error and what to check', () => {
-  const run = serveProfile(['--serve-command', createFakeServerCommand('malformed'), '--rates', '10', '--texts-per-request', '2']);
+  const run = serveProfile([
+    '--serve-command',
+    createFakeServerCommand('malformed'),
+    '--rates',
+    '10',
+    '--texts-per-request',
+    '2',
+  ]);
   assert.equal(run.status, 1, run.describe);
   assert.match(
     run.stderr,

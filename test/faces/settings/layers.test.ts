@@ -38,17 +38,38 @@ const SAMPLES: Partial<Record<SettingKey, { json: unknown; text: string }>> = {
   stopRule: { json: 'every-cell', text: 'aggregate' },
   baseSetup: { json: 'npm ci', text: 'make' },
   baseSetupTimeoutSeconds: { json: 0, text: '60' },
+  serveCommand: { json: 'uvicorn app:app --port {port}', text: 'npm start' },
+  readyPath: { json: '/ready', text: '/health' },
+  readyTimeoutSeconds: { json: 300, text: '60' },
+  serveApi: { json: 'tei', text: 'openai' },
+  apiPath: { json: '/v2/embed', text: '/embed' },
+  apiModel: { json: 'bge-small', text: 'e5' },
+  requestTemplate: { json: '{"texts": {{texts}}}', text: '{"q": {{texts}}}' },
+  serveLatencySloMs: { json: 250, text: '80' },
+  sloQuantile: { json: 'p99', text: 'p95' },
+  maxErrorRate: { json: 0.05, text: '0.02' },
+  textsPerRequest: { json: [1, 32], text: '8' },
+  serveRates: { json: [5, 10], text: '20' },
+  referenceRate: { json: 12, text: '30' },
+  arrivals: { json: 'constant', text: 'poisson' },
+  windowSeconds: { json: 8, text: '4' },
+  serveRounds: { json: 5, text: '2' },
+  maxInFlight: { json: 64, text: '128' },
+  requestTimeoutSeconds: { json: 30, text: '5' },
+  serveTimeBudgetSeconds: { json: 600, text: '120' },
 };
 
 const CONTEXT = { env: {}, cores: 2, home: '/home/u' };
 const CONFIG_KEYS = SETTING_KEYS.filter((key) => getEntry(key).config !== null);
 
 function buildConfig(): Record<string, unknown> {
-  const config: Record<string, unknown> = { schemaVersion: 1, gate: {} };
+  const config: Record<string, unknown> = { schemaVersion: 1 };
   for (const key of CONFIG_KEYS) {
     if (key === 'embedder') continue; // exclusive with model: checked on its own below
     const path = getEntry(key).config?.split('.') ?? [];
-    const target = path.length === 2 ? (config.gate as Record<string, unknown>) : config;
+    const section = path.length === 2 ? (path[0] ?? '') : null;
+    if (section !== null) config[section] ??= {};
+    const target = section === null ? config : (config[section] as Record<string, unknown>);
     target[path.at(-1) ?? key] = SAMPLES[key]?.json;
   }
   return config;
