@@ -38,7 +38,7 @@ export async function measureServeRun(request: ServeRunRequest): Promise<ServeRu
   for (const [index, textsPerRequest] of request.textsPerRequest.entries()) {
     const left = request.textsPerRequest.length - index;
     const remainingMs = request.budgetMs - (performance.now() - started);
-    const label = `${textsPerRequest} per request`;
+    const label = `${textsPerRequest} texts/request`;
     const sweep = await runRateSweep({
       baseUrl: request.target.baseUrl,
       api: request.api,

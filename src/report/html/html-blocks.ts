@@ -54,3 +54,35 @@ export function renderChartGrid(charts: readonly (string | null)[]): string[] {
   const present = charts.filter((chart): chart is string => chart !== null);
   return present.length === 0 ? [] : [`<div class="charts">\n${present.join('\n')}\n</div>`];
 }
+
+export interface DocumentHead {
+  /** The title, already escaped. */
+  title: string;
+  css: string;
+  /** A CSP script-src source (the history site's one inline script); none: no script may run. */
+  scriptSource?: string;
+  /** Send no Referer from links (the history site links out). */
+  noReferrer?: boolean;
+}
+
+/** A report's <head>: UTF-8, a Content-Security-Policy that loads nothing from anywhere, both colour schemes. */
+export function renderDocumentHead(head: DocumentHead): string {
+  const csp = [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    ...(head.scriptSource === undefined ? [] : [`script-src ${head.scriptSource}`]),
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return [
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    ...(head.noReferrer === true ? ['<meta name="referrer" content="no-referrer">'] : []),
+    `<title>${head.title}</title>`,
+    `<style>${head.css}</style>`,
+    '</head>',
+  ].join('\n');
+}

@@ -21,6 +21,7 @@ import { escapeHtmlText } from '../text/escape.js';
 import { formatTimestamp } from '../text/format-numbers.js';
 import {
   renderChartGrid,
+  renderDocumentHead,
   renderHtmlList,
   renderHtmlTable,
   renderParagraph,
@@ -34,8 +35,6 @@ import type { Renderer, ReportInput } from '../renderer.js';
 import { listFindings } from '../facts/report-findings.js';
 import { describeBaseHistory, describeRunContext } from '../facts/run-context.js';
 import { describeVerdict, formatVerdictText } from '../facts/format-verdict.js';
-
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 function renderComparison(comparison: Comparison): string {
   const changed = listChangedRows(comparison);
@@ -139,16 +138,8 @@ function renderSettingsTable(profile: Profile): string[] {
 }
 
 function renderHead(profile: Profile): string {
-  return [
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    `<title>embedprof report: ${escapeHtmlText(profile.model.spec, 120)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-  ].join('\n');
+  const title = `embedprof report: ${escapeHtmlText(profile.model.spec, 120)}`;
+  return renderDocumentHead({ title, css: REPORT_CSS });
 }
 
 /** The whole page. */

@@ -25,6 +25,7 @@ import { escapeHtmlText } from '../text/escape.js';
 import { formatTimestamp } from '../text/format-numbers.js';
 import {
   renderChartGrid,
+  renderDocumentHead,
   renderHtmlList,
   renderHtmlTable,
   renderParagraph,
@@ -33,7 +34,6 @@ import {
 import { REPORT_CSS } from './html-style.js';
 import { renderServeCurve, SERVE_CHART_CSS } from './serve-curve-chart.js';
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 /** Longest target (URL or command) in the page's title and heading. */
 const MAX_TITLE_CHARS = 120;
 
@@ -79,16 +79,8 @@ export function renderServeHtmlSections(profile: ServeProfile): string[] {
 }
 
 function renderHead(profile: ServeProfile): string {
-  return [
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    `<title>embedprof serve report: ${escapeHtmlText(describeServeTarget(profile), MAX_TITLE_CHARS)}</title>`,
-    `<style>${REPORT_CSS}${SERVE_CHART_CSS}</style>`,
-    '</head>',
-  ].join('\n');
+  const title = `embedprof serve report: ${escapeHtmlText(describeServeTarget(profile), MAX_TITLE_CHARS)}`;
+  return renderDocumentHead({ title, css: `${REPORT_CSS}${SERVE_CHART_CSS}` });
 }
 
 /** The whole page (serve-report.html). */

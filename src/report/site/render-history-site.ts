@@ -8,7 +8,7 @@
 import type { HistorySeries } from '../../history/history-series.js';
 import { escapeHtml, escapeHtmlText } from '../text/escape.js';
 import { formatTimestamp } from '../text/format-numbers.js';
-import { renderSection } from '../html/html-blocks.js';
+import { renderDocumentHead, renderSection } from '../html/html-blocks.js';
 import { createChartNamer, renderCellSection } from './cell-section.js';
 import { renderOverviewCards } from './overview-cards.js';
 import type { HistorySiteContext, SiteFile } from './site-context.js';
@@ -17,24 +17,12 @@ import { computeScriptSource, SITE_SCRIPT } from './site-script.js';
 import { HISTORY_SITE_CSS } from './site-style.js';
 
 function renderHead(context: HistorySiteContext): string {
-  const csp = [
-    "default-src 'none'",
-    "style-src 'unsafe-inline'",
-    `script-src ${computeScriptSource()}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  return [
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    '<meta name="referrer" content="no-referrer">',
-    `<title>${escapeHtmlText(context.title, 120)}</title>`,
-    `<style>${HISTORY_SITE_CSS}</style>`,
-    '</head>',
-  ].join('\n');
+  return renderDocumentHead({
+    title: escapeHtmlText(context.title, 120),
+    css: HISTORY_SITE_CSS,
+    scriptSource: computeScriptSource(),
+    noReferrer: true,
+  });
 }
 
 function describeHistory(groups: readonly HistorySeries[][], context: HistorySiteContext): string {
