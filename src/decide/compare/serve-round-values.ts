@@ -5,10 +5,11 @@
  * - The knee: the round's windows alone, with the sweep's method (estimate-knee.ts of the rate sweep): each
  *   rate's load is max(quantile / objective, error rate / limit), ≤ 1 within (a window where nothing
  *   succeeded is infinitely beyond), and the knee is where the load crosses 1 after the highest rate within,
- *   interpolated on log(rate). A round with no rate within has a knee at most the lowest rate; a round with
+ *   interpolated (log(load) on log(rate)). A round with no rate within has a knee at most the lowest rate; a round with
  *   every rate within, a knee at least the highest. The bound stands in for the value (censoring at the edge,
  *   as the sweep's bootstrap does), and the pair records which way the true change can only be further.
  */
+import { computeLoad, findCrossing } from '../../measure/serve/estimate-knee.js';
 import type { ServeWindow } from '../../measure/serve/serve-profile-schema.js';
 import type { PairedRate } from './pair-serve-sweeps.js';
 import type { ServePair, ServePairUse, ServeRoundValue } from './serve-comparison-schema.js';
@@ -21,40 +22,33 @@ export interface KneeCriteria {
 
 export type Side = 'base' | 'head';
 
-/** max(quantile / objective, error rate / limit): ≤ 1 within; no success at all is infinitely beyond. */
+/** The window's load with the sweep's rule (estimate-knee.ts): a window where nothing succeeded is beyond. */
 export function computeWindowLoad(window: ServeWindow, criteria: KneeCriteria): number {
-  const quantile = window.latencyMs?.[criteria.sloQuantile];
-  const latencyLoad = quantile === undefined ? Number.POSITIVE_INFINITY : quantile / criteria.latencySloMs;
-  const errorLoad =
-    window.errorRate <= 0
-      ? 0
-      : criteria.maxErrorRate === 0
-        ? Number.POSITIVE_INFINITY
-        : window.errorRate / criteria.maxErrorRate;
-  return Math.max(latencyLoad, errorLoad);
+  const quantile = window.latencyMs?.[criteria.sloQuantile] ?? Number.NaN;
+  return computeLoad(quantile, window.errorRate, criteria);
 }
 
-/** Where the loads (ascending rates) cross 1 after the highest rate within, interpolated on log(rate). */
+/** The sweep's crossing (estimate-knee.ts), with the edges as bounds of the round's knee. */
 export function findKneeCrossing(rates: readonly number[], loads: readonly number[]): ServeRoundValue {
-  const highestWithin = loads.reduce((found, load, i) => (load <= 1 ? i : found), -1);
-  const lowest = rates[0] ?? NaN;
-  const highest = rates[rates.length - 1] ?? NaN;
-  if (highestWithin < 0) {
-    return { kind: 'at-most', bound: lowest, reason: `no rate within the objective, ${lowest}/s the lowest` };
+  const crossing = findCrossing(rates, loads);
+  const lowest = rates[0] ?? Number.NaN;
+  const highest = rates[rates.length - 1] ?? Number.NaN;
+  switch (crossing.kind) {
+    case 'below':
+      return {
+        kind: 'at-most',
+        bound: lowest,
+        reason: `no rate within the objective, ${lowest}/s the lowest`,
+      };
+    case 'above':
+      return {
+        kind: 'at-least',
+        bound: highest,
+        reason: `every rate within the objective, up to ${highest}/s`,
+      };
+    case 'found':
+      return { kind: 'value', value: crossing.rate };
   }
-  if (highestWithin === rates.length - 1) {
-    return {
-      kind: 'at-least',
-      bound: highest,
-      reason: `every rate within the objective, up to ${highest}/s`,
-    };
-  }
-  const within = rates[highestWithin] as number;
-  const beyond = rates[highestWithin + 1] as number;
-  const loadWithin = loads[highestWithin] as number;
-  const loadBeyond = loads[highestWithin + 1] as number;
-  const fraction = Number.isFinite(loadBeyond) ? (1 - loadWithin) / (loadBeyond - loadWithin) : 0;
-  return { kind: 'value', value: Math.exp(Math.log(within) + fraction * Math.log(beyond / within)) };
 }
 
 /** One side's knee from one round's windows at the paired rates. */

@@ -70,10 +70,12 @@ test('no reference rate on either side: p95-at-reference is inconclusive and say
   assert.equal(comparison.overall.verdict, 'inconclusive');
 });
 
-test('the knee crossing: interpolated on log(rate); bounds below the lowest and above the highest rate', () => {
+test('the knee crossing: as the sweep finds it, log(load) on log(rate); bounds below the lowest and above the highest rate', () => {
   const crossing = findKneeCrossing([50, 100], [0.5, 1.5]);
   assert.equal(crossing.kind, 'value');
-  if (crossing.kind === 'value') assert.ok(Math.abs(crossing.value - Math.sqrt(50 * 100)) < 1e-9);
+  // log(load) from ln 0.5 to ln 1.5 crosses 0 at ln 2 / ln 3 of the way from 50 to 100 on log(rate)
+  if (crossing.kind === 'value')
+    assert.ok(Math.abs(crossing.value - 50 * 2 ** (Math.log(2) / Math.log(3))) < 1e-9);
   const atWithin = findKneeCrossing([50, 100], [0.5, Infinity]);
   assert.ok(
     atWithin.kind === 'value' && Math.abs(atWithin.value - 50) < 1e-9,
