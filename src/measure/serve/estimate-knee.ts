@@ -10,11 +10,13 @@
  * measured rate (beyond), log(load) interpolated on log(rate); when it is infinite there, the rate within.
  * Its interval: the same crossing in every bootstrap replicate (bootstrap-windows.ts), each rate's replicate
  * b taken together (the rates' windows are independent), the 2.5 % and 97.5 % quantiles of the crossings; a
- * replicate whose crossing leaves the measured range counts at that range's edge.
+ * replicate whose crossing leaves the measured range counts at that range's edge. Widened, where wider, to the
+ * t interval of the rounds' own knees (round-knee-interval.ts): the drift over the run.
  */
 import { computeQuantile, computeSum } from '../../ground/stats/index.js';
 import { bootstrapWindows } from './bootstrap-windows.js';
 import { deriveSeed } from './plan-rate-ladder.js';
+import { computeRoundKneeInterval, findRoundKnees, type RoundKneePlan } from './round-knee-interval.js';
 import type { MeasuredWindow } from './measure-serve-window.js';
 import type { Estimate, Knee, ServePlan, ServeRate } from './serve-profile-schema.js';
 
@@ -149,7 +151,16 @@ export function estimateKnee(estimates: readonly RateEstimate[], plan: KneePlan)
       return { kind: 'above-highest', highestRatePerSecond: highest };
     case 'found': {
       const crossings = replicateCrossings(used, plan, lowest, highest);
-      const [low, high] = computePercentileInterval(crossings, point.rate);
+      const [windowLow, windowHigh] = computePercentileInterval(crossings, point.rate);
+      const rounds = computeRoundKneeInterval(
+        findRoundKnees(
+          used.map((e) => e.rate),
+          roundPlan(plan),
+        ),
+      );
+      // the wider of the window bootstrap's and the rounds' interval at each end (round-knee-interval.ts)
+      const low = Math.min(windowLow, rounds?.low ?? windowLow);
+      const high = Math.max(windowHigh, rounds?.high ?? windowHigh);
       const bracket = { within: point.within, beyond: point.beyond };
       return { kind: 'found', ratePerSecond: point.rate, low, high, bracket };
     }
@@ -158,6 +169,17 @@ export function estimateKnee(estimates: readonly RateEstimate[], plan: KneePlan)
       throw new RangeError(`unknown crossing ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+function roundPlan(plan: KneePlan): RoundKneePlan {
+  return {
+    sloQuantile: plan.sloQuantile,
+    computeLoad: (quantileMs, errorRate) => computeLoad(quantileMs, errorRate, plan),
+    findCrossing: (rates, loads) => {
+      const crossing = findCrossing(rates, loads);
+      return crossing.kind === 'found' ? crossing.rate : null;
+    },
+  };
 }
 
 /** Each replicate's crossing; one that leaves the measured range counts at its edge. */

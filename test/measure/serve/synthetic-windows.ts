@@ -10,6 +10,8 @@ export interface SyntheticWindow {
   goodputPerSecond?: number;
   /** Successful answers per second (default: the latencies' count, a one-second window). */
   achievedRatePerSecond?: number;
+  /** The ladder round it belongs to (default 0). */
+  round?: number;
 }
 
 export function makeWindow(latenciesMs: number[], options: SyntheticWindow = {}): MeasuredWindow {
@@ -19,7 +21,7 @@ export function makeWindow(latenciesMs: number[], options: SyntheticWindow = {})
   const at = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
   return {
     window: {
-      round: 0,
+      round: options.round ?? 0,
       startedAtMs: 0,
       planned,
       sent: planned,
