@@ -15,7 +15,11 @@ import { prepareServeApi } from '../src/measure/serve/serve-api.js';
 import { createServePool, sendSchedule } from '../src/measure/serve/send-schedule.js';
 import type { ScheduleRequest } from '../src/measure/serve/serve-types.js';
 import { summarizeWindow, type WindowSummary } from '../src/measure/serve/summarize-window.js';
-import { DEFAULT_WAIT_PRECISION, type WaitPrecision } from '../src/measure/serve/wait-until.js';
+import {
+  DEFAULT_WAIT_PRECISION,
+  YIELD_FROM_RATE,
+  type WaitPrecision,
+} from '../src/measure/serve/wait-until.js';
 
 const RATES = [1000, 2500, 5000, 7500, 10_000, 15_000, 20_000];
 const WINDOW_SECONDS = 3;
@@ -47,7 +51,7 @@ async function measureRate(
   baseUrl: string,
   rate: number,
   seconds: number,
-  precision = DEFAULT_WAIT_PRECISION,
+  precision?: WaitPrecision,
 ): Promise<RateResult> {
   const schedule: ScheduleRequest = {
     ratePerSecond: rate,
@@ -62,7 +66,12 @@ async function measureRate(
     const common = { baseUrl, api: API, corpus: CORPUS, maxInFlight: MAX_IN_FLIGHT, timeoutMs: 5000, pool };
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();
-    const result = await sendSchedule({ ...common, schedule, plan, precision });
+    const result = await sendSchedule({
+      ...common,
+      schedule,
+      plan,
+      ...(precision === undefined ? {} : { precision }),
+    });
     const cpu = process.cpuUsage(cpuBefore);
     const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
     return { summary: summarizeWindow(result, { latencySloMs: 10 }), cpuShare };
@@ -111,8 +120,12 @@ function describePrecision(precision: WaitPrecision): string {
 }
 
 /** Rising rates until the generator sends under 90 % of the plan; returns the highest rate held. */
-async function climbRates(baseUrl: string, precision: WaitPrecision): Promise<number> {
-  console.log(`  waiting: ${describePrecision(precision)}`);
+async function climbRates(baseUrl: string, precision?: WaitPrecision): Promise<number> {
+  const way =
+    precision === undefined
+      ? `by rate (default): nap below ${YIELD_FROM_RATE}/s, then yield`
+      : describePrecision(precision);
+  console.log(`  waiting: ${way}`);
   let best = 0;
   for (const rate of RATES) {
     const result = await measureRate(baseUrl, rate, WINDOW_SECONDS, precision);
@@ -138,8 +151,8 @@ export async function runServeBench(): Promise<number> {
     console.log(
       `\nserve: open-loop load generator vs an instant loopback server (Poisson, ${WINDOW_SECONDS} s windows)`,
     );
-    const best = await climbRates(server.baseUrl, DEFAULT_WAIT_PRECISION);
-    await climbRates(server.baseUrl, { wakeEarlyMs: 2, fineWait: 'yield' });
+    const best = await climbRates(server.baseUrl);
+    await climbRates(server.baseUrl, DEFAULT_WAIT_PRECISION);
     await compareWaits(server.baseUrl);
     return best;
   } finally {

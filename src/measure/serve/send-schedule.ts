@@ -14,7 +14,7 @@ import { Pool } from 'undici';
 import type { PreparedApi } from './serve-api.js';
 import type { PlannedRequest, RequestRecord, ScheduleRequest, WindowResult } from './serve-types.js';
 import { recordNotSent, sendRequest } from './send-request.js';
-import { DEFAULT_WAIT_PRECISION, waitUntil, type WaitPrecision } from './wait-until.js';
+import { choosePrecision, waitUntil, type WaitPrecision } from './wait-until.js';
 
 export interface WindowSending {
   /** The server's base URL (scheme, host, port, and an optional path prefix before the API's path). */
@@ -29,7 +29,7 @@ export interface WindowSending {
   timeoutMs: number;
   /** A pool from createServePool (same cap) kept open across windows; by default one per window. */
   pool?: Pool;
-  /** How each due time is waited for (default DEFAULT_WAIT_PRECISION). */
+  /** How each due time is waited for (default: choosePrecision of the schedule's rate). */
   precision?: WaitPrecision;
 }
 
@@ -68,7 +68,7 @@ async function runWindow(sending: WindowSending, pool: Pool) {
   const plan = sending.plan;
   const windowStartMs = performance.now();
   const dispatcher = createDispatcher(sending, pool, windowStartMs);
-  const precision = sending.precision ?? DEFAULT_WAIT_PRECISION;
+  const precision = sending.precision ?? choosePrecision(sending.schedule.ratePerSecond);
   let next = 0;
   while (next < plan.length) {
     await waitUntil(windowStartMs + (plan[next] as PlannedRequest).dueMs, precision);
