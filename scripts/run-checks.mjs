@@ -1,13 +1,12 @@
 // The static checks of `npm test`, two at a time (they are independent, and each leaves a core idle part of
-// its time): eslint, prettier, the architecture rules (dependency-cruiser) and the committed dist/ against a
-// fresh build. Each check's output is printed whole once it ends; the exit code is the worst of them.
+// its time): the lint script (eslint and prettier, as `npm run lint`), the architecture rules
+// (dependency-cruiser) and the committed dist/ against a fresh build. Each check's output is printed whole once
+// it ends; the exit code is the worst of them.
 import { spawn } from 'node:child_process';
 
-const bin = (name) => `node_modules/.bin/${name}`;
 const CHECKS = [
+  { name: 'npm run lint', command: 'npm', args: ['run', 'lint'] },
   { name: 'check-dist', command: process.execPath, args: ['scripts/check-dist.mjs'] },
-  { name: 'eslint', command: bin('eslint'), args: ['.'] },
-  { name: 'prettier', command: bin('prettier'), args: ['--check', '.'] },
   { name: 'depcruise', command: process.execPath, args: ['scripts/check-architecture.mjs'] },
 ];
 

@@ -103,7 +103,13 @@ test('the README quick start in a fresh clone: install, profile, lint, profile a
   const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  assert.match(packageJson.scripts.test ?? '', /&& npm run lint &&/, 'npm test runs the lint script');
+  assert.match(
+    packageJson.scripts.test ?? '',
+    /&& node scripts\/run-checks\.mjs &&/,
+    'npm test runs the checks',
+  );
+  const checks = readFileSync(join(root, 'scripts/run-checks.mjs'), 'utf8');
+  assert.match(checks, /command: 'npm', args: \['run', 'lint'\]/, 'the checks run the lint script');
   assert.match(packageJson.scripts.lint ?? '', /^eslint \. && prettier --check \.$/);
 
   const clone = cloneCheckout(t);

@@ -158,9 +158,10 @@ export function estimateKnee(estimates: readonly RateEstimate[], plan: KneePlan)
           roundPlan(plan),
         ),
       );
-      // the wider of the window bootstrap's and the rounds' interval at each end (round-knee-interval.ts)
-      const low = Math.min(windowLow, rounds?.low ?? windowLow);
-      const high = Math.max(windowHigh, rounds?.high ?? windowHigh);
+      // the wider of the window bootstrap's and the rounds' interval at each end (round-knee-interval.ts), within
+      // the rates measured, as the bootstrap's crossings are
+      const low = Math.max(lowest, Math.min(windowLow, rounds?.low ?? windowLow));
+      const high = Math.min(highest, Math.max(windowHigh, rounds?.high ?? windowHigh));
       const bracket = { within: point.within, beyond: point.beyond };
       return { kind: 'found', ratePerSecond: point.rate, low, high, bracket };
     }

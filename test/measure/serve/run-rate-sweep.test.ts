@@ -11,7 +11,7 @@ import { startEmbeddingServer } from './embedding-server.js';
 // 10 ms per request: one worker serves 100 requests/s at most (about 87 with its HTTP overhead). The objective,
 // 6 service times, leaves room for the scheduling noise of a loaded two-core machine (tens of ms at the tail)
 // while M/D/1 puts the knee near 70 % of capacity; a window of 1 s is long enough for a queue just above
-// capacity to break the objective (its backlog grows by (utilisation − 1) × 1 s). The band is wide for the
+// capacity to break the objective (its backlog grows by (utilisation − 1) × 1 s). The knee lies in a wide band for the
 // same noise: 0.4–1.0 × capacity.
 const SERVICE_MS = 10;
 const CAPACITY = 1000 / SERVICE_MS;
@@ -21,7 +21,7 @@ const PLAN: ServePlan = {
   arrivals: 'poisson',
   seed: 21,
   windowSeconds: 1,
-  rounds: 2,
+  rounds: 3,
   latencySloMs: 6 * SERVICE_MS,
   sloQuantile: 'p95',
   maxErrorRate: 0.01,
@@ -49,7 +49,7 @@ function sweepRequest(baseUrl: string, plan: Partial<ServePlan>, extra: Partial<
   return { request, lines, warnings };
 }
 
-test('a server of known capacity: the knee and its interval lie within 0.4 to 1 times its capacity', async (t) => {
+test('a server of known capacity: the knee lies within 0.4 to 1 times its capacity, its interval within the ladder', async (t) => {
   const server = await startCapacityServer(t, SERVICE_MS);
   const { request, lines } = sweepRequest(server.baseUrl, { referenceRatePerSecond: 40 }, { ladderSize: 4 });
   const sweep = serveSweepSchema.parse(await runRateSweep(request));
@@ -64,19 +64,22 @@ test('a server of known capacity: the knee and its interval lie within 0.4 to 1 
     );
   }
   assert.ok(knee.kind === 'found');
-  assert.ok(
-    knee.low >= 0.4 * CAPACITY && knee.high <= CAPACITY,
-    `knee ${knee.ratePerSecond.toFixed(0)} (${knee.low.toFixed(0)}–${knee.high.toFixed(0)}) req/s; ${curve.join('; ')}`,
-  );
+  const described = `knee ${knee.ratePerSecond.toFixed(0)} (${knee.low.toFixed(0)}–${knee.high.toFixed(0)}) req/s; ${curve.join('; ')}`;
+  assert.ok(knee.ratePerSecond >= 0.4 * CAPACITY && knee.ratePerSecond <= CAPACITY, described);
+  // the interval holds the rounds' drift as well (round-knee-interval.ts): its width is the machine's to decide,
+  // but it holds the knee and stays within the ladder's rates
+  const ladderRates = sweep.rates.filter((r) => r.phase === 'ladder').map((r) => r.ratePerSecond);
+  assert.ok(knee.low <= knee.ratePerSecond && knee.ratePerSecond <= knee.high, described);
+  assert.ok(knee.low >= Math.min(...ladderRates) && knee.high <= Math.max(...ladderRates), described);
   assert.ok(knee.bracket.within < knee.ratePerSecond && knee.ratePerSecond <= knee.bracket.beyond);
-  // the probe bracketed it, the ladder measured every rate in both rounds, the rates ascend
+  // the probe bracketed it, the ladder measured every rate in every round, the rates ascend
   const probe = sweep.rates.filter((r) => r.phase === 'probe');
   const ladder = sweep.rates.filter((r) => r.phase === 'ladder');
   assert.ok(probe.some((r) => r.withinSlo) && probe.some((r) => !r.withinSlo));
-  assert.ok(ladder.length >= 4 && ladder.every((r) => r.windows.length === 2));
+  assert.ok(ladder.length >= 4 && ladder.every((r) => r.windows.length === PLAN.rounds));
   assert.deepEqual(
     ladder.map((r) => r.windows.map((w) => w.round).sort()),
-    ladder.map(() => [0, 1]),
+    ladder.map(() => [0, 1, 2]),
   );
   const rates = sweep.rates.map((r) => r.ratePerSecond);
   assert.deepEqual(
@@ -91,8 +94,8 @@ test('a server of known capacity: the knee and its interval lie within 0.4 to 1 
   const starts = sweep.rates.flatMap((r) => r.windows.map((w) => w.startedAtMs)).sort((a, b) => a - b);
   assert.ok(starts.slice(1).every((s, i) => s - (starts[i] as number) >= PLAN.windowSeconds * 1000));
   const ladderLines = lines.filter((line) => line.startsWith('['));
-  assert.equal(ladderLines.length, ladder.length * 2);
-  assert.match(ladderLines[ladderLines.length - 1] ?? '', /^\[(\d+)\/\1\] [\d.]+ req\/s, round 2 \(\d+s\)$/);
+  assert.equal(ladderLines.length, ladder.length * PLAN.rounds);
+  assert.match(ladderLines[ladderLines.length - 1] ?? '', /^\[(\d+)\/\1\] [\d.]+ req\/s, round 3 \(\d+s\)$/);
   assert.ok(lines.some((line) => /^probe [\d.]+ req\/s: p95 [\d.]+ ms, [\d.]+ % errors, beyond$/.test(line)));
 });
 
