@@ -1,5 +1,6 @@
 /**
- * The core's `export`: an existing profile.json as a document another tool reads (Bencher Metric Format,
+ * The core's `export`: an existing profile.json (or serve-profile.json: its knees and reference-rate latencies)
+ * as a document another tool reads (Bencher Metric Format,
  * github-action-benchmark's custom JSON), checked against that format's schema and written atomically.
  * Measures nothing; skipped and failed cells are left out and named in the outcome's notes.
  */
@@ -8,6 +9,7 @@ import type { z } from 'zod';
 import { createUsageError, describeError } from '../ground/errors.js';
 import {
   exportProfile,
+  exportServeProfile,
   selectExporter,
   serializeExport,
   type Exported,
@@ -17,7 +19,7 @@ import { writeFileAtomically } from '../ground/files/atomic-write.js';
 import type { CoreDeps } from './core-deps.js';
 import type { ExportOutcome } from './outcomes.js';
 import { createFolders } from '../ground/files/check-path.js';
-import { readProfileFile } from './read-profile-file.js';
+import { readMeasuredFile } from './read-profile-file.js';
 
 export interface ExportRequest {
   /** The profile.json to export (--profile), relative to deps.cwd. */
@@ -115,8 +117,12 @@ export async function runExport(request: ExportRequest, deps: Pick<CoreDeps, 'cw
   assertName(request.name);
   const profilePath = resolve(deps.cwd, request.profilePath);
   const target = resolveTarget(request, profilePath, deps.cwd);
-  const profile = await readProfileFile(profilePath, '--profile');
-  const exported = exportProfile(profile, request.format, { name: request.name ?? null });
+  const read = await readMeasuredFile(profilePath, '--profile');
+  const options = { name: request.name ?? null };
+  const exported =
+    read.kind === 'serve'
+      ? exportServeProfile(read.profile, request.format, options)
+      : exportProfile(read.profile, request.format, options);
   assertValid(exported, request, `--profile ${request.profilePath}`);
   await writeExport(target.path, serializeExport(exported), target.label);
   return {

@@ -41,7 +41,9 @@ provenance (commit, ref, runner, workflow run from the GitHub Actions environmen
 Writes a profile's cells as Bencher Metric Format JSON (\`bencher run --adapter json --file bmf.json\`) or as
 github-action-benchmark's custom JSON: gab-bigger (throughput) for a \`tool: customBiggerIsBetter\` step,
 gab-smaller (p95 latency, peak memory) for a \`tool: customSmallerIsBetter\` step, gab both. Values are medians over the
-worker processes with their 95 % intervals; skipped and failed cells are left out and named.`,
+worker processes with their 95 % intervals; skipped and failed cells are left out and named. A serve-profile.json
+(\`embedprof serve-profile\`) exports each sweep's knee (throughput, req/s; bigger is better) and its p95 at the
+reference rate (latency; smaller is better), with their intervals.`,
   'history-add': `embedprof history add --profile profile.json (--store DIR | --data-branch NAME) [options]
 
 Appends one compact record of the profile (per cell and metric the per-process values, the machine, the commit,

@@ -9,6 +9,8 @@ import type { Profile } from '../../measure/protocol/profile-schema.js';
 import { listExportCells, listUnmeasuredCells, type ExportOptions } from './export-cells.js';
 import { exportBmf } from './export-bmf.js';
 import { exportGab } from './export-gab.js';
+import { countServeBenchmarks, exportServeBmf, exportServeGab, listServeNotes } from './export-serve.js';
+import type { ServeProfile } from '../../measure/serve/serve-profile-schema.js';
 import {
   bmfDocumentSchema,
   gabDocumentSchema,
@@ -34,6 +36,8 @@ export interface Exporter<F extends ExportFormat = ExportFormat> {
   description: string;
   schema: z.ZodType<ExportDocuments[F]>;
   render: (profile: Profile, options: ExportOptions) => ExportDocuments[F];
+  /** The same format of a serve profile (export-serve.ts). */
+  renderServe: (profile: ServeProfile, options: ExportOptions) => ExportDocuments[F];
 }
 
 function createGabExporter<F extends 'gab-bigger' | 'gab-smaller'>(
@@ -48,6 +52,7 @@ function createGabExporter<F extends 'gab-bigger' | 'gab-smaller'>(
     description: `github-action-benchmark \`tool: ${direction}\`: ${measures}`,
     schema: gabDocumentSchema,
     render: (profile, options) => exportGab(profile, direction, options),
+    renderServe: (profile, options) => exportServeGab(profile, direction, options),
   };
 }
 
@@ -60,6 +65,7 @@ const EXPORTERS: { readonly [F in ExportFormat]: Exporter<F> } = {
       'Bencher Metric Format (`bencher run --adapter json --file …`): throughput, latency, peak memory',
     schema: bmfDocumentSchema,
     render: exportBmf,
+    renderServe: exportServeBmf,
   },
   'gab-bigger': createGabExporter('gab-bigger', 'customBiggerIsBetter', 'throughput'),
   'gab-smaller': createGabExporter('gab-smaller', 'customSmallerIsBetter', 'p95 batch latency, peak memory'),
@@ -109,6 +115,20 @@ export function exportProfile<F extends ExportFormat>(
     document: selectExporter(format).render(profile, options),
     benchmarks: listExportCells(profile, options).length,
     notes: listUnmeasuredCells(profile, options),
+  };
+}
+
+/** A serve profile's knees and reference-rate latencies in `format` (export-serve.ts). */
+export function exportServeProfile<F extends ExportFormat>(
+  profile: ServeProfile,
+  format: F,
+  options: ExportOptions = {},
+): Exported<F> {
+  return {
+    format,
+    document: selectExporter(format).renderServe(profile, options),
+    benchmarks: countServeBenchmarks(profile, options),
+    notes: listServeNotes(profile, options),
   };
 }
 

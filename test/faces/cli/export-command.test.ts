@@ -1,13 +1,14 @@
 /** `embedprof export`: a profile as Bencher Metric Format or github-action-benchmark JSON, through the CLI. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bmfDocumentSchema, gabDocumentSchema } from '../../../src/report/export/index.js';
 import { EXPORT_FORMATS } from '../../../src/report/export/exporters.js';
 import { EXPORT_FORMAT_CHOICES } from '../../../src/faces/settings/history-settings.js';
 import { runCli } from '../../helpers/run-cli.js';
+import { SERVE_CASES } from '../../report/serve/serve-cases.js';
 
 const PROFILE = 'test/report/fixtures/profile.json';
 
@@ -56,4 +57,25 @@ test('--format gab writes both directions, each the array of {name, unit, value,
       assert.match(entry.range ?? '', /^± [\d.]+$/, file);
     }
   }
+});
+
+test('export of a serve-profile.json: its knee and reference-rate p95; a corrupt one is named as a serve profile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'embedprof-export-serve-'));
+  const path = join(dir, 'serve-profile.json');
+  writeFileSync(path, JSON.stringify(SERVE_CASES.found));
+  const result = runCli(['export', '--profile', path, '--format', 'bmf']);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^Wrote .*bmf\.json: 1 benchmark\(s\) as bmf$/m);
+  const document = bmfDocumentSchema.parse(JSON.parse(readFileSync(join(dir, 'bmf.json'), 'utf8')));
+  assert.deepEqual(Object.keys(document['embedprof/serve/8 texts per request'] ?? {}).sort(), [
+    'latency',
+    'throughput',
+  ]);
+  writeFileSync(path, JSON.stringify({ ...SERVE_CASES.found, plan: { rounds: 'three' } }));
+  const corrupt = runCli(['export', '--profile', path, '--format', 'bmf']);
+  assert.equal(corrupt.status, 2);
+  assert.match(
+    corrupt.stderr,
+    /serve-profile\.json: expected a valid serve profile file \(schemaVersion 1\), received .*plan\.rounds/,
+  );
 });
