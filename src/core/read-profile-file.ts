@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { readDocumentFile } from '../ground/files/read-document-file.js';
+import { readDocumentFile, readDocumentText } from '../ground/files/read-document-file.js';
+import { parseDocument } from '../ground/schema/parse-document.js';
 import { profileSchema, type Profile } from '../measure/protocol/profile-schema.js';
 import { PROFILE_SCHEMA_VERSION } from '../ground/schema/profile-sections-schema.js';
 import {
@@ -7,6 +7,9 @@ import {
   serveProfileSchema,
   type ServeProfile,
 } from '../measure/serve/serve-profile-schema.js';
+
+const PROFILE_KIND = { name: 'profile', currentVersion: PROFILE_SCHEMA_VERSION };
+const SERVE_KIND = { name: 'serve profile', currentVersion: SERVE_PROFILE_SCHEMA_VERSION };
 
 /**
  * Reads a profile.json given on the command line. Missing, corrupt, truncated or future-version files are one
@@ -17,20 +20,9 @@ export function readProfileFile(path: string, flag: string): Promise<Profile> {
     path,
     input: `${flag} ${path}`,
     schema: profileSchema,
-    kind: { name: 'profile', currentVersion: PROFILE_SCHEMA_VERSION },
+    kind: PROFILE_KIND,
     expected: 'a readable profile.json written by `embedprof profile`',
     fix: 'Check the path, or run `embedprof profile --out DIR` first.',
-  });
-}
-
-export function readServeProfileFile(path: string, flag: string): Promise<ServeProfile> {
-  return readDocumentFile({
-    path,
-    input: `${flag} ${path}`,
-    schema: serveProfileSchema,
-    kind: { name: 'serve profile', currentVersion: SERVE_PROFILE_SCHEMA_VERSION },
-    expected: 'a readable serve-profile.json written by `embedprof serve-profile`',
-    fix: 'Check the path, or run `embedprof serve-profile --out DIR` first.',
   });
 }
 
@@ -38,17 +30,25 @@ export type MeasuredDocument =
   { kind: 'profile'; profile: Profile } | { kind: 'serve'; profile: ServeProfile };
 
 /**
- * A profile.json or a serve-profile.json, told apart by a serve profile's `sweeps`; anything else is read as a
- * profile.json, whose reader names what is wrong with it.
+ * A profile.json or a serve-profile.json, read once and told apart by a serve profile's `sweeps` and `plan`;
+ * anything else is parsed as a profile.json, whose schema names what is wrong with it.
  */
 export async function readMeasuredFile(path: string, flag: string): Promise<MeasuredDocument> {
-  if (await hasServeSections(path)) return { kind: 'serve', profile: await readServeProfileFile(path, flag) };
-  return { kind: 'profile', profile: await readProfileFile(path, flag) };
+  const text = await readDocumentText({
+    path,
+    input: `${flag} ${path}`,
+    expected: 'a readable profile.json or serve-profile.json written by embedprof',
+    fix: 'Check the path, or run `embedprof profile --out DIR` (or `embedprof serve-profile`) first.',
+  });
+  if (hasServeSections(text)) {
+    return { kind: 'serve', profile: parseDocument(text, serveProfileSchema, SERVE_KIND, path) };
+  }
+  return { kind: 'profile', profile: parseDocument(text, profileSchema, PROFILE_KIND, path) };
 }
 
-async function hasServeSections(path: string): Promise<boolean> {
+function hasServeSections(text: string): boolean {
   try {
-    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+    const parsed: unknown = JSON.parse(text);
     return typeof parsed === 'object' && parsed !== null && 'sweeps' in parsed && 'plan' in parsed;
   } catch {
     return false;

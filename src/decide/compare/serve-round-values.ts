@@ -9,7 +9,7 @@
  *   every rate within, a knee at least the highest. The bound stands in for the value (censoring at the edge,
  *   as the sweep's bootstrap does), and the pair records which way the true change can only be further.
  */
-import { computeLoad, findCrossing } from '../../measure/serve/estimate-knee.js';
+import { computeLoad, findCrossing } from '../../measure/serve/knee-crossing.js';
 import type { ServeWindow } from '../../measure/serve/serve-profile-schema.js';
 import type { PairedRate } from './pair-serve-sweeps.js';
 import type { ServePair, ServePairUse, ServeRoundValue } from './serve-comparison-schema.js';

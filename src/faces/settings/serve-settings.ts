@@ -15,121 +15,120 @@ import {
 } from '../../measure/protocol/setting-kit/setting-kinds.js';
 
 const SERVING = ['serve-profile'] as const;
-const target = { input: null, commands: SERVING, group: 'Serving' } as const;
-const load = { input: null, commands: SERVING, group: 'Serving' } as const;
+const serving = { input: null, commands: SERVING, group: 'Serving' } as const;
 
 export const SERVE_SETTINGS = {
   serveUrl: defineOptionalSetting({
     kind: urlKind('http://127.0.0.1:8080'),
-    ...{ ...target, flag: 'url', flagArg: 'URL', config: null },
+    ...{ ...serving, flag: 'url', flagArg: 'URL', config: null },
     help: 'the base URL of a server already running (the API path is added to it)',
   }),
   serveCommand: defineOptionalSetting({
     kind: textKind('none', 'embedprof serve-reference'),
-    ...{ ...target, flag: 'serve-command', flagArg: 'CMD', config: 'serve.command' },
+    ...{ ...serving, flag: 'serve-command', flagArg: 'CMD', config: 'serve.command' },
     help: 'a shell command that starts the server; embedprof gives it a free port as $PORT and {port}, waits until --ready-path answers 2xx, and stops its whole process group at the end',
   }),
   readyPath: defineSetting({
     kind: textKind('none', '/health'),
     fallback: '/health',
-    ...{ ...target, flag: 'ready-path', flagArg: 'PATH', config: 'serve.readyPath' },
+    ...{ ...serving, flag: 'ready-path', flagArg: 'PATH', config: 'serve.readyPath' },
     help: 'the path whose first 2xx answer means a started server is ready (default /health)',
   }),
   readyTimeoutSeconds: defineSetting({
     kind: numberKind('120'),
     fallback: 120,
-    ...{ ...target, flag: 'ready-timeout', flagArg: 'SECONDS', config: 'serve.readyTimeoutSeconds' },
+    ...{ ...serving, flag: 'ready-timeout', flagArg: 'SECONDS', config: 'serve.readyTimeoutSeconds' },
     help: 'how long a started server may take to become ready (default 120)',
   }),
   serveApi: defineSetting({
     kind: choiceKind(['openai', 'tei', 'template'] as const),
     fallback: 'openai' as const,
-    ...{ ...target, flag: 'api', flagArg: 'openai|tei|template', config: 'serve.api' },
+    ...{ ...serving, flag: 'api', flagArg: 'openai|tei|template', config: 'serve.api' },
     help: 'the API: openai (POST /v1/embeddings, {input, model}), tei (POST /embed, {inputs}), or template (--request-template) (default openai)',
   }),
   apiPath: defineOptionalSetting({
     kind: textKind('none', '/v1/embeddings'),
-    ...{ ...target, flag: 'api-path', flagArg: 'PATH', config: 'serve.path' },
+    ...{ ...serving, flag: 'api-path', flagArg: 'PATH', config: 'serve.path' },
     help: "the API's path (default /v1/embeddings for openai, /embed for tei, / for template)",
   }),
   apiModel: defineOptionalSetting({
     kind: textKind('none', 'all-MiniLM-L6-v2'),
-    ...{ ...target, flag: 'api-model', flagArg: 'NAME', config: 'serve.model' },
+    ...{ ...serving, flag: 'api-model', flagArg: 'NAME', config: 'serve.model' },
     help: 'the `model` field of OpenAI requests (default: none sent)',
   }),
   requestTemplate: defineOptionalSetting({
     kind: textKind('none', '{"texts": {{texts}}}'),
-    ...{ ...target, flag: 'request-template', flagArg: 'JSON', config: 'serve.requestTemplate' },
+    ...{ ...serving, flag: 'request-template', flagArg: 'JSON', config: 'serve.requestTemplate' },
     help: 'with --api template: the JSON body, with {{texts}} where the array of texts goes',
   }),
   serveLatencySloMs: defineSetting({
     kind: numberKind('100'),
     fallback: 100,
-    ...{ ...load, flag: 'latency-slo-ms', flagArg: 'MS', config: 'serve.latencySloMs' },
+    ...{ ...serving, flag: 'latency-slo-ms', flagArg: 'MS', config: 'serve.latencySloMs' },
     help: 'the latency objective: the knee is the highest rate whose --slo-quantile latency stays within it (default 100)',
   }),
   sloQuantile: defineSetting({
     kind: choiceKind(['p95', 'p99'] as const),
     fallback: 'p95' as const,
-    ...{ ...load, flag: 'slo-quantile', flagArg: 'p95|p99', config: 'serve.sloQuantile' },
+    ...{ ...serving, flag: 'slo-quantile', flagArg: 'p95|p99', config: 'serve.sloQuantile' },
     help: 'the latency quantile held to the objective (default p95)',
   }),
   maxErrorRate: defineSetting({
     kind: numberKind('0.01', 1),
     fallback: 0.01,
-    ...{ ...load, flag: 'max-error-rate', flagArg: 'F', config: 'serve.maxErrorRate' },
+    ...{ ...serving, flag: 'max-error-rate', flagArg: 'F', config: 'serve.maxErrorRate' },
     help: 'a rate whose failed requests exceed this fraction is beyond the knee (default 0.01)',
   }),
   textsPerRequest: defineSetting({
     kind: intListKind('1,8,32', 4096),
     fallback: [8],
-    ...{ ...load, flag: 'texts-per-request', flagArg: 'LIST', config: 'serve.textsPerRequest' },
+    ...{ ...serving, flag: 'texts-per-request', flagArg: 'LIST', config: 'serve.textsPerRequest' },
     help: 'texts in each request; a list sweeps them, one rate sweep each (default 8)',
   }),
   serveRates: defineOptionalSetting({
     kind: numberListKind('20,40,80'),
-    ...{ ...load, flag: 'rates', flagArg: 'LIST', config: 'serve.rates' },
+    ...{ ...serving, flag: 'rates', flagArg: 'LIST', config: 'serve.rates' },
     help: 'the request rates (per second) to measure; default: a ramp from a few warm-up requests doubles until the objective breaks, then rates around that bracket',
   }),
   referenceRate: defineOptionalSetting({
     kind: numberKind('50'),
-    ...{ ...load, flag: 'reference-rate', flagArg: 'R', config: 'serve.referenceRate' },
+    ...{ ...serving, flag: 'reference-rate', flagArg: 'R', config: 'serve.referenceRate' },
     help: 'also measure p95 latency at this fixed rate (per second), the figure a serve gate compares',
   }),
   arrivals: defineSetting({
     kind: choiceKind(['poisson', 'constant'] as const),
     fallback: 'poisson' as const,
-    ...{ ...load, flag: 'arrivals', flagArg: 'poisson|constant', config: 'serve.arrivals' },
+    ...{ ...serving, flag: 'arrivals', flagArg: 'poisson|constant', config: 'serve.arrivals' },
     help: 'when requests are due: Poisson arrivals or a constant interval, from a seeded schedule (default poisson)',
   }),
   windowSeconds: defineSetting({
     kind: numberKind('5'),
     fallback: 5,
-    ...{ ...load, flag: 'window-seconds', flagArg: 'S', config: 'serve.windowSeconds' },
+    ...{ ...serving, flag: 'window-seconds', flagArg: 'S', config: 'serve.windowSeconds' },
     help: 'the length of one measurement window at one rate (default 5)',
   }),
   serveRounds: defineSetting({
     kind: intKind(1, 50, '3'),
     fallback: 3,
-    ...{ ...load, flag: 'rounds', flagArg: 'N', config: 'serve.rounds' },
+    ...{ ...serving, flag: 'rounds', flagArg: 'N', config: 'serve.rounds' },
     help: 'windows per rate, in rounds whose order of rates is shuffled (default 3)',
   }),
   maxInFlight: defineSetting({
     kind: intKind(1, 65_536, '256'),
     fallback: 256,
-    ...{ ...load, flag: 'max-in-flight', flagArg: 'N', config: 'serve.maxInFlight' },
+    ...{ ...serving, flag: 'max-in-flight', flagArg: 'N', config: 'serve.maxInFlight' },
     help: 'at most N requests open at once; requests due beyond it wait (and are counted) (default 256)',
   }),
   requestTimeoutSeconds: defineSetting({
     kind: numberKind('10'),
     fallback: 10,
-    ...{ ...load, flag: 'request-timeout', flagArg: 'SECONDS', config: 'serve.requestTimeoutSeconds' },
+    ...{ ...serving, flag: 'request-timeout', flagArg: 'SECONDS', config: 'serve.requestTimeoutSeconds' },
     help: 'a request not answered this long after it was due is a timeout (default 10)',
   }),
   serveTimeBudgetSeconds: defineSetting({
     kind: numberKind('300'),
     fallback: 300,
-    ...{ ...load, flag: 'time-budget', flagArg: 'SECONDS', config: 'serve.timeBudgetSeconds' },
+    ...{ ...serving, flag: 'time-budget', flagArg: 'SECONDS', config: 'serve.timeBudgetSeconds' },
     help: 'wall-clock budget of the whole sweep; a round starts only when it fits, and at least one runs (default 300)',
   }),
 };

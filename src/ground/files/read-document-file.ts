@@ -24,6 +24,14 @@ export interface DocumentFileRequest<S extends z.ZodType> {
 export async function readDocumentFile<S extends z.ZodType>(
   request: DocumentFileRequest<S>,
 ): Promise<z.infer<S>> {
+  const text = await readDocumentText(request);
+  return parseDocument(text, request.schema, request.kind, request.label ?? request.path);
+}
+
+/** The file's text, for a caller that picks the kind from it; a special or unreadable file is a UsageError. */
+export async function readDocumentText(
+  request: Pick<DocumentFileRequest<z.ZodType>, 'path' | 'input' | 'expected' | 'fix'>,
+): Promise<string> {
   await assertNotSpecialFile(request.path, (problem) =>
     createUsageError({ input: request.input, ...problem, fix: request.fix }),
   );
@@ -38,5 +46,5 @@ export async function readDocumentFile<S extends z.ZodType>(
       fix: request.fix,
     });
   }
-  return parseDocument(text, request.schema, request.kind, request.label ?? request.path);
+  return text;
 }

@@ -16,11 +16,12 @@
 import { computeQuantile, computeSum } from '../../ground/stats/index.js';
 import { bootstrapWindows } from './bootstrap-windows.js';
 import { deriveSeed } from './plan-rate-ladder.js';
-import { computeRoundKneeInterval, findRoundKnees, type RoundKneePlan } from './round-knee-interval.js';
+import { computeLoad, findCrossing, type KneePlan } from './knee-crossing.js';
+import { computeRoundKneeInterval, findRoundKnees } from './round-knee-interval.js';
 import type { MeasuredWindow } from './measure-serve-window.js';
-import type { Estimate, Knee, ServePlan, ServeRate } from './serve-profile-schema.js';
+import type { Estimate, Knee, ServeRate } from './serve-profile-schema.js';
 
-export type KneePlan = Pick<ServePlan, 'latencySloMs' | 'sloQuantile' | 'maxErrorRate'>;
+export { computeLoad, findCrossing, type Crossing, type KneePlan } from './knee-crossing.js';
 
 export interface RateEstimateRequest {
   ratePerSecond: number;
@@ -120,16 +121,6 @@ export function isWithinSlo(measured: readonly MeasuredWindow[], plan: KneePlan)
   return computeLoad(quantile, errorRate, plan) <= 1;
 }
 
-/** max(quantile / objective, error rate / limit): ≤ 1 within. NaN (nothing succeeded) is infinitely beyond. */
-export function computeLoad(sloQuantileMs: number, errorRate: number, plan: KneePlan): number {
-  const latencyLoad = Number.isNaN(sloQuantileMs)
-    ? Number.POSITIVE_INFINITY
-    : sloQuantileMs / plan.latencySloMs;
-  const errorLoad =
-    errorRate <= 0 ? 0 : plan.maxErrorRate === 0 ? Number.POSITIVE_INFINITY : errorRate / plan.maxErrorRate;
-  return Math.max(latencyLoad, errorLoad);
-}
-
 /** The knee over the ladder's rates (all rates when there is no ladder), with its bootstrap interval. */
 export function estimateKnee(estimates: readonly RateEstimate[], plan: KneePlan): Knee {
   const ladder = estimates.filter((e) => e.rate.phase === 'ladder');
@@ -155,7 +146,7 @@ export function estimateKnee(estimates: readonly RateEstimate[], plan: KneePlan)
       const rounds = computeRoundKneeInterval(
         findRoundKnees(
           used.map((e) => e.rate),
-          roundPlan(plan),
+          plan,
         ),
       );
       // the wider of the window bootstrap's and the rounds' interval at each end (round-knee-interval.ts), within
@@ -172,17 +163,6 @@ export function estimateKnee(estimates: readonly RateEstimate[], plan: KneePlan)
   }
 }
 
-function roundPlan(plan: KneePlan): RoundKneePlan {
-  return {
-    sloQuantile: plan.sloQuantile,
-    computeLoad: (quantileMs, errorRate) => computeLoad(quantileMs, errorRate, plan),
-    findCrossing: (rates, loads) => {
-      const crossing = findCrossing(rates, loads);
-      return crossing.kind === 'found' ? crossing.rate : null;
-    },
-  };
-}
-
 /** Each replicate's crossing; one that leaves the measured range counts at its edge. */
 function replicateCrossings(used: readonly RateEstimate[], plan: KneePlan, lowest: number, highest: number) {
   const rates = used.map((e) => e.rate.ratePerSecond);
@@ -194,36 +174,6 @@ function replicateCrossings(used: readonly RateEstimate[], plan: KneePlan, lowes
     const crossing = findCrossing(rates, loads);
     return crossing.kind === 'found' ? crossing.rate : crossing.kind === 'below' ? lowest : highest;
   });
-}
-
-export type Crossing =
-  { kind: 'found'; rate: number; within: number; beyond: number } | { kind: 'below' } | { kind: 'above' };
-
-/**
- * Where the load crosses 1 after the highest rate within (ascending rates): log(load) interpolated linearly on
- * log(rate) (linearly on the load itself when the load within is 0).
- */
-export function findCrossing(rates: readonly number[], loads: readonly number[]): Crossing {
-  let highestWithin = -1;
-  loads.forEach((load, i) => {
-    if (load <= 1) highestWithin = i;
-  });
-  if (highestWithin < 0) return { kind: 'below' };
-  if (highestWithin === rates.length - 1) return { kind: 'above' };
-  const within = rates[highestWithin] as number;
-  const beyond = rates[highestWithin + 1] as number;
-  const loadWithin = loads[highestWithin] as number;
-  const loadBeyond = loads[highestWithin + 1] as number;
-  // on log(load): latency grows ever faster toward capacity, so a straight line through two points far apart
-  // on either side of the knee runs closer to the curve in logs (a queue's ~1 / (1 − utilisation))
-  const fraction = !Number.isFinite(loadBeyond)
-    ? 0
-    : loadWithin > 0
-      ? -Math.log(loadWithin) / (Math.log(loadBeyond) - Math.log(loadWithin))
-      : (1 - loadWithin) / (loadBeyond - loadWithin);
-  const rate =
-    fraction === 0 ? within : Math.exp(Math.log(within) + fraction * (Math.log(beyond) - Math.log(within)));
-  return { kind: 'found', rate, within, beyond };
 }
 
 /** The p95 at the reference rate, when a ladder rate is it. */

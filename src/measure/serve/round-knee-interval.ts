@@ -6,18 +6,11 @@
  * logs of the round knees; estimate-knee.ts widens the bootstrap interval to hold it. docs/serve-knee.md.
  */
 import { computeMean, computeSampleVariance, computeTwoSidedTCritical } from '../../ground/stats/index.js';
+import { computeLoad, findCrossing, type KneePlan } from './knee-crossing.js';
 import type { ServeRate } from './serve-profile-schema.js';
 
-export interface RoundKneePlan {
-  sloQuantile: 'p95' | 'p99';
-  /** The load of one window's figures: ≤ 1 within the objective (estimate-knee.ts's computeLoad). */
-  computeLoad(quantileMs: number, errorRate: number): number;
-  /** Where loads cross 1 over ascending rates; null outside them (then the edge stands in). */
-  findCrossing(rates: readonly number[], loads: readonly number[]): number | null;
-}
-
 /** Each round's knee over `rates` (ascending), for the rounds that measured every one of them. */
-export function findRoundKnees(rates: readonly ServeRate[], plan: RoundKneePlan): number[] {
+export function findRoundKnees(rates: readonly ServeRate[], plan: KneePlan): number[] {
   const rounds = new Set(rates.flatMap((rate) => rate.windows.map((window) => window.round)));
   const knees: number[] = [];
   const lowest = rates[0]?.ratePerSecond ?? Number.NaN;
@@ -26,14 +19,13 @@ export function findRoundKnees(rates: readonly ServeRate[], plan: RoundKneePlan)
     const windows = rates.map((rate) => rate.windows.find((window) => window.round === round));
     if (windows.some((window) => window === undefined)) continue;
     const loads = windows.map((window) =>
-      plan.computeLoad(window?.latencyMs?.[plan.sloQuantile] ?? Number.NaN, window?.errorRate ?? 1),
+      computeLoad(window?.latencyMs?.[plan.sloQuantile] ?? Number.NaN, window?.errorRate ?? 1, plan),
     );
-    const within = loads.some((load) => load <= 1);
-    const crossing = plan.findCrossing(
+    const crossing = findCrossing(
       rates.map((rate) => rate.ratePerSecond),
       loads,
     );
-    knees.push(crossing ?? (within ? highest : lowest));
+    knees.push(crossing.kind === 'found' ? crossing.rate : crossing.kind === 'above' ? highest : lowest);
   }
   return knees;
 }
