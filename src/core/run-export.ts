@@ -19,7 +19,7 @@ import { writeFileAtomically } from '../ground/files/atomic-write.js';
 import type { CoreDeps } from './core-deps.js';
 import type { ExportOutcome } from './outcomes.js';
 import { createFolders } from '../ground/files/check-path.js';
-import { readMeasuredFile } from './read-profile-file.js';
+import { readMeasuredFile, type MeasuredDocument } from './read-profile-file.js';
 
 export interface ExportRequest {
   /** The profile.json to export (--profile), relative to deps.cwd. */
@@ -41,16 +41,34 @@ function assertName(name: string | null | undefined): void {
   });
 }
 
-function assertValid(exported: Exported, request: ExportRequest, profileLabel: string): void {
+/** Why a document holds no benchmark, by what was read. */
+interface EmptyProblem {
+  expected: string;
+  received: string;
+  fix: string;
+}
+
+const EMPTY: Record<MeasuredDocument['kind'], (exported: Exported) => EmptyProblem> = {
+  profile: () => ({
+    expected: 'a profile with at least one measured cell',
+    received: 'a profile whose cells were all skipped or failed',
+    fix: 'Profile again (check the memory cap and the run errors) and export that profile.',
+  }),
+  serve: (exported) => ({
+    expected: `a serve profile with a figure for ${exported.format}: a knee within the rates measured (throughput), p95 at a reference rate (latency)`,
+    received: `none (${exported.notes.join('; ')})`,
+    fix: 'Measure with embedprof serve-profile --reference-rate R (and rates around the knee), or export the other direction.',
+  }),
+};
+
+function assertValid(
+  exported: Exported,
+  kind: MeasuredDocument['kind'],
+  request: ExportRequest,
+  profileLabel: string,
+): void {
   const exporter = selectExporter(exported.format);
-  if (exported.benchmarks === 0) {
-    throw createUsageError({
-      input: profileLabel,
-      expected: 'a profile with at least one measured cell',
-      received: 'a profile whose cells were all skipped or failed',
-      fix: 'Profile again (check the memory cap and the run errors) and export that profile.',
-    });
-  }
+  if (exported.benchmarks === 0) throw createUsageError({ input: profileLabel, ...EMPTY[kind](exported) });
   const checked = (exporter.schema as z.ZodType).safeParse(exported.document);
   if (checked.success) return;
   throw createUsageError({
@@ -123,7 +141,7 @@ export async function runExport(request: ExportRequest, deps: Pick<CoreDeps, 'cw
     read.kind === 'serve'
       ? exportServeProfile(read.profile, request.format, options)
       : exportProfile(read.profile, request.format, options);
-  assertValid(exported, request, `--profile ${request.profilePath}`);
+  assertValid(exported, read.kind, request, `--profile ${request.profilePath}`);
   await writeExport(target.path, serializeExport(exported), target.label);
   return {
     kind: 'export',

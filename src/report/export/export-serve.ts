@@ -44,10 +44,6 @@ export function listServeNotes(profile: ServeProfile, options: ExportOptions = {
   ]);
 }
 
-export function countServeBenchmarks(profile: ServeProfile, options: ExportOptions = {}): number {
-  return listServeFigures(profile, options).filter((f) => f.knee !== null || f.reference !== null).length;
-}
-
 function toBmf(estimate: Estimate, scale: (value: number) => number): BmfMetric {
   return {
     value: scale(estimate.value),

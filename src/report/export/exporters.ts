@@ -9,7 +9,7 @@ import type { Profile } from '../../measure/protocol/profile-schema.js';
 import { listExportCells, listUnmeasuredCells, type ExportOptions } from './export-cells.js';
 import { exportBmf } from './export-bmf.js';
 import { exportGab } from './export-gab.js';
-import { countServeBenchmarks, exportServeBmf, exportServeGab, listServeNotes } from './export-serve.js';
+import { exportServeBmf, exportServeGab, listServeNotes } from './export-serve.js';
 import type { ServeProfile } from '../../measure/serve/serve-profile-schema.js';
 import {
   bmfDocumentSchema,
@@ -124,12 +124,10 @@ export function exportServeProfile<F extends ExportFormat>(
   format: F,
   options: ExportOptions = {},
 ): Exported<F> {
-  return {
-    format,
-    document: selectExporter(format).renderServe(profile, options),
-    benchmarks: countServeBenchmarks(profile, options),
-    notes: listServeNotes(profile, options),
-  };
+  const document = selectExporter(format).renderServe(profile, options);
+  // a direction can be empty where the other is not (no reference rate: no latency figure)
+  const benchmarks = Array.isArray(document) ? document.length : Object.keys(document).length;
+  return { format, document, benchmarks, notes: listServeNotes(profile, options) };
 }
 
 /** Two-space JSON with a trailing newline, like every file embedprof writes. */

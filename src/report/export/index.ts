@@ -12,7 +12,7 @@ export {
 } from './export-cells.js';
 export { BMF_MEASURES, BYTES_PER_MB, NANOSECONDS_PER_MS, exportBmf } from './export-bmf.js';
 export { GAB_METRICS, exportGab, formatPlainNumber } from './export-gab.js';
-export { countServeBenchmarks, exportServeBmf, exportServeGab, listServeNotes } from './export-serve.js';
+export { exportServeBmf, exportServeGab, listServeNotes } from './export-serve.js';
 export {
   EXPORT_FORMATS,
   exportProfile,

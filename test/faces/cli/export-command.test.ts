@@ -79,3 +79,22 @@ test('export of a serve-profile.json: its knee and reference-rate p95; a corrupt
     /serve-profile\.json: expected a valid serve profile file \(schemaVersion 1\), received .*plan\.rounds/,
   );
 });
+
+test('a serve profile without a reference rate: the knees export, the latency direction is one clear input error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'embedprof-export-serve-'));
+  const path = join(dir, 'serve-profile.json');
+  const profile = SERVE_CASES.found;
+  writeFileSync(
+    path,
+    JSON.stringify({ ...profile, sweeps: profile.sweeps.map((s) => ({ ...s, reference: null })) }),
+  );
+  const bigger = runCli(['export', '--profile', path, '--format', 'gab-bigger']);
+  assert.equal(bigger.status, 0, bigger.stderr);
+  assert.match(bigger.stdout, /: 1 benchmark\(s\) as gab-bigger$/m);
+  const smaller = runCli(['export', '--profile', path, '--format', 'gab-smaller']);
+  assert.equal(smaller.status, 2);
+  assert.match(
+    smaller.stderr,
+    /expected a serve profile with a figure for gab-smaller.*received none \(embedprof\/serve\/8 texts per request: no reference rate measured.*--reference-rate R/,
+  );
+});
