@@ -36,6 +36,23 @@ export {
   renderServeCurveImage,
 } from './html/serve-curve-chart.js';
 export { SERVE_CSV_HEADER, renderServeCsv } from './export/serve-csv.js';
+export type { ServeDuetView } from './facts/serve-duet-facts.js';
+export { describeServeDuetVerdict } from './facts/serve-duet-facts.js';
+export { SERVE_DUET_RENDERERS, renderServeDuetAll, type ServeDuetRenderer } from './serve-duet-renderers.js';
+export {
+  SERVE_DUET_CURVE_FILE,
+  renderServeDuetCommentSection,
+  renderServeDuetMarkdown,
+  renderServeDuetVerdict,
+} from './markdown/serve-duet-markdown.js';
+export { renderServeDuetHtml, renderServeDuetHtmlSections } from './html/serve-duet-html.js';
+export {
+  SERVE_DUET_CHART_CSS,
+  SERVE_DUET_CURVE_CHART,
+  renderServeDuetCurve,
+  renderServeDuetCurveImage,
+} from './html/serve-duet-curve.js';
+export { formatServeDuetSummary } from './terminal/format-serve-duet-summary.js';
 export { commentMarkdown, comparisonCsv, profileCsv, reportHtml, reportMarkdown, summaryMarkdown };
 
 /** Every renderer, in the order their files are written. */

@@ -31,13 +31,15 @@ export function formatRate(ratePerSecond: number): string {
   return `${formatPlain(ratePerSecond)} req/s`;
 }
 
-/** "p95 ≤ 100 ms". */
-export function describeLatencyObjective(plan: ServePlan): string {
+/** "p95 ≤ 100 ms" (of a plan, or of a serve comparison's settings). */
+export function describeLatencyObjective(plan: Pick<ServePlan, 'sloQuantile' | 'latencySloMs'>): string {
   return `${plan.sloQuantile} ≤ ${formatPlain(plan.latencySloMs)} ms`;
 }
 
 /** "p95 ≤ 100 ms and error rate ≤ 1.0 %". */
-export function describeObjective(plan: ServePlan): string {
+export function describeObjective(
+  plan: Pick<ServePlan, 'sloQuantile' | 'latencySloMs' | 'maxErrorRate'>,
+): string {
   return `${describeLatencyObjective(plan)} and error rate ≤ ${formatShare(plan.maxErrorRate)}`;
 }
 

@@ -71,18 +71,30 @@ function buildKnee(sweep: ServeSweep, several: boolean): CurveKnee {
   }
 }
 
-function buildSeries(profile: ServeProfile): CurveSeries[] {
-  const several = profile.sweeps.length > 1;
-  return profile.sweeps.map((sweep, index) => ({
+/** One sweep's series: its points (a tooltip each) and its knee, in the colour `className`. */
+export function buildServeSweepSeries(
+  sweep: ServeSweep,
+  profile: ServeProfile,
+  several: boolean,
+  className: string,
+): CurveSeries {
+  return {
     label: describeTextsPerRequest(sweep.textsPerRequest),
-    className: `s${index % 4}`,
+    className,
     points: sweep.rates.map((rate): CurvePoint => ({
       rate: rate.ratePerSecond,
       latency: rate.latencyMs,
       tooltip: describePoint(sweep, rate, profile),
     })),
     knee: buildKnee(sweep, several),
-  }));
+  };
+}
+
+function buildSeries(profile: ServeProfile): CurveSeries[] {
+  const several = profile.sweeps.length > 1;
+  return profile.sweeps.map((sweep, index) =>
+    buildServeSweepSeries(sweep, profile, several, `s${index % 4}`),
+  );
 }
 
 export function buildServeCurveChart(profile: ServeProfile): RateCurveChart {
@@ -107,7 +119,7 @@ export function renderServeCurve(profile: ServeProfile): string {
 }
 
 /** The themes' colours and the chart rules of REPORT_CSS, for an SVG shown outside report.html. */
-function buildStandaloneCss(): string {
+export function buildStandaloneCss(): string {
   const themes = REPORT_CSS.slice(0, REPORT_CSS.indexOf('* {'));
   const chartRules = REPORT_CSS.split('\n').filter((line) => line.startsWith('svg '));
   const font = 'svg { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }';

@@ -12,7 +12,8 @@ import { fitAxisScale } from './svg-axis-scale.js';
 import type { ChartFrame, PlotArea } from './svg-frame.js';
 import { formatCoord, renderLegend, renderText } from './svg-frame.js';
 import { renderWhisker } from './svg-line-chart.js';
-import { renderCurveLegend, renderKnee, renderObjective, type CurveKnee } from './svg-rate-marks.js';
+import type { CurveKnee, StyleSample } from './svg-rate-marks.js';
+import { listCurveSamples, renderCurveLegend, renderKnee, renderObjective } from './svg-rate-marks.js';
 
 export const RATE_CURVE_WIDTH = 640;
 export const RATE_CURVE_HEIGHT = 360;
@@ -48,6 +49,14 @@ export interface RateCurveChart extends ChartFrame {
   objective: { value: number; label: string };
   xLabel: string;
   yLabel: string;
+  /** The quantiles drawn; all three when absent (p95, the one with a band, should be among them). */
+  quantiles?: readonly Quantile[];
+  /** The second legend row's samples; the quantiles', the objective's and the knee's when absent. */
+  styleLegend?: readonly StyleSample[];
+}
+
+function selectQuantiles(chart: RateCurveChart): readonly Quantile[] {
+  return chart.quantiles ?? QUANTILES;
 }
 
 /** Tick values are already round (1-2-5 steps): "1,000", "0.2". */
@@ -66,7 +75,7 @@ function fitAxes(chart: RateCurveChart): Axes {
   const latencies = points.flatMap((point) =>
     point.latency === null
       ? []
-      : QUANTILES.flatMap((q) => [point.latency?.[q].low ?? 0, point.latency?.[q].high ?? 0]),
+      : selectQuantiles(chart).flatMap((q) => [point.latency?.[q].low ?? 0, point.latency?.[q].high ?? 0]),
   );
   const knees = chart.series.flatMap((series) => (series.knee.kind === 'found' ? [series.knee.high] : []));
   return {
@@ -132,9 +141,15 @@ function renderBand(located: readonly Located[], y: AxisScale): string {
   return `<path class="band" data-mark="p95-interval" d="M${[...top, ...bottom].join(' L')} Z"/>`;
 }
 
-function renderPoints(series: CurveSeries, located: readonly Located[], axes: Axes): string {
+function renderPoints(
+  series: CurveSeries,
+  located: readonly Located[],
+  axes: Axes,
+  quantiles: readonly Quantile[],
+): string {
+  const others = quantiles.filter((q) => q !== 'p95');
   const whiskers = located.flatMap((item) =>
-    (['p50', 'p99'] as const).map((q) =>
+    others.map((q) =>
       renderWhisker(item.x, axes.y.map(item.latency[q].low), axes.y.map(item.latency[q].high)),
     ),
   );
@@ -142,7 +157,8 @@ function renderPoints(series: CurveSeries, located: readonly Located[], axes: Ax
     const at = (q: Quantile) =>
       `cx="${formatCoord(item.x)}" cy="${formatCoord(axes.y.map(item.latency[q].value))}"`;
     const title = `<title>${escapeHtmlText(item.point.tooltip, 300)}</title>`;
-    return `<g class="point" data-rate="${item.point.rate}">${title}<circle ${at('p95')} r="3.5"/><circle ${at('p50')} r="2"/><circle ${at('p99')} r="2"/></g>`;
+    const small = others.map((q) => `<circle ${at(q)} r="2"/>`).join('');
+    return `<g class="point" data-rate="${item.point.rate}">${title}<circle ${at('p95')} r="3.5"/>${small}</g>`;
   });
   const failed = series.points
     .filter((point) => point.latency === null)
@@ -154,10 +170,10 @@ function renderPoints(series: CurveSeries, located: readonly Located[], axes: Ax
   return `<g class="whisker">${whiskers.join('')}</g>${dots.join('')}${failed.join('')}`;
 }
 
-function renderSeries(series: CurveSeries, axes: Axes): string {
+function renderSeries(series: CurveSeries, axes: Axes, quantiles: readonly Quantile[]): string {
   const located = locate(series, axes);
-  const lines = QUANTILES.map((q) => renderPath(located, q, axes.y)).join('');
-  return `<g class="series ${series.className}">${renderBand(located, axes.y)}${lines}${renderPoints(series, located, axes)}</g>`;
+  const lines = quantiles.map((q) => renderPath(located, q, axes.y)).join('');
+  return `<g class="series ${series.className}">${renderBand(located, axes.y)}${lines}${renderPoints(series, located, axes, quantiles)}</g>`;
 }
 
 /** The <svg> element alone: `standalone` adds the XML namespace, a stylesheet and a backdrop (an image file). */
@@ -183,12 +199,12 @@ export function renderRateCurveSvg(chart: RateCurveChart, standalone: { css: str
         ]),
     renderAxes(chart, axes),
     ...marks.map((mark) => mark.under).filter((mark) => mark !== ''),
-    ...chart.series.map((series) => renderSeries(series, axes)),
+    ...chart.series.map((series) => renderSeries(series, axes, selectQuantiles(chart))),
     ...marks.map((mark) => mark.over),
     renderLegend(
       chart.series.map((series) => ({ label: series.label, className: `swatch ${series.className}` })),
     ),
-    renderCurveLegend(),
+    renderCurveLegend(chart.styleLegend ?? listCurveSamples(selectQuantiles(chart))),
     `</svg>`,
   ].join('\n');
 }

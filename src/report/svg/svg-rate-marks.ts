@@ -92,24 +92,37 @@ export function renderObjective(
   };
 }
 
-interface StyleSample {
+export interface StyleSample {
   label: string;
   /** The sample's marks, drawn from x to x + 22 around y. */
   draw: (x: number, y: number) => string;
 }
 
-const segment = (className: string) => (x: number, y: number) =>
+export const segment = (className: string) => (x: number, y: number) =>
   `<line class="${className}" x1="${formatCoord(x)}" x2="${formatCoord(x + 22)}" y1="${formatCoord(y)}" y2="${formatCoord(y)}"/>`;
 
-function listSamples(): StyleSample[] {
-  return [
-    { label: 'p50', draw: (x, y) => `<g class="series neutral">${segment('line p50')(x, y)}</g>` },
+/** The samples of the quantiles drawn (p50, p95 with its band, p99), the objective and the knee. */
+export function listCurveSamples(quantiles: readonly string[] = ['p50', 'p95', 'p99']): StyleSample[] {
+  const lines: (StyleSample & { quantile: string })[] = [
     {
+      quantile: 'p50',
+      label: 'p50',
+      draw: (x, y) => `<g class="series neutral">${segment('line p50')(x, y)}</g>`,
+    },
+    {
+      quantile: 'p95',
       label: 'p95 + 95 % CI',
       draw: (x, y) =>
         `<g class="series neutral"><rect class="band" x="${formatCoord(x)}" y="${formatCoord(y - 5)}" width="22" height="10"/>${segment('line p95')(x, y)}</g>`,
     },
-    { label: 'p99', draw: (x, y) => `<g class="series neutral">${segment('line p99')(x, y)}</g>` },
+    {
+      quantile: 'p99',
+      label: 'p99',
+      draw: (x, y) => `<g class="series neutral">${segment('line p99')(x, y)}</g>`,
+    },
+  ];
+  return [
+    ...lines.filter((line) => quantiles.includes(line.quantile)),
     { label: 'objective', draw: (x, y) => `<g class="reference bad">${segment('')(x, y)}</g>` },
     {
       label: 'knee + 95 % CI',
@@ -119,10 +132,13 @@ function listSamples(): StyleSample[] {
   ];
 }
 
-/** The line styles' key: p50 dashed, p95 solid over its band, p99 dotted, the objective and the knee. */
-export function renderCurveLegend(x = 8): string {
+/**
+ * The line styles' key: by default p50 dashed, p95 solid over its band, p99 dotted, the objective and the
+ * knee; a chart may pass its own samples (a duet's base and head styles).
+ */
+export function renderCurveLegend(samples: readonly StyleSample[] = listCurveSamples(), x = 8): string {
   let left = x;
-  const parts = listSamples().map((sample) => {
+  const parts = samples.map((sample) => {
     const marks = sample.draw(left, STYLE_LEGEND_Y - 4);
     const label = renderText(left + 28, STYLE_LEGEND_Y, sample.label, '', 'start');
     left += 28 + Array.from(sample.label).length * 6.2 + 16;
