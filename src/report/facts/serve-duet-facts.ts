@@ -105,19 +105,29 @@ export function describeMetricPower(item: SweepMetric): string {
 
 const isGated = (item: SweepMetric) => item.metric.gated;
 
+/** Most other failing metrics the regression line lists after the worst one. */
+const MAX_ALSO_FAILING = 2;
+
+/** The worst failing metric (change, CI, sweep); the next ones follow it: "also failing: p95 at 50 req/s …". */
 function describeRegression(comparison: ServeComparison): VerdictParts {
   const failing = listSweepMetrics(comparison).filter(
     (item) => item.metric.gated && item.metric.verdict === 'regression',
   );
-  const worst = pickLargest(failing, (item) => measureBadness(item.metric));
-  if (worst === null) return { tone: 'fail', title: 'Regression', change: null, where: null };
-  const more = failing.length - 1;
-  const others = more === 0 ? '' : ` (and ${more} more failing metric${more === 1 ? '' : 's'})`;
+  const ranked = [...failing].sort((a, b) => measureBadness(b.metric) - measureBadness(a.metric));
+  const [worst, ...others] = ranked;
+  if (worst === undefined) return { tone: 'fail', title: 'Regression', change: null, where: null };
+  const several = comparison.sweeps.length > 1;
+  const listed = others
+    .slice(0, MAX_ALSO_FAILING)
+    .map((item) => `${describeMetricChange(item)}${several ? ` at ${describeSweepPlace(item.sweep)}` : ''}`);
+  const more = others.length - listed.length;
+  const also = [...listed, ...(more > 0 ? [`${more} more`] : [])];
   return {
     tone: 'fail',
     title: 'Regression',
     change: describeMetricChange(worst),
-    where: `${describeSweepPlace(worst.sweep)}${others}`,
+    where: describeSweepPlace(worst.sweep),
+    power: also.length === 0 ? null : `also failing: ${also.join(', ')}`,
   };
 }
 

@@ -33,6 +33,8 @@ export interface FixtureOptions {
   target?: 'url' | 'command';
   warnings?: string[];
   referenceRate?: number | null;
+  /** Rounds at every rate (all ladder rates); absent: 3 rounds and 1-round probes alternately. */
+  rounds?: number;
 }
 
 const round3 = (value: number) => Number(value.toPrecision(6));
@@ -85,13 +87,13 @@ function buildWindow(rate: number, spec: SweepSpec, round: number, options: Fixt
 }
 
 function buildRate(rate: number, spec: SweepSpec, index: number, options: FixtureOptions): ServeRate {
-  const rounds = index % 2 === 0 ? 3 : 1;
+  const rounds = options.rounds ?? (index % 2 === 0 ? 3 : 1);
   const windows = Array.from({ length: rounds }, (_, round) => buildWindow(rate, spec, round, options));
   const p95 = modelP95(rate, spec.capacity);
   const errorRate = modelErrorRate(rate, spec.capacity);
   return {
     ratePerSecond: rate,
-    phase: rounds === 1 ? 'probe' : 'ladder',
+    phase: options.rounds === undefined && rounds === 1 ? 'probe' : 'ladder',
     windows,
     latencyMs: p95 === null ? null : { p50: estimate(p95 / 2), p95: estimate(p95), p99: estimate(p95 * 2) },
     errorRate,
@@ -140,7 +142,7 @@ export function buildServeFixture(options: FixtureOptions): ServeProfile {
       arrivals: 'poisson',
       seed: 7,
       windowSeconds: WINDOW_SECONDS,
-      rounds: 3,
+      rounds: options.rounds ?? 3,
       latencySloMs: FIXTURE_SLO_MS,
       sloQuantile: 'p95',
       maxErrorRate: MAX_ERROR_RATE,
