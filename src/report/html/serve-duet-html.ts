@@ -2,7 +2,7 @@
  * The serve duet's report as HTML (serve-comparison.html), in serve-report.html's structure and styles:
  * self-contained (inline CSS and SVG, no script, a Content-Security-Policy of default-src 'none'), light and
  * dark themes. The verdict line, the context, both sides' curves on one chart, a table per sweep with its
- * pairs in words, the reasons, and each side's rates.
+ * metrics' reasons and pairs in words, and each side's rates.
  */
 import type { ServeProfile } from '../../measure/serve/serve-profile-schema.js';
 import { formatVerdictText } from '../facts/format-verdict.js';
@@ -38,7 +38,7 @@ function renderSide(id: string, title: string, profile: ServeProfile): string {
   );
 }
 
-/** The curve, one section per sweep, the reasons and each side's rates. */
+/** The curve, one section per sweep (its table, reasons and pairs) and each side's rates. */
 export function renderServeDuetHtmlSections(view: ServeDuetView): string[] {
   const { comparison } = view;
   return [
@@ -53,7 +53,6 @@ export function renderServeDuetHtmlSections(view: ServeDuetView): string[] {
         renderHtmlList(listServeDuetNotes(sweep)),
       ]),
     ),
-    renderSection('serve-duet-reasons', 'Reasons', [renderHtmlList(comparison.overall.reasons)]),
     renderSide('serve-duet-base', `Base: ${view.baseLabel}`, view.base),
     renderSide('serve-duet-head', `Head: ${view.headLabel}`, view.head),
   ];

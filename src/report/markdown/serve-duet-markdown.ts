@@ -1,8 +1,8 @@
 /**
  * The serve duet's report in Markdown (serve-comparison.md): the verdict line first — what a reviewer reads in
  * ten seconds — then who was compared and how, a table per texts-per-request sweep (base, head, change with
- * its 95 % CI, verdict, smallest detectable change) with its pairs in words, the curve, the reasons, and each
- * side's rates. renderServeDuetCommentSection is the size-bound form for a pull-request comment.
+ * its 95 % CI, verdict, smallest detectable change) with each metric's reason and its pairs in words, the
+ * curve, and each side's rates. renderServeDuetCommentSection is the size-bound form for a pull-request comment.
  */
 import type { ServeComparison } from '../../decide/compare/serve-comparison-schema.js';
 import type { ServeProfile } from '../../measure/serve/serve-profile-schema.js';
@@ -26,7 +26,7 @@ export const SERVE_DUET_CURVE_FILE = 'serve-comparison-curve.svg';
 const REPORT_TABLES: MarkdownTableOptions = { aligned: true };
 const COMMENT_TABLES: MarkdownTableOptions = { maxCellChars: 120 };
 const COMMENT_MAX_ITEM_CHARS = 600;
-/** Most reasons and pair notes a comment lists (the report has them all). */
+/** Most verdict and pair notes a comment lists (the report has them all). */
 const COMMENT_MAX_ITEMS = 20;
 /** Longest side label in a heading. */
 const MAX_LABEL_CHARS = 120;
@@ -81,7 +81,6 @@ export function renderServeDuetMarkdown(view: ServeDuetView): string {
       'Latency against offered rate',
       `![Rate–latency curves of base and head](${SERVE_DUET_CURVE_FILE})`,
     ),
-    renderHeading(2, 'Reasons', renderMarkdownList(comparison.overall.reasons)),
     renderHeading(
       2,
       'Base',
@@ -108,7 +107,7 @@ export function renderServeDuetMarkdown(view: ServeDuetView): string {
 
 /**
  * The short form for a pull-request comment: the verdict line, the context, a table per sweep, the curve as
- * an image (when `curveUrl` is an http(s) URL), then collapsed: the reasons, the pairs in words and each
+ * an image (when `curveUrl` is an http(s) URL), then collapsed: each metric's reason and pairs in words, and each
  * side's rates. Lists are capped and long cells cut, so its size is bounded by the sweeps and rates.
  */
 export function renderServeDuetCommentSection(view: ServeDuetView, curveUrl: string | null): string {
@@ -119,7 +118,6 @@ export function renderServeDuetCommentSection(view: ServeDuetView, curveUrl: str
   );
   const image = renderCurveImage(curveUrl);
   const notes = comparison.sweeps.flatMap(listServeDuetNotes).slice(0, COMMENT_MAX_ITEMS);
-  const reasons = comparison.overall.reasons.slice(0, COMMENT_MAX_ITEMS);
   const sides = [
     renderSide(
       `**Base**: ${escapeMarkdown(view.baseLabel, MAX_LABEL_CHARS)}`,
@@ -139,8 +137,7 @@ export function renderServeDuetCommentSection(view: ServeDuetView, curveUrl: str
     describeServeDuetContext(view, escapeMarkdown),
     ...tables,
     ...(image === null ? [] : [image]),
-    renderDetails('Reasons', renderMarkdownList(reasons, COMMENT_MAX_ITEM_CHARS)),
-    renderDetails('Pairs and verdicts', renderMarkdownList(notes, COMMENT_MAX_ITEM_CHARS)),
+    renderDetails('Verdicts and pairs', renderMarkdownList(notes, COMMENT_MAX_ITEM_CHARS)),
     renderDetails('Latency by offered rate', sides.join('\n\n')),
   ];
   return `${parts.join('\n\n')}\n`;

@@ -9,6 +9,8 @@ import {
   renderServeDuetMarkdown,
 } from '../../../src/report/index.js';
 import { buildServeDuetTable, listServeDuetNotes } from '../../../src/report/facts/serve-duet-tables.js';
+import { compareServeSweeps } from '../../../src/decide/compare/compare-serve.js';
+import { buildSide } from './serve-duet-fixtures.js';
 import { getCase, HOSTILE_LABEL, HOSTILE_REASON, SERVE_DUET_CASE_NAMES } from './serve-duet-cases.js';
 
 const firstLine = (text: string) => text.split('\n')[0] ?? '';
@@ -138,34 +140,36 @@ test('the comment shows the curve as an image only for an http(s) URL, encoded',
   assert.ok(comment.indexOf('![Rate') < comment.indexOf('<details>'), 'details after the curve');
 });
 
-test('the comment stays bounded: lists capped, long cells cut', () => {
+test('the comment stays bounded: notes capped, long cells and items cut', () => {
   const view = getCase('bounded');
   const long = 'r'.repeat(5000);
   const [sweep] = view.comparison.sweeps;
   assert.ok(sweep);
   const metrics = sweep.metrics.map((metric) => ({ ...metric, reason: long }));
-  const reasons = Array.from({ length: 100 }, () => long);
-  const comparison = {
-    ...view.comparison,
-    sweeps: [{ ...sweep, metrics }],
-    overall: { ...view.comparison.overall, reasons },
-  };
+  const sweeps = Array.from({ length: 30 }, (_, index) => ({
+    ...sweep,
+    textsPerRequest: index + 1,
+    metrics,
+  }));
+  const comparison = { ...view.comparison, sweeps };
   const comment = renderServeDuetCommentSection({ ...view, comparison }, null);
-  assert.ok(comment.length < 30_000, `comment of ${comment.length} characters`);
-  assert.ok(
-    renderServeDuetMarkdown({ ...view, comparison }).length > 100 * 5000,
-    'the report keeps them all',
+  assert.ok(comment.length < 40_000, `comment of ${comment.length} characters`);
+  assert.equal(
+    [...comment.matchAll(/^\*\*\d+ texts? per request\*\*$/gm)].length,
+    30 + 2,
+    'every sweep, each side',
   );
+  const report = renderServeDuetMarkdown({ ...view, comparison });
+  assert.ok(report.length > 30 * 2 * 5000, 'the report keeps every reason whole');
 });
 
-test('the full report has a section per sweep, the curve image beside it, the reasons and both sides', () => {
+test('the full report has a section per sweep, the curve image beside it and both sides', () => {
   const report = renderServeDuetMarkdown(getCase('two-sweeps'));
   const headings = [...report.matchAll(/^## (.*)$/gm)].map((match) => match[1]);
   assert.deepEqual(headings, [
     '1 text per request',
     '8 texts per request',
     'Latency against offered rate',
-    'Reasons',
     'Base',
     'Head',
   ]);
@@ -191,4 +195,26 @@ test('the renderer list writes the report, the page and the image, deterministic
     assert.deepEqual(files, renderServeDuetAll(structuredClone(view)), `${name}: the same bytes twice`);
     assert.ok(files.every((file) => file.content.endsWith('\n') && file.content.length > 200));
   }
+});
+
+test('a comparison computed from the two profiles (compareServeSweeps) renders in the same words', () => {
+  const [base, head] = [buildSide(110), buildSide(90)];
+  const comparison = compareServeSweeps(base.sweeps, head.sweeps, { latencySloMs: 100, sloQuantile: 'p95' });
+  const view = { comparison, base, head, baseLabel: 'main (abc1234)', headLabel: 'pr' };
+  const line = firstLine(renderServeDuetMarkdown(view));
+  // The model's rounds are identical, so each change is exact: knee 72 / 88 − 1 by the rounds' crossings.
+  assert.match(
+    line,
+    /^❌ Regression: knee −\d+\.\d % \[−\d+\.\d, −\d+\.\d\] at 8 texts\/request · also failing: p95 at 50 req\/s \+22\.7 %/,
+  );
+  const [sweep] = comparison.sweeps;
+  assert.ok(sweep);
+  const rows = buildServeDuetTable(sweep).rows;
+  assert.deepEqual(
+    rows.map((row) => [row[0], row[1], row[5]]),
+    [
+      ['knee', '88 req/s [81.0–93.3]', 'regression'],
+      ['p95 at 50 req/s', '36.7 ms [33.7–40.3]', 'regression'],
+    ],
+  );
 });
