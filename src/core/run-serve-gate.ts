@@ -8,8 +8,7 @@
  * worktree register their own cleanups).
  */
 import { relative, resolve } from 'node:path';
-import { compareServeSweeps, resolveServeCompareOptions } from '../decide/compare/compare-serve.js';
-import type { ServeComparison } from '../decide/compare/serve-comparison-schema.js';
+import { resolveServeCompareOptions, type ServeCompareOptions } from '../decide/compare/compare-serve.js';
 import { materializeRef } from '../decide/duet/git-worktree.js';
 import { runBaseSetup } from '../decide/duet/run-base-setup.js';
 import { createUsageError, quoteUserText, RuntimeFailure } from '../ground/errors.js';
@@ -22,19 +21,14 @@ import type { CoreDeps } from './core-deps.js';
 import { measureServeSides, type MeasuredSides } from './measure-serve-sides.js';
 import { prepareOutputDir } from './output-files.js';
 import { readGitHead } from './read-provenance.js';
-import { describeServeProblems } from './serve-problems.js';
+import { decideServeGate } from './decide-serve-gate.js';
 import { requireCommandTarget, type ServeGateOutcome, type ServeGateRequest } from './serve-gate-request.js';
 import { writeServeGateFiles } from './write-serve-gate-files.js';
 
 export async function runServeGate(request: ServeGateRequest, deps: CoreDeps): Promise<ServeGateOutcome> {
   const startedAt = deps.now();
   const target = requireCommandTarget(request.target);
-  const compareOptions = {
-    latencySloMs: request.plan.latencySloMs,
-    sloQuantile: request.plan.sloQuantile,
-    maxErrorRate: request.plan.maxErrorRate,
-    ...request.compare,
-  };
+  const compareOptions = listCompareOptions(request);
   resolveServeCompareOptions(compareOptions); // a bad threshold is an input error before anything runs
   const api = prepareServeApi(request.api, request.templateLabel);
   const outDir = await prepareOutputDir(request.outDir, request.names);
@@ -42,11 +36,12 @@ export async function runServeGate(request: ServeGateRequest, deps: CoreDeps): P
     request.corpus === null ? createDefaultCorpus(request.plan.seed) : await readCorpus(request.corpus);
   const tokenizer = request.tokenizer === null ? null : await loadTokenizer(request.tokenizer);
   const countTokens = tokenizer === null ? null : (text: string) => tokenizer.encode(text).length;
+  const baseCommand = request.base.command ?? target.command;
   const { measured, baseCommit } = await measureInWorktree(request, deps, (baseCwd) =>
     measureServeSides(
       request,
       {
-        base: { command: request.base.command ?? target.command, cwd: baseCwd },
+        base: { command: baseCommand, cwd: baseCwd },
         head: { command: target.command, cwd: deps.cwd },
         target,
       },
@@ -57,26 +52,21 @@ export async function runServeGate(request: ServeGateRequest, deps: CoreDeps): P
   const times = { startedAt, endedAt: deps.now() };
   const profile = (side: MeasuredServer, command: string, commit: string | null): ServeProfile =>
     buildServeProfile({ ...request, target: { ...target, command } }, corpus, side, { ...times, commit });
-  const headCommit = request.record.commit ?? readGitHead(deps.cwd);
-  const base = profile(measured.base, request.base.command ?? target.command, baseCommit);
-  const head = profile(measured.head, target.command, headCommit);
-  const comparison =
-    measured.failure === null ? compareServeSweeps(base.sweeps, head.sweeps, compareOptions) : null;
-  const problems = listProblems({ base, head, measured, comparison, request });
-  const withProblems = (p: ServeProfile): ServeProfile => ({
-    ...p,
-    warnings: [...p.warnings, ...describeServeProblems(p, null, request.names)],
-  });
-  const written = { base: withProblems(base), head: withProblems(head) };
-  const files = await writeServeGateFiles(outDir, {
-    baseRef: request.base.ref,
-    ...written,
-    comparison,
-    problems,
-  });
+  const sides = {
+    base: profile(measured.base, baseCommand, baseCommit),
+    head: profile(measured.head, target.command, request.record.commit ?? readGitHead(deps.cwd)),
+  };
+  const decided = decideServeGate(sides, measured.failure, compareOptions, request.names);
+  const files = await writeServeGateFiles(outDir, { baseRef: request.base.ref, ...decided });
   deps.progress.finish();
-  const exitCode = problems.length > 0 ? 1 : 0;
-  return { kind: 'serve-gate', comparison, ...written, outDir, files, exitCode, problems };
+  const exitCode = decided.problems.length > 0 ? 1 : 0;
+  return { kind: 'serve-gate', ...decided, outDir, files, exitCode };
+}
+
+/** The comparison's options: the plan's objective, then the request's thresholds and gated metrics. */
+function listCompareOptions(request: ServeGateRequest): ServeCompareOptions {
+  const { latencySloMs, sloQuantile, maxErrorRate } = request.plan;
+  return { latencySloMs, sloQuantile, maxErrorRate, ...request.compare };
 }
 
 /**
@@ -109,29 +99,4 @@ async function measureInWorktree(
   } finally {
     await tree.remove();
   }
-}
-
-interface ProblemInputs {
-  base: ServeProfile;
-  head: ServeProfile;
-  measured: MeasuredSides;
-  comparison: ServeComparison | null;
-  request: ServeGateRequest;
-}
-
-/** Why the gate exits 1: a dead server, a side without any success, each regression the comparison found. */
-function listProblems({ base, head, measured, comparison, request }: ProblemInputs): string[] {
-  const problems = measured.failure === null ? [] : [measured.failure.message];
-  for (const [side, profile] of [
-    ['base', base],
-    ['head', head],
-  ] as const) {
-    for (const line of describeServeProblems(profile, null, request.names)) problems.push(`${side}: ${line}`);
-  }
-  for (const sweep of comparison?.sweeps ?? []) {
-    for (const item of sweep.metrics.filter((m) => m.gated && m.verdict === 'regression')) {
-      problems.push(`regression: ${sweep.textsPerRequest} texts/request, ${item.metric}: ${item.reason}`);
-    }
-  }
-  return problems;
 }
