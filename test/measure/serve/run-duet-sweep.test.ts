@@ -1,6 +1,6 @@
-// Runs alone: it loads two servers of known capacity (the head half as fast) with automatic rates. It asserts
-// the duet's wiring — each side probed alone, one ladder over both brackets, measured on both sides — never
-// where a knee lies or which side is faster.
+// Runs alone: it loads two servers of known capacity (the head half as fast) with automatic rates, and two
+// whose answers are late or prompt by phase. It asserts the duet's wiring — each side probed alone, one ladder
+// over both brackets, measured on both sides, extended on both — never where a knee lies or which side is faster.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareServeSweeps } from '../../../src/decide/compare/compare-serve.js';
@@ -12,6 +12,7 @@ import {
   type ServeSweep,
 } from '../../../src/measure/serve/serve-profile-schema.js';
 import { startCapacityServer } from './capacity-server.js';
+import { answerOpenAi, startEmbeddingServer } from './embedding-server.js';
 
 const CORPUS = Array.from({ length: 30 }, (_, i) => `text ${i}`);
 
@@ -82,4 +83,56 @@ test('automatic rates: each side probed alone, one ladder spanning both brackets
     sloQuantile: 'p95',
   });
   assert.deepEqual(comparison.sweeps[0]?.rates, ladder);
+});
+
+test('a side whose ladder stays within the objective extends the ladder on both sides, step by step', async (t) => {
+  // Both servers answer late (beyond the objective) until the ladder starts; then the head answers at once, so
+  // its ladder never crosses: the extension rates are measured on both sides, in as many rounds as the ladder.
+  let ladderStarted = false;
+  const late = (texts: string[]) => ({ ...answerOpenAi(texts), delayMs: 300 });
+  const base = await startEmbeddingServer(t, late);
+  const head = await startEmbeddingServer(t, (texts) => (ladderStarted ? answerOpenAi(texts) : late(texts)));
+  const lines: string[] = [];
+  const duet = await runDuetSweep({
+    base: { baseUrl: base.origin },
+    head: { baseUrl: head.origin },
+    api: prepareServeApi({ kind: 'openai', path: '/v1/embeddings', model: 'fixture' }),
+    corpus: CORPUS,
+    plan: { ...PLAN, windowSeconds: 0.2, latencySloMs: 100, referenceRatePerSecond: null },
+    textsPerRequest: 1,
+    ladderSize: 2,
+    warmupRequests: 1,
+    drainMs: 20,
+    probeLimits: { minRatePerSecond: 5, maxRatePerSecond: 40 },
+    onProgress: (line) => {
+      ladderStarted ||= line.startsWith('[');
+      lines.push(line);
+    },
+  });
+  const ladder = (sweep: ServeSweep) =>
+    ratesOf(sweep, 'ladder').map((r) => [r.ratePerSecond, r.windows.length]);
+  assert.deepEqual(
+    ladder(duet.base),
+    [
+      [5, 2],
+      [10, 2],
+      [20, 2],
+      [40, 2],
+    ],
+    lines.join('\n'),
+  );
+  assert.deepEqual(ladder(duet.head), ladder(duet.base));
+  const extension = lines
+    .filter((line) => line.startsWith('[+'))
+    .map((line) => line.replace(/ \(\d+s\)$/, ''));
+  assert.deepEqual(extension, [
+    '[+1] 20 req/s, round 1, base',
+    '[+1] 20 req/s, round 1, head',
+    '[+1] 20 req/s, round 2, head',
+    '[+1] 20 req/s, round 2, base',
+    '[+2] 40 req/s, round 1, base',
+    '[+2] 40 req/s, round 1, head',
+    '[+2] 40 req/s, round 2, head',
+    '[+2] 40 req/s, round 2, base',
+  ]);
 });
