@@ -4,7 +4,7 @@
  * measured (measure-serve-duet.ts) with each server's RSS sampled; both servers stopped whatever happens.
  */
 import type { PreparedApi } from '../measure/serve/serve-api.js';
-import { measureServeDuet, type DuetServer, type ServeDuet } from '../measure/serve/measure-serve-duet.js';
+import { measureServeDuet, type DuetSideRun, type ServeDuet } from '../measure/serve/measure-serve-duet.js';
 import { timeFirstEmbedding } from '../measure/serve/open-serve-target.js';
 import { startServeCommand } from '../measure/serve/serve-target.js';
 import type { ServeTarget } from '../measure/serve/serve-types.js';
@@ -41,36 +41,38 @@ export async function measureServeSides(
     const base = await startSide(sides.base, sides.target, started);
     const head = await startSide(sides.head, sides.target, started);
     const first = request.textsPerRequest[0] ?? 1;
-    const firstBase = await timeFirstEmbedding(base.target, measure.api, measure.texts, first);
-    const firstHead = await timeFirstEmbedding(head.target, measure.api, measure.texts, first);
-    const label = sides.target.labels.command;
-    const server = (side: StartedSide, from: SideCommand): DuetServer => ({
-      target: side.target,
-      command: { text: from.command, label },
-    });
+    const firstMs = {
+      base: await timeFirstEmbedding(base.target, measure.api, measure.texts, first),
+      head: await timeFirstEmbedding(head.target, measure.api, measure.texts, first),
+    };
     const duet = await measureServeDuet({
-      base: server(base, sides.base),
-      head: server(head, sides.head),
+      base: {
+        target: base.target,
+        command: { text: sides.base.command, label: sides.target.labels.command },
+      },
+      head: {
+        target: head.target,
+        command: { text: sides.head.command, label: sides.target.labels.command },
+      },
       ...measure,
       plan: request.plan,
       textsPerRequest: request.textsPerRequest,
       budgetMs: request.timeBudgetSeconds * 1000,
       progress: deps.progress,
     });
-    const measured = (side: StartedSide, run: ServeDuet['base'], firstMs: number | null) => ({
-      run,
-      firstEmbeddingMs: firstMs,
-      readyMs: side.target.readyMs,
-      rss: side.sampler?.stop() ?? null,
-    });
     return {
-      base: measured(base, duet.base, firstBase),
-      head: measured(head, duet.head, firstHead),
+      base: collectSide(base, duet.base, firstMs.base),
+      head: collectSide(head, duet.head, firstMs.head),
       failure: duet.failure,
     };
   } finally {
     await Promise.all(started.map(stopSide));
   }
+}
+
+/** What one side measured, its RSS series ended here. */
+function collectSide(side: StartedSide, run: DuetSideRun, firstEmbeddingMs: number | null): MeasuredServer {
+  return { run, firstEmbeddingMs, readyMs: side.target.readyMs, rss: side.sampler?.stop() ?? null };
 }
 
 async function startSide(

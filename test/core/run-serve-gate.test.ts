@@ -51,10 +51,10 @@ function createServerRepository(): { repo: string; baseCommit: string; headCommi
 const command = (log: string, answers: number) =>
   [process.execPath, 'server.cjs', log, String(answers)].map((part) => JSON.stringify(part)).join(' ');
 
-function commandTarget(log: string, answers: number): ServeGateRequest['target'] {
+function commandTarget(commandLine: string): ServeGateRequest['target'] {
   return {
     kind: 'command',
-    command: command(log, answers),
+    command: commandLine,
     readyPath: '/health',
     readyTimeoutMs: 30_000,
     labels: { command: '--serve-command', readyPath: '--ready-path', readyTimeout: '--ready-timeout' },
@@ -63,7 +63,7 @@ function commandTarget(log: string, answers: number): ServeGateRequest['target']
 
 function gateRequest(repo: string, log: string, extra: Partial<ServeGateRequest> = {}): ServeGateRequest {
   return {
-    target: commandTarget(log, 1_000_000),
+    target: commandTarget(command(log, 1_000_000)),
     api: { kind: 'openai', path: '/v1/embeddings', model: 'fixture' },
     corpus: null,
     tokenizer: null,
@@ -134,6 +134,7 @@ test('the base server runs the base commit from its worktree after its setup, th
     const path = join(repo, 'out', side, 'serve-profile.json');
     const profile = serveProfileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
     assert.deepEqual(profile.sweeps, document[side].sweeps);
+    assert.ok((profile.serverMemory?.samples.length ?? 0) > 0, `the ${side} server's RSS is sampled`);
     assert.ok(outcome.files.includes(path));
   }
   assert.equal(outcome.files[0], join(repo, 'out', 'serve-comparison.json'));
@@ -146,7 +147,7 @@ test('the base server runs the base commit from its worktree after its setup, th
 test('a head that dies mid-run: exit 1 naming the head, the files of what was measured, no server or worktree left', async () => {
   const { repo, log } = createServerRepository();
   const request = gateRequest(repo, log, {
-    target: commandTarget(log, 50),
+    target: commandTarget(command(log, 50)),
     base: { ...gateRequest(repo, log).base, command: command(log, 1_000_000) },
   });
   const outcome = await runServeGate(request, createTestDeps(repo));
@@ -162,6 +163,23 @@ test('a head that dies mid-run: exit 1 naming the head, the files of what was me
   assert.deepEqual(document.problems, outcome.problems);
   assert.ok((document.head.sweeps[0]?.rates.length ?? 0) > 0, 'what was measured is written');
   assert.ok(existsSync(join(repo, 'out', 'head', 'serve-profile.json')));
+  assert.deepEqual(findProcesses(log), []);
+  assert.equal(listWorktrees(repo).length, 1);
+});
+
+test('a head server that exits at once: the input error names it; the base server and the worktree are gone', async () => {
+  const { repo, log } = createServerRepository();
+  const request = gateRequest(repo, log, {
+    target: commandTarget(`${JSON.stringify(process.execPath)} -e "process.exit(3)"`),
+    base: { ...gateRequest(repo, log).base, command: command(log, 1_000_000) },
+  });
+  const outcome = await captureFailure(() => runServeGate(request, createTestDeps(repo)));
+  assert.equal(outcome.kind === 'failed' && outcome.exitCode, 2);
+  assert.match(
+    outcome.kind === 'failed' ? outcome.message : '',
+    /--serve-command .*exited before it was ready \(exit code 3\)/,
+  );
+  assert.ok(existsSync(log), 'the base server had started');
   assert.deepEqual(findProcesses(log), []);
   assert.equal(listWorktrees(repo).length, 1);
 });
