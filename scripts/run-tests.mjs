@@ -94,7 +94,7 @@ const CONCURRENT = [
   ...['measure/serve/reference-server-setup', 'measure/serve/embed-queue'],
   // the rate sweep's pure parts: the ladder's rates and orders, the quantiles' bootstrap and the knee
   ...['measure/serve/plan-rate-ladder', 'measure/serve/estimate-knee', 'measure/serve/bootstrap-windows'],
-  ...['measure/serve/sweep-warnings', 'measure/serve/round-knee-interval'],
+  ...['measure/serve/sweep-warnings', 'measure/serve/round-knee-interval', 'measure/serve/serve-duet-plan'],
   // history: all but the data-branch files, which list the shared TMPDIR and time a push
   ...['history/base-history', 'history/build-series', 'history/check-history', 'history/history-'],
   ...['history/level-shifts', 'history/real-series', 'history/run-history-add'],

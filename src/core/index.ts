@@ -22,6 +22,8 @@ export { runHistorySite, type HistorySiteRequest } from './run-history-site.js';
 export { runMerge, type MergeRequest } from './run-merge.js';
 export { runProfile, type ProfileRequest } from './run-profile.js';
 export { runServeProfile, type ServeProfileOutcome, type ServeProfileRequest } from './run-serve-profile.js';
+export { runServeGate } from './run-serve-gate.js';
+export type { ServeGateOutcome, ServeGateRequest } from './serve-gate-request.js';
 export { runReport, type ReportRequest } from './run-report.js';
 export { readProfileFile } from './read-profile-file.js';
 export {

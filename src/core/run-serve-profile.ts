@@ -3,10 +3,8 @@
  * texts-per-request value under open-loop load, find the knee, and write serve-profile.json with its reports.
  * What was measured before a failure (a server that died mid-run) is written all the same.
  */
-import { createDefaultCorpus, readCorpus, type Corpus } from '../measure/corpus/index.js';
+import { createDefaultCorpus, readCorpus } from '../measure/corpus/index.js';
 import { loadTokenizer } from '../measure/engine/text-tokenizer.js';
-import { describeCorpus } from '../measure/sweep/profile-parts.js';
-import { readToolVersion } from '../measure/sweep/tool-version.js';
 import { measureServeRun, type ServeRun } from '../measure/serve/measure-serve-run.js';
 import {
   openServeTarget,
@@ -16,8 +14,7 @@ import {
 import { prepareServeApi } from '../measure/serve/serve-api.js';
 import type { ServePlan, ServeProfile } from '../measure/serve/serve-profile-schema.js';
 import type { ServeApi, ServeTarget } from '../measure/serve/serve-types.js';
-import { findPeakRssMB, startRssSampler, type RssSample } from '../measure/serve/server-memory.js';
-import { readMachine } from '../ground/platform/environment.js';
+import { startRssSampler } from '../measure/serve/server-memory.js';
 import type { CoreDeps } from './core-deps.js';
 import type { InputNames } from './input-names.js';
 import { prepareOutputDir } from './output-files.js';
@@ -25,6 +22,7 @@ import { readGitHead } from './read-provenance.js';
 import { describeServeProblems } from './serve-problems.js';
 import type { RunRecord } from './write-run-files.js';
 import { writeServeFiles } from './write-serve-files.js';
+import { buildServeProfile, RSS_SAMPLE_MS, type MeasuredServer } from './build-serve-profile.js';
 
 export interface ServeProfileRequest {
   target: ServeTargetRequest;
@@ -52,15 +50,6 @@ export interface ServeProfileOutcome {
   exitCode: 0 | 1;
   /** Why the exit code is 1, one line each (also the last of the profile's warnings). */
   problems: string[];
-}
-
-const RSS_SAMPLE_MS = 250;
-
-interface Measured {
-  run: ServeRun;
-  firstEmbeddingMs: number | null;
-  readyMs: number | null;
-  rss: RssSample[] | null;
 }
 
 export async function runServeProfile(
@@ -111,7 +100,7 @@ export async function runServeProfile(
 async function measureTarget(
   target: ServeTarget,
   measure: () => Promise<{ run: ServeRun; firstEmbeddingMs: number | null }>,
-): Promise<Measured> {
+): Promise<MeasuredServer<ServeRun>> {
   const sampler = target.pid === null ? null : startRssSampler(target.pid, RSS_SAMPLE_MS);
   try {
     const { run, firstEmbeddingMs } = await measure();
@@ -120,52 +109,4 @@ async function measureTarget(
     sampler?.stop();
     await target.stop();
   }
-}
-
-interface RunTimes {
-  startedAt: Date;
-  endedAt: Date;
-  commit: string | null;
-}
-
-function buildServeProfile(
-  request: ServeProfileRequest,
-  corpus: Corpus,
-  measured: Measured,
-  times: RunTimes,
-): ServeProfile {
-  return {
-    schemaVersion: 1,
-    tool: { name: 'embedprof', version: readToolVersion() },
-    createdAt: times.startedAt.toISOString(),
-    wallSeconds: (times.endedAt.getTime() - times.startedAt.getTime()) / 1000,
-    environment: readMachine(),
-    commit: times.commit,
-    settings: request.record.settings,
-    target:
-      request.target.kind === 'url'
-        ? { kind: 'url', url: request.target.url }
-        : {
-            kind: 'command',
-            command: request.target.command,
-            readyMs: measured.readyMs ?? 0,
-            firstEmbeddingMs: measured.firstEmbeddingMs,
-          },
-    api: {
-      kind: request.api.kind,
-      path: request.api.path,
-      model: request.api.kind === 'openai' ? request.api.model : null,
-    },
-    corpus: describeCorpus(corpus),
-    plan: request.plan,
-    sweeps: measured.run.sweeps,
-    serverMemory:
-      measured.rss === null
-        ? null
-        : {
-            peakMB: findPeakRssMB(measured.rss) ?? 0,
-            samples: measured.rss.map(({ atMs, rssMB }) => ({ atMs, rssMB })),
-          },
-    warnings: measured.run.warnings,
-  };
 }

@@ -3,18 +3,18 @@
  * model or embedder resolved. Anything that goes wrong becomes a reason to fall back to the committed
  * baselines (the caller reports it), never a half-prepared base.
  */
-import { spawn } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import type { ProfileOptions } from '../../measure/sweep/profile-options.js';
 import type { ComparisonReference } from '../compare/comparison-schema.js';
 import { describeError } from '../../ground/errors.js';
-import { buildWorkerEnv } from '../../measure/protocol/ipc/worker-env.js';
-import { GROUP_SPAWN_OPTIONS, trackProcessGroup } from '../../ground/platform/process-group.js';
 import type { ResolvedModel } from '../../measure/model/resolve-model.js';
 import { loadModel } from '../../measure/sweep/prepare-run.js';
 import type { ProgressReporter } from '../../measure/protocol/schedule/progress.js';
 import { resolveBaseTarget, type HeadConfig } from './base-target.js';
 import { materializeRef } from './git-worktree.js';
+import { runBaseSetup, type SetupTimeout } from './run-base-setup.js';
+
+export type { SetupTimeout } from './run-base-setup.js';
 
 export type PreparedBase =
   | {
@@ -38,57 +38,6 @@ export interface PrepareBaseRequest {
   cwd?: string;
 }
 
-/** How long the base setup may run (null: no limit), and the setting's name and fix in the face's words. */
-export interface SetupTimeout {
-  seconds: number | null;
-  setting: string;
-  fix: string;
-}
-
-type SetupResult = { kind: 'exited'; code: number } | { kind: 'timed-out' };
-
-/**
- * Runs `command` through the shell in `cwd` without credentials in its environment, its output on stderr, in a
- * process group of its own that ends with it (platform/process-group.ts): how it ended (exit code -1 when it
- * cannot start), or a timeout after `timeoutSeconds`, which ends the group.
- */
-function runSetup(command: string, cwd: string, timeoutSeconds: number | null): Promise<SetupResult> {
-  return new Promise((done) => {
-    const env = buildWorkerEnv(process.env);
-    const child = spawn(command, {
-      cwd,
-      env,
-      shell: true,
-      stdio: ['ignore', process.stderr, process.stderr],
-      ...GROUP_SPAWN_OPTIONS,
-    });
-    const group = trackProcessGroup(child);
-    const timer =
-      timeoutSeconds === null
-        ? undefined
-        : setTimeout(() => {
-            group.end();
-            done({ kind: 'timed-out' });
-          }, timeoutSeconds * 1000);
-    const finish = (code: number): void => {
-      clearTimeout(timer);
-      done({ kind: 'exited', code });
-    };
-    child.on('error', () => finish(-1));
-    child.on('exit', (code) => finish(code ?? -1));
-  });
-}
-
-/** Why the setup's outcome leaves no base to measure, or null when it succeeded. */
-function describeSetupFailure(result: SetupResult, command: string, timeout: SetupTimeout): string | null {
-  switch (result.kind) {
-    case 'exited':
-      return result.code === 0 ? null : `the base setup ${command} exited with code ${result.code}`;
-    case 'timed-out':
-      return `the base setup ${command} did not finish within ${timeout.setting} (${timeout.seconds} s) and was stopped, with every process it started. ${timeout.fix} 0 means no limit.`;
-  }
-}
-
 function resolveBaseModel(options: ProfileOptions, progress: ProgressReporter): Promise<ResolvedModel> {
   return loadModel(options, (message) => progress.note(`base: ${message}`));
 }
@@ -106,8 +55,7 @@ export async function prepareBase(request: PrepareBaseRequest): Promise<Prepared
   if (request.setup !== null) {
     request.progress.note(`base: running ${JSON.stringify(request.setup)} in the worktree of ${request.ref}`);
     const dir = resolve(tree.dir, relative(tree.repoRoot, cwd));
-    const result = await runSetup(request.setup, dir, request.setupTimeout.seconds);
-    const failure = describeSetupFailure(result, JSON.stringify(request.setup), request.setupTimeout);
+    const failure = await runBaseSetup(request.setup, dir, request.setupTimeout);
     if (failure !== null) return fail(failure);
   }
   try {

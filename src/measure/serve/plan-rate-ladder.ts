@@ -72,6 +72,25 @@ export function findBracket(steps: readonly ProbeStep[]): RateBracket {
   };
 }
 
+/**
+ * The bracket that holds every side's (a duet probes each side alone), so that both knees lie inside the one
+ * ladder both sides measure: from the lowest rate a side was within (or, for a side within at no rate, its
+ * lowest beyond: its knee lies below it) to the highest rate a side was beyond (or, for a side beyond at no
+ * rate, its highest within). With no within (or no beyond) on any side, the sides' brackets join as one
+ * side's probe would have found them.
+ */
+export function uniteBrackets(brackets: readonly RateBracket[]): RateBracket {
+  if (brackets.length === 1) return brackets[0] as RateBracket;
+  const low = brackets.flatMap((b) => [b.within ?? b.beyond].filter((rate) => rate !== null));
+  const high = brackets.flatMap((b) => [b.beyond ?? b.within].filter((rate) => rate !== null));
+  const withins = brackets.flatMap((b) => (b.within === null ? [] : [b.within]));
+  const beyonds = brackets.flatMap((b) => (b.beyond === null ? [] : [b.beyond]));
+  if (withins.length === 0)
+    return { within: null, beyond: beyonds.length === 0 ? null : Math.min(...beyonds) };
+  if (beyonds.length === 0) return { within: Math.max(...withins), beyond: null };
+  return { within: Math.min(...low), beyond: Math.max(...high) };
+}
+
 export interface LadderRequest {
   /** The bracket from the probe, or the user's explicit rates (measured as they are). */
   rates:

@@ -1,6 +1,11 @@
 /**
- * The state of one rate sweep while it runs and the steps its phases share: measuring one window (then the
- * drain pause), asking the caller whether to stop, checking the wall-time budget, and the progress lines.
+ * The state of one rate sweep while it runs and the steps its phases share: measuring one window on one side
+ * (then the drain pause), measuring a (rate, round) on every side as one step, asking the caller whether to
+ * stop, checking the wall-time budget, and the progress lines.
+ *
+ * A sweep measures one server (one side, unnamed) or a duet's two (base and head): the phases are the same,
+ * each step then measures the same (rate, round) on both sides back to back, the side that goes first
+ * alternating from step to step (base–head, head–base, …: ABBA) so that neither side always runs second.
  */
 import type { Pool } from 'undici';
 import type { PreparedApi } from './serve-api.js';
@@ -9,8 +14,8 @@ import { measureServeWindow, type MeasuredWindow } from './measure-serve-window.
 import type { ProbeLimits } from './plan-rate-ladder.js';
 import { sleep } from './serve-probe.js';
 
-export interface RateSweepRequest {
-  baseUrl: string;
+/** What a sweep measures with, whichever server(s) it measures. */
+export interface SweepSettings {
   api: PreparedApi;
   corpus: readonly string[];
   plan: ServePlan;
@@ -28,10 +33,14 @@ export interface RateSweepRequest {
   drainMs?: number;
   /** Bootstrap replicates per rate (default 500). */
   replicates?: number;
-  /** One line per window: `[3/15] 210 req/s, round 2 (14s)`. */
+  /** One line per window: `[3/15] 210 req/s, round 2 (14s)` (a duet names the side: `round 2, head (14s)`). */
   onProgress?: (line: string) => void;
   /** A sentence for the run's warnings (rounds cut by the budget, the concurrency cap reached). */
   onWarning?: (text: string) => void;
+}
+
+export interface RateSweepRequest extends SweepSettings {
+  baseUrl: string;
   /** A pool from createServePool (plan.maxInFlight connections); by default one for the sweep. */
   pool?: Pool;
   /**
@@ -41,26 +50,44 @@ export interface RateSweepRequest {
   shouldStop?: () => boolean;
 }
 
-export interface SweepRun {
-  request: RateSweepRequest;
+/** One server of a sweep: its name in progress lines (null for a sweep of one), where and how to reach it. */
+export interface SweepSide {
+  name: string | null;
+  baseUrl: string;
   pool: Pool;
+  /** Whether to stop (this server found dead); asked as RateSweepRequest.shouldStop. */
+  shouldStop?: () => boolean;
+  /** Warnings about this side only (its knee, its curve); else the sweep's onWarning. */
+  onWarning?: (text: string) => void;
+}
+
+export interface SweepRun {
+  request: SweepSettings;
+  sides: SweepSide[];
   runStartMs: number;
   /** Wall time of each window including its drain pause (ms). */
   windowWallMs: number[];
-  /** Set once shouldStop said so: no window starts after it. */
+  /** Steps measured on every side so far: the parity of the next decides which side goes first. */
+  steps: number;
+  /** Set once a side's shouldStop said so: no window starts after it. */
   stopped: boolean;
 }
 
-/** Measures one window, then pauses for the drain; records the wall time of both. */
+export function createSweepRun(request: SweepSettings, sides: SweepSide[]): SweepRun {
+  return { request, sides, runStartMs: performance.now(), windowWallMs: [], steps: 0, stopped: false };
+}
+
+/** Measures one window on `side`, then pauses for the drain; records the wall time of both. */
 export async function measureWindow(
   run: SweepRun,
+  side: SweepSide,
   ratePerSecond: number,
   round: number,
 ): Promise<MeasuredWindow> {
   const startedAt = performance.now();
   const { request } = run;
   const measured = await measureServeWindow({
-    baseUrl: request.baseUrl,
+    baseUrl: side.baseUrl,
     api: request.api,
     corpus: request.corpus,
     plan: request.plan,
@@ -68,7 +95,7 @@ export async function measureWindow(
     ratePerSecond,
     round,
     runStartMs: run.runStartMs,
-    pool: run.pool,
+    pool: side.pool,
     ...(request.countTokens === undefined ? {} : { countTokens: request.countTokens }),
   });
   await sleep(request.drainMs ?? 250);
@@ -76,9 +103,42 @@ export async function measureWindow(
   return measured;
 }
 
-/** Whether the caller asked to stop (asked only once a window was measured; once true, it stays true). */
+/**
+ * The (rate, round) measured on every side back to back, the first side alternating step by step; one
+ * progress line a window (`label` is its `[3/30]` counter, given the window's index within the step). The
+ * step's windows, by side (in `run.sides` order). A step once started is measured whole, so the sides pair.
+ */
+export async function measureStep(
+  run: SweepRun,
+  ratePerSecond: number,
+  round: number,
+  label: (index: number) => string,
+): Promise<MeasuredWindow[]> {
+  const order = orderSides(run.sides.length, run.steps++);
+  const measured: MeasuredWindow[] = new Array<MeasuredWindow>(run.sides.length);
+  for (const [index, sideIndex] of order.entries()) {
+    const side = run.sides[sideIndex] as SweepSide;
+    const name = side.name === null ? '' : `, ${side.name}`;
+    report(
+      run,
+      `${label(index)} ${ratePerSecond} req/s, round ${round + 1}${name} (${elapsedSeconds(run)}s)`,
+    );
+    measured[sideIndex] = await measureWindow(run, side, ratePerSecond, round);
+  }
+  return measured;
+}
+
+/** The order of the sides in step `step`: as given on even steps, reversed on odd ones (ABBA). */
+export function orderSides(count: number, step: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  return step % 2 === 0 ? order : order.reverse();
+}
+
+/** Whether a side asked to stop (asked only once a window was measured; once true, it stays true). */
 export function checkStop(run: SweepRun): boolean {
-  if (!run.stopped && run.windowWallMs.length > 0) run.stopped = run.request.shouldStop?.() ?? false;
+  if (!run.stopped && run.windowWallMs.length > 0) {
+    run.stopped = run.sides.some((side) => side.shouldStop?.() ?? false);
+  }
   return run.stopped;
 }
 
@@ -99,4 +159,6 @@ export function describeWindow(window: ServeWindow | undefined, plan: ServePlan)
 export const elapsedSeconds = (run: SweepRun): number =>
   Math.round((performance.now() - run.runStartMs) / 1000);
 export const report = (run: SweepRun, line: string): void => run.request.onProgress?.(line);
-export const warn = (run: SweepRun, text: string): void => run.request.onWarning?.(text);
+/** A warning about the sweep (both sides), or about one side when `side` is given. */
+export const warn = (run: SweepRun, text: string, side?: SweepSide): void =>
+  (side?.onWarning ?? run.request.onWarning)?.(text);
