@@ -57,11 +57,19 @@ export async function runServeGate(request: ServeGateRequest, deps: CoreDeps): P
     head: profile(measured.head, target.command, request.record.commit ?? readGitHead(deps.cwd)),
   };
   const decided = decideServeGate(sides, measured.failure, compareOptions, request.names);
-  const files = await writeServeGateFiles(outDir, { baseRef: request.base.ref, ...decided });
+  const labels = {
+    base: describeSide(request.base.ref, sides.base.commit),
+    head: describeSide(request.headLabel ?? 'the working tree', sides.head.commit),
+  };
+  const files = await writeServeGateFiles(outDir, { baseRef: request.base.ref, labels, ...decided });
   deps.progress.finish();
   const exitCode = decided.problems.length > 0 ? 1 : 0;
-  return { kind: 'serve-gate', ...decided, outDir, files, exitCode };
+  return { kind: 'serve-gate', ...decided, labels, outDir, files, exitCode };
 }
+
+/** "origin/main (abc1234)": a side as the reports name it. */
+const describeSide = (name: string, commit: string | null): string =>
+  commit === null ? name : `${name} (${commit.slice(0, 7)})`;
 
 /** The comparison's options: the plan's objective, then the request's thresholds and gated metrics. */
 function listCompareOptions(request: ServeGateRequest): ServeCompareOptions {

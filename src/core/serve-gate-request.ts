@@ -22,6 +22,8 @@ export interface ServeGateRequest extends ServeProfileRequest {
     /** The base's serve command, or null for the head's. */
     command: string | null;
   };
+  /** How the reports name the head (the action: its pull request); default "the working tree". */
+  headLabel?: string;
   /** The comparison's thresholds and gated metrics (compareServeSweeps's defaults when absent). */
   compare: {
     maxKneeDrop?: number;
@@ -37,6 +39,8 @@ export interface ServeGateOutcome {
   comparison: ServeComparison | null;
   base: ServeProfile;
   head: ServeProfile;
+  /** Untrusted: how the reports name each side, e.g. "origin/main (abc1234)". */
+  labels: { base: string; head: string };
   outDir: string;
   /** serve-comparison.json first, then base/ and head/ serve files. */
   files: string[];

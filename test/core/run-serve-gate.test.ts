@@ -48,6 +48,11 @@ test('the base server runs the base commit from its worktree after its setup, th
     assert.ok(outcome.files.includes(path));
   }
   assert.equal(outcome.files[0], join(repo, 'out', 'serve-comparison.json'));
+  for (const report of ['serve-comparison.md', 'serve-comparison.html', 'serve-comparison-curve.svg']) {
+    assert.ok(outcome.files.includes(join(repo, 'out', report)), `${report} is written`);
+  }
+  const markdown = readFileSync(join(repo, 'out', 'serve-comparison.md'), 'utf8');
+  assert.match(markdown, /HEAD~1 \([0-9a-f]{7}\)/, 'the report names the base by its ref and commit');
   assert.deepEqual(outcome.comparison, document.comparison);
   const regressions = outcome.problems.filter((line) => line.startsWith('regression: '));
   assert.deepEqual(outcome.problems, regressions, 'only a verdict can fail this run');

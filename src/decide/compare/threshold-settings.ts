@@ -28,3 +28,28 @@ export const THRESHOLD_SETTINGS = {
     inputHelp: 'Peak-memory growth the gate must catch, a fraction (default 0.10).',
   }),
 };
+
+/** The serve gate's thresholds (compare-serve.ts takes their defaults and ranges from these entries). */
+const SERVE_GATE: readonly CommandName[] = ['serve-gate'];
+
+export const SERVE_THRESHOLD_SETTINGS = {
+  maxKneeDrop: defineSetting({
+    kind: numberKind('0.10', 1),
+    fallback: 0.1,
+    ...{ flag: 'max-knee-drop', flagArg: 'F', input: 'max-knee-drop' },
+    ...{ config: 'serve.maxKneeDrop', commands: SERVE_GATE },
+    group: 'Comparison',
+    help: 'drop of the knee (the highest rate within the objective) the serve gate must catch (default 0.10 = 10 %)',
+    inputHelp: 'Drop of the knee rate the serve gate must catch, a fraction (default 0.10).',
+  }),
+  maxP95Growth: defineSetting({
+    kind: numberKind('0.10'),
+    fallback: 0.1,
+    ...{ flag: 'max-p95-growth', flagArg: 'F', input: 'max-p95-growth' },
+    ...{ config: 'serve.maxP95Growth', commands: SERVE_GATE },
+    group: 'Comparison',
+    help: 'growth of p95 latency at --reference-rate the serve gate must catch (default 0.10)',
+    inputHelp:
+      'Growth of p95 latency at the reference rate the serve gate must catch, a fraction (default 0.10).',
+  }),
+};

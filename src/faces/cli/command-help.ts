@@ -80,6 +80,17 @@ Writes OUT/serve-profile.json and the reports.
 
 Exit codes: 0 measured, 1 the server died or no request of a sweep succeeded (the reports hold what was
 measured), 2 usage or input error (an unreachable URL, a server that never becomes ready).`,
+  'serve-gate': `embedprof serve-gate --serve-command CMD --against REF [options]
+
+The serve duet: starts the server twice — from a temporary git worktree of REF (after --base-setup) and from
+the working tree — each on its own free port, and measures them in alternating windows at the same rates and
+rounds with the same seeded arrivals. Compares per texts-per-request value the knee and the p95 latency at
+--reference-rate by the decision rule, pair by pair (docs/serve-gate.md), and fails on a knee drop beyond
+--max-knee-drop or a p95 growth beyond --max-p95-growth. Both servers and the worktree are removed at the end.
+Writes OUT/serve-comparison.json, each side's serve-profile.json (OUT/base, OUT/head) and the reports.
+
+Exit codes: 0 no regression (also inconclusive unless --fail-on-inconclusive), 1 a regression, a server that
+died or answered nothing, 2 usage or input error (a server that never becomes ready, a REF that is not there).`,
   'serve-reference': `embedprof serve-reference [--model SPEC] [--dtype q8] [--tokenizer DIR] [--port N] [--slow-percent P]
 
 Serves the model with embedprof's engine over HTTP until SIGINT or SIGTERM: POST /v1/embeddings (OpenAI:

@@ -1,6 +1,6 @@
 /**
- * The CLI's settings: defaults ← preset ← environment ← embedprof.config.json (profile, gate, nightly; `--config`
- * or the file in the working directory, unless --no-config) ← flags.
+ * The CLI's settings: defaults ← the command's own choices ← preset ← environment ← embedprof.config.json (for
+ * the commands that take `--config`: that file or the one in the working directory, unless --no-config) ← flags.
  */
 import { availableParallelism, homedir } from 'node:os';
 import { findConfig } from '../settings/read-config-file.js';
@@ -9,7 +9,24 @@ import { toConfigLayer } from '../settings/config-layer.js';
 import { showPath } from '../../ground/files/show-path.js';
 import { resolveSettings, type ResolvedSettings, type SettingsLayer } from '../settings/resolve-settings.js';
 import type { CommandName } from '../../measure/protocol/setting-kit/setting-entry.js';
+import { getEntry } from '../settings/setting-table.js';
 import { readFlagLayer } from './read-flags.js';
+
+/**
+ * What a command chooses before any file or flag: a pull request's gate measures the pr plan
+ * (protocol/presets.ts), not the profile's map; the serve gate measures 8 rounds, the fewest whose paired
+ * t interval resolves its ±5 % horizon (docs/serve-gate.md), where a single serve profile takes 3.
+ */
+function chooseCommandDefaults(command: CommandName): SettingsLayer[] {
+  switch (command) {
+    case 'gate':
+      return [{ source: { kind: 'face', reason: 'the gate command' }, values: { preset: 'pr' } }];
+    case 'serve-gate':
+      return [{ source: { kind: 'face', reason: 'the serve-gate command' }, values: { serveRounds: 8 } }];
+    default:
+      return [];
+  }
+}
 
 export type CliSettings = { kind: 'help' } | { kind: 'settings'; settings: ResolvedSettings };
 
@@ -21,11 +38,7 @@ export async function resolveCliSettings(
 ): Promise<CliSettings> {
   const flags = readFlagLayer(command, argv);
   if (flags.help) return { kind: 'help' };
-  // a pull request's gate measures the pr plan (protocol/presets.ts), not the profile's map
-  const layers: SettingsLayer[] =
-    command === 'gate'
-      ? [{ source: { kind: 'face', reason: 'the gate command' }, values: { preset: 'pr' } }]
-      : [];
+  const layers = chooseCommandDefaults(command);
   const { config: named, noConfig } = flags.layer.values;
   if (named !== undefined && noConfig === true)
     throw createUsageError({
@@ -34,7 +47,7 @@ export async function resolveCliSettings(
       received: `both (--config ${named})`,
       fix: 'Drop --no-config to read that file, or --config to read none.',
     });
-  const reads = command === 'profile' || command === 'gate' || command === 'nightly';
+  const reads = getEntry('config').commands.includes(command);
   const config = reads && noConfig !== true ? await findConfig(named ?? null, cwd) : null;
   if (config !== null) layers.push(toConfigLayer(config.config, showPath(config.path, cwd), config.dir));
   layers.push(flags.layer);

@@ -32,6 +32,9 @@ Usage:
   embedprof serve-profile (--url URL | --serve-command CMD) [options]
                                   an HTTP embedding server under open-loop load: latency per rate,
                                   the knee within --latency-slo-ms → OUT/serve-profile.json
+  embedprof serve-gate --serve-command CMD --against REF [options]
+                                  the serve duet: REF's server and this tree's, alternating windows;
+                                  exit 1 when the knee or p95 at --reference-rate regressed
   embedprof serve-reference [--model SPEC] [--port N]
                                   the bundled reference server: the engine behind the OpenAI and TEI
                                   embedding APIs, until SIGINT or SIGTERM
@@ -55,6 +58,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'nightly':
       case 'serve-reference':
       case 'serve-profile':
+      case 'serve-gate':
         return await runCommand(command, rest);
       case 'baseline':
         return await runBaselineSubcommand(rest);
@@ -68,7 +72,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(
-          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, export, history, nightly, serve-profile, serve-reference, help. ${hint()}`,
+          `Unknown command ${JSON.stringify(command)}: expected one of profile, baseline, compare, gate, merge, report, export, history, nightly, serve-profile, serve-gate, serve-reference, help. ${hint()}`,
         );
     }
   } catch (error) {

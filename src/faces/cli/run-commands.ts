@@ -38,6 +38,7 @@ import {
 } from './run-history-commands.js';
 import { runNightlyCommand } from './run-nightly-command.js';
 import { runServeReferenceCommand } from './run-serve-reference.js';
+import { runServeGateCommand } from './run-serve-gate.js';
 import { runServeProfileCommand } from './run-serve-profile.js';
 
 type CommandRun = (settings: ResolvedSettings) => Promise<number>;
@@ -145,6 +146,7 @@ const COMMANDS: Record<CommandName, CommandRun> = {
   nightly: runNightlyCommand,
   'serve-reference': runServeReferenceCommand,
   'serve-profile': runServeProfileCommand,
+  'serve-gate': runServeGateCommand,
 };
 
 /** Resolves the command's settings (or prints its help) and runs it; the exit code. */

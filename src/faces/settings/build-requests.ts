@@ -93,7 +93,7 @@ function raiseProcesses(settings: ResolvedSettings): ResolvedSettings {
 }
 
 /** The base setup's time limit, named as the face that set it names it. */
-function describeSetupTimeout({ values, sources, face }: ResolvedSettings): SetupTimeout {
+export function describeSetupTimeout({ values, sources, face }: ResolvedSettings): SetupTimeout {
   const key = 'baseSetupTimeoutSeconds';
   const seconds = values[key];
   return {

@@ -1,6 +1,6 @@
 /** The settings of the comparison and the gate: the reference, the thresholds, the gated metrics. */
 import { BASELINE_NAME_PATTERN } from '../../decide/baseline/baseline-schema.js';
-import { THRESHOLD_SETTINGS } from '../../decide/compare/threshold-settings.js';
+import { SERVE_THRESHOLD_SETTINGS, THRESHOLD_SETTINGS } from '../../decide/compare/threshold-settings.js';
 import {
   defineOptionalSetting,
   definePresetSetting,
@@ -23,6 +23,8 @@ const COMPARING: readonly CommandName[] = ['gate', 'compare', 'merge'];
 /** The thresholds: the nightly's chained duet is a gate against the previous recorded commit. */
 const THRESHOLDS: readonly CommandName[] = [...COMPARING, 'nightly'];
 const DUET: readonly CommandName[] = ['gate', 'nightly'];
+/** What checks out a base commit: the duets, and the serve gate's base server. */
+const BASE_SIDE: readonly CommandName[] = [...DUET, 'serve-gate'];
 
 export const GATE_SETTINGS = {
   baseline: defineOptionalSetting({
@@ -51,6 +53,7 @@ export const GATE_SETTINGS = {
     help: 'normalize (compare calibration-normalized throughput) | warn (raw, indicative only) | fail (exit 2 listing the differences) | skip',
   }),
   ...THRESHOLD_SETTINGS,
+  ...SERVE_THRESHOLD_SETTINGS,
   failOn: defineSetting({
     kind: failOnKind(),
     fallback: ['throughput', 'memory'] as FailOnName[],
@@ -89,14 +92,14 @@ export const GATE_SETTINGS = {
   }),
   against: defineOptionalSetting({
     kind: gitNameKind('ref', 'origin/main'),
-    ...{ flag: 'against', flagArg: 'REF', input: null, config: null, commands: ['gate'] },
+    ...{ flag: 'against', flagArg: 'REF', input: null, config: null, commands: ['gate', 'serve-gate'] },
     group: 'Reference',
     help: "duet mode: measure REF (branch, tag or commit, fetched if the clone is shallow) in a temporary git worktree side by side with the working tree; REF's own embedprof.config.json says what it measures; when REF cannot be measured, --baseline is used and the reason reported",
   }),
   baseSetup: defineOptionalSetting({
     kind: textKind('none', 'npm ci'),
     ...{ flag: 'base-setup', flagArg: 'CMD', input: 'base-setup', config: 'gate.baseSetup' },
-    commands: DUET,
+    commands: BASE_SIDE,
     group: 'Reference',
     help: 'shell command run in the base worktree before duet mode measures it, e.g. "npm ci" (user code)',
     inputHelp: "Shell command run in the base commit's worktree before duet mode measures it, e.g. npm ci.",
@@ -105,7 +108,7 @@ export const GATE_SETTINGS = {
     kind: timeLimitKind('1800'),
     fallback: 900,
     ...{ flag: 'base-setup-timeout', flagArg: 'SECONDS', input: 'base-setup-timeout' },
-    ...{ config: 'gate.baseSetupTimeoutSeconds', commands: DUET },
+    ...{ config: 'gate.baseSetupTimeoutSeconds', commands: BASE_SIDE },
     group: 'Reference',
     help: 'stop the base setup, with every process it started, after this many seconds; 0 for no limit (default 900)',
     inputHelp:

@@ -27,6 +27,7 @@ const ALL: readonly CommandName[] = [
   'nightly',
   'serve-reference',
   'serve-profile',
+  'serve-gate',
 ];
 const WRITING: readonly CommandName[] = [
   'profile',
@@ -36,10 +37,11 @@ const WRITING: readonly CommandName[] = [
   'report',
   'nightly',
   'serve-profile',
+  'serve-gate',
 ];
 const MEASURING: readonly CommandName[] = ['profile', 'gate', 'nightly'];
-/** The commands that read embedprof.config.json and record a commit: the measuring ones and serve-profile. */
-const CONFIGURED: readonly CommandName[] = [...MEASURING, 'serve-profile'];
+/** The commands that read embedprof.config.json and record a commit: the measuring ones and the serve ones. */
+const CONFIGURED: readonly CommandName[] = [...MEASURING, 'serve-profile', 'serve-gate'];
 const PROFILE_READERS: readonly CommandName[] = ['report', 'export', 'history-add'];
 /** Characters the artifact service refuses in a name. */
 const ARTIFACT_NAME = /^[^"':<>|*?\r\n\\/]{1,200}$/;

@@ -4,10 +4,11 @@
  * of the face and layer that set them.
  */
 import type { ServeProfileRequest } from '../../core/run-serve-profile.js';
+import type { ServeGateRequest } from '../../core/serve-gate-request.js';
 import type { ServeTargetRequest } from '../../measure/serve/open-serve-target.js';
 import type { ServePlan } from '../../measure/serve/serve-profile-schema.js';
 import type { ServeApi } from '../../measure/serve/serve-types.js';
-import { createInputNames } from './build-requests.js';
+import { createInputNames, describeSetupTimeout } from './build-requests.js';
 import { listChosenSettings } from './describe-settings.js';
 import { createSettingError, type ResolvedSettings } from './resolve-settings.js';
 import { nameSetting } from './setting-names.js';
@@ -32,6 +33,29 @@ export function buildServeProfileRequest(settings: ResolvedSettings): ServeProfi
     record: { commit: values.commit, settings: listChosenSettings(settings) },
     names: createInputNames(settings),
     templateLabel: name(settings, 'requestTemplate'),
+  };
+}
+
+/** The serve duet's request: the serve run's, the base ref (required) with its setup, and the thresholds. */
+export function buildServeGateRequest(settings: ResolvedSettings): ServeGateRequest {
+  const { values } = settings;
+  if (values.against === null) {
+    throw createSettingError(settings, 'against', {
+      expected: 'the git ref whose server is the base, measured side by side with this tree’s',
+      received: 'nothing',
+      example: 'origin/main',
+      fix: `Pass e.g. ${name(settings, 'against')} origin/main (fetched first if the clone is shallow).`,
+    });
+  }
+  return {
+    ...buildServeProfileRequest(settings),
+    base: {
+      ref: values.against,
+      setup: values.baseSetup,
+      setupTimeout: describeSetupTimeout(settings),
+      command: null,
+    },
+    compare: { maxKneeDrop: values.maxKneeDrop, maxP95Growth: values.maxP95Growth },
   };
 }
 

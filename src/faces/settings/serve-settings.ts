@@ -14,13 +14,13 @@ import {
   urlKind,
 } from '../../measure/protocol/setting-kit/setting-kinds.js';
 
-const SERVING = ['serve-profile'] as const;
+const SERVING = ['serve-profile', 'serve-gate'] as const;
 const serving = { input: null, commands: SERVING, group: 'Serving' } as const;
 
 export const SERVE_SETTINGS = {
   serveUrl: defineOptionalSetting({
     kind: urlKind('http://127.0.0.1:8080'),
-    ...{ ...serving, flag: 'url', flagArg: 'URL', config: null },
+    ...{ ...serving, flag: 'url', flagArg: 'URL', config: null, commands: ['serve-profile'] },
     help: 'the base URL of a server already running (the API path is added to it)',
   }),
   serveCommand: defineOptionalSetting({

@@ -19,15 +19,16 @@ export type CommandName =
   | 'history-site'
   | 'nightly'
   | 'serve-reference'
-  | 'serve-profile';
+  | 'serve-profile'
+  | 'serve-gate';
 /** The commands that measure: what the measure table's entries (model, workload, runtime) apply to. */
 export const MEASURING: readonly CommandName[] = ['profile', 'gate', 'nightly'];
 /** What picks and loads the model: also the bundled reference server's (`embedprof serve-reference`). */
 export const LOADING: readonly CommandName[] = [...MEASURING, 'serve-reference'];
-/** What reads the corpus and seeds its order: also `serve-profile`, whose requests carry corpus texts. */
-export const LOADING_TEXTS: readonly CommandName[] = [...MEASURING, 'serve-profile'];
-/** What loads a tokenizer: also `serve-profile`, which counts the tokens it sends with one. */
-export const TOKENIZING: readonly CommandName[] = [...LOADING, 'serve-profile'];
+/** What reads the corpus and seeds its order: also the serve commands, whose requests carry corpus texts. */
+export const LOADING_TEXTS: readonly CommandName[] = [...MEASURING, 'serve-profile', 'serve-gate'];
+/** What loads a tokenizer: also the serve commands, which count the tokens they send with one. */
+export const TOKENIZING: readonly CommandName[] = [...LOADING, 'serve-profile', 'serve-gate'];
 export type HelpGroup =
   | 'Model'
   | 'Workload'
