@@ -9,7 +9,7 @@
  * requests (pooled-p95.ts); `--fallback` drops them to measure the per-round t method it falls back to.
  *
  *   node build/scripts/validate-serve-compare.js [--runs 200] [--seed 1] [--slowdown 0.15] [--grid]
- *     [--max-p95-growth 0.3] [--replicates 500] [--fallback] [--resample-requests]
+ *     [--max-p95-growth 0.3] [--replicates 500] [--fallback] [--resample-requests] [--window-seconds 5]
  */
 import { parseArgs } from 'node:util';
 import { compareServeSweeps } from '../src/decide/compare/index.js';
@@ -75,7 +75,8 @@ function describeMetrics(comparisons: readonly ServeComparison[], wanted: string
 function describeSetting(model: DuetModel): string {
   const sigma = (value: number) => `${(value * 100).toFixed(0)} %`;
   const pairs = model.splitPairs ? ', regime switches may split a pair' : '';
-  return `${model.rounds} rounds, window noise ${sigma(model.sigmaOwn)} own + ${sigma(model.sigmaShared)} shared${pairs}`;
+  const windows = model.windowSeconds === 5 ? '' : `, ${model.windowSeconds} s windows`;
+  return `${model.rounds} rounds, window noise ${sigma(model.sigmaOwn)} own + ${sigma(model.sigmaShared)} shared${pairs}${windows}`;
 }
 
 function validateSetting(model: DuetModel, runs: number, seed: number, slowdown: number): void {
@@ -103,6 +104,7 @@ function main(): void {
       'resample-requests': { type: 'boolean', default: false },
       replicates: { type: 'string', default: '500' },
       fallback: { type: 'boolean', default: false },
+      'window-seconds': { type: 'string', default: '5' },
     },
   });
   const runs = Number(values.runs);
@@ -112,7 +114,8 @@ function main(): void {
   maxP95Growth = growth === undefined ? undefined : Number(growth);
   bootstrapReplicates = Number(values.replicates);
   bootstrapRequests = values['resample-requests'];
-  const model = { ...DEFAULT_MODEL, rawLatencies: !values.fallback };
+  const windowSeconds = Number(values['window-seconds']);
+  const model = { ...DEFAULT_MODEL, rawLatencies: !values.fallback, windowSeconds };
   const options = maxP95Growth === undefined ? 'default options' : `maxP95Growth ${maxP95Growth}`;
   const method = values.fallback
     ? 'per-round t (no raw latencies)'

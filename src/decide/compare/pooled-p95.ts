@@ -9,7 +9,7 @@
  *   no longer owns the pooled tail (the pooled p95 of raw latencies is mostly the slowest rounds' requests).
  * - Round pairs are resampled; requests within the drawn windows only with `resampleRequests`. A round's
  *   realized window already carries its requests' sampling noise, so resampling both levels counts that noise
- *   twice (the smallest detectable change grew from 21.9 % to 27.9 % in the simulation).
+ *   twice (the smallest detectable change grew from 21.8 % to 27.8 % in the simulation).
  * - The SE is the replicates' SD times √(n / (n − 1)) (a bootstrap of n units understates the variance by
  *   (n − 1) / n), with df = n − 1 for n round pairs: the pairs are the independent units, as in the per-round
  *   t method this replaces, and an SD from 5 of them is as uncertain as a sample SD.
