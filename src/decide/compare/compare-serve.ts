@@ -52,6 +52,11 @@ export interface ServeCompareOptions {
   bootstrapSeed?: number;
   /** Also resample requests within windows in that bootstrap; default false (docs/serve-gate.md). */
   bootstrapRequests?: boolean;
+  /**
+   * p95 at the reference rate from pooled requests when the windows kept them ('pooled', the default), or
+   * always from the per-round t ('per-round'), which scattered less in the simulation and on this machine.
+   */
+  p95Method?: 'pooled' | 'per-round';
 }
 
 const fraction = z.number().gt(0).lt(1);
@@ -66,6 +71,7 @@ const optionsSchema = z.object({
   bootstrapReplicates: z.number().int().min(50).max(100_000).default(500),
   bootstrapSeed: z.number().int().default(1),
   bootstrapRequests: z.boolean().default(false),
+  p95Method: z.enum(['pooled', 'per-round']).default('pooled'),
 });
 
 /** The options with their defaults, as comparison output records them; a UsageError naming a bad one. */
@@ -200,7 +206,8 @@ export function compareServeSweeps(
   const settings = resolveServeCompareOptions(options);
   const paired = pairServeSweeps(Array.isArray(base) ? base : [base], Array.isArray(head) ? head : [head]);
   const bootstrap = settings.bootstrap ?? { replicates: 500, seed: 1, resampleRequests: false };
-  const evidence = paired.map((sweep) => gatherServeEvidence(sweep, { ...settings, bootstrap }));
+  const p95Method = settings.p95Method ?? 'pooled';
+  const evidence = paired.map((sweep) => gatherServeEvidence(sweep, { ...settings, bootstrap, p95Method }));
   const adjusted = adjustServeFamilies(evidence.flat(), settings.gated);
   const sweeps = paired.map((sweep, i) => ({
     textsPerRequest: sweep.textsPerRequest,

@@ -131,6 +131,12 @@ export const serveComparisonSettingsSchema = z.object({
     })
     .optional()
     .describe('the pooled p95 bootstrap’s replicates and seed'),
+  p95Method: z
+    .enum(['pooled', 'per-round'])
+    .optional()
+    .describe(
+      'pooled: p95 from pooled requests when the windows kept them; per-round: always the per-round t',
+    ),
 });
 export type ServeComparisonSettings = z.infer<typeof serveComparisonSettingsSchema>;
 

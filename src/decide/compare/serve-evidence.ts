@@ -41,6 +41,7 @@ export interface ServeEvidence {
 
 export interface ServeEvidenceOptions extends KneeCriteria {
   bootstrap: { replicates: number; seed: number; resampleRequests?: boolean };
+  p95Method: 'pooled' | 'per-round';
 }
 
 const USED = new Set<ServePair['use']>(['exact', 'bounded-worse', 'bounded-better']);
@@ -147,9 +148,13 @@ function gatherP95Evidence(sweep: PairedSweep, options: ServeEvidenceOptions): S
       metric.direction,
     ),
   );
-  const raw = collectPooledPairs(reference, rounds);
+  const raw: ReturnType<typeof collectPooledPairs> =
+    options.p95Method === 'per-round'
+      ? { kind: 'no-raw', reason: 'p95Method per-round' }
+      : collectPooledPairs(reference, rounds);
   if (raw.kind === 'no-raw') {
-    const note = `per-round t over the rounds’ p95 (fallback: ${raw.reason})`;
+    const why = options.p95Method === 'per-round' ? 'the option p95Method' : `fallback: ${raw.reason}`;
+    const note = `per-round t over the rounds’ p95 (${why})`;
     return { metric, base, head, pairs, inference: inferServePairs(pairs), method: 'round-t', note };
   }
   const pooled = inferPooledP95(raw.pairs, options.bootstrap);

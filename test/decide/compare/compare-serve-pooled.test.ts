@@ -63,6 +63,9 @@ test('a reference window without raw latencies: the per-round t, and the reason 
     compareServeSweeps(buildSweep({ serviceMs: 10 }), buildSweep({ serviceMs: 10 }), DEFAULTS),
   );
   assert.equal(legacy.method, 'round-t', 'files written before latenciesMs compare as before');
+  const chosen = findP95(compareServeSweeps(base, base, { ...DEFAULTS, p95Method: 'per-round' }));
+  assert.equal(chosen.method, 'round-t', 'raw latencies, but the per-round t asked for');
+  assert.match(chosen.reason, /\(the option p95Method\)/);
 });
 
 test('the bootstrap is seeded: the same sweeps and seed give the same comparison, another seed another SE', () => {
@@ -78,6 +81,7 @@ test('the bootstrap is seeded: the same sweeps and seed give the same comparison
   assert.deepEqual(compareServeSweeps(base, head, DEFAULTS), first);
   assert.deepEqual(serveComparisonSchema.parse(JSON.parse(JSON.stringify(first))), first);
   assert.deepEqual(first.settings.bootstrap, { replicates: 500, seed: 1, resampleRequests: false });
+  assert.equal(first.settings.p95Method, 'pooled');
   assert.equal(first.settings.thresholds['p95-at-reference'], 0.3);
   const reseeded = compareServeSweeps(base, head, { ...DEFAULTS, bootstrapSeed: 2 });
   const width = (comparison: ServeComparison) => {
