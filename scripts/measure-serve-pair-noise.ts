@@ -4,12 +4,21 @@
  * duet: synthetic MiniLM q8, one thread each) get the same seeded Poisson schedule in alternating 5 s windows
  * (base-head, head-base, …) at a reference rate (0.4 × the sequential rate) and a near-knee rate (0.8 ×); it
  * prints each rate's per-round p95 of both sides, the SD of ln(head p95 / base p95) over rounds (the pair
- * noise the serve gate's interval holds), and the SD of ln(base p95) (what pairing removes).
+ * noise the serve gate's interval holds), and the SD of ln(base p95) (what pairing removes). Then both of the
+ * serve gate's p95 methods on the same windows: the per-round t and the pooled requests (pooled-p95.ts), each
+ * with its estimate, SE and smallest detectable growth at the default threshold (0.30) and at 0.10.
  *
  *   node build/scripts/measure-serve-pair-noise.js [--rounds 8] [--window-seconds 5] [--texts 8]
+ *     [--shares 0.4,0.8]
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { LogRatioInference } from '../src/decide/compare/log-ratio.js';
+import { toChangeInterval } from '../src/decide/compare/log-ratio.js';
+import { computeDetectableChange } from '../src/decide/compare/minimum-detectable.js';
+import { inferPaired } from '../src/decide/compare/paired-evidence.js';
+import type { PooledRoundPair } from '../src/decide/compare/pooled-p95.js';
+import { inferPooledP95 } from '../src/decide/compare/pooled-p95.js';
 import { computeMean, computeMedian, computeSampleVariance } from '../src/ground/stats/index.js';
 import { planArrivals } from '../src/measure/serve/plan-arrivals.js';
 import { prepareServeApi } from '../src/measure/serve/serve-api.js';
@@ -44,7 +53,7 @@ async function measureP95(
     pool,
   });
   const summary = summarizeWindow(result, { latencySloMs: 1000 });
-  return { p95: summary.latencyMs?.p95 ?? NaN, errorRate: summary.errorRate };
+  return { p95: summary.latencyMs?.p95 ?? NaN, latenciesMs: summary.latenciesMs };
 }
 
 async function measureSequentialMs(target: ServeTarget, texts: number): Promise<number> {
@@ -74,6 +83,7 @@ interface Duet {
 }
 
 interface Plan {
+  shares: number[];
   rounds: number;
   durationSeconds: number;
   textsPerRequest: number;
@@ -83,6 +93,7 @@ interface Plan {
 async function measureRate(duet: Duet, plan: Plan, ratePerSecond: number, share: number): Promise<void> {
   const ratios: number[] = [];
   const baseLogs: number[] = [];
+  const pairs: PooledRoundPair[] = [];
   for (let round = 0; round < plan.rounds; round += 1) {
     const schedule: ScheduleRequest = {
       ratePerSecond,
@@ -93,8 +104,13 @@ async function measureRate(duet: Duet, plan: Plan, ratePerSecond: number, share:
     };
     const order = round % 2 === 0 ? (['base', 'head'] as const) : (['head', 'base'] as const);
     const p95 = { base: NaN, head: NaN };
-    for (const side of order)
-      p95[side] = (await measureP95(duet.sides[side], schedule, duet.pools[side])).p95;
+    const latencies: Record<'base' | 'head', number[]> = { base: [], head: [] };
+    for (const side of order) {
+      const measured = await measureP95(duet.sides[side], schedule, duet.pools[side]);
+      p95[side] = measured.p95;
+      latencies[side] = measured.latenciesMs;
+    }
+    if (latencies.base.length > 0 && latencies.head.length > 0) pairs.push({ round, ...latencies });
     ratios.push(Math.log(p95.head / p95.base));
     baseLogs.push(Math.log(p95.base));
     console.log(
@@ -105,6 +121,25 @@ async function measureRate(duet: Duet, plan: Plan, ratePerSecond: number, share:
   console.log(
     `${share} × sequential rate (${ratePerSecond}/s): SD of ln(head/base) ${percent(sd(ratios))}, mean ${percent(computeMean(ratios))}; SD of ln(base p95) ${percent(sd(baseLogs))}`,
   );
+  const pooled = inferPooledP95(pairs, { replicates: 500, seed: 1 }).inference;
+  const finite = ratios.filter((x) => Number.isFinite(x));
+  for (const [name, inference] of [
+    ['per-round t', inferPaired(finite)],
+    ['pooled requests', pooled],
+  ] as const)
+    console.log(`  ${name}: ${describeMethod(inference)}`);
+}
+
+/** A p95 method's estimate, SE and smallest detectable growth at the thresholds 0.30 and 0.10. */
+function describeMethod(inference: LogRatioInference): string {
+  if (inference.kind === 'undetermined') return `undetermined (${inference.reason})`;
+  const interval = toChangeInterval(inference, 0.95);
+  const mdc = (threshold: number) => {
+    const change = computeDetectableChange(interval, threshold);
+    return change === null ? 'n/a' : `${(change * 100).toFixed(1)} %`;
+  };
+  const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+  return `estimate ${percent(Math.expm1(inference.logEstimate))}, SE ${percent(inference.standardError)}, smallest detectable growth ${mdc(0.3)} (0.30) / ${mdc(0.1)} (0.10)`;
 }
 
 function readPlan(): Plan {
@@ -113,9 +148,11 @@ function readPlan(): Plan {
       rounds: { type: 'string', default: '8' },
       'window-seconds': { type: 'string', default: '5' },
       texts: { type: 'string', default: '8' },
+      shares: { type: 'string', default: '0.4,0.8' },
     },
   });
   return {
+    shares: values.shares.split(',').map(Number),
     rounds: Number(values.rounds),
     durationSeconds: Number(values['window-seconds']),
     textsPerRequest: Number(values.texts),
@@ -144,7 +181,7 @@ async function main(): Promise<void> {
     console.log(
       `${formatLoad()}; sequential ${sequentialMs.toFixed(1)} ms per request of ${plan.textsPerRequest} texts`,
     );
-    for (const share of [0.4, 0.8]) {
+    for (const share of plan.shares) {
       await measureRate({ sides, pools }, plan, Math.round((1000 / sequentialMs) * share * 10) / 10, share);
     }
     console.log(formatLoad());

@@ -3,20 +3,26 @@
  * same rates and rounds, as a duet measures them. Deterministic for a seed.
  *
  * - The server: M/D/1-like. With service time s (ms) and ρ = rate · s, a window's quantile q is
- *   s · (1 + k_q · ρ / (1 − ρ)) (k = 0.35, 1.5, 2.3 for p50, p95, p99); at ρ ≥ 0.98 the queue grows without
+ *   s · (1 + k_q · ρ / (1 − ρ)) (k = 0.35, 1.5 for p50, p95); at ρ ≥ 0.98 the queue grows without
  *   bound: ten times the objective and 30 % errors (timeouts).
  * - The machine: a speed regime multiplies s by a level drawn uniformly in [1.0, 1.45] that holds for an
  *   exponential time (mean `regimeSeconds`) over the run's sequence of windows. By default both windows of a
  *   pair see the level of the pair's first window (the brief's model); with `splitPairs` a switch can fall
  *   between them.
- * - Window noise: every quantile of a window is multiplied by exp(σ_shared · Z_pair + σ_own · Z_window): the
- *   shared part is the seeded arrival schedule both sides replay, the own part the server's own jitter.
+ * - Window noise: the window's level is multiplied by exp(σ_shared · Z_pair + σ_own · Z_window): the shared
+ *   part is the seeded arrival schedule both sides replay, the own part the server's own jitter.
+ * - Requests: each successful request's latency is lognormal around the window's p50 (times its noise) with
+ *   σ = ln(p95 / p50) / 1.645, so the model's p95 is the distribution's; the window's quantiles are those of
+ *   its requests (a window's p95 carries the sampling noise of its few requests above it, as measured ones
+ *   do). With `rawLatencies` the window keeps them (`latenciesMs`), as serve-profile.json now does; without,
+ *   the comparison falls back to its per-round method.
  * - The plan: a probe-like bracket [w, 2w] around the base's knee (w placed at random below it), widened by a
  *   quarter of its log-width each side, 5 geometric ladder rates, plus the reference rate (half of w) measured
  *   in every round; in each round the rates in a shuffled order, each pair base-head or head-base (ABBA).
  */
 import { createRandom, shuffleCopy } from '../src/ground/random/index.js';
 import type { Random } from '../src/ground/random/index.js';
+import { computeQuantile } from '../src/ground/stats/index.js';
 import type { ServeRate, ServeSweep, ServeWindow } from '../src/measure/serve/serve-profile-schema.js';
 
 export interface DuetModel {
@@ -30,16 +36,18 @@ export interface DuetModel {
   sigmaOwn: number;
   regimeSeconds: number;
   splitPairs: boolean;
+  /** Keep each window's request latencies (the pooled p95 method); false: quantiles only (the fallback). */
+  rawLatencies: boolean;
 }
 
-const K = { p50: 0.35, p95: 1.5, p99: 2.3 };
+const K = { p50: 0.35, p95: 1.5 };
 const ERRORS = { timeout: 0, 'http-4xx': 0, 'http-5xx': 0, connection: 0, malformed: 0, 'not-sent': 0 };
 
 function computeQuantiles(rate: number, serviceMs: number, sloMs: number) {
   const rho = (rate * serviceMs) / 1000;
-  if (rho >= 0.98) return { p50: 5 * sloMs, p95: 10 * sloMs, p99: 12 * sloMs, errorRate: 0.3 };
+  if (rho >= 0.98) return { p50: 5 * sloMs, p95: 10 * sloMs, errorRate: 0.3 };
   const at = (k: number) => serviceMs * (1 + (k * rho) / (1 - rho));
-  return { p50: at(K.p50), p95: at(K.p95), p99: at(K.p99), errorRate: 0 };
+  return { p50: at(K.p50), p95: at(K.p95), errorRate: 0 };
 }
 
 /** The machine's speed regime over the run: a level per window index, switching at exponential times. */
@@ -56,16 +64,23 @@ function createRegimes(random: Random, model: DuetModel) {
   };
 }
 
+/** The successful requests' latencies: lognormal with the model's p50 (times the window's noise) and p95. */
+function drawLatencies(random: Random, count: number, p50: number, p95: number): number[] {
+  const sigma = Math.log(p95 / p50) / 1.645;
+  return Array.from({ length: count }, () => p50 * Math.exp(sigma * random.nextNormal()));
+}
+
 function buildWindow(
-  round: number,
-  rate: number,
-  serviceMs: number,
-  noise: number,
+  window: { round: number; rate: number; serviceMs: number; noise: number },
+  random: Random,
   model: DuetModel,
 ): ServeWindow {
-  const q = computeQuantiles(rate, serviceMs, model.latencySloMs);
+  const { round, rate } = window;
+  const q = computeQuantiles(rate, window.serviceMs, model.latencySloMs);
   const planned = Math.max(1, Math.round(rate * model.windowSeconds));
   const succeeded = Math.round(planned * (1 - q.errorRate));
+  const latencies = drawLatencies(random, succeeded, q.p50 * window.noise, q.p95 * window.noise);
+  const quantile = (p: number) => computeQuantile(latencies, p);
   return {
     round,
     startedAtMs: 0,
@@ -76,10 +91,11 @@ function buildWindow(
     errorRate: q.errorRate,
     achievedRatePerSecond: rate,
     goodputPerSecond: succeeded / model.windowSeconds,
-    latencyMs: { p50: q.p50 * noise, p95: q.p95 * noise, p99: q.p99 * noise },
+    latencyMs: succeeded === 0 ? null : { p50: quantile(0.5), p95: quantile(0.95), p99: quantile(0.99) },
     schedulingErrorMs: null,
     cappedRequests: 0,
     serverTimingMs: null,
+    ...(model.rawLatencies ? { latenciesMs: latencies } : {}),
   };
 }
 
@@ -138,7 +154,7 @@ export function simulateServeDuet(model: DuetModel, seed: number): { base: Serve
         const noise = Math.exp(shared + model.sigmaOwn * random.nextNormal());
         const service = model.serviceMs * slowdown * (i === 0 ? first : second);
         const list = sides[side].get(rate) ?? [];
-        list.push(buildWindow(round, rate, service, noise, model));
+        list.push(buildWindow({ round, rate, serviceMs: service, noise }, random, model));
         sides[side].set(rate, list);
       });
     }

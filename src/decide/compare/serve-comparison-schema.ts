@@ -64,6 +64,13 @@ export const servePairSchema = z.object({
 });
 export type ServePair = z.infer<typeof servePairSchema>;
 
+/**
+ * round-t: a t interval over the rounds' log ratios (df = pairs − 1). pooled-bootstrap: p95 at the reference
+ * rate over each side's pooled requests, the SE from a bootstrap of round pairs and requests (df = pairs − 1).
+ */
+export const serveMethodSchema = z.enum(['round-t', 'pooled-bootstrap']);
+export type ServeMethod = z.infer<typeof serveMethodSchema>;
+
 export const serveMetricComparisonSchema = z.object({
   metric: serveMetricNameSchema,
   unit: z.enum(['req/s', 'ms']),
@@ -75,7 +82,15 @@ export const serveMetricComparisonSchema = z.object({
   head: serveSideFigureSchema,
   pairs: z.array(servePairSchema).describe('one per round, in round order'),
   pairsUsed: z.number().int().nonnegative(),
-  estimate: z.number().nullable().describe('exp(mean of the pairs’ log ratios) − 1'),
+  method: serveMethodSchema
+    .optional()
+    .describe('how the interval was found (absent in comparisons written before the pooled method)'),
+  estimate: z
+    .number()
+    .nullable()
+    .describe(
+      'round-t: exp(mean of the pairs’ log ratios) − 1; pooled-bootstrap: pooled head p95 / base p95 − 1',
+    ),
   interval: changeIntervalSchema,
   pValue: z.number().min(0).max(1).nullable().describe('two-sided, of "no change"'),
   holmAdjusted: z
@@ -108,6 +123,20 @@ export const serveComparisonSettingsSchema = z.object({
   latencySloMs: z.number().positive(),
   sloQuantile: z.enum(['p95', 'p99']),
   maxErrorRate: z.number().min(0).max(1),
+  bootstrap: z
+    .object({
+      replicates: z.number().int().positive(),
+      seed: z.number().int(),
+      resampleRequests: z.boolean().optional(),
+    })
+    .optional()
+    .describe('the pooled p95 bootstrap’s replicates and seed'),
+  p95Method: z
+    .enum(['pooled', 'per-round'])
+    .optional()
+    .describe(
+      'pooled: p95 from pooled requests when the windows kept them; per-round: always the per-round t',
+    ),
 });
 export type ServeComparisonSettings = z.infer<typeof serveComparisonSettingsSchema>;
 

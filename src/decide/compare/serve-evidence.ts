@@ -1,13 +1,19 @@
 /**
  * The evidence of one serve metric in one paired sweep: each side's own figure, the round pairs, and the
- * inference on their log ratios — a t interval over rounds (paired-evidence.ts's inferPaired, df = pairs − 1).
- * A machine regime shared by the two windows of a pair cancels in its ratio; only within-pair noise is left.
+ * inference on their log ratios. The knee: a t interval over rounds (paired-evidence.ts's inferPaired,
+ * df = pairs − 1). p95 at the reference rate: when every window there kept its requests' latencies, each
+ * side's p95 over its pooled requests with a bootstrap of round pairs and requests (pooled-p95.ts); otherwise
+ * the same per-round t, saying why. A machine regime shared by the two windows of a pair cancels in its ratio
+ * (and stays matched in the bootstrap); only within-pair noise is left.
  */
 import type { Knee } from '../../measure/serve/serve-profile-schema.js';
 import type { LogRatioInference } from './log-ratio.js';
 import { inferPaired } from './paired-evidence.js';
 import type { PairedSweep } from './pair-serve-sweeps.js';
-import type { ServeMetricName, ServePair, ServeSideFigure } from './serve-comparison-schema.js';
+import type { PairedRate } from './pair-serve-sweeps.js';
+import type { PooledRoundPair } from './pooled-p95.js';
+import { inferPooledP95 } from './pooled-p95.js';
+import type { ServeMethod, ServeMetricName, ServePair, ServeSideFigure } from './serve-comparison-schema.js';
 import type { KneeCriteria } from './serve-round-values.js';
 import { findRoundKnee, findRoundP95, pairRoundValues } from './serve-round-values.js';
 
@@ -28,6 +34,14 @@ export interface ServeEvidence {
   head: ServeSideFigure;
   pairs: ServePair[];
   inference: LogRatioInference;
+  method: ServeMethod;
+  /** How the interval was found, for the metric's reason. */
+  note: string;
+}
+
+export interface ServeEvidenceOptions extends KneeCriteria {
+  bootstrap: { replicates: number; seed: number; resampleRequests?: boolean };
+  p95Method: 'pooled' | 'per-round';
 }
 
 const USED = new Set<ServePair['use']>(['exact', 'bounded-worse', 'bounded-better']);
@@ -87,17 +101,44 @@ function gatherKneeEvidence(sweep: PairedSweep, criteria: KneeCriteria): ServeEv
   );
   const base = describeKnee(sweep.base.knee);
   const head = describeKnee(sweep.head.knee);
-  return { metric, base, head, pairs, inference: inferServePairs(pairs) };
+  const note = 'per-round t over the rounds’ knees';
+  return { metric, base, head, pairs, inference: inferServePairs(pairs), method: 'round-t', note };
 }
 
-function gatherP95Evidence(sweep: PairedSweep): ServeEvidence {
+/** The round pairs' raw latencies where both sides answered; or the first window that kept none. */
+export function collectPooledPairs(
+  reference: PairedRate,
+  rounds: readonly number[],
+): { kind: 'pooled'; pairs: PooledRoundPair[] } | { kind: 'no-raw'; reason: string } {
+  const pairs: PooledRoundPair[] = [];
+  for (const round of rounds) {
+    const base = reference.base.get(round)?.latenciesMs;
+    const head = reference.head.get(round)?.latenciesMs;
+    if (base === undefined || head === undefined) {
+      const side = base === undefined ? 'base' : 'head';
+      return { kind: 'no-raw', reason: `round ${round}'s ${side} window kept no raw latencies` };
+    }
+    if (base.length > 0 && head.length > 0) pairs.push({ round, base, head });
+  }
+  return { kind: 'pooled', pairs };
+}
+
+function describePooled(requests: { base: number; head: number }, pairs: number, replicates: number) {
+  return (
+    `p95 of pooled requests (${requests.base} base, ${requests.head} head) over ${pairs} round pair(s), ` +
+    `SE from a bootstrap of round pairs (${replicates} replicates)`
+  );
+}
+
+function gatherP95Evidence(sweep: PairedSweep, options: ServeEvidenceOptions): ServeEvidence {
   const metric = SERVE_METRICS[1] as ServeMetricDefinition;
   const base = describeReference(sweep.base);
   const head = describeReference(sweep.head);
   const { reference } = sweep;
   if (reference === null) {
     const reason = 'no reference rate: the duet measured none (set the serve plan’s reference rate)';
-    return { metric, base, head, pairs: [], inference: { kind: 'undetermined', logEstimate: 0, reason } };
+    const inference: LogRatioInference = { kind: 'undetermined', logEstimate: 0, reason };
+    return { metric, base, head, pairs: [], inference, method: 'round-t', note: 'no reference rate' };
   }
   const rounds = [...reference.base.keys()].sort((a, b) => a - b);
   const pairs = rounds.map((round) =>
@@ -107,10 +148,21 @@ function gatherP95Evidence(sweep: PairedSweep): ServeEvidence {
       metric.direction,
     ),
   );
-  return { metric, base, head, pairs, inference: inferServePairs(pairs) };
+  const raw: ReturnType<typeof collectPooledPairs> =
+    options.p95Method === 'per-round'
+      ? { kind: 'no-raw', reason: 'p95Method per-round' }
+      : collectPooledPairs(reference, rounds);
+  if (raw.kind === 'no-raw') {
+    const why = options.p95Method === 'per-round' ? 'the option p95Method' : `fallback: ${raw.reason}`;
+    const note = `per-round t over the rounds’ p95 (${why})`;
+    return { metric, base, head, pairs, inference: inferServePairs(pairs), method: 'round-t', note };
+  }
+  const pooled = inferPooledP95(raw.pairs, options.bootstrap);
+  const note = describePooled(pooled.requests, raw.pairs.length, options.bootstrap.replicates);
+  return { metric, base, head, pairs, inference: pooled.inference, method: 'pooled-bootstrap', note };
 }
 
 /** Both metrics' evidence for one paired sweep, knee first. */
-export function gatherServeEvidence(sweep: PairedSweep, criteria: KneeCriteria): ServeEvidence[] {
-  return [gatherKneeEvidence(sweep, criteria), gatherP95Evidence(sweep)];
+export function gatherServeEvidence(sweep: PairedSweep, options: ServeEvidenceOptions): ServeEvidence[] {
+  return [gatherKneeEvidence(sweep, options), gatherP95Evidence(sweep, options)];
 }

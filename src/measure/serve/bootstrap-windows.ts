@@ -33,7 +33,7 @@ export interface WindowBootstrap {
   errorRates: Float64Array;
 }
 
-interface SortedPool {
+export interface SortedPool {
   /** Every latency, ascending. */
   values: Float64Array;
   /** positions[w][j]: where window w's j-th latency sits in `values`. */
@@ -75,7 +75,7 @@ export function bootstrapWindows(request: WindowBootstrapRequest): WindowBootstr
 }
 
 /** All windows' latencies sorted once, with each one's place. A window never plans fewer than it succeeded. */
-function sortPool(windows: readonly WindowSample[]): SortedPool {
+export function sortPool(windows: readonly WindowSample[]): SortedPool {
   const owners: { value: number; window: number; index: number }[] = [];
   windows.forEach((window, w) => {
     if (window.latenciesMs.length > window.planned) {
@@ -96,7 +96,7 @@ function sortPool(windows: readonly WindowSample[]): SortedPool {
  * The replicate's quantiles from its counts: the smallest latency whose cumulative count reaches p × total
  * (the inverse of the replicate's distribution function), for every probability in one pass.
  */
-function readQuantiles(
+export function readQuantiles(
   values: Float64Array,
   counts: Uint32Array,
   total: number,

@@ -77,6 +77,7 @@ export async function measureServeWindow(request: ServeWindowRequest): Promise<M
     schedulingErrorMs: summary.schedulingErrorMs,
     cappedRequests: summary.cappedRequests,
     serverTimingMs: summary.serverTimingMs,
+    latenciesMs: summary.latenciesMs,
   };
   const succeeded = result.records.flatMap((record, i) => (record.error === null ? [i] : []));
   return {

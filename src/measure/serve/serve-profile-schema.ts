@@ -37,6 +37,12 @@ export const serveWindowSchema = z.object({
     .object({ queue: z.number(), tokenization: z.number(), inference: z.number(), compute: z.number() })
     .nullable()
     .describe('medians of TEI’s timing headers, when the server sent them'),
+  latenciesMs: z
+    .array(z.number().nonnegative())
+    .optional()
+    .describe(
+      'latencies of the successful requests in due order (µs precision), for the serve comparison’s pooled p95; absent in files written before it',
+    ),
 });
 export type ServeWindow = z.infer<typeof serveWindowSchema>;
 

@@ -25,6 +25,8 @@ export interface WindowSummary {
   errorRate: number;
   /** Over successful requests; null when none succeeded. */
   latencyMs: { p50: number; p95: number; p99: number } | null;
+  /** Each successful request's latency in record (due) order, rounded to the µs: serve-profile.json keeps them. */
+  latenciesMs: number[];
   /** sentMs − dueMs over the requests that left (includes waits for the cap); null when none left. */
   schedulingErrorMs: { p50: number; p99: number } | null;
   cappedRequests: number;
@@ -65,6 +67,7 @@ export function summarizeWindow(result: WindowResult, options: SummaryOptions): 
     errors: countErrors(records),
     errorRate: records.length === 0 ? 0 : failed / records.length,
     latencyMs: summarizeLatency(succeeded),
+    latenciesMs: succeeded.map((r) => Math.round(r.latencyMs * 1000) / 1000),
     schedulingErrorMs: summarizeSchedulingError(sent),
     cappedRequests: result.cappedRequests,
     serverTimingMs: summarizeServerTiming(succeeded),

@@ -65,6 +65,11 @@ test('a window’s figures, its successful latencies and their tokens; failures 
   assert.equal(window.errors['http-5xx'], Math.floor(window.planned / 3));
   assert.equal(window.succeeded, window.planned - window.errors['http-5xx']);
   assert.equal(measured.latenciesMs.length, window.succeeded);
+  assert.deepEqual(
+    window.latenciesMs,
+    measured.latenciesMs.map((ms) => Math.round(ms * 1000) / 1000),
+    'the window keeps its successes’ latencies for serve-profile.json',
+  );
   assert.ok(measured.latenciesMs.every((ms) => ms > 0 && ms < PLAN.requestTimeoutMs));
   assert.ok(window.latencyMs !== null && window.latencyMs.p50 <= window.latencyMs.p99);
   // tokens of the texts of the requests that succeeded (the server saw them in arrival order)

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { serveWindowSchema } from '../../../src/measure/serve/serve-profile-schema.js';
 import { summarizeWindow } from '../../../src/measure/serve/summarize-window.js';
 import type {
   RequestErrorKind,
@@ -42,6 +43,8 @@ test('rates, goodput and latency quantiles of a window of 100 successes', () => 
   assert.ok(Math.abs(summary.achievedRatePerSecond - 100 / 1.09) < 1e-9);
   assert.ok(Math.abs(summary.goodputPerSecond - 50 / 1.09) < 1e-9);
   assert.deepEqual(summary.latencyMs, { p50: 50.5, p95: 95.05, p99: 99.01 });
+  assert.deepEqual(summary.latenciesMs.slice(0, 3), [1, 2, 3]);
+  assert.equal(summary.latenciesMs.length, 100);
   assert.ok(summary.schedulingErrorMs !== null);
   assert.ok(Math.abs(summary.schedulingErrorMs.p50 - 4.95) < 1e-9);
   assert.ok(Math.abs(summary.schedulingErrorMs.p99 - 9.801) < 1e-9);
@@ -71,6 +74,7 @@ test('errors are counted per kind and left out of latency; not-sent out of sched
   assert.equal(summary.sent, 5);
   assert.equal(summary.sentRatePerSecond, 2.5);
   assert.deepEqual(summary.latencyMs, { p50: 6, p95: 6.9, p99: 6.98 });
+  assert.deepEqual(summary.latenciesMs, [5, 7], 'the successes only, in record order');
   assert.deepEqual(summary.schedulingErrorMs, { p50: 0, p99: 0 });
   assert.equal(summary.goodputPerSecond, 1 / 3.02);
   assert.equal(summary.cappedRequests, 3);
@@ -87,10 +91,23 @@ test('server timing medians over the records that carry it; an empty or failed w
   assert.deepEqual(summary.serverTimingMs, { queue: 3, tokenization: 1, inference: 4, compute: 8 });
   const failed = summarizeWindow(windowOf([record(0, 0, 1, 'connection')]), { latencySloMs: 100 });
   assert.equal(failed.latencyMs, null);
+  assert.deepEqual(failed.latenciesMs, []);
+  const fine = summarizeWindow(windowOf([record(0, 0, 1.23456789)]), { latencySloMs: 100 });
+  assert.deepEqual(fine.latenciesMs, [1.235], 'rounded to the µs');
   assert.equal(failed.errorRate, 1);
   const empty = summarizeWindow(windowOf([]), { latencySloMs: 100 });
   assert.equal(empty.latencyMs, null);
   assert.equal(empty.schedulingErrorMs, null);
   assert.equal(empty.errorRate, 0);
   assert.equal(empty.achievedRatePerSecond, 0);
+});
+
+test('serve-profile.json windows keep their latencies; a window written before them still parses', () => {
+  const summary = summarizeWindow(windowOf([record(0, 0, 4), record(10, 0, 6)]), { latencySloMs: 100 });
+  const window = { round: 0, startedAtMs: 0, ...summary };
+  assert.deepEqual(serveWindowSchema.parse(window).latenciesMs, [4, 6]);
+  const legacy: Partial<typeof window> = { ...window };
+  delete legacy.latenciesMs;
+  assert.equal(serveWindowSchema.parse(legacy).latenciesMs, undefined);
+  assert.throws(() => serveWindowSchema.parse({ ...window, latenciesMs: [-1] }));
 });
