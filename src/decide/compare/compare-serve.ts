@@ -27,6 +27,7 @@ import type {
 import { serveMetricNameSchema } from './serve-comparison-schema.js';
 import type { ServeEvidence } from './serve-evidence.js';
 import { gatherServeEvidence } from './serve-evidence.js';
+import { SERVE_THRESHOLD_SETTINGS } from './threshold-settings.js';
 
 export interface ServeCompareOptions {
   /** The latency objective of the sweeps (their plan's). */
@@ -35,10 +36,11 @@ export interface ServeCompareOptions {
   sloQuantile: 'p95' | 'p99';
   /** The error rate beyond which a rate is beyond the knee (their plan's); default 0.01. */
   maxErrorRate?: number;
-  /** The knee drop the gate must catch; default 0.10. */
+  /** The knee drop the gate must catch; default: the maxKneeDrop setting's (threshold-settings.ts). */
   maxKneeDrop?: number;
   /**
-   * The growth of p95 at the reference rate the gate must catch; default 0.30. At 0.10 (horizon 5 %) an A/A
+   * The growth of p95 at the reference rate the gate must catch; default: the maxP95Growth setting's. At 0.10
+   * (horizon 5 %) an A/A
    * duet cannot end no-change: a p95 of ~100 requests per window scatters too much (docs/serve-gate.md).
    */
   maxP95Growth?: number;
@@ -53,25 +55,26 @@ export interface ServeCompareOptions {
   /** Also resample requests within windows in that bootstrap; default false (docs/serve-gate.md). */
   bootstrapRequests?: boolean;
   /**
-   * p95 at the reference rate from pooled requests when the windows kept them ('pooled', the default), or
-   * always from the per-round t ('per-round'), which scattered less in the simulation and on this machine.
+   * p95 at the reference rate from the per-round t ('per-round', the default: it scattered less in the
+   * simulation and on this machine), or from pooled requests when the windows kept them ('pooled').
    */
   p95Method?: 'pooled' | 'per-round';
 }
 
 const fraction = z.number().gt(0).lt(1);
+const NO_CONTEXT = { env: {}, cores: 1, home: '' };
 const optionsSchema = z.object({
   latencySloMs: z.number().positive(),
   sloQuantile: z.enum(['p95', 'p99']),
   maxErrorRate: z.number().min(0).max(1).default(0.01),
-  maxKneeDrop: fraction.default(0.1),
-  maxP95Growth: z.number().gt(0).default(0.3),
+  maxKneeDrop: fraction.default(SERVE_THRESHOLD_SETTINGS.maxKneeDrop.fallback(NO_CONTEXT)),
+  maxP95Growth: z.number().gt(0).default(SERVE_THRESHOLD_SETTINGS.maxP95Growth.fallback(NO_CONTEXT)),
   alpha: fraction.default(0.05),
   gated: z.array(serveMetricNameSchema).min(1).default(['knee', 'p95-at-reference']),
   bootstrapReplicates: z.number().int().min(50).max(100_000).default(500),
   bootstrapSeed: z.number().int().default(1),
   bootstrapRequests: z.boolean().default(false),
-  p95Method: z.enum(['pooled', 'per-round']).default('pooled'),
+  p95Method: z.enum(['pooled', 'per-round']).default('per-round'),
 });
 
 /** The options with their defaults, as comparison output records them; a UsageError naming a bad one. */
