@@ -52,7 +52,7 @@ test('the base server runs the base commit from its worktree after its setup, th
     assert.ok(outcome.files.includes(join(repo, 'out', report)), `${report} is written`);
   }
   const markdown = readFileSync(join(repo, 'out', 'serve-comparison.md'), 'utf8');
-  assert.match(markdown, /HEAD~1 \([0-9a-f]{7}\)/, 'the report names the base by its ref and commit');
+  assert.match(markdown, /HEAD\\~1 \\\([0-9a-f]{7}\\\)/, 'the report names the base by its ref and commit');
   assert.deepEqual(outcome.comparison, document.comparison);
   const regressions = outcome.problems.filter((line) => line.startsWith('regression: '));
   assert.deepEqual(outcome.problems, regressions, 'only a verdict can fail this run');

@@ -153,8 +153,10 @@ function gatherP95Evidence(sweep: PairedSweep, options: ServeEvidenceOptions): S
       ? { kind: 'no-raw', reason: 'p95Method per-round' }
       : collectPooledPairs(reference, rounds);
   if (raw.kind === 'no-raw') {
-    const why = options.p95Method === 'per-round' ? 'the option p95Method' : `fallback: ${raw.reason}`;
-    const note = `per-round t over the rounds’ p95 (${why})`;
+    const note =
+      options.p95Method === 'per-round'
+        ? 'per-round t over the rounds’ p95'
+        : `per-round t over the rounds’ p95 (fallback: ${raw.reason})`;
     return { metric, base, head, pairs, inference: inferServePairs(pairs), method: 'round-t', note };
   }
   const pooled = inferPooledP95(raw.pairs, options.bootstrap);

@@ -66,7 +66,8 @@ test('a reference window without raw latencies: the per-round t, and the reason 
   assert.equal(legacy.method, 'round-t', 'files written before latenciesMs compare as before');
   const chosen = findP95(compareServeSweeps(base, base, { ...POOLED, p95Method: 'per-round' }));
   assert.equal(chosen.method, 'round-t', 'raw latencies, but the per-round t asked for');
-  assert.match(chosen.reason, /\(the option p95Method\)/);
+  assert.match(chosen.reason, /per-round t over the rounds’ p95/);
+  assert.doesNotMatch(chosen.reason, /fallback/);
 });
 
 test('the bootstrap is seeded: the same sweeps and seed give the same comparison, another seed another SE', () => {
