@@ -108,6 +108,8 @@ const CONCURRENT = [
   // duet runs whose outcomes come from failures and fallbacks, not from measured speeds
   ...['decide/duet/base-failures', 'decide/duet/gate-fallback', 'decide/duet/gate-processes'],
   'decide/duet/head-failures',
+  // the serve gate's wiring against a trivial server: files, names, comments, never a verdict
+  ...['core/run-serve-gate', 'faces/cli/serve-gate-run', 'faces/action/serve-gate-run'],
 ];
 
 const isConcurrent = (file) => CONCURRENT.some((entry) => file.startsWith(`build/test/${entry}`));

@@ -41,6 +41,7 @@ export { describeServeDuetVerdict } from './facts/serve-duet-facts.js';
 export { SERVE_DUET_RENDERERS, renderServeDuetAll, type ServeDuetRenderer } from './serve-duet-renderers.js';
 export {
   SERVE_DUET_CURVE_FILE,
+  renderServeDuetComment,
   renderServeDuetCommentSection,
   renderServeDuetMarkdown,
   renderServeDuetVerdict,

@@ -1,4 +1,4 @@
-// Runs alone: it starts real servers and sends them load. It asserts the serve gate's wiring — the base from
+// Real servers under load, run in the concurrent group: it asserts the serve gate's wiring — the base from
 // a worktree of the base ref (its setup run there first), the files, what a dead head leaves, no process or
 // worktree left behind, the input errors — never a verdict from these measurements.
 import { test } from 'node:test';

@@ -51,6 +51,7 @@ function chooseFaceDefaults(
   const event = { kind: 'face', reason: `the ${describeEvent(context)} event` } as const;
   const values: Partial<SettingValues> = { mode, compareTo, preset: onPull ? 'pr' : 'full' };
   if (onPull && mode === 'gate' && compareTo === 'base') values.against = context.pull.baseSha;
+  if (onPull && mode === 'serve-gate') values.against = context.pull.baseSha;
   // the comment cites the base branch's nightly history when the repository keeps one
   if (onPull && mode === 'gate')
     Object.assign(values, { dataBranch: 'embedprof-data', historyBranch: context.pull.baseRef });

@@ -45,6 +45,14 @@ export function checkCombinations(settings: ResolvedSettings, context: EventCont
       'a folder of committed baselines (record one with `mode: update-baseline`), or `compare-to: base`';
     fail('baseline', expected, 'nothing (and there is no baselines/ folder)', 'baselines');
   }
+  if (mode === 'serve-gate' && context.kind !== 'pull-request') {
+    const expected = `a pull_request event: serve-gate starts the base's and the head's server (this run is a ${describeEvent(context)} event)`;
+    fail('mode', expected, '"serve-gate"', 'serve');
+  }
+  if ((mode === 'serve' || mode === 'serve-gate') && settings.values.serveCommand === null) {
+    const expected = `the command that starts the server, for mode ${mode} (with {port} or $PORT)`;
+    fail('serveCommand', expected, 'nothing', 'npx embedprof serve-reference');
+  }
   if (mode === 'comment' && githubToken === null)
     fail(
       'githubToken',

@@ -16,6 +16,7 @@ export const OUTPUTS = {
   regression: 'true when a metric named by fail-on regressed, else false.',
   throughput: 'Median texts/s of the batch-32 cell, else of the first measured batch cell.',
   'peak-memory-mb': 'Highest per-cell median peak RSS, in MB.',
+  knee: 'modes serve and serve-gate: the (head) server’s knee in req/s, of the first texts-per-request sweep.',
   'report-dir': 'Folder holding profile.json, comparison.json and the reports.',
   'comment-url': 'URL of the pull-request comment, when one was posted or updated.',
   'artifact-id': 'Id of the uploaded artifact.',

@@ -3,11 +3,10 @@
  * 403: that is a warning pointing at the workflow_run recipe, never a failure; other API failures are
  * warnings too, since the verdict and the artifact stand without the comment.
  */
-import type { Comparison } from '../../decide/compare/comparison-schema.js';
 import { createUsageError, describeError } from '../../ground/errors.js';
 import type { CommentPolicy } from './action-inputs.js';
 import type { ActionPlatform, GitHubClient } from './action-platform.js';
-import { decideComment, readHttpStatus, upsertComment, type CommentDecision } from './upsert-comment.js';
+import { decideCommentFor, readHttpStatus, upsertComment, type CommentDecision } from './upsert-comment.js';
 
 export const READ_ONLY_WARNING =
   'cannot comment with a read-only token (fork pull request); the comment is in the artifact, post it with the workflow_run recipe';
@@ -17,7 +16,8 @@ export interface CommentRequest {
   token: string | null;
   issue: number;
   body: string;
-  comparison: Comparison | null;
+  /** The result is a plain pass (no change): on-change then only updates an earlier comment. */
+  plainPass: boolean;
   /** The head this run measured: a run whose pull request has moved on leaves the comment to the newer run. */
   headSha: string | null;
   /** The pull request adds embedprof: always worth a comment. */
@@ -90,7 +90,7 @@ export async function publishComment(
   const decision =
     request.adoption === true && request.policy !== 'never'
       ? 'upsert'
-      : decideComment(request.policy, request.comparison);
+      : decideCommentFor(request.policy, request.plainPass);
   if (decision === 'skip') return null;
   if (request.token === null) {
     platform.warning('No github-token: the pull-request comment was not posted (it is in the artifact).');

@@ -14,6 +14,7 @@ import type { PullRequestInfo } from './event-context.js';
 import { OUTPUT_NAMES } from './input-names.js';
 import { uploadOutDir } from './output-folder.js';
 import { publishComment } from './publish-comment.js';
+import { isPlainPass } from './upsert-comment.js';
 import type { RunResults } from './run-results.js';
 
 /** How the core's call ended: its exit code, and its message when it stopped on an error. */
@@ -72,7 +73,7 @@ async function postComment(platform: ActionPlatform, request: PublishRequest): P
     token: inputs.githubToken,
     issue: pull.number,
     body: results.comment,
-    comparison: results.comparison,
+    plainPass: isPlainPass(results.comparison),
     headSha: pull.headSha,
     adoption: (results.adoption ?? null) !== null,
   });

@@ -12,6 +12,7 @@ import { parseEventContext } from './event-context.js';
 import { runCommentMode } from './run-comment-mode.js';
 import { runHistoryMode } from './run-history-mode.js';
 import { runMeasureMode, type ModeContext } from './run-measure-mode.js';
+import { runServeMode } from './run-serve-mode.js';
 import { runUpdateBaselineMode } from './run-update-baseline.js';
 import { assertTrustedCode } from './untrusted-code.js';
 
@@ -41,6 +42,9 @@ async function runMode(ctx: ModeContext): Promise<void> {
       return runCommentMode(ctx);
     case 'history':
       return runHistoryMode(ctx);
+    case 'serve':
+    case 'serve-gate':
+      return runServeMode(ctx, mode);
   }
 }
 

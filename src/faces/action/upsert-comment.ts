@@ -23,13 +23,18 @@ export function isPlainPass(comparison: Comparison | null): boolean {
 }
 
 export function decideComment(policy: CommentPolicy, comparison: Comparison | null): CommentDecision {
+  return decideCommentFor(policy, isPlainPass(comparison));
+}
+
+/** The decision for any gate's result, told whether it was a plain pass. */
+export function decideCommentFor(policy: CommentPolicy, plainPass: boolean): CommentDecision {
   switch (policy) {
     case 'never':
       return 'skip';
     case 'always':
       return 'upsert';
     case 'on-change':
-      return isPlainPass(comparison) ? 'update-only' : 'upsert';
+      return plainPass ? 'update-only' : 'upsert';
   }
 }
 

@@ -157,9 +157,18 @@ export const FILE_SETTINGS = {
 
 export const ACTION_SETTINGS = {
   mode: defineOptionalSetting({
-    kind: choiceKind(['gate', 'profile', 'update-baseline', 'merge', 'comment', 'history']),
+    kind: choiceKind([
+      'gate',
+      'profile',
+      'update-baseline',
+      'merge',
+      'comment',
+      'history',
+      'serve',
+      'serve-gate',
+    ]),
     ...{ ...action, input: 'mode', group: 'Settings' },
-    help: 'gate | profile | update-baseline | merge | comment | history. Default: gate on pull_request and pull_request_target, profile otherwise. history (the nightly): measure this commit beside the newest recorded one, add the record to data-branch, check for change points, write the dashboard to OUT/site.',
+    help: "gate | profile | update-baseline | merge | comment | history | serve | serve-gate. Default: gate on pull_request and pull_request_target, profile otherwise. history (the nightly): measure this commit beside the newest recorded one, add the record to data-branch, check for change points, write the dashboard to OUT/site. serve: profile the HTTP server serve-command starts under open-loop load; serve-gate: that server from the pull request's base and from its head, side by side, gated on the knee and the p95 at reference-rate.",
   }),
   compareTo: defineOptionalSetting({
     kind: choiceKind(['base', 'baseline']),

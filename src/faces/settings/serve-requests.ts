@@ -37,7 +37,7 @@ export function buildServeProfileRequest(settings: ResolvedSettings): ServeProfi
 }
 
 /** The serve duet's request: the serve run's, the base ref (required) with its setup, and the thresholds. */
-export function buildServeGateRequest(settings: ResolvedSettings): ServeGateRequest {
+export function buildServeGateRequest(settings: ResolvedSettings, headLabel?: string): ServeGateRequest {
   const { values } = settings;
   if (values.against === null) {
     throw createSettingError(settings, 'against', {
@@ -56,6 +56,7 @@ export function buildServeGateRequest(settings: ResolvedSettings): ServeGateRequ
       command: null,
     },
     compare: { maxKneeDrop: values.maxKneeDrop, maxP95Growth: values.maxP95Growth },
+    ...(headLabel === undefined ? {} : { headLabel }),
   };
 }
 

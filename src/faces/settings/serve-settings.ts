@@ -25,8 +25,10 @@ export const SERVE_SETTINGS = {
   }),
   serveCommand: defineOptionalSetting({
     kind: textKind('none', 'embedprof serve-reference'),
-    ...{ ...serving, flag: 'serve-command', flagArg: 'CMD', config: 'serve.command' },
+    ...{ ...serving, flag: 'serve-command', flagArg: 'CMD', config: 'serve.command', input: 'serve-command' },
     help: 'a shell command that starts the server; embedprof gives it a free port as $PORT and {port}, waits until --ready-path answers 2xx, and stops its whole process group at the end',
+    inputHelp:
+      'modes serve and serve-gate: the shell command that starts the server on $PORT (or {port}); its whole process group is stopped at the end. The other serve settings live under serve in embedprof.config.json.',
   }),
   readyPath: defineSetting({
     kind: textKind('none', '/health'),
@@ -64,8 +66,16 @@ export const SERVE_SETTINGS = {
   serveLatencySloMs: defineSetting({
     kind: numberKind('100'),
     fallback: 100,
-    ...{ ...serving, flag: 'latency-slo-ms', flagArg: 'MS', config: 'serve.latencySloMs' },
+    ...{
+      ...serving,
+      flag: 'latency-slo-ms',
+      flagArg: 'MS',
+      config: 'serve.latencySloMs',
+      input: 'latency-slo-ms',
+    },
     help: 'the latency objective: the knee is the highest rate whose --slo-quantile latency stays within it (default 100)',
+    inputHelp:
+      'modes serve and serve-gate: the latency objective in ms the knee is found against (default 100).',
   }),
   sloQuantile: defineSetting({
     kind: choiceKind(['p95', 'p99'] as const),
@@ -92,8 +102,16 @@ export const SERVE_SETTINGS = {
   }),
   referenceRate: defineOptionalSetting({
     kind: numberKind('50'),
-    ...{ ...serving, flag: 'reference-rate', flagArg: 'R', config: 'serve.referenceRate' },
+    ...{
+      ...serving,
+      flag: 'reference-rate',
+      flagArg: 'R',
+      config: 'serve.referenceRate',
+      input: 'reference-rate',
+    },
     help: 'also measure p95 latency at this fixed rate (per second), the figure a serve gate compares',
+    inputHelp:
+      'modes serve and serve-gate: also measure p95 latency at this fixed rate (per second), which serve-gate compares.',
   }),
   arrivals: defineSetting({
     kind: choiceKind(['poisson', 'constant'] as const),

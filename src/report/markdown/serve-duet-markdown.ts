@@ -17,8 +17,10 @@ import { buildServeDuetTable, listServeDuetNotes } from '../facts/serve-duet-tab
 import { describeTextsPerRequest } from '../facts/serve-facts.js';
 import { buildServeRateTable } from '../facts/serve-tables.js';
 import { escapeMarkdown } from '../text/escape.js';
+import { COMMENT_MARKER } from './comment-markdown.js';
 import type { MarkdownTableOptions } from './markdown-blocks.js';
 import { renderDetails, renderHeading, renderMarkdownList, renderMarkdownTable } from './markdown-blocks.js';
+import { renderServeDuetMermaid } from './serve-mermaid.js';
 
 /** The standalone curve the renderer list writes beside the report (SERVE_DUET_RENDERERS). */
 export const SERVE_DUET_CURVE_FILE = 'serve-comparison-curve.svg';
@@ -105,9 +107,24 @@ export function renderServeDuetMarkdown(view: ServeDuetView): string {
   return `${parts.join('\n\n')}\n`;
 }
 
+/** The sweeps' base and head curves as Mermaid charts (a comment shows no image from an artifact). */
+function listMermaidCurves(view: ServeDuetView): string[] {
+  const plan = view.head.plan;
+  return view.head.sweeps.flatMap((head) => {
+    const base = view.base.sweeps.find((sweep) => sweep.textsPerRequest === head.textsPerRequest);
+    const chart = base === undefined ? null : renderServeDuetMermaid({ plan, base, head });
+    return chart === null ? [] : [chart];
+  });
+}
+
+/** The whole pull-request comment: the marker that finds it again, then the comment section. */
+export function renderServeDuetComment(view: ServeDuetView): string {
+  return `${COMMENT_MARKER}\n${renderServeDuetCommentSection(view, null)}`;
+}
+
 /**
  * The short form for a pull-request comment: the verdict line, the context, a table per sweep, the curve as
- * an image (when `curveUrl` is an http(s) URL), then collapsed: each metric's reason and pairs in words, and each
+ * an image (when `curveUrl` is an http(s) URL; else each sweep's as a Mermaid chart), then collapsed: each metric's reason and pairs in words, and each
  * side's rates. Lists are capped and long cells cut, so its size is bounded by the sweeps and rates.
  */
 export function renderServeDuetCommentSection(view: ServeDuetView, curveUrl: string | null): string {
@@ -117,6 +134,7 @@ export function renderServeDuetCommentSection(view: ServeDuetView, curveUrl: str
       `**${describeSweepHeading(sweep)}**\n\n${renderMarkdownTable(buildServeDuetTable(sweep), COMMENT_TABLES)}`,
   );
   const image = renderCurveImage(curveUrl);
+  const charts = listMermaidCurves(view);
   const notes = comparison.sweeps.flatMap(listServeDuetNotes).slice(0, COMMENT_MAX_ITEMS);
   const sides = [
     renderSide(
@@ -136,7 +154,7 @@ export function renderServeDuetCommentSection(view: ServeDuetView, curveUrl: str
     renderServeDuetVerdict(comparison),
     describeServeDuetContext(view, escapeMarkdown),
     ...tables,
-    ...(image === null ? [] : [image]),
+    ...(image === null ? charts : [image]),
     renderDetails('Verdicts and pairs', renderMarkdownList(notes, COMMENT_MAX_ITEM_CHARS)),
     renderDetails('Latency by offered rate', sides.join('\n\n')),
   ];

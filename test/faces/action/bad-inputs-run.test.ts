@@ -40,7 +40,7 @@ const CASES: BadInput[] = [
   {
     inputs: { mode: 'gating' },
     error:
-      /^input mode: expected one of gate, profile, update-baseline, merge, comment, history, received "gating"/,
+      /^input mode: expected one of gate, profile, update-baseline, merge, comment, history, serve, serve-gate, received "gating"/,
   },
   { inputs: { shard: '3/2' }, error: /^input shard: expected i\/n with 1 ≤ i ≤ n/ },
   {

@@ -90,7 +90,7 @@ test('on-change: a plain pass only updates an earlier comment; anything else pos
 test('a 403 on the comment is the read-only warning; other failures are warnings too', async () => {
   const request: CommentRequest = {
     ...{ policy: 'always', token: 't', issue: 12, body: 'b' },
-    ...{ comparison: null, headSha: null },
+    ...{ plainPass: true, headSha: null },
   };
   for (const [status, warning] of [
     [403, READ_ONLY_WARNING],
@@ -180,7 +180,7 @@ test('a run whose pull request moved on leaves the comment to the newer run', as
   const platform = createFakePlatform({ client });
   const request: CommentRequest = {
     ...{ policy: 'always', token: 't', issue: 12, body: `b ${COMMENT_MARKER}` },
-    ...{ comparison: null, headSha: 'a'.repeat(40) },
+    ...{ plainPass: true, headSha: 'a'.repeat(40) },
   };
   assert.equal(await publishComment(platform, request), null);
   assert.deepEqual(client.comments, [], 'nothing posted');
