@@ -192,8 +192,11 @@ async function waitUntilReady(
     }
     const remaining = deadline - performance.now();
     if (remaining <= 0) break;
-    last = await probeUrl(url, Math.ceil(Math.min(PROBE_TIMEOUT_MS, remaining)));
-    if (last.kind === 'answered' && last.status >= 200 && last.status < 300) return performance.now();
+    const cut = remaining < PROBE_TIMEOUT_MS;
+    const probe = await probeUrl(url, Math.ceil(Math.min(PROBE_TIMEOUT_MS, remaining)));
+    if (probe.kind === 'answered' && probe.status >= 200 && probe.status < 300) return performance.now();
+    // a probe the deadline cut short says less than the answer before it: the message keeps that answer
+    if (!(cut && probe.kind === 'no-answer' && last?.kind === 'answered')) last = probe;
     await sleep(PROBE_INTERVAL_MS);
   }
   const lastProbe = describeProbe(last);

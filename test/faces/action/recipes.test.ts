@@ -97,7 +97,12 @@ test('every pull_request recipe runs once per pull request: a newer run cancels 
   const recipes = [...readWorkflows()].filter(
     ([, workflow]) => listEvents(workflow.on).includes('pull_request') && listUses(workflow).includes('./'),
   );
-  assert.deepEqual(recipes.map(([name]) => name).sort(), ['pr-sharded.yml', 'pr.yml', 'self-test.yml']);
+  assert.deepEqual(recipes.map(([name]) => name).sort(), [
+    'pr-sharded.yml',
+    'pr.yml',
+    'self-test.yml',
+    'serve-pr.yml',
+  ]);
   for (const [name, workflow] of recipes) assert.deepEqual(workflow.concurrency, CONCURRENCY, name);
 });
 
