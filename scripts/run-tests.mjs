@@ -110,6 +110,7 @@ const CONCURRENT = [
   'decide/duet/head-failures',
   // the serve gate's wiring against a trivial server: files, names, comments, never a verdict
   ...['core/run-serve-gate', 'faces/cli/serve-gate-run', 'faces/action/serve-gate-run'],
+  'core/decide-serve-gate',
 ];
 
 const isConcurrent = (file) => CONCURRENT.some((entry) => file.startsWith(`build/test/${entry}`));

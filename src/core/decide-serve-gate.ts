@@ -24,6 +24,7 @@ export function decideServeGate(
   failure: ServeDuet['failure'],
   options: ServeCompareOptions,
   names: InputNames,
+  failOnInconclusive = false,
 ): ServeGateDecision {
   const comparison =
     failure === null ? compareServeSweeps(sides.base.sweeps, sides.head.sweeps, options) : null;
@@ -37,6 +38,11 @@ export function decideServeGate(
   const base = withProblems('base');
   const head = withProblems('head');
   problems.push(...listRegressions(comparison));
+  if (failOnInconclusive && comparison?.overall.verdict === 'inconclusive') {
+    problems.push(
+      `inconclusive (${names.describe('failOnInconclusive')}): ${comparison.overall.reasons.join('; ')}`,
+    );
+  }
   return { base, head, comparison, problems };
 }
 

@@ -16,7 +16,8 @@ export type RequestInput =
   | 'apiPath'
   | 'apiModel'
   | 'requestTimeoutSeconds'
-  | 'maxInFlight';
+  | 'maxInFlight'
+  | 'failOnInconclusive';
 
 export interface InputNames {
   /** The input's name where its value came from, e.g. `--out` or `embedprof.config.json: out`. */

@@ -56,7 +56,13 @@ export async function runServeGate(request: ServeGateRequest, deps: CoreDeps): P
     base: profile(measured.base, baseCommand, baseCommit),
     head: profile(measured.head, target.command, request.record.commit ?? readGitHead(deps.cwd)),
   };
-  const decided = decideServeGate(sides, measured.failure, compareOptions, request.names);
+  const decided = decideServeGate(
+    sides,
+    measured.failure,
+    compareOptions,
+    request.names,
+    request.failOnInconclusive,
+  );
   const labels = {
     base: describeSide(request.base.ref, sides.base.commit),
     head: describeSide(request.headLabel ?? 'the working tree', sides.head.commit),

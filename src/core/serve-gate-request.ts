@@ -22,6 +22,8 @@ export interface ServeGateRequest extends ServeProfileRequest {
     /** The base's serve command, or null for the head's. */
     command: string | null;
   };
+  /** An inconclusive overall verdict fails the gate (exit 1) too. */
+  failOnInconclusive?: boolean;
   /** How the reports name the head (the action: its pull request); default "the working tree". */
   headLabel?: string;
   /** The comparison's thresholds and gated metrics (compareServeSweeps's defaults when absent). */

@@ -68,7 +68,7 @@ export const GATE_SETTINGS = {
     kind: booleanKind(),
     fallback: false,
     ...{ flag: 'fail-on-inconclusive', input: 'fail-on-inconclusive', config: 'gate.failOnInconclusive' },
-    commands: THRESHOLDS,
+    commands: [...THRESHOLDS, 'serve-gate'],
     group: 'Comparison',
     help: 'fail the check when a gated metric stays inconclusive (default: pass with ⚠️ Inconclusive and the smallest change the run could have seen)',
     inputHelp:

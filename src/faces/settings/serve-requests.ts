@@ -56,6 +56,7 @@ export function buildServeGateRequest(settings: ResolvedSettings, headLabel?: st
       command: null,
     },
     compare: { maxKneeDrop: values.maxKneeDrop, maxP95Growth: values.maxP95Growth },
+    failOnInconclusive: values.failOnInconclusive,
     ...(headLabel === undefined ? {} : { headLabel }),
   };
 }

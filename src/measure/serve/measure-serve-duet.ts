@@ -4,11 +4,10 @@
  * the run there: the sweeps measured before it stay (both sides', still pairing), and the failure names the
  * side and its command and quotes that server's last stderr lines.
  */
-import type { ProgressReporter } from '../protocol/schedule/progress.js';
 import { runDuetSweep, type DuetSideName } from './run-duet-sweep.js';
-import type { PreparedApi } from './serve-api.js';
 import { createServerDiedFailure } from './serve-failures.js';
-import type { ServePlan, ServeSweep } from './serve-profile-schema.js';
+import { planSweepSlots, type ServeRunRequest } from './measure-serve-run.js';
+import type { ServeSweep } from './serve-profile-schema.js';
 import type { ServeTarget } from './serve-types.js';
 
 /** One side's server and the command it was started from, with how the face names that setting. */
@@ -17,16 +16,10 @@ export interface DuetServer {
   command: { text: string; label: string };
 }
 
-export interface ServeDuetRequest {
+/** A serve run's request with two servers in place of one. */
+export interface ServeDuetRequest extends Omit<ServeRunRequest, 'target' | 'command'> {
   base: DuetServer;
   head: DuetServer;
-  api: PreparedApi;
-  texts: readonly string[];
-  countTokens: ((text: string) => number) | null;
-  plan: ServePlan;
-  textsPerRequest: readonly number[];
-  budgetMs: number;
-  progress: ProgressReporter;
 }
 
 /** What one side measured. */
@@ -46,27 +39,17 @@ export interface ServeDuet {
 export async function measureServeDuet(request: ServeDuetRequest): Promise<ServeDuet> {
   const base: DuetSideRun = { sweeps: [], warnings: [] };
   const head: DuetSideRun = { sweeps: [], warnings: [] };
-  const started = performance.now();
-  for (const [index, textsPerRequest] of request.textsPerRequest.entries()) {
-    const left = request.textsPerRequest.length - index;
-    const remainingMs = request.budgetMs - (performance.now() - started);
-    const label = `${textsPerRequest} texts/request`;
+  for (const slot of planSweepSlots(request)) {
     const side = (server: DuetServer, run: DuetSideRun) => ({
       baseUrl: server.target.baseUrl,
       shouldStop: () => !server.target.isAlive(),
-      onWarning: (text: string) => run.warnings.push(`${label}: ${text}`),
+      onWarning: (text: string) => run.warnings.push(`${slot.label}: ${text}`),
     });
     const sweep = await runDuetSweep({
+      ...slot.request,
       base: side(request.base, base),
       head: side(request.head, head),
-      api: request.api,
-      corpus: request.texts,
-      ...(request.countTokens === null ? {} : { countTokens: request.countTokens }),
-      textsPerRequest,
-      plan: request.plan,
-      budgetSeconds: Math.max(0, remainingMs / left / 1000),
-      onProgress: (line) => request.progress.note(`${label}: ${line}`),
-      onWarning: (text) => [base, head].forEach((run) => run.warnings.push(`${label}: ${text}`)),
+      onWarning: (text) => [base, head].forEach((run) => run.warnings.push(`${slot.label}: ${text}`)),
     });
     base.sweeps.push(sweep.base);
     head.sweeps.push(sweep.head);

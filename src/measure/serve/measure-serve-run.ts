@@ -4,7 +4,7 @@
  * before it stay, and the failure names the command and quotes its last stderr lines.
  */
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
-import { runRateSweep } from './run-rate-sweep.js';
+import { runRateSweep, type RateSweepRequest } from './run-rate-sweep.js';
 import type { PreparedApi } from './serve-api.js';
 import { createServerDiedFailure } from './serve-failures.js';
 import type { ServePlan, ServeSweep } from './serve-profile-schema.js';
@@ -34,27 +34,51 @@ export interface ServeRun {
 export async function measureServeRun(request: ServeRunRequest): Promise<ServeRun> {
   const sweeps: ServeSweep[] = [];
   const warnings: string[] = [];
-  const started = performance.now();
-  for (const [index, textsPerRequest] of request.textsPerRequest.entries()) {
-    const left = request.textsPerRequest.length - index;
-    const remainingMs = request.budgetMs - (performance.now() - started);
-    const label = `${textsPerRequest} texts/request`;
+  for (const slot of planSweepSlots(request)) {
     const sweep = await runRateSweep({
+      ...slot.request,
       baseUrl: request.target.baseUrl,
-      api: request.api,
-      corpus: request.texts,
-      ...(request.countTokens === null ? {} : { countTokens: request.countTokens }),
-      textsPerRequest,
-      plan: request.plan,
-      budgetSeconds: Math.max(0, remainingMs / left / 1000),
-      onProgress: (line) => request.progress.note(`${label}: ${line}`),
-      onWarning: (text) => warnings.push(`${label}: ${text}`),
+      onWarning: (text) => warnings.push(`${slot.label}: ${text}`),
       shouldStop: () => !request.target.isAlive(),
     });
     sweeps.push(sweep);
     if (!request.target.isAlive()) return { sweeps, warnings, failure: describeDeath(request) };
   }
   return { sweeps, warnings, failure: null };
+}
+
+/** One sweep of a run: its texts per request, its label, and the request parts every sweep shares. */
+export interface SweepSlot {
+  label: string;
+  request: Pick<
+    RateSweepRequest,
+    'api' | 'corpus' | 'countTokens' | 'textsPerRequest' | 'plan' | 'budgetSeconds' | 'onProgress'
+  >;
+}
+
+/**
+ * The run's sweeps in order, each planned when it starts: its share of the budget still left (split evenly
+ * among the sweeps still to run), its progress lines labelled with its texts per request.
+ */
+export function* planSweepSlots(request: Omit<ServeRunRequest, 'target' | 'command'>): Generator<SweepSlot> {
+  const started = performance.now();
+  for (const [index, textsPerRequest] of request.textsPerRequest.entries()) {
+    const left = request.textsPerRequest.length - index;
+    const remainingMs = request.budgetMs - (performance.now() - started);
+    const label = `${textsPerRequest} texts/request`;
+    yield {
+      label,
+      request: {
+        api: request.api,
+        corpus: request.texts,
+        ...(request.countTokens === null ? {} : { countTokens: request.countTokens }),
+        textsPerRequest,
+        plan: request.plan,
+        budgetSeconds: Math.max(0, remainingMs / left / 1000),
+        onProgress: (line) => request.progress.note(`${label}: ${line}`),
+      },
+    };
+  }
 }
 
 function describeDeath(request: ServeRunRequest): string {

@@ -2,8 +2,8 @@
  * One rate sweep of a serve duet at one texts-per-request value: the base and the head server measured with
  * one plan so that their sweeps pair window by window (what the serve gate compares): each side warmed up and
  * probed alone (automatic rates), then ONE ladder over the union of both brackets, every (rate, round)
- * measured on both sides back to back on the same seeded schedule, the side that goes first alternating step
- * by step (base–head, head–base, …), the extension measured on both sides when either side's ladder missed
+ * measured on both sides back to back on the same seeded schedule, the side that goes first alternating at
+ * every rate from round to round (base–head, head–base, …: sweep-run.ts's takeTurn), the extension measured on both sides when either side's ladder missed
  * the crossing. The budget counts a step's two windows as its unit. A side found dead ends the sweep for both
  * (a step once started is measured whole, so the two sweeps still pair).
  */

@@ -67,14 +67,18 @@ export interface SweepRun {
   runStartMs: number;
   /** Wall time of each window including its drain pause (ms). */
   windowWallMs: number[];
-  /** Steps measured on every side so far: the parity of the next decides which side goes first. */
-  steps: number;
+  /**
+   * Per rate: its index among the rates in the order first measured, and the steps measured at it so far.
+   * Their sum's parity decides which side goes first there (takeTurn).
+   */
+  turns: Map<number, { offset: number; count: number }>;
   /** Set once a side's shouldStop said so: no window starts after it. */
   stopped: boolean;
 }
 
 export function createSweepRun(request: SweepSettings, sides: SweepSide[]): SweepRun {
-  return { request, sides, runStartMs: performance.now(), windowWallMs: [], steps: 0, stopped: false };
+  const turns = new Map<number, { offset: number; count: number }>();
+  return { request, sides, runStartMs: performance.now(), windowWallMs: [], turns, stopped: false };
 }
 
 /** Measures one window on `side`, then pauses for the drain; records the wall time of both. */
@@ -104,7 +108,7 @@ export async function measureWindow(
 }
 
 /**
- * The (rate, round) measured on every side back to back, the first side alternating step by step; one
+ * The (rate, round) measured on every side back to back, the first side alternating (takeTurn); one
  * progress line a window (`label` is its `[3/30]` counter, given the window's index within the step). The
  * step's windows, by side (in `run.sides` order). A step once started is measured whole, so the sides pair.
  */
@@ -114,7 +118,7 @@ export async function measureStep(
   round: number,
   label: (index: number) => string,
 ): Promise<MeasuredWindow[]> {
-  const order = orderSides(run.sides.length, run.steps++);
+  const order = orderSides(run.sides.length, takeTurn(run, ratePerSecond));
   const measured: MeasuredWindow[] = new Array<MeasuredWindow>(run.sides.length);
   for (const [index, sideIndex] of order.entries()) {
     const side = run.sides[sideIndex] as SweepSide;
@@ -128,7 +132,22 @@ export async function measureStep(
   return measured;
 }
 
-/** The order of the sides in step `step`: as given on even steps, reversed on odd ones (ABBA). */
+/**
+ * The turn of the next step at `rate`: the side that goes first alternates at every rate from round to round
+ * (balanced over an even number of rounds, so what the first window leaves the second cancels in each rate's
+ * pairs), and rates first measured one after the other start on different sides. A count of steps over the
+ * whole sweep would not do: with an even number of rates a round, a rate could go first on one side every round.
+ */
+export function takeTurn(run: Pick<SweepRun, 'turns'>, rate: number): number {
+  let turn = run.turns.get(rate);
+  if (turn === undefined) {
+    turn = { offset: run.turns.size, count: 0 };
+    run.turns.set(rate, turn);
+  }
+  return turn.offset + turn.count++;
+}
+
+/** The order of the sides at turn `turn`: as given on even turns, reversed on odd ones (ABBA). */
 export function orderSides(count: number, step: number): number[] {
   const order = Array.from({ length: count }, (_, i) => i);
   return step % 2 === 0 ? order : order.reverse();

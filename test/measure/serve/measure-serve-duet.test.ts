@@ -58,11 +58,12 @@ function duetRequest(base: DuetServer, head: DuetServer, plan: Partial<ServePlan
   return { request, notes };
 }
 
-/** The side of each ladder window in the order measured, from the progress lines. */
-const listSides = (notes: readonly string[]) =>
-  notes.flatMap(
-    (line) => /^1 texts\/request: \[\d+\/\d+\] [\d.]+ req\/s, round \d, (base|head) \(/.exec(line)?.[1] ?? [],
-  );
+/** Each ladder window in the order measured, from the progress lines: its rate, round and side. */
+const listWindows = (notes: readonly string[]) =>
+  notes.flatMap((line) => {
+    const match = /^1 texts\/request: \[\d+\/\d+\] ([\d.]+) req\/s, round (\d), (base|head) \(/.exec(line);
+    return match === null ? [] : [{ rate: match[1], round: Number(match[2]), side: match[3] }];
+  });
 
 test('two reference servers: the sweeps pair, the sides alternate, each (rate, round) replays one schedule', async (t) => {
   const base = await startServer(t, createReferenceCommand(['--threads', '1']));
@@ -72,9 +73,18 @@ test('two reference servers: the sweeps pair, the sides alternate, each (rate, r
   assert.equal(duet.failure, null);
   const baseSweep = serveSweepSchema.parse(duet.base.sweeps[0]);
   const headSweep = serveSweepSchema.parse(duet.head.sweeps[0]);
-  const sides = listSides(notes);
-  assert.equal(sides.length, 2 * 2 * 2, notes.join('\n'));
-  assert.deepEqual(sides, ['base', 'head', 'head', 'base', 'base', 'head', 'head', 'base'], notes.join('\n'));
+  const windows = listWindows(notes);
+  assert.equal(windows.length, 2 * 2 * 2, notes.join('\n'));
+  // a step's two windows back to back; at each rate the side that goes first differs between the rounds
+  for (let i = 0; i < windows.length; i += 2) {
+    const [first, second] = [windows[i], windows[i + 1]];
+    assert.deepEqual([first?.rate, first?.round], [second?.rate, second?.round], notes.join('\n'));
+    assert.notEqual(first?.side, second?.side);
+  }
+  for (const rate of new Set(windows.map((window) => window.rate))) {
+    const firsts = windows.filter((window, i) => i % 2 === 0 && window.rate === rate).map((w) => w.side);
+    assert.deepEqual([...firsts].sort(), ['base', 'head'], `${rate} req/s: ${firsts.join(', ')}`);
+  }
   for (const [i, rate] of baseSweep.rates.entries()) {
     const other: ServeRate | undefined = headSweep.rates[i];
     assert.equal(rate.ratePerSecond, other?.ratePerSecond);

@@ -85,7 +85,7 @@ test('automatic rates: each side probed alone, one ladder spanning both brackets
   assert.deepEqual(comparison.sweeps[0]?.rates, ladder);
 });
 
-test('a side whose ladder stays within the objective extends the ladder on both sides, step by step', async (t) => {
+test('a side whose ladder stays within the objective extends the ladder on both sides, each rate alternating its first side', async (t) => {
   // Both servers answer late (beyond the objective) until the ladder starts; then the head answers at once, so
   // its ladder never crosses: the extension rates are measured on both sides, in as many rounds as the ladder.
   let ladderStarted = false;
@@ -130,9 +130,10 @@ test('a side whose ladder stays within the objective extends the ladder on both 
     '[+1] 20 req/s, round 1, head',
     '[+1] 20 req/s, round 2, head',
     '[+1] 20 req/s, round 2, base',
-    '[+2] 40 req/s, round 1, base',
+    // the fourth rate measured starts on the other side than the third
     '[+2] 40 req/s, round 1, head',
-    '[+2] 40 req/s, round 2, head',
+    '[+2] 40 req/s, round 1, base',
     '[+2] 40 req/s, round 2, base',
+    '[+2] 40 req/s, round 2, head',
   ]);
 });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planLadder, uniteBrackets } from '../../../src/measure/serve/plan-rate-ladder.js';
-import { orderSides } from '../../../src/measure/serve/sweep-run.js';
+import { orderSides, takeTurn } from '../../../src/measure/serve/sweep-run.js';
 
 const LIMITS = { minRatePerSecond: 1, maxRatePerSecond: 1000 };
 
@@ -71,4 +71,30 @@ test('the sides alternate which goes first, step by step (ABBA); one side is alw
     ],
   );
   assert.deepEqual(orderSides(1, 1), [0]);
+});
+
+test('each rate alternates its first side from round to round, whatever order the rounds shuffle it into', () => {
+  const run = { turns: new Map<number, { offset: number; count: number }>() };
+  // four rates, four rounds, each round in its own order: an even count a round, where a global step count
+  // would put each rate on the same first side in every round
+  const rounds = [
+    [10, 20, 40, 80],
+    [80, 10, 40, 20],
+    [20, 40, 10, 80],
+    [40, 80, 20, 10],
+  ];
+  const firsts = new Map<number, number[]>();
+  for (const order of rounds) {
+    for (const rate of order)
+      firsts.set(rate, [...(firsts.get(rate) ?? []), orderSides(2, takeTurn(run, rate))[0] ?? -1]);
+  }
+  assert.deepEqual(
+    [...firsts.values()],
+    [
+      [0, 1, 0, 1],
+      [1, 0, 1, 0],
+      [0, 1, 0, 1],
+      [1, 0, 1, 0],
+    ],
+  );
 });
