@@ -3,7 +3,7 @@
  * what was received, exit 2, before any load is sent; and no server process outlives the command.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -116,4 +116,14 @@ test('serve-profile: a --serve-command whose port is taken says so', async () =>
   } finally {
     await closeServer(server);
   }
+});
+
+test('serve-profile reads embedprof.config.json: a bad serve key there is named by the file and its key', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'embedprof-serve-config-'));
+  writeFileSync(
+    join(dir, 'embedprof.config.json'),
+    JSON.stringify({ schemaVersion: 1, serve: { api: 'grpc', command: 'true' } }),
+  );
+  const result = runCli(['serve-profile', '--quiet', '--out', out()], { cwd: dir, timeoutMs: 60_000 });
+  assertInputError(result, /embedprof\.config\.json: expected a valid embedprof config file.*serve\.api: /);
 });
