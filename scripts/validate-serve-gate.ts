@@ -15,7 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { serveDuetSchema } from '../src/decide/duet/serve-duet-schema.js';
+import { serveDuetSchema, type ServeDuetDocument } from '../src/decide/duet/serve-duet-schema.js';
 import { computeWilsonInterval, formatRate } from '../src/decide/gate/wilson-interval.js';
 import { createReferenceCommand } from '../test/measure/serve/fake-servers.js';
 
@@ -56,6 +56,8 @@ interface RunRecord {
   exitCode: number | null;
   verdict: string;
   metrics: string[];
+  /** Over the ladder's window pairs: the mean and SD of ln(p50 of the second window / p50 of the first). */
+  order: { pairs: number; meanLogRatio: number; sdLogRatio: number } | null;
   wallSeconds: number;
   load: number;
 }
@@ -82,11 +84,38 @@ function runOnce(variant: Variant, slowdown: number, flags: readonly string[]): 
       sweep.metrics.map((metric) => `${metric.metric} ${metric.verdict}: ${metric.reason}`),
     );
     const verdict = comparison?.overall.verdict ?? 'not compared';
-    return { variant, exitCode: result.status, verdict, metrics, wallSeconds, load };
+    const order = measureOrderEffect(serveDuetSchema.parse(JSON.parse(text)));
+    return { variant, exitCode: result.status, verdict, metrics, order, wallSeconds, load };
   } catch (error) {
     const verdict = `no comparison (${result.stderr.trim().split('\n').at(-1) ?? String(error)})`;
-    return { variant, exitCode: result.status, verdict, metrics: [], wallSeconds, load };
+    return { variant, exitCode: result.status, verdict, metrics: [], order: null, wallSeconds, load };
   }
+}
+
+/**
+ * What the first window of a step leaves the second: over every ladder (rate, round), ln(p50 of the window
+ * measured second / p50 of the one measured first), whichever side each was. Near 0 with a small SD when the
+ * windows are independent; its SD is the pair noise a round's ratio carries.
+ */
+function measureOrderEffect(document: ServeDuetDocument): RunRecord['order'] {
+  const ratios = document.base.sweeps.flatMap((sweep, index) => {
+    const head = document.head.sweeps[index];
+    return sweep.rates
+      .filter((rate) => rate.phase === 'ladder')
+      .flatMap((rate) => {
+        const twin = head?.rates.find((other) => other.ratePerSecond === rate.ratePerSecond);
+        return rate.windows.flatMap((window) => {
+          const other = twin?.windows.find((candidate) => candidate.round === window.round);
+          if (other?.latencyMs == null || window.latencyMs === null) return [];
+          const [first, second] = window.startedAtMs < other.startedAtMs ? [window, other] : [other, window];
+          return [Math.log((second.latencyMs?.p50 ?? NaN) / (first.latencyMs?.p50 ?? NaN))];
+        });
+      });
+  });
+  if (ratios.length < 2) return null;
+  const mean = ratios.reduce((sum, value) => sum + value, 0) / ratios.length;
+  const variance = ratios.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (ratios.length - 1);
+  return { pairs: ratios.length, meanLogRatio: mean, sdLogRatio: Math.sqrt(variance) };
 }
 
 function summarize(records: readonly RunRecord[], variant: Variant, wanted: string): string {
@@ -123,6 +152,13 @@ function main(): void {
       `[${i + 1}/${runs * 2}] ${variant}: ${record.verdict} (exit ${record.exitCode}, ${record.wallSeconds.toFixed(0)} s, load ${record.load.toFixed(2)})`,
     );
     for (const metric of record.metrics) console.log(`    ${metric}`);
+    if (record.order !== null) {
+      const { pairs, meanLogRatio, sdLogRatio } = record.order;
+      const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
+      console.log(
+        `    window pairs: p50 second / first ${percent(Math.exp(meanLogRatio) - 1)} over ${pairs}, SD of the log ratio ${percent(sdLogRatio)}`,
+      );
+    }
   }
   console.log(summarize(records, 'A/A', 'no-change'));
   console.log(summarize(records, 'slowed', 'regression'));
