@@ -8,12 +8,13 @@ import { createDefaultDeps, runServeGate, runServeProfile, type CoreResult } fro
 import type { ServeGateOutcome } from '../../core/serve-gate-request.js';
 import type { ServeProfileOutcome } from '../../core/run-serve-profile.js';
 import {
+  describeServeDuetVerdict,
   renderServeDuetComment,
   renderServeDuetCommentSection,
-  renderServeDuetVerdict,
   renderServeMarkdown,
   type ServeDuetView,
 } from '../../report/index.js';
+import { formatVerdictText } from '../../report/facts/format-verdict.js';
 import { sanitizeText } from '../../report/text/escape.js';
 import { buildServeGateRequest, buildServeProfileRequest } from '../settings/serve-requests.js';
 import type { Outputs } from './action-outputs.js';
@@ -115,7 +116,8 @@ function failServeStep(
     return;
   }
   const regression = view?.comparison.overall.verdict === 'regression';
-  const verdict = view === null ? null : sanitizeText(renderServeDuetVerdict(view.comparison));
+  const verdict =
+    view === null ? null : formatVerdictText(describeServeDuetVerdict(view.comparison), sanitizeText);
   const why = regression && verdict !== null ? verdict : outcome.problems.map((line) => sanitizeText(line));
   platform.setFailed(
     `embedprof ${regression ? 'serve gate failed' : 'serve run failed'}: ${[why].flat().join('; ')}`,
