@@ -38,13 +38,14 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _resolve_onnxruntime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(680);
 /* harmony import */ var _shed_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(769);
 // dist/index.js: shed the credentials from this process image (shed-secrets.ts), link onnxruntime-node (resolve-onnxruntime.ts), then load the action's bundle. The modes that
-// measure nothing (comment, merge) never load onnxruntime-node, so they skip it; a failure to provide it is one
+// load no model (comment, merge; serve and serve-gate, which measure a server over HTTP) never load
+// onnxruntime-node, so they skip it; a failure to provide it is one
 // `::error::` line, never a stack trace.
 
 
 
 
-const MODES_WITHOUT_ONNXRUNTIME = new Set(['comment', 'merge']);
+const MODES_WITHOUT_ONNXRUNTIME = new Set(['comment', 'merge', 'serve', 'serve-gate']);
 function provideOnnxRuntime() {
     const distDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url));
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();

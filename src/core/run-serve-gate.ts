@@ -74,8 +74,11 @@ export async function runServeGate(request: ServeGateRequest, deps: CoreDeps): P
 }
 
 /** "origin/main (abc1234)": a side as the reports name it. */
-const describeSide = (name: string, commit: string | null): string =>
-  commit === null ? name : `${name} (${commit.slice(0, 7)})`;
+const describeSide = (name: string, commit: string | null): string => {
+  if (commit === null) return name;
+  const short = commit.slice(0, 7);
+  return commit.startsWith(name) && name.length >= 7 ? `commit ${short}` : `${name} (${short})`;
+};
 
 /** The comparison's options: the plan's objective, then the request's thresholds and gated metrics. */
 function listCompareOptions(request: ServeGateRequest): ServeCompareOptions {

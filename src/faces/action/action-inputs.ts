@@ -17,6 +17,7 @@ import {
 import { getEntry, SETTING_KEYS, type SettingValues } from '../settings/setting-table.js';
 import type { ActionPlatform } from './action-platform.js';
 import { isDirectory } from './check-inputs.js';
+import { SERVE_GATE_ROUNDS } from '../settings/serve-settings.js';
 import { describeEvent, type EventContext } from './event-context.js';
 import { chooseOutDir } from './output-folder.js';
 
@@ -52,6 +53,7 @@ function chooseFaceDefaults(
   const values: Partial<SettingValues> = { mode, compareTo, preset: onPull ? 'pr' : 'full' };
   if (onPull && mode === 'gate' && compareTo === 'base') values.against = context.pull.baseSha;
   if (onPull && mode === 'serve-gate') values.against = context.pull.baseSha;
+  if (mode === 'serve-gate') values.serveRounds = SERVE_GATE_ROUNDS;
   // the comment cites the base branch's nightly history when the repository keeps one
   if (onPull && mode === 'gate')
     Object.assign(values, { dataBranch: 'embedprof-data', historyBranch: context.pull.baseRef });

@@ -1,12 +1,13 @@
 // dist/index.js: shed the credentials from this process image (shed-secrets.ts), link onnxruntime-node (resolve-onnxruntime.ts), then load the action's bundle. The modes that
-// measure nothing (comment, merge) never load onnxruntime-node, so they skip it; a failure to provide it is one
+// load no model (comment, merge; serve and serve-gate, which measure a server over HTTP) never load
+// onnxruntime-node, so they skip it; a failure to provide it is one
 // `::error::` line, never a stack trace.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findCacheRoot, linkOnnxRuntime, resolveOnnxRuntime } from './resolve-onnxruntime.js';
 import { shedSecrets } from './shed-secrets.js';
 
-const MODES_WITHOUT_ONNXRUNTIME = new Set(['comment', 'merge']);
+const MODES_WITHOUT_ONNXRUNTIME = new Set(['comment', 'merge', 'serve', 'serve-gate']);
 
 function provideOnnxRuntime(): void {
   const distDir = dirname(fileURLToPath(import.meta.url));

@@ -9,20 +9,25 @@ import { toConfigLayer } from '../settings/config-layer.js';
 import { showPath } from '../../ground/files/show-path.js';
 import { resolveSettings, type ResolvedSettings, type SettingsLayer } from '../settings/resolve-settings.js';
 import type { CommandName } from '../../measure/protocol/setting-kit/setting-entry.js';
+import { SERVE_GATE_ROUNDS } from '../settings/serve-settings.js';
 import { getEntry } from '../settings/setting-table.js';
 import { readFlagLayer } from './read-flags.js';
 
 /**
  * What a command chooses before any file or flag: a pull request's gate measures the pr plan
- * (protocol/presets.ts), not the profile's map; the serve gate measures 8 rounds, the fewest whose paired
- * t interval resolves its ±5 % horizon (docs/serve-gate.md), where a single serve profile takes 3.
+ * (protocol/presets.ts), not the profile's map; the serve gate measures SERVE_GATE_ROUNDS rounds.
  */
 function chooseCommandDefaults(command: CommandName): SettingsLayer[] {
   switch (command) {
     case 'gate':
       return [{ source: { kind: 'face', reason: 'the gate command' }, values: { preset: 'pr' } }];
     case 'serve-gate':
-      return [{ source: { kind: 'face', reason: 'the serve-gate command' }, values: { serveRounds: 8 } }];
+      return [
+        {
+          source: { kind: 'face', reason: 'the serve-gate command' },
+          values: { serveRounds: SERVE_GATE_ROUNDS },
+        },
+      ];
     default:
       return [];
   }

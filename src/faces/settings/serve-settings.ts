@@ -15,6 +15,12 @@ import {
 } from '../../measure/protocol/setting-kit/setting-kinds.js';
 
 const SERVING = ['serve-profile', 'serve-gate'] as const;
+
+/**
+ * The serve gate's rounds when nothing sets them (both faces' own default layer): the fewest whose paired t
+ * interval resolves its ±5 % horizon (docs/serve-gate.md), where a single serve profile takes 3.
+ */
+export const SERVE_GATE_ROUNDS = 8;
 const serving = { input: null, commands: SERVING, group: 'Serving' } as const;
 
 export const SERVE_SETTINGS = {

@@ -56,7 +56,9 @@ test('mode serve-gate on a pull request: base and head servers side by side, a c
     github,
     artifacts,
     workspace: repo,
+    npmCi: false, // a server in any language: no onnxruntime-node in the workspace, none needed
   });
+  assert.doesNotMatch(run.stdout, /onnxruntime-node/, 'a serve mode loads no model: no runtime is resolved');
   const outDir = join(run.runnerTemp, 'embedprof-out');
   const document = serveDuetSchema.parse(
     JSON.parse(readFileSync(join(outDir, 'serve-comparison.json'), 'utf8')),
@@ -73,6 +75,7 @@ test('mode serve-gate on a pull request: base and head servers side by side, a c
   const body = comment?.body ?? '';
   assert.match(body, /^<!-- embedprof-comment -->\n(✅|❌|⚠️|ℹ️) /, body);
   assert.match(body, /pull request #7 \\\([0-9a-f]{7}\\\)/, 'the head is named by its pull request');
+  assert.ok(body.includes(`commit ${baseCommit.slice(0, 7)}`), 'the base: its commit, not its sha twice');
   assert.match(body, /\| knee +\|/);
   assert.match(
     body,
