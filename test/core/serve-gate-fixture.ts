@@ -9,26 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServeGateRequest } from '../../src/core/index.js';
 import { commitAll, runGit } from '../decide/duet/git-fixture.js';
+import { writeDyingOpenAiServer } from '../measure/serve/fake-servers.js';
 
 /** An OpenAI embeddings server: logs "version cwd setup-ran" to argv[2], answers argv[3] requests, then dies. */
-const SERVER = (version: string) => `
-const http = require('node:http');
-const fs = require('node:fs');
-fs.appendFileSync(process.argv[2], ${JSON.stringify(version)} + ' ' + process.cwd() + ' ' + fs.existsSync('setup-ran.txt') + '\\n');
-let left = Number(process.argv[3]);
-http.createServer((req, res) => {
-  if (req.url === '/health') { res.end('ok'); return; }
-  let body = '';
-  req.on('data', (chunk) => (body += chunk));
-  req.on('end', () => {
-    const input = JSON.parse(body).input;
-    const texts = Array.isArray(input) ? input : [input];
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ data: texts.map((_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2] })) }));
-    if (--left === 0) { console.error('head ran out of memory'); setTimeout(() => process.exit(5), 5); }
+const SERVER = (version: string) =>
+  writeDyingOpenAiServer({
+    prelude: `require('node:fs').appendFileSync(process.argv[2], ${JSON.stringify(version)} + ' ' + process.cwd() + ' ' + require('node:fs').existsSync('setup-ran.txt') + '\\n');`,
+    answers: 'process.argv[3]',
+    lastWords: 'head ran out of memory',
   });
-}).listen(Number(process.env.PORT), '127.0.0.1');
-`;
 
 /** A repository whose base commit (HEAD~1) holds server v1 and whose head commit holds server v2. */
 export function createServerRepository(): {

@@ -10,6 +10,34 @@ import { join, resolve } from 'node:path';
 import { testCacheDir } from '../../helpers/run-cli.js';
 import { miniLmTokenizerDir } from '../../helpers/shared-data.js';
 
+/**
+ * The source of an OpenAI embeddings server (one 3-d vector per text, /health answered) that runs `prelude`
+ * first, answers `answers` (a JS expression) requests, then writes `lastWords` to stderr and exits 5.
+ */
+export function writeDyingOpenAiServer(options: {
+  prelude: string;
+  answers: string;
+  lastWords: string;
+}): string {
+  return `
+const http = require('node:http');
+${options.prelude}
+let left = Number(${options.answers});
+http.createServer((req, res) => {
+  if (req.url === '/health') { res.end('ok'); return; }
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    const input = JSON.parse(body).input;
+    const texts = Array.isArray(input) ? input : [input];
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ object: 'list', data: texts.map((_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2, 0.3] })) }));
+    if (--left === 0) { console.error(${JSON.stringify(options.lastWords)}); setTimeout(() => process.exit(5), 5); }
+  });
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+}
+
 const SCRIPTS = {
   /** Answers 200 on /health, its environment on /env, exits on /die; starts a `sleep` in its group. */
   healthy: `
@@ -38,22 +66,11 @@ console.error('::error::config.yaml: missing key "model"');
 process.exit(3);
 `,
   /** OpenAI embeddings (one 3-d vector per text) for its first $ANSWERS requests (default 40), then exits 5. */
-  diesAfter: `
-const http = require('node:http');
-let left = Number(process.env.ANSWERS ?? '40');
-http.createServer((req, res) => {
-  if (req.url === '/health') { res.end('ok'); return; }
-  let body = '';
-  req.on('data', (chunk) => (body += chunk));
-  req.on('end', () => {
-    const input = JSON.parse(body).input;
-    const texts = Array.isArray(input) ? input : [input];
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ object: 'list', data: texts.map((_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2, 0.3] })) }));
-    if (--left === 0) { console.error('out of memory: giving up'); setTimeout(() => process.exit(5), 5); }
-  });
-}).listen(Number(process.env.PORT), '127.0.0.1');
-`,
+  diesAfter: writeDyingOpenAiServer({
+    prelude: '',
+    answers: "process.env.ANSWERS ?? '40'",
+    lastWords: 'out of memory: giving up',
+  }),
   /** Ready on /health; answers every other request 200 with a body that is not JSON. */
   malformed: `
 require('node:http').createServer((req, res) => { req.resume(); res.end(req.url === '/health' ? 'ok' : '<html>hello</html>'); })
