@@ -11,6 +11,7 @@ import { computeGeometricMeanInterval, computeMedian } from '../ground/stats/ind
 import type { Estimate, HistoryMetric, HistorySeries, MetricInfo, SeriesPoint } from './history-series.js';
 import { sortRecords } from './record-file.js';
 import { buildAllCellsSeries } from './all-cells-series.js';
+import { buildServeSeries } from './serve-series.js';
 
 export const HISTORY_METRICS: readonly MetricInfo[] = [
   { metric: 'throughput', unit: 'texts/s', betterWhen: 'higher' },
@@ -86,7 +87,7 @@ function buildOneSeries(records: readonly HistoryRecord[], key: CellKey, info: M
 /**
  * Every cell × metric series of `records` (any order) that has at least one point: cells in sweep order,
  * metrics as HISTORY_METRICS; then, when there are two cells or more, the all-cells series of each metric
- * (all-cells-series.ts).
+ * (all-cells-series.ts); last, the serve records' series (serve-series.ts).
  */
 export function buildHistorySeries(records: readonly HistoryRecord[]): HistorySeries[] {
   const ordered = sortRecords(records);
@@ -94,7 +95,8 @@ export function buildHistorySeries(records: readonly HistoryRecord[]): HistorySe
   const perCell = cells
     .flatMap((key) => HISTORY_METRICS.map((info) => buildOneSeries(ordered, key, info)))
     .filter((series) => series.points.length > 0);
-  if (cells.length < 2) return perCell;
+  const serve = buildServeSeries(ordered);
+  if (cells.length < 2) return [...perCell, ...serve];
   const all = HISTORY_METRICS.map((info) =>
     buildAllCellsSeries(
       perCell.filter((series) => series.metric === info.metric),
@@ -102,5 +104,5 @@ export function buildHistorySeries(records: readonly HistoryRecord[]): HistorySe
       cells.length,
     ),
   );
-  return [...perCell, ...all.filter((series) => series.points.length > 0)];
+  return [...perCell, ...all.filter((series) => series.points.length > 0), ...serve];
 }

@@ -131,7 +131,7 @@ export function normalizeCommitId(value: string, input: string): string {
   });
 }
 
-function normalizeDate(date: string): string {
+export function normalizeDate(date: string): string {
   const time = Date.parse(date);
   if (Number.isNaN(time)) {
     throw createUsageError({

@@ -49,7 +49,9 @@ reference rate (latency; smaller is better), with their intervals.`,
 Appends one compact record of the profile (per cell and metric the per-process values, the machine, the commit,
 its parent and branch, and with --comparison the chained duet's ratios) to the history store. Records are
 append-only files under records/; on a data branch the record is committed and pushed, retried when another run
-pushed first.`,
+pushed first. A serve-profile.json (\`embedprof serve-profile\`) is recorded as each sweep's knee and p95 at the
+reference rate with their intervals, and the server's peak memory: \`history check\` and \`history site\` read them
+as series of their own.`,
   'history-check': `embedprof history check (--store DIR | --data-branch NAME) [--newest N] [--fail-on LIST]
 
 Finds change points in every cell × metric series of the store (per machine) and fails (exit 1) only on a new

@@ -3,6 +3,8 @@
  * the commit and where it sits, the machine it ran on, per cell the per-process values of each metric (rounded
  * to 4 significant digits), the calibration's summary, and, when the run was a chained duet, per cell the ratio
  * to the previous recorded commit measured side by side. Cells that failed or were skipped keep their reason.
+ * A serve profile's record has no cells and no calibration; its `serve` section holds each sweep's knee and
+ * p95 at the reference rate with their intervals.
  */
 import { z } from 'zod';
 import { cellId, cellKeySchema, formatCellLabel } from './cell-key.js';
@@ -27,13 +29,16 @@ export const historyMachineSchema = z.object({
   cpuModel: z.string(),
   logicalCores: z.number().int().positive(),
   isaFlags: z.array(z.string()),
-  threads: z.number().int().positive(),
+  threads: z.number().int().positive().nullable().describe('ONNX Runtime threads; null for a served model'),
   os: z.string().describe('platform and kernel release; only the platform enters the id'),
   arch: z.string(),
   modelSpec: z.string(),
   dtype: dtypeSchema.nullable(),
   node: z.string().describe('software: recorded, but a change does not change the id'),
-  onnxruntime: z.string().describe('software: recorded, but a change does not change the id'),
+  onnxruntime: z
+    .string()
+    .nullable()
+    .describe('software: recorded, but a change does not change the id; null for a served model'),
   modelSha256: z.string().nullable().describe('software: recorded, but a change does not change the id'),
 });
 export type HistoryMachine = z.infer<typeof historyMachineSchema>;
@@ -85,6 +90,30 @@ export const chainedRatiosSchema = z.object({
 });
 export type ChainedRatios = z.infer<typeof chainedRatiosSchema>;
 
+const serveSweepRecordSchema = z.object({
+  textsPerRequest: z.number().int().positive(),
+  kneeRatePerSecond: historyEstimateSchema
+    .nullable()
+    .describe('requests/s at the knee with its 95 % interval; null when it lay outside the rates measured'),
+  reference: z
+    .object({ ratePerSecond: z.number().positive(), p95LatencyMs: historyEstimateSchema })
+    .nullable()
+    .describe('p95 latency at the reference rate with its 95 % interval; null when none was measured'),
+});
+
+export const serveRecordSchema = z.object({
+  api: z.enum(['openai', 'tei', 'template']),
+  latencySloMs: z.number().positive(),
+  sloQuantile: z.enum(['p95', 'p99']),
+  sweeps: z.array(serveSweepRecordSchema).min(1),
+  serverPeakMemoryMB: z
+    .number()
+    .positive()
+    .nullable()
+    .describe('peak RSS of the started server’s process group; null for a server given by URL'),
+});
+export type ServeRecord = z.infer<typeof serveRecordSchema>;
+
 const calibrationSummarySchema = z.object({
   n: z.number().int().positive(),
   median: z.number(),
@@ -102,7 +131,7 @@ export const historyRecordSchema = z
     branch: z.string().nullable(),
     date: z.iso.datetime({ precision: 3 }).describe('UTC time of the run, e.g. 2026-11-24T10:00:00.000Z'),
     toolVersion: z.string(),
-    preset: z.enum(['quick', 'full', 'pr']),
+    preset: z.enum(['quick', 'full', 'pr']).nullable().describe('null for a serve profile'),
     machine: historyMachineSchema,
     calibration: z.object({
       referenceScore: calibrationSummarySchema.nullable().describe('reference-encoder sequences/s'),
@@ -110,6 +139,10 @@ export const historyRecordSchema = z
     }),
     cells: z.array(historyCellSchema),
     chained: chainedRatiosSchema.nullable().default(null).describe('null unless the run was a chained duet'),
+    serve: serveRecordSchema
+      .nullable()
+      .default(null)
+      .describe('a serve profile’s knee and p95 at the reference rate; null for a profile of the embedder'),
   })
   .superRefine((record, context) => {
     const seen = new Set<string>();
