@@ -97,7 +97,7 @@ const CONCURRENT = [
   ...['measure/serve/sweep-warnings', 'measure/serve/round-knee-interval', 'measure/serve/serve-duet-plan'],
   // history: all but the data-branch files, which list the shared TMPDIR and time a push
   ...['history/base-history', 'history/build-series', 'history/check-history', 'history/history-'],
-  ...['history/level-shifts', 'history/real-series', 'history/run-history-add'],
+  ...['history/level-shifts', 'history/real-series', 'history/run-history-add', 'history/serve-history'],
   // verdicts no noise can flip: a 2.5× slowdown, a 160 MB memory ballast gated on memory, 50 % thresholds
   ...['faces/action/pull-request-run', 'faces/action/adoption-run', 'faces/action/duet-run'],
   ...['faces/action/shard-merge-run', 'faces/action/history-run', 'faces/action/recipe-jobs'],
