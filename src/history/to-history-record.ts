@@ -131,7 +131,7 @@ export function normalizeCommitId(value: string, input: string): string {
   });
 }
 
-export function normalizeDate(date: string): string {
+function normalizeDate(date: string): string {
   const time = Date.parse(date);
   if (Number.isNaN(time)) {
     throw createUsageError({
@@ -142,6 +142,18 @@ export function normalizeDate(date: string): string {
     });
   }
   return new Date(time).toISOString();
+}
+
+/** The fields every record starts with: its version, the commit and where it sits, the time, the tool. */
+export function createRecordHeader(meta: HistoryRecordMeta, toolVersion: string) {
+  return {
+    schemaVersion: HISTORY_RECORD_SCHEMA_VERSION,
+    commit: normalizeCommitId(meta.commit, '--commit'),
+    parent: meta.parent === null ? null : normalizeCommitId(meta.parent, '--parent'),
+    branch: meta.branch,
+    date: normalizeDate(meta.date),
+    toolVersion,
+  };
 }
 
 /** The history record of `profile`, run at `meta.commit`; `chained` when it was a chained duet. */
@@ -157,12 +169,7 @@ export function createHistoryRecord(
     ...profile.lengthSweep.map((cell) => createHistoryCell(createCellKey(cell), cell)),
   ];
   return historyRecordSchema.parse({
-    schemaVersion: HISTORY_RECORD_SCHEMA_VERSION,
-    commit: normalizeCommitId(meta.commit, '--commit'),
-    parent: meta.parent === null ? null : normalizeCommitId(meta.parent, '--parent'),
-    branch: meta.branch,
-    date: normalizeDate(meta.date),
-    toolVersion: profile.tool.version,
+    ...createRecordHeader(meta, profile.tool.version),
     preset: profile.config.preset,
     machine: createMachine(profile),
     calibration: {

@@ -6,7 +6,6 @@
  * series.
  */
 import {
-  HISTORY_RECORD_SCHEMA_VERSION,
   historyRecordSchema,
   type HistoryMachine,
   type HistoryRecord,
@@ -15,8 +14,7 @@ import {
 import type { Estimate, ServeProfile, ServeSweep } from '../measure/serve/serve-profile-schema.js';
 import {
   computeMachineId,
-  normalizeCommitId,
-  normalizeDate,
+  createRecordHeader,
   roundValue,
   type HistoryRecordMeta,
 } from './to-history-record.js';
@@ -76,12 +74,7 @@ function createSweepRecord(sweep: ServeSweep): ServeRecord['sweeps'][number] {
 export function createServeHistoryRecord(profile: ServeProfile, meta: HistoryRecordMeta): HistoryRecord {
   const peak = profile.serverMemory?.peakMB ?? 0;
   return historyRecordSchema.parse({
-    schemaVersion: HISTORY_RECORD_SCHEMA_VERSION,
-    commit: normalizeCommitId(meta.commit, '--commit'),
-    parent: meta.parent === null ? null : normalizeCommitId(meta.parent, '--parent'),
-    branch: meta.branch,
-    date: normalizeDate(meta.date),
-    toolVersion: profile.tool.version,
+    ...createRecordHeader(meta, profile.tool.version),
     preset: null,
     machine: createServeMachine(profile),
     calibration: { referenceScore: null, gflops: null },
