@@ -1,10 +1,16 @@
 /**
  * What a finished sweep should tell its reader beside the figures (pure): rates whose requests waited for the
- * concurrency cap (their latency includes the client's wait, not only the server's), and a knee the measured
- * rates did not cross (it lies above the highest or below the lowest, and other rates would find it).
+ * concurrency cap (their latency includes the client's wait, not only the server's), a knee the measured
+ * rates did not cross (it lies above the highest or below the lowest, and other rates would find it), and a
+ * knee where the objective's quantile rises slowly with the rate (docs/validation/serve-gate.md: there the
+ * machine's tail jitter decides the crossing, and a serve gate's knee scattered 2–5× more than where it rises
+ * steeply).
  */
 import type { RateEstimate } from './estimate-knee.js';
 import type { Knee, ServePlan } from './serve-profile-schema.js';
+
+/** Below this log–log slope of the quantile over the knee's bracket, the knee is mostly the machine's jitter. */
+export const MIN_KNEE_SLOPE = 2;
 
 /** The sweep's warnings, one sentence each, in the order: the cap per rate, then the knee. */
 export function listSweepWarnings(plan: ServePlan, estimates: readonly RateEstimate[], knee: Knee): string[] {
@@ -15,8 +21,25 @@ export function listSweepWarnings(plan: ServePlan, estimates: readonly RateEstim
       `at ${rate.ratePerSecond} req/s (${rate.phase}), ${capped} requests waited for the concurrency cap of ${plan.maxInFlight}: their latency includes the wait; raise the cap (maxInFlight) unless the client is meant to limit the load`,
     ];
   });
-  const missed = describeMissedKnee(plan, knee);
-  return missed === null ? warnings : [...warnings, missed];
+  const knees = [describeMissedKnee(plan, knee), describeFlatKnee(plan, estimates, knee)];
+  return [...warnings, ...knees.filter((text) => text !== null)];
+}
+
+const formatPercent = (ratio: number) => `${Math.round((ratio - 1) * 100)} %`;
+
+/** When the quantile crossed the objective but rose slower than MIN_KNEE_SLOPE over the knee's bracket. */
+function describeFlatKnee(plan: ServePlan, estimates: readonly RateEstimate[], knee: Knee): string | null {
+  if (knee.kind !== 'found') return null;
+  const { within, beyond } = knee.bracket;
+  const quantileAt = (rate: number) =>
+    estimates.find((each) => each.rate.ratePerSecond === rate)?.rate.latencyMs?.[plan.sloQuantile].value;
+  const low = quantileAt(within);
+  const high = quantileAt(beyond);
+  if (low === undefined || high === undefined || !(low > 0) || !(high > plan.latencySloMs)) return null;
+  const slope = Math.log(high / low) / Math.log(beyond / within);
+  if (!(slope < MIN_KNEE_SLOPE)) return null;
+  const q = plan.sloQuantile;
+  return `around the knee ${q} rose only ${formatPercent(high / low)} from ${within} to ${beyond} req/s (rate +${formatPercent(beyond / within)}): where the tail grows this slowly with the rate, the machine's jitter decides where it crosses ${plan.latencySloMs} ms, so the knee moves far on little noise; an objective where ${q} climbs steeply with the rate (see the curve) gives a sharper knee, and a serve gate that resolves smaller changes`;
 }
 
 /** When the rates did not cross the objective: where the knee lies, and how to measure it. */

@@ -36,3 +36,31 @@ test('a knee outside the measured rates says where it lies and what to measure',
     'no rate down to 10 req/s kept p99 ≤ 20 ms and errors ≤ 0 %: the knee lies below, if anywhere; measure lower rates to find it',
   ]);
 });
+
+function estimateLatencies(rate: number, latencies: number[]) {
+  const measured = [makeWindow(latencies), makeWindow(latencies)];
+  return estimateRate({ ratePerSecond: rate, phase: 'ladder', measured, plan: PLAN, seed: 1 });
+}
+
+const KNEE_10_20 = {
+  kind: 'found' as const,
+  ratePerSecond: 14,
+  low: 12,
+  high: 18,
+  bracket: { within: 10, beyond: 20 },
+};
+
+test('a knee where p95 rises slower than the rate squared says the jitter decides it; a steep one says nothing', () => {
+  const flat = [estimateLatencies(10, [15, 16, 17]), estimateLatencies(20, [20, 22, 24])];
+  const [warning, ...rest] = listSweepWarnings(PLAN, flat, KNEE_10_20);
+  assert.deepEqual(rest, []);
+  assert.match(warning ?? '', /^around the knee p95 rose only 41 % from 10 to 20 req\/s \(rate \+100 %\): /);
+  assert.match(
+    warning ?? '',
+    /crosses 20 ms, so the knee moves far on little noise; an objective where p95 climbs/,
+  );
+  const steep = [estimateLatencies(10, [5, 6, 7]), estimateLatencies(20, [40, 50, 60])];
+  assert.deepEqual(listSweepWarnings(PLAN, steep, KNEE_10_20), []);
+  const p99 = { ...PLAN, sloQuantile: 'p99' as const };
+  assert.match(listSweepWarnings(p99, flat, KNEE_10_20)[0] ?? '', /^around the knee p99 rose only/);
+});
