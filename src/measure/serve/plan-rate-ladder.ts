@@ -4,9 +4,7 @@
  * - The probe ramp brackets the knee quickly, one window per rate: it starts at a quarter of the rate a single
  *   sequential client reaches (1000 / the warm-up requests' median latency), clamped to [min, max], and doubles
  *   while the rate stays within the objective (up to the max rate), or halves while it does not (down to the
- *   min rate), until the first rate on the other side or a limit. Then it probes the bracket's geometric middle
- *   while the bracket is wider than 1.5× (once, from a 2× bracket to 1.41×), so that the ladder does not reach
- *   far past capacity, where windows take seconds to drain (docs/serve-knee.md).
+ *   min rate). It ends at the first rate on the other side, or at a limit.
  * - The ladder measures N rates (default 5) spaced geometrically over the bracket [highest within, lowest
  *   beyond], widened by a quarter of the bracket's log-width on each side (so that a rate the probe saw once on
  *   one side and the ladder sees on the other still leaves the knee inside the ladder), in `rounds` rounds whose
@@ -47,21 +45,7 @@ export function planProbeStart(warmupLatenciesMs: readonly number[], limits: Pro
   return clampRate(roundRate(1000 / median / 4), limits);
 }
 
-/** A bracket wider than this is narrowed by one more probe at its geometric middle. */
-export const MAX_PROBE_BRACKET_RATIO = 1.5;
-
-/** The bracket's geometric middle when it is wider than MAX_PROBE_BRACKET_RATIO and not yet probed; else null. */
-function planBisection(steps: readonly ProbeStep[]): number | null {
-  const { within, beyond } = findBracket(steps);
-  if (within === null || beyond === null || beyond / within <= MAX_PROBE_BRACKET_RATIO) return null;
-  const middle = roundRate(Math.sqrt(within * beyond));
-  return steps.some((step) => step.ratePerSecond === middle) ? null : middle;
-}
-
-/**
- * The next rate to probe after `steps` (which began at the start rate), or null once the knee is bracketed
- * within MAX_PROBE_BRACKET_RATIO.
- */
+/** The next rate to probe after `steps` (which began at the start rate), or null once the knee is bracketed. */
 export function planNextProbeRate(
   steps: readonly ProbeStep[],
   start: number,
@@ -69,7 +53,7 @@ export function planNextProbeRate(
 ): number | null {
   const last = steps[steps.length - 1];
   if (last === undefined) return clampRate(start, limits);
-  if (steps.some((step) => step.withinSlo !== last.withinSlo)) return planBisection(steps);
+  if (steps.some((step) => step.withinSlo !== last.withinSlo)) return null;
   if (last.withinSlo) {
     if (last.ratePerSecond >= limits.maxRatePerSecond) return null;
     return Math.min(limits.maxRatePerSecond, roundRate(last.ratePerSecond * 2));

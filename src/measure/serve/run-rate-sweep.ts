@@ -123,7 +123,7 @@ function summarizeSide(
 
 type ProbeWindow = ProbeStep & { measured: MeasuredWindow[] };
 
-/** Doubles (or halves) the rate to the other side of the objective, then narrows the bracket. */
+/** Doubles (or halves) the rate from the warm-up's start until a rate lands on the other side of the objective. */
 async function runProbe(
   run: SweepRun,
   side: SweepSide,
