@@ -1,8 +1,9 @@
 /**
  * The core's `history add`: one profile.json (or serve-profile.json) recorded in a history store — a folder,
- * or a branch of the repository pushed to its remote. The commit defaults to --commit, else the profile's own commit, else the
- * runner's (GITHUB_SHA) or git's HEAD; its parent and the branch come from git and the runner; the date is
- * the profile's createdAt unless given. With the comparison of a chained duet, the record keeps its ratios.
+ * or a branch of the repository pushed to its remote. The commit defaults to --commit, else the profile's own
+ * commit, else the runner's (GITHUB_SHA) or git's HEAD; its parent and the branch come from git and the
+ * runner; the date is the profile's createdAt unless given. With the comparison of a chained duet, the record
+ * keeps its ratios.
  */
 import { createUsageError } from '../ground/errors.js';
 import { createChainedRatios } from '../history/chained-ratios.js';

@@ -2,9 +2,8 @@
  * What a finished sweep should tell its reader beside the figures (pure): rates whose requests waited for the
  * concurrency cap (their latency includes the client's wait, not only the server's), a knee the measured
  * rates did not cross (it lies above the highest or below the lowest, and other rates would find it), and a
- * knee where the objective's quantile rises slowly with the rate (docs/validation/serve-gate.md: there the
- * machine's tail jitter decides the crossing, and a serve gate's knee scattered 2–5× more than where it rises
- * steeply).
+ * knee where the objective's quantile rises slowly with the rate, so that the machine's tail jitter decides
+ * the crossing (docs/serve-knee.md).
  */
 import type { RateEstimate } from './estimate-knee.js';
 import type { Knee, ServePlan } from './serve-profile-schema.js';
