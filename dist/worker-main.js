@@ -15799,10 +15799,13 @@ async function createProbe(spec, takesTurns = false) {
     };
     const { models } = spec;
     const { InferenceSession, Tensor } = await loadOnnxRuntime();
-    const matmulSession = await InferenceSession.create(models.matmul, options);
+    const open = (model) => typeof model === 'string'
+        ? InferenceSession.create(model, options)
+        : InferenceSession.create(model, options);
+    const matmulSession = await open(models.matmul);
     const data = new Float32Array(spec.m * spec.k).map((_, i) => Math.sin(i * 0.37) * 0.5);
     const matmulFeeds = { [models.matmulInput]: new Tensor('float32', data, [spec.m, spec.k]) };
-    const referenceSession = await InferenceSession.create(models.reference, options);
+    const referenceSession = await open(models.reference);
     const referenceFeeds = createReferenceFeeds(Tensor);
     return {
         async read(targetMs) {

@@ -89,7 +89,7 @@ const CONCURRENT = [
   // serving: plans, bodies, summaries, and the load generator's error records (send-schedule keeps time: alone)
   ...['measure/serve/plan-arrivals', 'measure/serve/serve-api', 'measure/serve/summarize-window'],
   ...['measure/serve/send-errors', 'measure/serve/wait-until'],
-  'measure/protocol/worker-env',
+  ...['measure/protocol/worker-env', 'measure/protocol/probe-model-files'],
   // serving: the reference server's flags, its queue's order and slowdown (lower bounds from its own batches)
   ...['measure/serve/reference-server-setup', 'measure/serve/embed-queue'],
   // the rate sweep's pure parts: the ladder's rates and orders, the quantiles' bootstrap and the knee

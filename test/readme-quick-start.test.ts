@@ -24,8 +24,8 @@ import { testCacheDir } from './helpers/run-cli.js';
 
 const root = process.cwd();
 const OUT = 'embedprof-out';
-/** The smallest sweep the README's own options give: one batch cell, one length cell, one process each. */
-const SMALL_SWEEP = ['--preset', 'quick', '--batch-sizes', '8', '--lengths', '10', '--processes', '1'];
+/** The smallest sweep the README's own options give: the smoke preset, one batch cell, one length cell, one process. */
+const SMALL_SWEEP = ['--preset', 'smoke', '--batch-sizes', '8', '--lengths', '10', '--processes', '1'];
 const FAST_PROFILE = [...SMALL_SWEEP, '--no-analysis', '--quiet'];
 
 /** The commands of the first ```sh block of the README section `## heading`, comments dropped. */

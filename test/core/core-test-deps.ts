@@ -17,6 +17,7 @@ export const TOY_EMBEDDER = resolve('test/fixtures/embedders/toy-embedder.mjs');
 
 /** One cell of the toy embedder (batch 8: shard 1 of 2 leaves out the length 10 cell), no analysis. */
 export const TOY_SWEEP: Partial<SettingValues> = {
+  preset: 'smoke',
   embedder: TOY_EMBEDDER,
   batchSizes: [8],
   lengths: [10],

@@ -24,7 +24,14 @@ import { createTestDeps, resolveTestSettings } from './core-test-deps.js';
 /** Tonight in `repo`: the config's sweep (the base measures what its own config says), 1 s a clock call. */
 async function runNight(repo: string, out: string, steps: NightlyStep[]): Promise<NightlyOutcome> {
   const { batchSizes, lengths, processes } = TINY_CONFIG;
-  const sweep = { embedder: join(repo, 'embedder.mjs'), batchSizes, lengths, processes, analysis: false };
+  const sweep = {
+    preset: 'smoke' as const,
+    embedder: join(repo, 'embedder.mjs'),
+    batchSizes,
+    lengths,
+    processes,
+    analysis: false,
+  };
   const settings = resolveTestSettings({ ...sweep, quiet: true, out, timeBudgetSeconds: 2 }, repo);
   const deps = {
     ...createTestDeps(repo, 1000),

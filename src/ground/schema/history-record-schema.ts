@@ -131,7 +131,7 @@ export const historyRecordSchema = z
     branch: z.string().nullable(),
     date: z.iso.datetime({ precision: 3 }).describe('UTC time of the run, e.g. 2026-11-24T10:00:00.000Z'),
     toolVersion: z.string(),
-    preset: z.enum(['quick', 'full', 'pr']).nullable().describe('null for a serve profile'),
+    preset: z.enum(['quick', 'full', 'pr', 'smoke']).nullable().describe('null for a serve profile'),
     machine: historyMachineSchema,
     calibration: z.object({
       referenceScore: calibrationSummarySchema.nullable().describe('reference-encoder sequences/s'),

@@ -1,7 +1,7 @@
 import { createUsageError } from '../../ground/errors.js';
 import type { MeasurePolicy } from './worker/measure-cell.js';
 
-export const PRESET_NAMES = ['quick', 'full', 'pr'] as const;
+export const PRESET_NAMES = ['quick', 'full', 'pr', 'smoke'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 export interface Preset {
@@ -21,6 +21,9 @@ export interface Preset {
  * middle and large batches; short and long texts, all in both other presets so a committed baseline matches),
  * fewer pairs of longer windows (≥ 6 batches: the few-batch cells' pair noise fell from 9 % to 2–5 %), and no
  * analysis. The measurements behind each choice: docs/pr-gate.md.
+ * smoke: the whole pipeline in seconds, to check a setup (an embedder module, a config, a workflow) before a
+ * real run: two cells, two processes, windows of a few tenths of a second. Its figures are too noisy to
+ * record as baselines or to gate anything but large changes; asv's `--quick` plays the same part.
  */
 const QUICK_POLICY: MeasurePolicy = {
   minWarmupBatches: 2,
@@ -36,7 +39,29 @@ const QUICK_POLICY: MeasurePolicy = {
   probeReadingMs: 60,
 };
 
+const SMOKE_POLICY: MeasurePolicy = {
+  minWarmupBatches: 1,
+  maxWarmupBatches: 4,
+  maxWarmupSeconds: 0.2,
+  steadyWindow: 2,
+  steadyTolerance: 0.2,
+  minMeasuredBatches: 2,
+  minMeasuredSeconds: 0.1,
+  maxMeasuredBatches: 40,
+  maxMeasuredSeconds: 0.25,
+  probeReadings: 1,
+  probeReadingMs: 20,
+};
+
 const PRESETS: Record<PresetName, Preset> = {
+  smoke: {
+    batchSizes: [8, 32],
+    lengths: [10, 256],
+    lengthBatchSize: 32,
+    processesPerCell: 2,
+    distinctTexts: 64,
+    policy: SMOKE_POLICY,
+  },
   quick: {
     batchSizes: [8, 16, 32, 64, 128, 256],
     lengths: [10, 64, 256, 1024],
@@ -82,12 +107,12 @@ const PRESETS: Record<PresetName, Preset> = {
 };
 
 export function findPreset(name: string): Preset {
-  if (name === 'quick' || name === 'full' || name === 'pr') return PRESETS[name];
+  if ((PRESET_NAMES as readonly string[]).includes(name)) return PRESETS[name as PresetName];
   throw createUsageError({
     input: `--preset ${name}`,
-    expected: 'quick, full or pr',
+    expected: 'quick, full, pr or smoke',
     received: JSON.stringify(name),
-    fix: 'Use --preset quick (~2 min), full (~10 min) or pr (the pull-request gate, the default of embedprof gate).',
+    fix: 'Use --preset quick (~2 min), full (~10 min), pr (the pull-request gate, the default of embedprof gate) or smoke (seconds: checks a setup).',
   });
 }
 

@@ -10,7 +10,7 @@ import { buildProbeModel } from '../onnx/probe-graph.js';
 import type { Dtype } from '../../ground/schema/common-schema.js';
 import { computeMedian } from '../../ground/stats/index.js';
 
-const PROBE_SEED = 7;
+export const PROBE_SEED = 7;
 
 /**
  * The reference encoder: a fixed 2-layer MiniLM-shaped BERT (hidden 384, 12 heads, 1536, vocabulary 1,000)
@@ -28,10 +28,13 @@ export interface ProbeReading {
   referenceMs: number;
 }
 
-/** The probe's two ONNX models, built once by the parent and sent to every worker (building them takes ~0.3 s). */
+/**
+ * The probe's two ONNX models, built once by the parent (~0.3 s): file paths in the cache folder
+ * (probe-model-files.ts), or the bytes themselves when the cache cannot hold them.
+ */
 export interface ProbeModels {
-  reference: Uint8Array;
-  matmul: Uint8Array;
+  reference: string | Uint8Array;
+  matmul: string | Uint8Array;
   matmulFlops: number;
   matmulInput: string;
 }

@@ -12,7 +12,7 @@ import { readCpuClock, readEnvironment } from '../../ground/platform/environment
 import { estimateHardwarePeak } from '../analysis/hardware-peak.js';
 import { ANALYSIS_SETTINGS } from '../protocol/schedule/analysis-plan.js';
 import { buildProfile } from '../protocol/assemble/build-profile.js';
-import { buildProbeModels } from '../protocol/probe-calibration.js';
+import { provideProbeModels } from '../protocol/probe-model-files.js';
 import { buildCellBatches, shuffleTexts } from '../protocol/schedule/cell-batches.js';
 import { findPreset, PROBE_SHAPE } from '../protocol/presets.js';
 import type { ProgressReporter } from '../protocol/schedule/progress.js';
@@ -62,7 +62,7 @@ export function createProfileMeasurement(input: ProfileMeasurementInput): Profil
     ...probeShape,
     threads: options.threads,
     spinning: options.ortSpinning,
-    models: buildProbeModels(probeShape),
+    models: provideProbeModels(probeShape, options.cacheDir),
   };
   const requestFor = (subset: CellKey[], processes: number, scheduleSeed: number): RunCellsRequest => ({
     cells: subset,

@@ -24,8 +24,10 @@ export function writeEmbedder(dir: string, slowdown: number): void {
   writeFileSync(join(dir, 'embedder.mjs'), source);
 }
 
+/** The smoke preset's windows: these repositories test wiring, and each verdict they assert is far from noise. */
 export const TINY_CONFIG = {
   schemaVersion: 1,
+  preset: 'smoke',
   embedder: './embedder.mjs',
   batchSizes: [32],
   lengths: [64],

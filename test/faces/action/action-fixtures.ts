@@ -34,7 +34,7 @@ export const SWEEP_INPUTS: Record<string, string> = {
   embedder: BALLAST_EMBEDDER,
   'batch-sizes': '8',
   lengths: '10',
-  preset: 'quick',
+  preset: 'smoke',
   processes: '3',
   analysis: 'false',
   'fail-on': 'memory',
@@ -44,7 +44,7 @@ export const SWEEP_INPUTS: Record<string, string> = {
 
 /** The same sweep as CLI flags, to record baselines. */
 const SWEEP_FLAGS = ['--embedder', BALLAST_EMBEDDER, '--batch-sizes', '8', '--lengths', '10'];
-const SWEEP_RUN_FLAGS = ['--preset', 'quick', '--processes', '2', '--no-analysis', '--quiet'];
+const SWEEP_RUN_FLAGS = ['--preset', 'smoke', '--processes', '2', '--no-analysis', '--quiet'];
 
 /** A temporary GITHUB_WORKSPACE, removed when the test file ends: call it at the top level of a test file. */
 export function createWorkspace(prefix = 'embedprof-workspace-'): string {

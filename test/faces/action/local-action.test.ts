@@ -62,7 +62,7 @@ test('npx @github/local-action runs src/faces/action/main.ts in mode profile on 
     INPUT_EMBEDDER: writeVersionEmbedder(workspace),
     'INPUT_BATCH-SIZES': '8',
     INPUT_LENGTHS: '10',
-    INPUT_PRESET: 'quick',
+    INPUT_PRESET: 'smoke',
     INPUT_PROCESSES: '3',
     INPUT_ANALYSIS: 'false',
     'INPUT_WORKING-DIRECTORY': workspace,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runGit } from '../../decide/duet/git-fixture.js';
 import { startServers } from './action-fixtures.js';
-import { readRecipeStep } from './recipe-steps.js';
+import { readRecipeStep, useSmokePreset } from './recipe-steps.js';
 import { createServiceRepository, headOf, runJob } from './recipe-service.js';
 import { describeRun } from './run-action-process.js';
 
@@ -20,7 +20,7 @@ test('nightly.yml on two nights', async (t) => {
   runGit(bare, ['init', '--bare', '--initial-branch=master']);
   runGit(repo, ['remote', 'add', 'origin', bare]);
   runGit(repo, ['push', '-q', 'origin', 'HEAD:master']);
-  const step = readRecipeStep('nightly.yml', 'history');
+  const step = useSmokePreset(readRecipeStep('nightly.yml', 'history'));
   for (const night of [1, 2]) {
     if (night > 1) runGit(repo, ['commit', '-q', '--allow-empty', '-m', `night ${night}`]);
     const env = { GITHUB_SHA: headOf(repo), GITHUB_REF: 'refs/heads/master' };

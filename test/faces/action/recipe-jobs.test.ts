@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import { commitAll, writeEmbedder } from '../../decide/duet/git-fixture.js';
 import { startArtifactServer, type FinalizedArtifact } from '../../helpers/artifact-server.js';
 import { startServers } from './action-fixtures.js';
-import { readRecipeStep } from './recipe-steps.js';
+import { readRecipeStep, useSmokePreset } from './recipe-steps.js';
 import { createServiceRepository, headOf, runJob } from './recipe-service.js';
 import { describeRun, type ActionRun } from './run-action-process.js';
 import { downloadArtifact } from './run-assertions.js';
@@ -109,7 +109,7 @@ test('pr-sharded.yml: three shard jobs, then the merge job gates the whole sweep
   const payload = writePullPayload(repo, 'opened', base, headOf(repo));
   const servers = await startServers(t);
   for (const shard of ['1', '2', '3']) {
-    const step = readRecipeStep('pr-sharded.yml', 'shard', { 'matrix.shard': shard });
+    const step = useSmokePreset(readRecipeStep('pr-sharded.yml', 'shard', { 'matrix.shard': shard }));
     const run = await runJob(t, servers, { step, event: 'pull_request', payload, workspace: repo });
     assert.equal(run.exitCode, 0, describeRun(run));
   }

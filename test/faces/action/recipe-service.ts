@@ -17,6 +17,7 @@ import { runActionProcess, type ActionRun } from './run-action-process.js';
  */
 const SERVICE_CONFIG = {
   schemaVersion: 1,
+  preset: 'smoke', // windows of tenths of a second (a step's own preset input still wins: see recipe-steps.ts)
   embedder: './embedder.mjs',
   batchSizes: [8, 32],
   lengths: [64],

@@ -50,3 +50,11 @@ export function readRecipeStep(
   const npmCi = steps.slice(0, index).some((earlier) => /\bnpm ci\b/.test(earlier.run ?? ''));
   return { inputs, npmCi };
 }
+
+/**
+ * The step with the smoke preset's windows in place of its own preset (nightly and pr-sharded say full): these
+ * jobs test the recipe's wiring, files and comment, and the smoke windows keep each job to seconds.
+ */
+export function useSmokePreset(step: RecipeStep): RecipeStep {
+  return { ...step, inputs: { ...step.inputs, preset: 'smoke' } };
+}

@@ -19,7 +19,19 @@ function profileWithFault(fault: string, extra: string[] = []) {
   const result = runCli(
     [
       ...['profile', '--embedder', FAULTY_EMBEDDER, '--no-config', '--no-analysis'],
-      ...['--batch-sizes', '4,8', '--lengths', '10', '--processes', '1', '--out', out, ...extra],
+      ...[
+        '--preset',
+        'smoke',
+        '--batch-sizes',
+        '4,8',
+        '--lengths',
+        '10',
+        '--processes',
+        '1',
+        '--out',
+        out,
+        ...extra,
+      ],
     ],
     { env: { EMBEDPROF_FAULT: fault } },
   );

@@ -15,6 +15,7 @@ import { createNightRecord } from '../../history/history-fixtures.js';
 
 const work = mkdtempSync(join(tmpdir(), 'embedprof-gate-'));
 const SWEEP = [
+  ...['--preset', 'smoke'],
   '--embedder',
   'test/fixtures/embedders/toy-embedder.mjs',
   '--batch-sizes',

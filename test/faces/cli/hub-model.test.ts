@@ -26,7 +26,18 @@ async function profileFromHub(endpoint: string, cacheDir: string, out: string) {
     '--cache-dir',
     cacheDir,
   ];
-  const sweep = ['--batch-sizes', '8', '--lengths', '10', '--processes', '1', '--no-analysis', '--quiet'];
+  const sweep = [
+    '--preset',
+    'smoke',
+    '--batch-sizes',
+    '8',
+    '--lengths',
+    '10',
+    '--processes',
+    '1',
+    '--no-analysis',
+    '--quiet',
+  ];
   return run(process.execPath, [
     resolve('build/src/faces/cli/main.js'),
     'profile',

@@ -19,6 +19,7 @@ test('profiles a custom embedder module', () => {
   const out = mkdtempSync(join(tmpdir(), 'embedprof-custom-'));
   const result = runCli([
     'profile',
+    ...['--preset', 'smoke'],
     '--embedder',
     'test/fixtures/embedders/toy-embedder.mjs',
     '--no-analysis',
@@ -53,6 +54,7 @@ test('batch escalation stops at --max-memory-mb and says why; nothing measured i
   const out = mkdtempSync(join(tmpdir(), 'embedprof-cap-'));
   const result = runCli([
     'profile',
+    ...['--preset', 'smoke'],
     '--embedder',
     'test/fixtures/embedders/toy-embedder.mjs',
     '--no-analysis',
