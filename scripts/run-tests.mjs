@@ -37,7 +37,8 @@ if (files.length === 0) {
 }
 
 // Two groups, one after the other, so that nothing ever runs beside a file that measures.
-// CONCURRENT files run two at a time: their assertions hold however fast or lean anything ran (computations on
+// CONCURRENT files run three at a time (their processes wait on git, servers and each other: two at a time
+// left about an eighth of the 2 cores idle): their assertions hold however fast or lean anything ran (computations on
 // values, input errors, files, git and processes waited on, rendered reports, runs whose checks are wiring).
 // Every other file runs alone: it measures (compares speeds, reads memory, asserts a verdict, a time budget or
 // a steady state from real measurements) or reads machine-wide state (all processes, entries of the shared
@@ -110,12 +111,14 @@ const CONCURRENT = [
   'decide/duet/head-failures',
   // the serve gate's wiring against a trivial server: files, names, comments, never a verdict
   ...['core/run-serve-gate', 'faces/cli/serve-gate-run', 'faces/action/serve-gate-run'],
+  // the serve duet's wiring (pairs, alternation, one schedule, probes and ladders on both sides), never a knee
+  ...['measure/serve/measure-serve-duet', 'measure/serve/run-duet-sweep'],
   'core/decide-serve-gate',
 ];
 
 const isConcurrent = (file) => CONCURRENT.some((entry) => file.startsWith(`build/test/${entry}`));
 const groups = [
-  { concurrency: 2, files: files.filter(isConcurrent) },
+  { concurrency: 3, files: files.filter(isConcurrent) },
   { concurrency: 1, files: files.filter((file) => !isConcurrent(file)) },
 ];
 let status = 0;

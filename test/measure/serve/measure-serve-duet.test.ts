@@ -1,4 +1,4 @@
-// Runs alone: it measures two real servers (the bundled reference server, the head deliberately slower). It
+// Runs beside other files: it measures two real servers (the bundled reference server, the head deliberately slower). It
 // asserts the duet's wiring only — the sweeps pair, the sides alternate, a (rate, round) replays the same
 // schedule on both sides, a dead side is named — never a verdict from these noisy measurements.
 import { test, type TestContext } from 'node:test';

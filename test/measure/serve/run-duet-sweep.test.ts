@@ -1,4 +1,4 @@
-// Runs alone: it loads two servers of known capacity (the head half as fast) with automatic rates, and two
+// Runs beside other files: it loads two servers of known capacity (the head half as fast) with automatic rates, and two
 // whose answers are late or prompt by phase. It asserts the duet's wiring — each side probed alone, one ladder
 // over both brackets, measured on both sides, extended on both — never where a knee lies or which side is faster.
 import { test } from 'node:test';
