@@ -15774,15 +15774,16 @@ function computeReferenceScore(readings) {
 
 /**
  * A block of runs of one session: `discard` untimed runs first (right after another session ran, the first runs
- * are up to 3× slower while its threads spin down), then ≥ 3 timed runs and ≥ targetMs. The block's time is
+ * are up to 3× slower while its threads spin down), then ≥ minRuns timed runs and ≥ targetMs. The block's time is
  * runs × the median run, so one slow run does not move it.
  */
-async function timeBlock(session, feeds, targetMs, discard) {
+async function timeBlock(session, feeds, block) {
+    const { targetMs, discard, minRuns } = block;
     for (let i = 0; i < discard; i++)
         await session.run(feeds);
     const start = performance.now();
     const times = [];
-    while (times.length < 3 || performance.now() - start < targetMs) {
+    while (times.length < minRuns || performance.now() - start < targetMs) {
         const before = performance.now();
         await session.run(feeds);
         times.push(performance.now() - before);
@@ -15808,9 +15809,14 @@ async function createProbe(spec, takesTurns = false) {
     const referenceSession = await open(models.reference);
     const referenceFeeds = createReferenceFeeds(Tensor);
     return {
-        async read(targetMs) {
-            const reference = await timeBlock(referenceSession, referenceFeeds, targetMs / 2, 2);
-            const product = await timeBlock(matmulSession, matmulFeeds, targetMs / 2, 1);
+        async read(targetMs, minRuns = 3) {
+            const half = targetMs / 2;
+            const reference = await timeBlock(referenceSession, referenceFeeds, {
+                targetMs: half,
+                discard: 2,
+                minRuns,
+            });
+            const product = await timeBlock(matmulSession, matmulFeeds, { targetMs: half, discard: 1, minRuns });
             return {
                 flops: product.runs * models.matmulFlops,
                 ms: product.ms,
@@ -15940,7 +15946,7 @@ async function readProbe(job) {
     const probe = await createProbe(job.probe, job.lockstep === true);
     const readings = [];
     for (let i = 0; i < job.policy.probeReadings; i++)
-        readings.push(await probe.read(job.policy.probeReadingMs));
+        readings.push(await probe.read(job.policy.probeReadingMs, job.policy.probeMinRuns));
     await probe.release();
     return readings;
 }

@@ -37,6 +37,7 @@ const QUICK_POLICY: MeasurePolicy = {
   maxMeasuredSeconds: 1,
   probeReadings: 2,
   probeReadingMs: 60,
+  probeMinRuns: 3,
 };
 
 const SMOKE_POLICY: MeasurePolicy = {
@@ -51,6 +52,7 @@ const SMOKE_POLICY: MeasurePolicy = {
   maxMeasuredSeconds: 0.25,
   probeReadings: 1,
   probeReadingMs: 20,
+  probeMinRuns: 1,
 };
 
 const PRESETS: Record<PresetName, Preset> = {
@@ -102,6 +104,7 @@ const PRESETS: Record<PresetName, Preset> = {
       maxMeasuredSeconds: 6,
       probeReadings: 5,
       probeReadingMs: 80,
+      probeMinRuns: 3,
     },
   },
 };

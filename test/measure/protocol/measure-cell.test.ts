@@ -45,6 +45,7 @@ const policy: MeasurePolicy = {
   maxMeasuredSeconds: 60,
   probeReadings: 3,
   probeReadingMs: 30,
+  probeMinRuns: 3,
 };
 
 test('warm-up runs until the last batches are steady, and cold batches are never measured', async () => {

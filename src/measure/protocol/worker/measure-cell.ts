@@ -16,8 +16,9 @@ export interface MeasurePolicy {
   maxMeasuredSeconds: number;
   /** Calibration probe readings taken after the cell (its peak memory is read before the probe exists). */
   probeReadings: number;
-  /** How long one probe reading runs (at least two timed runs, whatever this says). */
+  /** How long one probe reading runs (at least probeMinRuns timed runs of each model, whatever this says). */
   probeReadingMs: number;
+  probeMinRuns: number;
 }
 
 export type MeasuredBatch = Omit<BatchOutcome, 'embeddings'>;

@@ -6,7 +6,7 @@ import { REFERENCE_ENCODER, type ProbeReading, type ProbeSpec } from '../probe-c
 
 export interface Probe {
   /** One reading of each probe: a block of reference-encoder runs, then a block of MatMul runs (timeBlock). */
-  read(targetMs: number): Promise<ProbeReading>;
+  read(targetMs: number, minRuns?: number): Promise<ProbeReading>;
   release(): Promise<void>;
 }
 
@@ -14,14 +14,19 @@ type Feeds = Record<string, ort.Tensor>;
 
 /**
  * A block of runs of one session: `discard` untimed runs first (right after another session ran, the first runs
- * are up to 3× slower while its threads spin down), then ≥ 3 timed runs and ≥ targetMs. The block's time is
+ * are up to 3× slower while its threads spin down), then ≥ minRuns timed runs and ≥ targetMs. The block's time is
  * runs × the median run, so one slow run does not move it.
  */
-async function timeBlock(session: ort.InferenceSession, feeds: Feeds, targetMs: number, discard: number) {
+async function timeBlock(
+  session: ort.InferenceSession,
+  feeds: Feeds,
+  block: { targetMs: number; discard: number; minRuns: number },
+) {
+  const { targetMs, discard, minRuns } = block;
   for (let i = 0; i < discard; i++) await session.run(feeds);
   const start = performance.now();
   const times: number[] = [];
-  while (times.length < 3 || performance.now() - start < targetMs) {
+  while (times.length < minRuns || performance.now() - start < targetMs) {
     const before = performance.now();
     await session.run(feeds);
     times.push(performance.now() - before);
@@ -49,9 +54,14 @@ export async function createProbe(spec: ProbeSpec, takesTurns = false): Promise<
   const referenceSession = await open(models.reference);
   const referenceFeeds = createReferenceFeeds(Tensor);
   return {
-    async read(targetMs) {
-      const reference = await timeBlock(referenceSession, referenceFeeds, targetMs / 2, 2);
-      const product = await timeBlock(matmulSession, matmulFeeds, targetMs / 2, 1);
+    async read(targetMs, minRuns = 3) {
+      const half = targetMs / 2;
+      const reference = await timeBlock(referenceSession, referenceFeeds, {
+        targetMs: half,
+        discard: 2,
+        minRuns,
+      });
+      const product = await timeBlock(matmulSession, matmulFeeds, { targetMs: half, discard: 1, minRuns });
       return {
         flops: product.runs * models.matmulFlops,
         ms: product.ms,

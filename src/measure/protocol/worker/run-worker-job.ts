@@ -116,7 +116,7 @@ async function readProbe(job: CellJob): Promise<ProbeReading[]> {
   const probe = await createProbe(job.probe, job.lockstep === true);
   const readings: ProbeReading[] = [];
   for (let i = 0; i < job.policy.probeReadings; i++)
-    readings.push(await probe.read(job.policy.probeReadingMs));
+    readings.push(await probe.read(job.policy.probeReadingMs, job.policy.probeMinRuns));
   await probe.release();
   return readings;
 }
