@@ -202,7 +202,7 @@ export const MEASURE_SETTINGS = {
   analysis: recordSetting(
     definePresetSetting({
       kind: booleanKind(),
-      presetDefault: (_preset, name) => name !== 'pr' && name !== 'smoke',
+      presetDefault: (_preset, name) => name !== 'pr',
       ...{ flag: 'no-analysis', negated: true, input: 'analysis', config: 'analysis', commands: MEASURING },
       group: 'Analysis',
       help: 'false (--no-analysis) skips the leak check, operator profile and A/B experiments',

@@ -22,7 +22,7 @@ export interface Preset {
  * fewer pairs of longer windows (≥ 6 batches: the few-batch cells' pair noise fell from 9 % to 2–5 %), and no
  * analysis. The measurements behind each choice: docs/pr-gate.md.
  * smoke: the whole pipeline in seconds, to check a setup (an embedder module, a config, a workflow) before a
- * real run: two cells, two processes, windows of a few tenths of a second. Its figures are too noisy to
+ * real run: two cells, two processes, windows of a few tenths of a second, a small analysis. Its figures are too noisy to
  * record as baselines or to gate anything but large changes; asv's `--quick` plays the same part.
  */
 const QUICK_POLICY: MeasurePolicy = {
@@ -41,7 +41,7 @@ const QUICK_POLICY: MeasurePolicy = {
 };
 
 const SMOKE_POLICY: MeasurePolicy = {
-  minWarmupBatches: 1,
+  minWarmupBatches: 2,
   maxWarmupBatches: 4,
   maxWarmupSeconds: 0.2,
   steadyWindow: 2,

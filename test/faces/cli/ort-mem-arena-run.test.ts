@@ -23,7 +23,7 @@ test('--ort-mem-arena off is recorded in profile.json and shown in the Method ta
   const result = runCli([
     'profile',
     ...['--model', 'synthetic:all-MiniLM-L6-v2', '--tokenizer', miniLmTokenizerDir(), '--dtype', 'q8'],
-    ...['--batch-sizes', '8', '--lengths', '10', '--processes', '1', '--no-analysis'],
+    ...['--preset', 'smoke', '--batch-sizes', '8', '--lengths', '10', '--processes', '1', '--no-analysis'],
     ...['--ort-mem-arena', 'off', '--out', out],
   ]);
   assert.equal(result.status, 0, result.stderr);

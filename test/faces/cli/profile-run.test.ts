@@ -15,6 +15,7 @@ test('profiles the synthetic model with the real tokenizer into a valid profile.
   const out = mkdtempSync(join(tmpdir(), 'embedprof-run-'));
   const result = runCli([
     'profile',
+    ...['--preset', 'smoke'],
     '--model',
     'synthetic:all-MiniLM-L6-v2',
     '--tokenizer',

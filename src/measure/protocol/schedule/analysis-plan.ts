@@ -18,7 +18,7 @@ const QUICK_ANALYSIS = {
   operatorRuns: 4,
 };
 
-/** The pr preset runs no analysis by default; with --analysis it runs the quick one. smoke runs a small one. */
+/** The pr preset runs no analysis by default (the config's analysis: true runs the quick one); smoke a small one. */
 export const ANALYSIS_SETTINGS: Record<PresetName, AnalysisSettings> = {
   smoke: { leakRounds: 3, leakTextsPerRound: 32, experimentRounds: 1, experimentTexts: 32, operatorRuns: 1 },
   quick: QUICK_ANALYSIS,
