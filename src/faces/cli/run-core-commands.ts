@@ -31,8 +31,12 @@ export async function runProfileCommand(settings: ResolvedSettings): Promise<num
   const outcome = await runProfile(buildProfileRequest(settings), createDefaultDeps(settings.values.quiet));
   const reports = outcome.files.length - 1;
   print(`${formatProfileTable(outcome.profile)}\nWrote ${outcome.files[0] ?? ''} and ${reports} reports`);
+  if (settings.values.preset === 'smoke') print(SMOKE_NOTE);
   return outcome.exitCode;
 }
+
+const SMOKE_NOTE =
+  'Preset smoke: the setup works end to end; its windows are tenths of a second, so use --preset quick or full for figures to keep or record as a baseline.';
 
 function printGate(outcome: GateOutcome, table: boolean): number {
   const lines = [

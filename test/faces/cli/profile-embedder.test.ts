@@ -37,6 +37,7 @@ test('profiles a custom embedder module', () => {
   assert.equal(result.status, 0, result.stderr);
   const over = `threads ${cpus().length + 1} exceed this machine's ${cpus().length} logical cores`;
   assert.ok(result.stderr.includes(over), `warned, not refused: ${result.stderr}`);
+  assert.match(result.stdout, /^Preset smoke: the setup works end to end; .* --preset quick or full/m);
   const profile = readProfile(out);
   assert.equal(profile.model.source, 'embedder');
   assert.equal(
