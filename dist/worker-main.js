@@ -10789,6 +10789,21 @@ function describeEffect(effect) {
     const interval = `${formatChangeInterval(effect.ci95)}, ${effect.pairs} pairs`;
     return `${effect.variantLabel} vs ${effect.baselineLabel}: ${change} (${interval})`;
 }
+/** "embeddings vs 256 tokens': mean cosine 0.9991 (min 0.9952, 1st percentile 0.9960) over 64 texts", or null. */
+function describeAgreement(effect) {
+    const agreement = effect.agreement;
+    if (agreement === null || agreement === undefined)
+        return null;
+    const cosine = (value) => value.toFixed(5);
+    return `embeddings against ${effect.baselineLabel}'s: mean cosine ${cosine(agreement.meanCosine)} (min ${cosine(agreement.minCosine)}, 1st percentile ${cosine(agreement.p01Cosine)}) over ${agreement.texts} texts`;
+}
+/** The quality cost as a sentence, or `fallback` when it was not measured. */
+function describeQualityCost(effect, fallback) {
+    const agreement = describeAgreement(effect);
+    return agreement === null
+        ? fallback
+        : `Quality cost: ${agreement}; check that retrieval still holds at that.`;
+}
 function fromEffect(kind, effect, evidence, wording) {
     return { kind, ...wording, effect: toRecommendationEffect(effect), evidence };
 }
@@ -10818,7 +10833,7 @@ function recommend_experiments_recommendTruncation(entry) {
     const share = `${formatPercent(entry.shareOver)} of the texts are longer than ${entry.maxTokens} tokens`;
     const measured = describeEffect(entry.effect);
     if (outcome.kind === 'faster') {
-        const caveat = 'The cut text no longer shapes the embedding: check retrieval quality before adopting it.';
+        const caveat = describeQualityCost(entry.effect, 'The cut text no longer shapes the embedding: check retrieval quality before adopting it.');
         const detail = `${share}. Measured: ${measured}. ${caveat}`;
         return fromEffect('truncation', entry.effect, evidence, {
             title: `Truncate texts at ${entry.maxTokens} tokens`,
@@ -10857,7 +10872,7 @@ function recommend_experiments_recommendThreads(effect) {
 function recommend_experiments_recommendDtype(effect) {
     if (effect === null)
         return null;
-    const caveat = ' Quantization changes the embeddings: check retrieval quality before switching.';
+    const caveat = ` ${describeQualityCost(effect, 'Quantization changes the embeddings: check retrieval quality before switching.')}`;
     const wording = wordOutcome(effect, classifyEffect(effect), `Use ${effect.variantLabel} weights`, caveat);
     return fromEffect('dtype', effect, ['experiment dtype'], wording);
 }
@@ -10958,6 +10973,42 @@ function recommend(input) {
 
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./build/src/measure/analysis/embedding-agreement.js
+
+/** Cosine of two vectors; 0 when either is all zeros. Throws a RangeError when their lengths differ. */
+function computeCosine(a, b) {
+    if (a.length !== b.length) {
+        throw new RangeError(`cannot compare embeddings of ${a.length} and ${b.length} dimensions`);
+    }
+    let dot = 0;
+    let normA = 0;
+    let normB = 0;
+    for (let i = 0; i < a.length; i++) {
+        const x = a[i] ?? 0;
+        const y = b[i] ?? 0;
+        dot += x * y;
+        normA += x * x;
+        normB += y * y;
+    }
+    return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
+}
+/**
+ * The agreement of `variant` with `reference`, text by text (index i of each is the same text). Throws a
+ * RangeError for no texts or a different number of vectors.
+ */
+function measureAgreement(reference, variant) {
+    if (reference.length === 0 || reference.length !== variant.length) {
+        throw new RangeError(`agreement needs the same texts on both sides: got ${reference.length} and ${variant.length} vectors`);
+    }
+    const cosines = reference.map((vector, index) => computeCosine(vector, variant[index] ?? []));
+    return {
+        texts: cosines.length,
+        meanCosine: cosines.reduce((sum, value) => sum + value, 0) / cosines.length,
+        minCosine: Math.min(...cosines),
+        p01Cosine: descriptive_computeQuantile(cosines, 0.01),
+    };
+}
+//# sourceMappingURL=embedding-agreement.js.map
 ;// CONCATENATED MODULE: ./build/src/measure/engine/onnx-runtime.js
 /**
  * A variable, and webpackIgnore: the bundler (ncc) would otherwise hoist even a dynamic import of an external
@@ -14611,6 +14662,7 @@ async function createEmbedder(engine, takesTurns = false) {
 
 
 
+
 /** Runs one analysis job in this fresh process. Failures are classified by the caller (run-worker-job.ts). */
 async function runAnalysisJob(job) {
     switch (job.kind) {
@@ -14622,7 +14674,20 @@ async function runAnalysisJob(job) {
             return runExperiment(job);
         case 'cpu-profile':
             return runCpuProfile(job);
+        case 'embed-sample': {
+            const embedder = await createEmbedder(job.engine);
+            const vectors = await collectEmbeddings(embedder, job.batches);
+            await embedder.close();
+            return { kind: 'embed-sample', embeddings: vectors.map((vector) => Array.from(vector)) };
+        }
     }
+}
+/** Every vector of `batches`, in order (the warm-up of an experiment that compares outputs). */
+async function collectEmbeddings(embedder, batches) {
+    const vectors = [];
+    for (const batch of batches)
+        vectors.push(...(await embedder.embedBatch(batch)).embeddings);
+    return vectors;
 }
 async function embedAll(embedder, batches) {
     const start = performance.now();
@@ -14685,8 +14750,11 @@ async function runExperiment(job) {
     });
     const a = await open(job.a);
     const b = await open(job.b);
+    // the warm-up batches: the same texts on both sides, so their outputs can be compared text by text
+    const warmup = [];
     for (const side of [a, b])
-        await embedAll(side.embedder, side.variant.batches.slice(0, 2));
+        warmup.push(await collectEmbeddings(side.embedder, side.variant.batches.slice(0, 2)));
+    const agreement = job.compareOutputs === true ? measureAgreement(warmup[0] ?? [], warmup[1] ?? []) : null;
     const pairs = [];
     for (let round = 0; round < job.rounds; round++) {
         const order = round % 2 === 0 ? [a, b] : [b, a];
@@ -14697,7 +14765,7 @@ async function runExperiment(job) {
     }
     await a.embedder.close();
     await b.embedder.close();
-    return { kind: 'ab-experiment', pairs };
+    return { kind: 'ab-experiment', pairs, agreement };
 }
 /** A V8 CPU profile of the embedder's run (for custom embedders: where the JS time goes). */
 async function runCpuProfile(job) {
@@ -14736,7 +14804,9 @@ async function measureCell(embedder, batches, policy, clock, hooks = {}) {
         measured.push({ timing, tokens });
         seconds += timing.totalMs / 1000;
     }
-    return { ...warmup, batches: measured, measuredSeconds: seconds };
+    // without warm-up batches the first measured batch is the process's first
+    const firstBatchMs = warmup.warmupBatches > 0 ? warmup.firstBatchMs : (measured[0]?.timing.totalMs ?? 0);
+    return { ...warmup, firstBatchMs, batches: measured, measuredSeconds: seconds };
 }
 function shouldMeasureMore(batches, seconds, policy) {
     if (batches >= policy.maxMeasuredBatches)
@@ -14748,20 +14818,23 @@ function shouldMeasureMore(batches, seconds, policy) {
 async function warmUp(embedder, batches, policy, clock, hooks) {
     const costs = [];
     const start = clock();
+    let firstBatchMs = 0;
     while (costs.length < policy.maxWarmupBatches) {
         await hooks.beforeBatch?.();
         const { timing, tokens } = await embedder.embedBatch(batches[costs.length % batches.length] ?? []);
         hooks.afterBatch?.();
+        if (costs.length === 0)
+            firstBatchMs = timing.totalMs;
         costs.push(timing.totalMs / Math.max(1, tokens?.padded ?? 1));
         if (costs.length < policy.minWarmupBatches)
             continue;
         // the first batch pays one-off costs (kernel selection, arena growth): never part of the steady window
         if (isSteady(costs.slice(1), policy))
-            return { warmupBatches: costs.length, warmupSteady: true };
+            return { firstBatchMs, warmupBatches: costs.length, warmupSteady: true };
         if ((clock() - start) / 1000 >= policy.maxWarmupSeconds)
             break;
     }
-    return { warmupBatches: costs.length, warmupSteady: false };
+    return { firstBatchMs, warmupBatches: costs.length, warmupSteady: false };
 }
 /** True when the last `steadyWindow` costs spread by at most `steadyTolerance` of their median. */
 function isSteady(costs, policy) {
@@ -15857,19 +15930,25 @@ class MemoryCapExceeded extends Error {
  * sampled after each), read peak and steady-state memory, close the embedder, then take the calibration probe's
  * readings. Every failure becomes a classified reply, never an unhandled crash.
  */
-async function runWorkerJob(job, turns = null) {
+async function runWorkerJob(job, turns = null, bootMs = performance.now()) {
     try {
         if (job.kind !== 'cell')
             return await runAnalysisJob(job);
-        return { kind: 'ok', result: await measureJob(job, job.lockstep === true ? turns : null) };
+        return { kind: 'ok', result: await measureJob(job, job.lockstep === true ? turns : null, bootMs) };
     }
     catch (error) {
         return { kind: 'failed', failure: classifyFailure(error), message: describeError(error) };
     }
 }
-async function measureJob(job, turns) {
+async function measureJob(job, turns, bootMs) {
     const baseline = readMemoryBreakdown();
+    // lockstep: creating the embedder is a turn too, so the two sides load one at a time and neither side's
+    // cold start depends on which of them started first
+    await turns?.waitForTurn();
+    const loadStart = performance.now();
     const embedder = await createEmbedder(job.engine, job.lockstep === true);
+    const loadMs = performance.now() - loadStart;
+    turns?.endTurn();
     const afterLoad = readMemoryBreakdown();
     const baselineMB = baseline.rssMB;
     const afterLoadMB = afterLoad.rssMB;
@@ -15909,6 +15988,7 @@ async function measureJob(job, turns) {
         textsPerBatch: batches.map((_, i) => job.batches[i % job.batches.length]?.length ?? 0),
         distinctBatches: job.batches.length,
         warnings: closeWarning === null ? [] : [closeWarning],
+        coldStart: { bootMs, loadMs, firstBatchMs: measurement.firstBatchMs },
         memory: {
             readings: { baseline, afterLoad, steadyState },
             baselineMB,
@@ -16101,6 +16181,9 @@ function endOwnGroup() {
 
 
 
+// How long this process took to start and load its modules (ONNX Runtime, the tokenizer): the first part of a
+// cell's cold start, read before anything waits for the parent.
+const bootMs = performance.now();
 // Entry point of a fresh worker process: one job in over IPC, one reply out, then exit. In lockstep mode
 // (duet gates) the parent also sends turns: one per batch, one for the calibration probe (turn-gate.ts).
 const gate = createTurnGate((message) => process.send?.(message));
@@ -16133,6 +16216,6 @@ process.on('message', (message) => {
     if (gate.accept(message) || started)
         return;
     started = true;
-    void runWorkerJob(message, gate).then(reply);
+    void runWorkerJob(message, gate, bootMs).then(reply);
 });
 //# sourceMappingURL=worker-main.js.map

@@ -4,12 +4,13 @@
  * all-MiniLM-L6-v2 q8 — and, in the head's variants, does more real ORT work or holds more memory:
  *   slower: after every batch, the same session runs again on the first ⌈0.12 · batch⌉ texts (12.5 % more rows
  *           at batches 8, 32 and 128; what that costs in throughput is measured, not assumed);
- *   memory: holds touched memory of 11 % of the process's peak RSS without it, grown after every batch.
+ *   memory: holds touched memory of 11 % of the process's peak RSS without it, grown after every batch;
+ *   cold:   waits 300 ms in createEmbedder (a slower cold start, nothing else changed).
  * Spin-waiting follows EMBEDPROF_LOCKSTEP as the README advises a user's own ORT session to.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export type WorkloadVariant = 'same' | 'slower' | 'memory';
+export type WorkloadVariant = 'same' | 'slower' | 'memory' | 'cold';
 
 const engineUrl = (file: string): string =>
   pathToFileURL(fileURLToPath(new URL(`../src/measure/engine/${file}`, import.meta.url))).href;
@@ -22,12 +23,14 @@ export function writeWorkloadSource(
 ): string {
   const extraRows = variant === 'slower' ? 0.12 : 0;
   const heldShare = variant === 'memory' ? 0.11 : 0;
+  const createDelayMs = variant === 'cold' ? 300 : 0;
   return `// embedprof validation workload (${variant}): embedprof's engine on the synthetic model
 import { createOnnxEmbedder } from ${JSON.stringify(engineUrl('onnx-embedder.js'))};
 import { loadTokenizer } from ${JSON.stringify(engineUrl('text-tokenizer.js'))};
 
 const EXTRA_ROWS = ${extraRows};
 const HELD_SHARE = ${heldShare};
+const CREATE_DELAY_MS = ${createDelayMs};
 const held = [];
 let heldBytes = 0;
 
@@ -42,6 +45,7 @@ function holdMemory() {
 }
 
 export async function createEmbedder() {
+  if (CREATE_DELAY_MS > 0) await new Promise((done) => setTimeout(done, CREATE_DELAY_MS));
   const tokenizer = await loadTokenizer(${JSON.stringify(tokenizerDir)});
   const engine = await createOnnxEmbedder({
     onnxPath: ${JSON.stringify(onnxPath)},

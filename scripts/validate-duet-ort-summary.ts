@@ -17,6 +17,9 @@ export interface OrtOutcome {
   throughputChange: number | null;
   memoryChange: number | null;
   throughputDetectable: number | null;
+  /** Time to first embedding: the aggregate's change and, when gated, the smallest growth the gate could see. */
+  coldStartChange: number | null;
+  coldStartDetectable: number | null;
 }
 
 interface Aggregate {
@@ -39,6 +42,7 @@ export function readGateOutcome(out: string): Omit<OrtOutcome, 'variant' | 'seco
   const estimate = (metric: string) =>
     comparison.aggregates.find((item) => item.metric === metric)?.estimate ?? null;
   const detectable = comparison.overall.minimumDetectable.find((item) => item.metric === 'throughput');
+  const coldDetectable = comparison.overall.minimumDetectable.find((item) => item.metric === 'coldStartMs');
   return {
     gate: comparison.overall.gate,
     verdict: comparison.overall.verdict,
@@ -46,6 +50,8 @@ export function readGateOutcome(out: string): Omit<OrtOutcome, 'variant' | 'seco
     throughputChange: estimate('throughput'),
     memoryChange: estimate('peakMemoryMB'),
     throughputDetectable: detectable?.change ?? null,
+    coldStartChange: estimate('coldStartMs'),
+    coldStartDetectable: coldDetectable?.change ?? null,
   };
 }
 
@@ -78,6 +84,7 @@ function describeVariant(name: string, own: readonly OrtOutcome[]): string[] {
     `    ended no-change:    ${count(own, (o) => o.verdict === 'no-change')}; inconclusive ${count(own, (o) => o.verdict === 'inconclusive')}`,
     `    measured effect:    throughput ${formatPercent(median(values((o) => o.throughputChange)))}, peak memory ${formatPercent(median(values((o) => o.memoryChange)))} (medians of the gates' aggregates)`,
     `    could detect:       ≥ ${formatPercent(median(values((o) => o.throughputDetectable)))} throughput (median)`,
+    `    cold start:         ${formatPercent(median(values((o) => o.coldStartChange)))} time to first embedding (median); could detect ≥ ${formatPercent(median(values((o) => o.coldStartDetectable)))} when gated`,
     `    wall time:          median ${median(seconds)?.toFixed(0)} s, max ${seconds.at(-1)?.toFixed(0)} s; load at start median ${median(own.map((o) => o.load))?.toFixed(2)}`,
   ];
 }

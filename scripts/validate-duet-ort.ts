@@ -23,15 +23,18 @@ export interface OrtSettings {
   work: string;
   log: string;
   tokenizerDir: string;
+  /** The gate's --fail-on; null for its default. */
+  failOn: string | null;
 }
 
-export type OrtVariantName = 'A/A' | 'slower' | 'memory' | 'busy';
+export type OrtVariantName = 'A/A' | 'slower' | 'memory' | 'busy' | 'cold';
 
 const HEAD_WORKLOAD: Record<OrtVariantName, WorkloadVariant | null> = {
   'A/A': null,
   slower: 'slower',
   memory: 'memory',
   busy: null,
+  cold: 'cold',
 };
 
 function git(cwd: string, args: string[]): void {
@@ -65,11 +68,19 @@ function startBusyLoops(): ChildProcess[] {
   );
 }
 
-function runGate(dir: string, name: OrtVariantName): number {
+function runGate(dir: string, name: OrtVariantName, failOn: string | null): number {
   const loops = name === 'busy' ? startBusyLoops() : [];
   const started = Date.now();
+  const flags = [
+    'gate',
+    '--against',
+    'HEAD~1',
+    '--out',
+    'out',
+    ...(failOn === null ? [] : ['--fail-on', failOn]),
+  ];
   try {
-    const result = spawnSync(process.execPath, [cliEntry, 'gate', '--against', 'HEAD~1', '--out', 'out'], {
+    const result = spawnSync(process.execPath, [cliEntry, ...flags], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, CI: 'true' },
@@ -116,7 +127,7 @@ export async function validateDuetOrt(settings: OrtSettings): Promise<void> {
     const dir = join(settings.work, `gate-${String(index + 1).padStart(2, '0')}-${name.replace(/\W+/g, '')}`);
     createRepository(dir, model.onnxPath, settings, name);
     const load = loadavg()[0] ?? 0;
-    const seconds = runGate(dir, name);
+    const seconds = runGate(dir, name, settings.failOn);
     const outcome: OrtOutcome = { variant: name, seconds, load, ...readGateOutcome(join(dir, 'out')) };
     outcomes.push(outcome);
     const line = `| ${new Date().toISOString()} | ${commit.slice(0, 12)} | ${name} | ${outcome.gate} | ${outcome.headline} | ${seconds.toFixed(0)} | ${load.toFixed(2)} |`;
@@ -127,9 +138,9 @@ export async function validateDuetOrt(settings: OrtSettings): Promise<void> {
   process.stdout.write(`${summarizeOrtOutcomes(outcomes, commit)}\n`);
 }
 
-/** --counts "A/A=20,slower=10,memory=10,busy=5" (the default). */
+/** --counts "A/A=20,slower=10,memory=10,busy=5" (the default; "cold=N" adds heads with a 300 ms slower start). */
 export function readCounts(text: string | undefined): OrtSettings['counts'] {
-  const counts: OrtSettings['counts'] = { 'A/A': 20, slower: 10, memory: 10, busy: 5 };
+  const counts: OrtSettings['counts'] = { 'A/A': 20, slower: 10, memory: 10, busy: 5, cold: 0 };
   if (text === undefined) return counts;
   const given: Partial<OrtSettings['counts']> = {};
   for (const part of text.split(',')) {
@@ -140,7 +151,7 @@ export function readCounts(text: string | undefined): OrtSettings['counts'] {
       );
     given[name as OrtVariantName] = Number(value);
   }
-  return { 'A/A': 0, slower: 0, memory: 0, busy: 0, ...given };
+  return { 'A/A': 0, slower: 0, memory: 0, busy: 0, cold: 0, ...given };
 }
 
 export const resolveLog = (path: string | undefined): string =>

@@ -10,8 +10,9 @@
  *     [--memory-growth 0.10] [--time-budget 30] [--batch-sizes 32] [--lengths 256] [--out DIR]
  *   node build/scripts/validate-gate.js --duet [--threshold 0.10] [--variants "A/A,slower 5 %"] [--runs …]
  *     (see validate-duet.ts)
- *   node build/scripts/validate-gate.js --duet --workload ort [--counts "A/A=20,slower=10,memory=10,busy=5"]
- *     [--log docs/validation/pr-gate-runs.md] [--out DIR] (real ORT work, default PR plan: validate-duet-ort.ts)
+ *   node build/scripts/validate-gate.js --duet --workload ort [--counts "A/A=20,slower=10,memory=10,busy=5,cold=0"]
+ *     [--fail-on LIST] [--log docs/validation/pr-gate-runs.md] [--out DIR] (real ORT work, default PR plan:
+ *     validate-duet-ort.ts)
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ interface Settings extends StepSettings {
   duet: boolean;
   workload: string;
   counts: string | undefined;
+  failOn: string | null;
   log: string | undefined;
   threshold: number;
   variants: string[];
@@ -63,6 +65,7 @@ function readSettings(argv: string[]): Settings {
       variants: { type: 'string' },
       workload: { type: 'string' },
       counts: { type: 'string' },
+      'fail-on': { type: 'string' },
       log: { type: 'string' },
     },
   });
@@ -74,6 +77,7 @@ function readSettings(argv: string[]): Settings {
     duet: values.duet === true,
     workload: values.workload ?? 'toy',
     counts: values.counts,
+    failOn: values['fail-on'] ?? null,
     log: values.log,
     variants: values.variants === undefined ? [] : values.variants.split(','),
     threshold: readNumber(values.threshold, 0.1, 'threshold'),
@@ -151,7 +155,13 @@ async function main(): Promise<void> {
   if (settings.duet && settings.workload === 'ort') {
     const tokenizerDir = resolve('../shared/models/all-MiniLM-L6-v2');
     const log = resolveLog(settings.log);
-    await validateDuetOrt({ counts: readCounts(settings.counts), work: settings.work, log, tokenizerDir });
+    await validateDuetOrt({
+      counts: readCounts(settings.counts),
+      work: settings.work,
+      log,
+      tokenizerDir,
+      failOn: settings.failOn,
+    });
     return;
   }
   if (settings.duet) {

@@ -151,6 +151,7 @@ async function gateOnBase(context: GateContext, base: PreparedBase): Promise<Mea
       elapsedSeconds: context.elapsedSeconds,
       progress: run.progress,
       baseWorktree: base.worktree,
+      maxQualityDrop: compared.maxQualityDrop,
     });
     const { profile, comparison, baseProfile } = result;
     const fallbackReason = describeFailedBase(comparison);

@@ -4,7 +4,7 @@
  */
 import { decideHistoryCheck, type HistoryVerdict } from '../history/check-history.js';
 import { formatHistoryVerdict } from '../report/terminal/format-history-check.js';
-import { GATED_METRIC, type FailOnName } from '../decide/compare/gated-metrics.js';
+import { GATED_METRICS, type FailOnName } from '../decide/compare/gated-metrics.js';
 import type { ExitCode } from './outcomes.js';
 import type { StoredHistory } from './read-history.js';
 
@@ -26,7 +26,7 @@ export interface HistoryCheckOutcome {
 
 export function runHistoryCheck(history: StoredHistory, request: HistoryCheckRequest): HistoryCheckOutcome {
   const verdict = decideHistoryCheck(history.series, {
-    gatedMetrics: request.failOn.map((name) => GATED_METRIC[name]),
+    gatedMetrics: request.failOn.flatMap((name) => GATED_METRICS[name]),
     newestNights: request.newestRuns,
     detection: { seed: CHECK_SEED },
   });

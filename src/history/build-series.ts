@@ -17,6 +17,8 @@ export const HISTORY_METRICS: readonly MetricInfo[] = [
   { metric: 'throughput', unit: 'texts/s', betterWhen: 'higher' },
   { metric: 'p95LatencyMs', unit: 'ms', betterWhen: 'lower' },
   { metric: 'peakMemoryMB', unit: 'MB', betterWhen: 'lower' },
+  { metric: 'coldStartMs', unit: 'ms', betterWhen: 'lower' },
+  { metric: 'loadRssMB', unit: 'MB', betterWhen: 'lower' },
 ];
 
 /** Median and 95 % interval of one run's per-process values (all > 0). */
@@ -35,12 +37,16 @@ function readSamples(cell: MeasuredHistoryCell, metric: HistoryMetric): number[]
       return cell.p95LatencyMs;
     case 'peakMemoryMB':
       return cell.peakMemoryMB;
+    case 'coldStartMs':
+      return cell.coldStartMs ?? null;
+    case 'loadRssMB':
+      return cell.loadRssMB ?? null;
   }
 }
 
 function findChainedRatio(record: HistoryRecord, id: string, metric: HistoryMetric): Estimate | null {
   const cell = record.chained?.cells.find((each) => cellId(each.key) === id);
-  return cell === undefined ? null : cell[metric];
+  return cell === undefined ? null : (cell[metric] ?? null);
 }
 
 function createPoint(record: HistoryRecord, cell: MeasuredHistoryCell, metric: HistoryMetric) {

@@ -42,6 +42,8 @@ export function createChainedRatios(comparison: Comparison, label: string): Chai
       throughput: toRatio(find('throughput')),
       p95LatencyMs: toRatio(find('p95LatencyMs')),
       peakMemoryMB: toRatio(find('peakMemoryMB')),
+      coldStartMs: toRatio(find('coldStartMs')),
+      loadRssMB: toRatio(find('loadRssMB')),
     };
   });
   return { baseCommit: normalizeCommitId(reference.commit, `${label} reference.commit`), cells };

@@ -9,7 +9,7 @@ import type { CellKey } from '../ground/schema/cell-key.js';
 export const ALL_CELLS_ID = 'all-cells';
 export const ALL_CELLS_LABEL = 'all cells';
 
-export type HistoryMetric = 'throughput' | 'p95LatencyMs' | 'peakMemoryMB';
+export type HistoryMetric = 'throughput' | 'p95LatencyMs' | 'peakMemoryMB' | 'coldStartMs' | 'loadRssMB';
 
 export interface MetricInfo {
   metric: HistoryMetric;

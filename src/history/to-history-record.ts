@@ -110,6 +110,8 @@ function createHistoryCell(key: CellKey, cell: BatchCell | LengthCell): HistoryC
         normalizedThroughput: roundAll(values.normalizedThroughput),
         p95LatencyMs: roundAll(values.p95LatencyMs),
         peakMemoryMB: roundAll(values.peakMemoryMB),
+        coldStartMs: roundAll(values.coldStartMs ?? null),
+        loadRssMB: roundAll(values.loadRssMB ?? null),
       };
     }
     case 'skipped':

@@ -35,6 +35,7 @@ function comparisonRequest(baseline: string | null): GateComparisonRequest {
   const gated = { gated: true };
   return {
     baseline: baseline === null ? null : { path: baseline, name: null, labels: { path: '<b>', name: '<n>' } },
+    maxQualityDrop: null,
     policy: 'normalize',
     options: {
       onMachineMismatch: 'normalize',

@@ -25,7 +25,8 @@ test('one series per cell × metric, in sweep order, each point a night in time 
   assert.deepEqual(
     series.map((each) => `${each.cellId}/${each.metric}`),
     [...TEST_CELLS.map(cellId), 'all-cells'].flatMap((id) =>
-      ['throughput', 'p95LatencyMs', 'peakMemoryMB'].map((m) => `${id}/${m}`),
+      // RSS after load from every process's memory readings; no cold start in these older-style records
+      ['throughput', 'p95LatencyMs', 'peakMemoryMB', 'loadRssMB'].map((m) => `${id}/${m}`),
     ),
   );
   for (const each of series) {

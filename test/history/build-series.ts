@@ -21,8 +21,20 @@ export interface SeriesSpec {
   chainedMargin?: number;
 }
 
-const BETTER_WHEN = { throughput: 'higher', p95LatencyMs: 'lower', peakMemoryMB: 'lower' } as const;
-const UNITS = { throughput: 'texts/s', p95LatencyMs: 'ms', peakMemoryMB: 'MB' } as const;
+const BETTER_WHEN = {
+  throughput: 'higher',
+  p95LatencyMs: 'lower',
+  peakMemoryMB: 'lower',
+  coldStartMs: 'lower',
+  loadRssMB: 'lower',
+} as const;
+const UNITS = {
+  throughput: 'texts/s',
+  p95LatencyMs: 'ms',
+  peakMemoryMB: 'MB',
+  coldStartMs: 'ms',
+  loadRssMB: 'MB',
+} as const;
 
 function buildChained(ratio: number | null | undefined, margin: number | undefined): Estimate | null {
   if (ratio === null || ratio === undefined) return null;

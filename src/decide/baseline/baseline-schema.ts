@@ -68,12 +68,26 @@ export const baselineCellSchema = z
     probeGflops: samplesSchema
       .nullable()
       .describe('calibration score per process (reference-encoder sequences/s): regime detection'),
+    coldStartMs: samplesSchema
+      .nullable()
+      .optional()
+      .describe('time to first embedding per process (boot + load + first batch); absent in older files'),
+    loadRssMB: samplesSchema
+      .nullable()
+      .optional()
+      .describe('RSS after the embedder was created, per process; absent in older files'),
   })
   .superRefine((cell, context) => {
-    const aligned = ['normalizedThroughput', 'p95LatencyMs', 'probeGflops'] as const;
+    const aligned = [
+      'normalizedThroughput',
+      'p95LatencyMs',
+      'probeGflops',
+      'coldStartMs',
+      'loadRssMB',
+    ] as const;
     for (const field of aligned) {
       const values = cell[field];
-      if (values !== null && values.length !== cell.throughput.length) {
+      if (values !== null && values !== undefined && values.length !== cell.throughput.length) {
         context.addIssue({
           code: 'custom',
           path: [field],

@@ -50,6 +50,17 @@ function collectP95(processes: readonly ProcessSample[]): number[] | null {
   return values.length > 0 ? values : null;
 }
 
+/** Each process's time to first embedding, or null when a process lacks it (a file from before it was measured). */
+function collectColdStart(processes: readonly ProcessSample[]): number[] | null {
+  const values = processes.map((process) => process.coldStart?.totalMs ?? 0);
+  return values.length > 0 && values.every((ms) => ms > 0) ? values : null;
+}
+
+function collectLoadRss(processes: readonly ProcessSample[]): number[] | null {
+  const values = processes.map((process) => process.memory.afterLoadMB);
+  return values.length > 0 && values.every((mb) => mb > 0) ? values : null;
+}
+
 /** The samples of one measured cell, index i = worker process i throughout. */
 export function createBaselineCell(key: CellKey, cell: MeasuredBatchCell | MeasuredLengthCell): BaselineCell {
   const aligned = cell.processes.length === cell.throughput.samples.length;
@@ -61,6 +72,8 @@ export function createBaselineCell(key: CellKey, cell: MeasuredBatchCell | Measu
     p95LatencyMs: aligned ? collectP95(cell.processes) : null,
     // the calibration score that tracks the machine's regimes (reference encoder), per process
     probeGflops: aligned ? cell.processes.map((process) => process.referenceScore) : null,
+    coldStartMs: aligned ? collectColdStart(cell.processes) : null,
+    loadRssMB: aligned ? collectLoadRss(cell.processes) : null,
   };
 }
 

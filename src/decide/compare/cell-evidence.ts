@@ -61,6 +61,14 @@ export function readMetricValues(
       if (!normalized || cell.p95LatencyMs === null) return cell.p95LatencyMs;
       return probes === null ? null : cell.p95LatencyMs.map((ms, index) => ms * (probes[index] ?? NaN));
     }
+    case 'coldStartMs': {
+      const probes = cell.probeGflops;
+      const values = cell.coldStartMs ?? null;
+      if (!normalized || values === null) return values;
+      return probes === null ? null : values.map((ms, index) => ms * (probes[index] ?? NaN));
+    }
+    case 'loadRssMB':
+      return cell.loadRssMB ?? null;
   }
 }
 

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { createUsageError } from '../../ground/errors.js';
 import type { ComparisonSettings, MachineMismatchPolicy, MetricName } from './comparison-schema.js';
-import { machinePolicySchema } from './comparison-schema.js';
-import { THRESHOLD_SETTINGS } from './threshold-settings.js';
+import { machinePolicySchema, metricNameSchema } from './comparison-schema.js';
+import { COLD_START_GROWTH_DEFAULT, THRESHOLD_SETTINGS } from './threshold-settings.js';
 
 export interface MetricDefinition {
   name: MetricName;
@@ -39,6 +39,20 @@ export const METRICS: readonly MetricDefinition[] = [
     unit: 'ms',
     normalizedUnit: 'ms × probe GFLOP/s',
   },
+  {
+    name: 'coldStartMs',
+    direction: 'lower-is-better',
+    kind: 'speed',
+    unit: 'ms',
+    normalizedUnit: 'ms × probe GFLOP/s',
+  },
+  {
+    name: 'loadRssMB',
+    direction: 'lower-is-better',
+    kind: 'memory',
+    unit: 'MB',
+    normalizedUnit: 'MB',
+  },
 ];
 
 export interface MetricOverride {
@@ -53,7 +67,12 @@ export interface CompareOptions {
   maxThroughputDrop?: number;
   /** Peak-memory growth the gate must catch; default the setting's. */
   maxMemoryGrowth?: number;
-  /** Per-metric overrides; they win over maxThroughputDrop / maxMemoryGrowth. p95 latency is not gated by default. */
+  /** Growth of the time to first embedding and of RSS after load the gate must catch; default the setting's. */
+  maxColdStartGrowth?: number;
+  /**
+   * Per-metric overrides; they win over maxThroughputDrop / maxMemoryGrowth / maxColdStartGrowth. p95 latency
+   * and the cold-start metrics are not gated by default.
+   */
   metrics?: Partial<Record<MetricName, MetricOverride>>;
   /** What to do when the baseline was recorded on another machine or configuration; default 'normalize'. */
   onMachineMismatch?: MachineMismatchPolicy;
@@ -75,13 +94,14 @@ export interface CompareOptions {
 }
 
 const fraction = z.number().gt(0).lt(1);
-const { maxThroughputDrop, maxMemoryGrowth } = THRESHOLD_SETTINGS;
+const { maxThroughputDrop, maxMemoryGrowth, maxColdStartGrowth } = THRESHOLD_SETTINGS;
 const optionsSchema = z.object({
   maxThroughputDrop: maxThroughputDrop.kind.configSchema.optional(),
   maxMemoryGrowth: maxMemoryGrowth.kind.configSchema.optional(),
+  maxColdStartGrowth: maxColdStartGrowth.kind.configSchema.optional(),
   metrics: z
     .partialRecord(
-      z.enum(['throughput', 'peakMemoryMB', 'p95LatencyMs']),
+      metricNameSchema,
       z.object({ threshold: z.number().gt(0).optional(), gated: z.boolean().optional() }),
     )
     .optional(),
@@ -114,17 +134,22 @@ const NO_CONTEXT = { env: {}, cores: 1, home: '' };
 export function resolveCompareOptions(options: CompareOptions = {}): ComparisonSettings {
   const valid = validateOptions(options);
   const overrides = valid.metrics ?? {};
+  const coldStart = valid.maxColdStartGrowth ?? COLD_START_GROWTH_DEFAULT;
   const thresholds: Record<MetricName, number> = {
     throughput:
       overrides.throughput?.threshold ?? valid.maxThroughputDrop ?? maxThroughputDrop.fallback(NO_CONTEXT),
     peakMemoryMB:
       overrides.peakMemoryMB?.threshold ?? valid.maxMemoryGrowth ?? maxMemoryGrowth.fallback(NO_CONTEXT),
     p95LatencyMs: overrides.p95LatencyMs?.threshold ?? 0.1,
+    coldStartMs: overrides.coldStartMs?.threshold ?? coldStart,
+    loadRssMB: overrides.loadRssMB?.threshold ?? coldStart,
   };
   const gatedByDefault: Record<MetricName, boolean> = {
     throughput: true,
     peakMemoryMB: true,
     p95LatencyMs: false,
+    coldStartMs: false,
+    loadRssMB: false,
   };
   const gated = METRICS.map((metric) => metric.name).filter(
     (name) => overrides[name]?.gated ?? gatedByDefault[name],

@@ -121,6 +121,7 @@ export function compareBaselines(
     unmatchedCells: compared.unmatched,
     aggregates,
     overall,
+    quality: null,
     baseHistory: null,
   };
 }

@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 import { cellKeySchema } from '../../ground/schema/cell-key.js';
-export const metricNameSchema = z.enum(['throughput', 'peakMemoryMB', 'p95LatencyMs']);
+export const metricNameSchema = z.enum([
+  'throughput',
+  'peakMemoryMB',
+  'p95LatencyMs',
+  'coldStartMs',
+  'loadRssMB',
+]);
 export type MetricName = z.infer<typeof metricNameSchema>;
 
 export const verdictSchema = z.enum(['regression', 'improvement', 'no-change', 'inconclusive']);

@@ -2,6 +2,8 @@
  * `comparison.json`: everything a comparison decided, as data. Renderers (table, Markdown, annotations) read
  * this and decide nothing: every verdict, reason and note is computed before rendering.
  */
+import { COLD_START_GROWTH_DEFAULT } from './threshold-settings.js';
+import { qualitySchema } from './quality-schema.js';
 import { z } from 'zod';
 import { cellKeySchema } from '../../ground/schema/cell-key.js';
 import {
@@ -93,7 +95,14 @@ export const speedRegimeSchema = z.object({
 });
 
 export const comparisonSettingsSchema = z.object({
-  thresholds: z.record(metricNameSchema, z.number()),
+  thresholds: z.object({
+    throughput: z.number(),
+    peakMemoryMB: z.number(),
+    p95LatencyMs: z.number(),
+    // files written before the cold-start metrics existed lack them: the default they would have had
+    coldStartMs: z.number().default(COLD_START_GROWTH_DEFAULT),
+    loadRssMB: z.number().default(COLD_START_GROWTH_DEFAULT),
+  }),
   gated: z.array(metricNameSchema),
   onMachineMismatch: machinePolicySchema,
   speedRegimes: z.enum(['match', 'ignore']),
@@ -173,6 +182,10 @@ export const comparisonSchema = z.object({
   ),
   aggregates: z.array(aggregateSchema),
   overall: overallSchema,
+  quality: qualitySchema
+    .nullable()
+    .default(null)
+    .describe("duet mode: the head's embeddings of a sample of the corpus against the base's"),
   baseHistory: baseHistorySchema
     .nullable()
     .default(null)

@@ -6,14 +6,15 @@ import { z } from 'zod';
 import type { SettingKind } from '../../measure/protocol/setting-kit/setting-kinds.js';
 import type { MetricName } from './comparison-schema.js';
 
-export const FAIL_ON_NAMES = ['throughput', 'memory', 'latency'] as const;
+export const FAIL_ON_NAMES = ['throughput', 'memory', 'latency', 'cold-start'] as const;
 export type FailOnName = (typeof FAIL_ON_NAMES)[number];
 
-/** The metric of the comparison (and of a history series) that `name` gates. */
-export const GATED_METRIC: Readonly<Record<FailOnName, MetricName>> = {
-  throughput: 'throughput',
-  memory: 'peakMemoryMB',
-  latency: 'p95LatencyMs',
+/** The metrics of the comparison (and of a history series) that `name` gates. */
+export const GATED_METRICS: Readonly<Record<FailOnName, readonly MetricName[]>> = {
+  throughput: ['throughput'],
+  memory: ['peakMemoryMB'],
+  latency: ['p95LatencyMs'],
+  'cold-start': ['coldStartMs', 'loadRssMB'],
 };
 
 /** "throughput,memory" → the names; "none" → []. */

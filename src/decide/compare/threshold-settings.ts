@@ -27,7 +27,24 @@ export const THRESHOLD_SETTINGS = {
     help: 'peak-memory growth the gate must catch (default 0.10)',
     inputHelp: 'Peak-memory growth the gate must catch, a fraction (default 0.10).',
   }),
+  maxColdStartGrowth: defineSetting({
+    kind: numberKind('0.20'),
+    fallback: 0.2,
+    ...{ flag: 'max-cold-start-growth', flagArg: 'F', input: 'max-cold-start-growth' },
+    ...{ config: 'gate.maxColdStartGrowth', commands: COMPARING },
+    group: 'Comparison',
+    help: 'growth of the time to first embedding and of RSS after load the gate must catch when --fail-on includes cold-start (default 0.20)',
+    inputHelp:
+      'Growth of the time to first embedding and of RSS after load the gate must catch when fail-on includes cold-start, a fraction (default 0.20).',
+  }),
 };
+
+/** The cold-start threshold's default, also what files from before the cold-start metrics are read with. */
+export const COLD_START_GROWTH_DEFAULT = THRESHOLD_SETTINGS.maxColdStartGrowth.fallback({
+  env: {},
+  cores: 1,
+  home: '',
+});
 
 /** The serve gate's thresholds (compare-serve.ts takes their defaults and ranges from these entries). */
 const SERVE_GATE: readonly CommandName[] = ['serve-gate'];

@@ -21,6 +21,8 @@ export interface ComparisonRequest {
 /** A duet gate's request: the baseline is only the fallback and may be absent. */
 export type GateComparisonRequest = Omit<ComparisonRequest, 'baseline'> & {
   baseline: BaselineRequest | null;
+  /** Duet mode: the largest drop of the head's mean cosine to the base's embeddings that passes; null: not gated. */
+  maxQualityDrop: number | null;
 };
 
 /** Compares `profile` with a baseline read from a file; comparison.json records the file (cwd-relative) and its sha256. */

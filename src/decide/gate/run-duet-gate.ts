@@ -22,6 +22,8 @@ import {
 } from './adaptive-sampling.js';
 import type { StopRule } from './inconclusive-cells.js';
 import { mergeCellStates } from './merge-cell-states.js';
+import { applyQualityGate, type SampleComparison } from '../compare/quality-gate.js';
+import { compareSampleEmbeddings } from './compare-sample-embeddings.js';
 import { describeRound, EXTRA_PROCESSES_PER_ROUND, MAX_EXTRA_ROUNDS } from './run-gate.js';
 
 export interface DuetGateInput {
@@ -37,6 +39,8 @@ export interface DuetGateInput {
   progress: ProgressReporter;
   /** The base's temporary worktree: its paths are shown relative to the repository, at the base commit. */
   baseWorktree: string;
+  /** The largest drop of the head's mean cosine to the base's embeddings that passes; null: reported only. */
+  maxQualityDrop: number | null;
 }
 
 export interface DuetGateResult {
@@ -72,10 +76,14 @@ export function adaptBaseReply(
   input: Pick<DuetGateInput, 'reference' | 'baseWorktree'>,
 ): CellReply {
   if (reply.kind === 'ok') return reply;
-  const { ref, commit } = input.reference;
-  const shown = hideWorktree(reply.message, input.baseWorktree);
-  const message = `base ${ref} (${commit.slice(0, 12)}): ${shown}`;
+  const message = adaptBaseMessage(reply.message, input);
   return { ...reply, failure: reply.failure === 'usage' ? 'runtime' : reply.failure, message };
+}
+
+/** A base process's message, naming the base commit and the repository's paths (never the worktree's). */
+function adaptBaseMessage(text: string, input: Pick<DuetGateInput, 'reference' | 'baseWorktree'>): string {
+  const { ref, commit } = input.reference;
+  return `base ${ref} (${commit.slice(0, 12)}): ${hideWorktree(text, input.baseWorktree)}`;
 }
 
 const countPairs = (states: DuetStates): number =>
@@ -117,6 +125,19 @@ export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult>
   });
   const { overall } = sampling.comparison;
   const notes = [...overall.notes, describeAdaptiveSampling(sampling)];
-  const comparison = { ...sampling.comparison, overall: { ...overall, notes } };
+  const compared = { ...sampling.comparison, overall: { ...overall, notes } };
+  const comparison = applyQualityGate(compared, await compareQuality(input), input.maxQualityDrop);
   return { profile: sampling.profile, baseProfile, comparison, sampling };
+}
+
+/** Both sides' embeddings of the first cell's texts (the corpus sample every run measures first). */
+async function compareQuality(input: DuetGateInput): Promise<SampleComparison> {
+  const [cell] = input.head.cells;
+  if (cell === undefined) return { kind: 'not-compared', reason: 'no cell to take texts from' };
+  input.progress.note('quality: both sides embed the same sample of the corpus');
+  const head = input.head.requestFor([cell], 1, input.seed);
+  const engines = { base: input.base.requestFor([cell], 1, input.seed).engine, head: head.engine };
+  return compareSampleEmbeddings(engines, head.batchesFor(cell).flat(), (side, message) =>
+    side === 'base' ? adaptBaseMessage(message, input) : message,
+  );
 }

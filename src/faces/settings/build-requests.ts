@@ -3,7 +3,7 @@
  * The core sees domain values only: options, paths, thresholds, and an InputNames that names an input in the
  * words of the face and layer that set it (`--out`, `input out`, `embedprof.config.json: out`).
  */
-import { GATED_METRIC } from '../../decide/compare/gated-metrics.js';
+import { GATED_METRICS } from '../../decide/compare/gated-metrics.js';
 import type { BaseHistoryRequest } from '../../core/attach-base-history.js';
 import { MIN_GATE_PROCESSES, type GateRequest } from '../../core/gate-request.js';
 import type { InputNames } from '../../core/input-names.js';
@@ -40,23 +40,27 @@ export function selectProfileOptions(settings: Pick<ResolvedSettings, 'values'>)
 /** The baseline (when one is named), the machine-mismatch policy and the thresholds and gated metrics. */
 export function buildComparisonRequest(settings: ResolvedSettings): GateComparisonRequest {
   const { values, face, sources } = settings;
-  const gated = new Set(values.failOn.map((name) => GATED_METRIC[name]));
+  const gated = new Set(values.failOn.flatMap((name) => GATED_METRICS[name]));
   const labels = {
     path: nameSetting('baseline', face, sources.baseline),
     name: nameSetting('baselineName', face, sources.baselineName),
   };
   return {
     baseline: values.baseline === null ? null : { path: values.baseline, name: values.baselineName, labels },
+    maxQualityDrop: values.maxQualityDrop,
     policy: values.onMachineMismatch,
     options: {
       onMachineMismatch: values.onMachineMismatch,
       maxThroughputDrop: values.maxThroughputDrop,
       maxMemoryGrowth: values.maxMemoryGrowth,
+      maxColdStartGrowth: values.maxColdStartGrowth,
       onInconclusive: values.failOnInconclusive ? 'fail' : 'pass',
       metrics: {
         throughput: { gated: gated.has('throughput') },
         peakMemoryMB: { gated: gated.has('peakMemoryMB') },
         p95LatencyMs: { gated: gated.has('p95LatencyMs') },
+        coldStartMs: { gated: gated.has('coldStartMs') },
+        loadRssMB: { gated: gated.has('loadRssMB') },
       },
     },
   };

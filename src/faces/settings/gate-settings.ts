@@ -60,9 +60,18 @@ export const GATE_SETTINGS = {
     ...{ flag: 'fail-on', flagArg: 'LIST', input: 'fail-on', config: 'gate.failOn' },
     commands: [...THRESHOLDS, 'history-check'],
     group: 'Comparison',
-    help: 'metrics whose regression fails the gate: throughput, memory, latency, or none (default throughput,memory)',
+    help: 'metrics whose regression fails the gate: throughput, memory, latency, cold-start (time to first embedding and RSS after load), or none (default throughput,memory)',
     inputHelp:
-      'Comma-separated metrics whose regression fails the check (throughput, memory, latency) or none (default throughput,memory).',
+      'Comma-separated metrics whose regression fails the check (throughput, memory, latency, cold-start) or none (default throughput,memory).',
+  }),
+  maxQualityDrop: defineOptionalSetting({
+    kind: numberKind('0.02', 1),
+    ...{ flag: 'max-quality-drop', flagArg: 'F', input: 'max-quality-drop', config: 'gate.maxQualityDrop' },
+    commands: DUET,
+    group: 'Comparison',
+    help: "duet mode: fail when the mean cosine similarity of the head's embeddings to the base's, on a sample of the corpus, drops by more than F (e.g. 0.02); default: reported, not gated",
+    inputHelp:
+      "Fail the check when the mean cosine similarity of the head's embeddings to the base's (a sample of the corpus) drops by more than this, e.g. 0.02. Default: reported, not gated.",
   }),
   failOnInconclusive: defineSetting({
     kind: booleanKind(),

@@ -51,6 +51,15 @@ export const leakCheckSchema = z.discriminatedUnion('verdict', [
 export type LeakCheck = z.infer<typeof leakCheckSchema>;
 
 /** An A/B effect measured interleaved in one process: B's texts/s relative to A's, with a paired CI. */
+/** Cosine similarity of two embedders' vectors for the same texts (embedding-agreement.ts). */
+export const agreementSchema = z.object({
+  texts: z.number().int().positive().describe('texts embedded by both sides'),
+  meanCosine: z.number().min(-1).max(1),
+  minCosine: z.number().min(-1).max(1),
+  p01Cosine: z.number().min(-1).max(1).describe('1st percentile of the per-text cosines'),
+});
+export type EmbeddingAgreement = z.infer<typeof agreementSchema>;
+
 export const effectSchema = z.object({
   baselineLabel: z.string(),
   variantLabel: z.string(),
@@ -59,6 +68,10 @@ export const effectSchema = z.object({
   relativeChange: z.number().describe('variant / baseline − 1 (0.25 = 25 % faster)'),
   ci95: intervalSchema,
   pairs: z.number().int().nonnegative(),
+  agreement: agreementSchema
+    .nullable()
+    .optional()
+    .describe("how closely the variant's embeddings agree with the baseline's (dtype and truncation only)"),
 });
 export type Effect = z.infer<typeof effectSchema>;
 

@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { distributionSchema, latencySchema, stageTimesSchema } from './common-schema.js';
 
+/** One fresh process's time to its first embedding, in its three parts (docs/cold-start.md). */
+export const coldStartSchema = z.object({
+  bootMs: z
+    .number()
+    .nonnegative()
+    .describe('process start to its modules loaded (Node, ONNX Runtime, tokenizer)'),
+  loadMs: z
+    .number()
+    .nonnegative()
+    .describe("the embedder's creation: tokenizer and model loaded, session created"),
+  firstBatchMs: z.number().nonnegative().describe('the first batch, warm-up included'),
+  totalMs: z.number().nonnegative().describe('time to first embedding: boot + load + first batch'),
+});
+export type ColdStart = z.infer<typeof coldStartSchema>;
+
 /** What one fresh worker process measured for one cell. */
 export const processSampleSchema = z.object({
   round: z.number().int().nonnegative(),
@@ -23,6 +38,7 @@ export const processSampleSchema = z.object({
   measuredSeconds: z.number().positive(),
   batchLatenciesMs: z.array(z.number().nonnegative()),
   stages: stageTimesSchema.describe('summed over the measured batches'),
+  coldStart: coldStartSchema.optional().describe('absent in files written before embedprof measured it'),
   memory: z.object({
     baselineMB: z.number().nonnegative().describe('RSS before the model was loaded'),
     afterLoadMB: z.number().nonnegative(),

@@ -54,6 +54,14 @@ const measuredCellSchema = z.object({
     .describe('texts/s ÷ the run’s calibration score, per process'),
   p95LatencyMs: valuesSchema.nullable().describe('95th percentile batch latency of each process'),
   peakMemoryMB: valuesSchema.nullable().describe('peak RSS of each process'),
+  coldStartMs: valuesSchema
+    .nullable()
+    .optional()
+    .describe('time to first embedding of each process; absent in older records'),
+  loadRssMB: valuesSchema
+    .nullable()
+    .optional()
+    .describe('RSS after load of each process; absent in older records'),
 });
 
 export const historyCellSchema = z.discriminatedUnion('status', [
@@ -80,6 +88,8 @@ const chainedCellSchema = z.object({
   throughput: historyEstimateSchema.nullable(),
   p95LatencyMs: historyEstimateSchema.nullable(),
   peakMemoryMB: historyEstimateSchema.nullable(),
+  coldStartMs: historyEstimateSchema.nullable().optional(),
+  loadRssMB: historyEstimateSchema.nullable().optional(),
 });
 
 export const chainedRatiosSchema = z.object({

@@ -23,6 +23,22 @@ export function describeEffect(effect: Effect): string {
   return `${effect.variantLabel} vs ${effect.baselineLabel}: ${change} (${interval})`;
 }
 
+/** "embeddings vs 256 tokens': mean cosine 0.9991 (min 0.9952, 1st percentile 0.9960) over 64 texts", or null. */
+export function describeAgreement(effect: Effect): string | null {
+  const agreement = effect.agreement;
+  if (agreement === null || agreement === undefined) return null;
+  const cosine = (value: number) => value.toFixed(5);
+  return `embeddings against ${effect.baselineLabel}'s: mean cosine ${cosine(agreement.meanCosine)} (min ${cosine(agreement.minCosine)}, 1st percentile ${cosine(agreement.p01Cosine)}) over ${agreement.texts} texts`;
+}
+
+/** The quality cost as a sentence, or `fallback` when it was not measured. */
+function describeQualityCost(effect: Effect, fallback: string): string {
+  const agreement = describeAgreement(effect);
+  return agreement === null
+    ? fallback
+    : `Quality cost: ${agreement}; check that retrieval still holds at that.`;
+}
+
 function fromEffect(
   kind: RecommendationKind,
   effect: Effect,
@@ -62,7 +78,10 @@ export function recommendTruncation(entry: {
   const share = `${formatPercent(entry.shareOver)} of the texts are longer than ${entry.maxTokens} tokens`;
   const measured = describeEffect(entry.effect);
   if (outcome.kind === 'faster') {
-    const caveat = 'The cut text no longer shapes the embedding: check retrieval quality before adopting it.';
+    const caveat = describeQualityCost(
+      entry.effect,
+      'The cut text no longer shapes the embedding: check retrieval quality before adopting it.',
+    );
     const detail = `${share}. Measured: ${measured}. ${caveat}`;
     return fromEffect('truncation', entry.effect, evidence, {
       title: `Truncate texts at ${entry.maxTokens} tokens`,
@@ -112,7 +131,7 @@ export function recommendThreads(effect: Effect | null): Recommendation | null {
 
 export function recommendDtype(effect: Effect | null): Recommendation | null {
   if (effect === null) return null;
-  const caveat = ' Quantization changes the embeddings: check retrieval quality before switching.';
+  const caveat = ` ${describeQualityCost(effect, 'Quantization changes the embeddings: check retrieval quality before switching.')}`;
   const wording = wordOutcome(effect, classifyEffect(effect), `Use ${effect.variantLabel} weights`, caveat);
   return fromEffect('dtype', effect, ['experiment dtype'], wording);
 }

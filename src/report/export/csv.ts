@@ -13,6 +13,9 @@ import type {
 import type { Distribution } from '../../ground/schema/common-schema.js';
 import { listMetricRows } from '../facts/comparison-facts.js';
 import { describeUnmeasured } from '../facts/profile-facts.js';
+import { createBaselineCell } from '../../decide/baseline/from-profile.js';
+import { createCellKey } from '../../ground/schema/cell-key.js';
+import { estimatePerProcess } from './export-cells.js';
 import type { Renderer, ReportInput } from '../renderer.js';
 
 // CSV writing: RFC 4180 quoting, and a guard against spreadsheet formula injection in text fields.
@@ -72,6 +75,22 @@ function fromDistribution(metric: string, unit: string, distribution: Distributi
   return [[metric, unit, distribution.median, low, high, distribution.n]];
 }
 
+/** Time to first embedding and RSS after load: medians of the per-process values (absent in older files). */
+function listColdStartMetrics(cell: MeasuredBatchCell | MeasuredLengthCell): MetricValue[] {
+  const values = createBaselineCell(createCellKey(cell), cell);
+  const rows: [string, string, number[] | null | undefined][] = [
+    ['cold_start', 'ms', values.coldStartMs],
+    ['rss_after_load', 'MB', values.loadRssMB],
+  ];
+  return rows.flatMap(([metric, unit, samples]) => {
+    const estimate = estimatePerProcess(samples);
+    if (estimate === null) return [];
+    return [
+      [metric, unit, estimate.value, estimate.lower, estimate.upper, estimate.processes] as MetricValue,
+    ];
+  });
+}
+
 function listCellMetrics(cell: MeasuredBatchCell | MeasuredLengthCell): MetricValue[] {
   const n = cell.processes.length;
   const single = (metric: string, unit: string, value: number): MetricValue => [
@@ -98,6 +117,7 @@ function listCellMetrics(cell: MeasuredBatchCell | MeasuredLengthCell): MetricVa
     single('stage_inference', 'fraction', stageShares.inference),
     single('stage_pooling', 'fraction', stageShares.pooling),
     single('stage_other', 'fraction', stageShares.other),
+    ...listColdStartMetrics(cell),
   ];
 }
 

@@ -34,6 +34,8 @@ export const BMF_MEASURES: Readonly<Record<HistoryMetric, BmfMeasure>> = {
   throughput: { slug: 'throughput', scale: (textsPerSecond) => textsPerSecond },
   p95LatencyMs: { slug: 'latency', scale: (ms) => Math.round(ms * NANOSECONDS_PER_MS) },
   peakMemoryMB: { slug: 'peak-memory', scale: (mb) => Math.round(mb * BYTES_PER_MB) },
+  coldStartMs: { slug: 'cold-start', scale: (ms) => Math.round(ms * NANOSECONDS_PER_MS) },
+  loadRssMB: { slug: 'rss-after-load', scale: (mb) => Math.round(mb * BYTES_PER_MB) },
 };
 
 function toBmfMetric(estimate: MetricEstimate, scale: (value: number) => number): BmfMetric {
@@ -45,14 +47,15 @@ function toBmfMetric(estimate: MetricEstimate, scale: (value: number) => number)
   return metric;
 }
 
-/** `{"<benchmark>": {"throughput"|"latency"|"peak-memory": {value, lower_value?, upper_value?}}}`. */
+/** `{"<benchmark>": {"throughput"|"latency"|"peak-memory"|"cold-start"|"rss-after-load": {value, lower_value?, upper_value?}}}`. */
 export function exportBmf(profile: Profile, options: ExportOptions = {}): BmfDocument {
   const document: BmfDocument = {};
   for (const entry of listExportCells(profile, options)) {
     const measures: Record<string, BmfMetric> = {};
     for (const metric of EXPORT_METRICS) {
       const measure = BMF_MEASURES[metric];
-      measures[measure.slug] = toBmfMetric(estimateCellMetric(entry, metric), measure.scale);
+      const estimate = estimateCellMetric(entry, metric);
+      if (estimate !== null) measures[measure.slug] = toBmfMetric(estimate, measure.scale);
     }
     document[entry.benchmark] = measures;
   }

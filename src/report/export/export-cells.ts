@@ -37,7 +37,13 @@ export interface MetricEstimate extends Estimate {
 }
 
 /** The metrics the exporters carry, in their output order. */
-export const EXPORT_METRICS: readonly HistoryMetric[] = ['throughput', 'p95LatencyMs', 'peakMemoryMB'];
+export const EXPORT_METRICS: readonly HistoryMetric[] = [
+  'throughput',
+  'p95LatencyMs',
+  'peakMemoryMB',
+  'coldStartMs',
+  'loadRssMB',
+];
 
 /** The prefix of every benchmark name: the caller's name, else `embedprof/<model spec>`. */
 export function formatBenchmarkPrefix(profile: Profile, options: ExportOptions = {}): string {
@@ -119,8 +125,25 @@ export function estimateP95Latency(entry: ExportCell): MetricEstimate {
   }
 }
 
-/** One metric of one measured cell, in the profile's units (texts/s, ms, MB). */
-export function estimateCellMetric(entry: ExportCell, metric: HistoryMetric): MetricEstimate {
+/** Median and geometric-mean interval of per-process values; null when the profile did not record them. */
+export function estimatePerProcess(values: number[] | null | undefined): MetricEstimate | null {
+  if (values === null || values === undefined) return null;
+  const value = computeMedian(values);
+  const interval = computeGeometricMeanInterval(values, 0.95);
+  const processes = values.length;
+  switch (interval.kind) {
+    case 'determined':
+      return { value, lower: interval.low, upper: interval.high, processes, undetermined: null };
+    case 'undetermined':
+      return { value, lower: null, upper: null, processes, undetermined: interval.message };
+  }
+}
+
+/**
+ * One metric of one measured cell, in the profile's units (texts/s, ms, MB); null for a cold-start metric of
+ * a profile written before embedprof measured it.
+ */
+export function estimateCellMetric(entry: ExportCell, metric: HistoryMetric): MetricEstimate | null {
   switch (metric) {
     case 'throughput':
       return estimateDistribution(entry.cell.throughput);
@@ -128,5 +151,9 @@ export function estimateCellMetric(entry: ExportCell, metric: HistoryMetric): Me
       return estimateP95Latency(entry);
     case 'peakMemoryMB':
       return estimateDistribution(entry.cell.peakMemoryMB);
+    case 'coldStartMs':
+      return estimatePerProcess(createBaselineCell(entry.key, entry.cell).coldStartMs);
+    case 'loadRssMB':
+      return estimatePerProcess(createBaselineCell(entry.key, entry.cell).loadRssMB);
   }
 }

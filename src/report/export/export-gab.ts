@@ -28,6 +28,8 @@ export const GAB_METRICS: Readonly<Record<GabDirection, readonly GabMetric[]>> =
   customSmallerIsBetter: [
     { metric: 'p95LatencyMs', title: 'p95 batch latency', unit: 'ms' },
     { metric: 'peakMemoryMB', title: 'peak memory', unit: 'MB' },
+    { metric: 'coldStartMs', title: 'time to first embedding', unit: 'ms' },
+    { metric: 'loadRssMB', title: 'RSS after load', unit: 'MB' },
   ],
 };
 
@@ -48,8 +50,9 @@ function describeEstimate(estimate: MetricEstimate, unit: string): string {
   return `${interval}\n${formatProcesses(estimate.processes)}`;
 }
 
-function toGabEntry(entry: ExportCell, metric: GabMetric): GabEntry {
+function toGabEntry(entry: ExportCell, metric: GabMetric): GabEntry[] {
   const estimate = estimateCellMetric(entry, metric.metric);
+  if (estimate === null) return [];
   const result: GabEntry = {
     name: `${entry.benchmark} (${metric.title})`,
     unit: metric.unit,
@@ -60,7 +63,7 @@ function toGabEntry(entry: ExportCell, metric: GabMetric): GabEntry {
     result.range = `± ${formatPlainNumber(halfWidth)}`;
   }
   result.extra = describeEstimate(estimate, metric.unit);
-  return result;
+  return [result];
 }
 
 /** The entries of one direction, cell by cell (batch sweep first), metric by metric within a cell. */
@@ -71,6 +74,6 @@ export function exportGab(
 ): GabDocument {
   const metrics = GAB_METRICS[direction];
   return listExportCells(profile, options).flatMap((entry) =>
-    metrics.map((metric) => toGabEntry(entry, metric)),
+    metrics.flatMap((metric) => toGabEntry(entry, metric)),
   );
 }

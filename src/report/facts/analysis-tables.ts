@@ -183,30 +183,43 @@ function formatEffectRow(name: string, effect: Effect): string[] {
   ];
 }
 
+/** "0.9991 (min 0.9952)": how closely B's embeddings agree with A's; "–" where it was not measured. */
+function formatAgreement(effect: Effect): string {
+  const agreement = effect.agreement;
+  if (agreement === null || agreement === undefined) return '–';
+  return `${agreement.meanCosine.toFixed(5)} (min ${agreement.minCosine.toFixed(5)})`;
+}
+
 /** Every A/B the analysis ran: bucketing, truncation, threads, dtype, instrumentation overhead. */
 export function buildExperimentsTable(profile: Profile): TableData {
   const { experiments, padding, hotspots } = profile;
-  const rows: string[][] = [];
-  if (padding.bucketing !== null) rows.push(formatEffectRow('bucketing', padding.bucketing));
+  const effects: [string, Effect][] = [];
+  if (padding.bucketing !== null) effects.push(['bucketing', padding.bucketing]);
   for (const item of experiments.truncation) {
     const name = `truncation at ${item.maxTokens} tokens (${formatShare(item.shareOver)} of texts longer)`;
-    rows.push(formatEffectRow(name, item.effect));
+    effects.push([name, item.effect]);
   }
-  if (experiments.threads !== null) rows.push(formatEffectRow('threads', experiments.threads));
-  if (experiments.dtype !== null) rows.push(formatEffectRow('dtype', experiments.dtype));
-  if (hotspots.instrumentationOverhead !== null) {
-    rows.push(formatEffectRow('instrumentation', hotspots.instrumentationOverhead));
-  }
+  if (experiments.threads !== null) effects.push(['threads', experiments.threads]);
+  if (experiments.dtype !== null) effects.push(['dtype', experiments.dtype]);
+  if (hotspots.instrumentationOverhead !== null)
+    effects.push(['instrumentation', hotspots.instrumentationOverhead]);
+  // the quality column only when an experiment compared outputs (profiles from before it never did)
+  const quality = effects.some(([, effect]) => (effect.agreement ?? null) !== null);
+  const columns: [string, 'l' | 'r'][] = [
+    ['experiment', 'l'],
+    ['B vs A', 'l'],
+    ['A texts/s', 'r'],
+    ['B texts/s', 'r'],
+    ['B vs A [95 % CI]', 'r'],
+    ['pairs', 'r'],
+  ];
+  const rows = effects.map(([name, effect]) => [
+    ...formatEffectRow(name, effect),
+    ...(quality ? [formatAgreement(effect)] : []),
+  ]);
   return createTable(
     'A/B experiments (paired, interleaved in one process)',
-    [
-      ['experiment', 'l'],
-      ['B vs A', 'l'],
-      ['A texts/s', 'r'],
-      ['B texts/s', 'r'],
-      ['B vs A [95 % CI]', 'r'],
-      ['pairs', 'r'],
-    ],
+    quality ? [...columns, ['embeddings B vs A (mean cosine)', 'r']] : columns,
     rows,
   );
 }

@@ -24,6 +24,10 @@ export function describeMetricName(metric: MetricName): string {
       return 'peak memory';
     case 'p95LatencyMs':
       return 'p95 latency';
+    case 'coldStartMs':
+      return 'time to first embedding';
+    case 'loadRssMB':
+      return 'RSS after load';
   }
 }
 
@@ -59,11 +63,19 @@ function compareRows(a: MetricRow, b: MetricRow): number {
   return computeBadness(b.metric) - computeBadness(a.metric) || 0;
 }
 
-/** The rows whose verdict is not no-change: regressions first, then undecided, then improvements; worst first. */
+/** Whether a row says something changed: any verdict but no-change when gated; a decided change when not. */
+function showsChange(row: MetricRow): boolean {
+  const { verdict, gated } = row.metric;
+  if (verdict === 'no-change') return false;
+  return gated || verdict === 'regression' || verdict === 'improvement';
+}
+
+/**
+ * The rows that changed: regressions first, then undecided, then improvements; worst first. An ungated metric
+ * the run could not decide (p95 latency, cold start when not gated) stays in the full table only.
+ */
 export function listChangedRows(comparison: Comparison): MetricRow[] {
-  return listMetricRows(comparison)
-    .filter((row) => row.metric.verdict !== 'no-change')
-    .sort(compareRows);
+  return listMetricRows(comparison).filter(showsChange).sort(compareRows);
 }
 
 /** The worst row of a verdict among gated metrics (the first in listChangedRows order), or null. */

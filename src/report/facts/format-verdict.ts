@@ -5,6 +5,8 @@
  */
 import type { Comparison, HeadFailure } from '../../decide/compare/comparison-schema.js';
 import { describeHeadFailure } from '../../decide/compare/head-failures.js';
+import { describeAgreementFigures } from '../../decide/compare/quality-gate.js';
+import type { Quality } from '../../decide/compare/quality-schema.js';
 import type { Profile } from '../../measure/protocol/profile-schema.js';
 import type { MetricRow } from './comparison-facts.js';
 import { describeMetricName, findBestImprovement, findWorstRow, listMetricRows } from './comparison-facts.js';
@@ -97,10 +99,20 @@ function describeBaseFailures(failures: readonly HeadFailure[]): VerdictParts {
   return { tone: 'fail', title: 'Base failed', change: null, where };
 }
 
+/** The head's embeddings moved away from the base's beyond max-quality-drop: the figures head the line. */
+function describeDrift(quality: Quality): VerdictParts {
+  const limit = `beyond max-quality-drop ${quality.maxDrop ?? 0}`;
+  if (quality.agreement === null)
+    return { tone: 'fail', title: 'Embeddings changed', change: limit, where: quality.failure };
+  const change = `${describeAgreementFigures(quality.agreement)} against the base, ${limit}`;
+  return { tone: 'fail', title: 'Embeddings drifted', change, where: null };
+}
+
 function describeFailure(comparison: Comparison): VerdictParts {
   const { overall } = comparison;
   if (overall.headFailures.length > 0) return describeHeadFailures(overall.headFailures);
   if (overall.baseFailures.length > 0) return describeBaseFailures(overall.baseFailures);
+  if (comparison.quality?.drifted === true) return describeDrift(comparison.quality);
   switch (overall.verdict) {
     case 'regression':
       return describeRegression(comparison, 'fail', 'Regression');

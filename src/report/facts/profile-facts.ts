@@ -7,6 +7,7 @@ import type {
 } from '../../ground/schema/cell-schema.js';
 import type { Profile } from '../../measure/protocol/profile-schema.js';
 import { createCellKey, formatCellLabel } from '../../ground/schema/cell-key.js';
+import { computeMedian } from '../../ground/stats/index.js';
 
 export function listMeasuredBatchCells(profile: Profile): MeasuredBatchCell[] {
   return profile.batchSweep.flatMap((cell) => (cell.status === 'measured' ? [cell] : []));
@@ -56,4 +57,31 @@ export function listProfileCells(
 export function findLeakRun(profile: Profile) {
   const leak = profile.memory.leak;
   return leak.verdict === 'not-run' ? null : leak;
+}
+
+/** Medians over every process of the run that recorded its cold start (docs/cold-start.md). */
+export interface ColdStartSummary {
+  processes: number;
+  totalMs: number;
+  bootMs: number;
+  loadMs: number;
+  firstBatchMs: number;
+  rssAfterLoadMB: number;
+}
+
+/** The run's cold start, or null for a profile written before embedprof measured it. */
+export function summarizeColdStart(profile: Profile): ColdStartSummary | null {
+  const cells = [...listMeasuredBatchCells(profile), ...listMeasuredLengthCells(profile)];
+  const processes = cells.flatMap((cell) => cell.processes);
+  const parts = processes.flatMap((process) => (process.coldStart === undefined ? [] : [process.coldStart]));
+  if (parts.length === 0) return null;
+  const medianOf = (pick: (part: (typeof parts)[number]) => number) => computeMedian(parts.map(pick));
+  return {
+    processes: parts.length,
+    totalMs: medianOf((part) => part.totalMs),
+    bootMs: medianOf((part) => part.bootMs),
+    loadMs: medianOf((part) => part.loadMs),
+    firstBatchMs: medianOf((part) => part.firstBatchMs),
+    rssAfterLoadMB: computeMedian(processes.map((process) => process.memory.afterLoadMB)),
+  };
 }

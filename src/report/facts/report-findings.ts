@@ -11,7 +11,12 @@ import {
   formatQuantity,
   formatShare,
 } from '../text/format-numbers.js';
-import { findBestThroughputCell, listMeasuredBatchCells, listProfileCells } from './profile-facts.js';
+import {
+  findBestThroughputCell,
+  listMeasuredBatchCells,
+  listProfileCells,
+  summarizeColdStart,
+} from './profile-facts.js';
 
 function describeThroughput(profile: Profile): string[] {
   const best = findBestThroughputCell(profile);
@@ -51,6 +56,14 @@ function describeMemory(profile: Profile): string[] {
   }
   lines.push(`Leak check: ${memory.leak.verdict}.`);
   return lines;
+}
+
+function describeColdStart(profile: Profile): string[] {
+  const cold = summarizeColdStart(profile);
+  if (cold === null) return [];
+  return [
+    `Cold start: ${formatMilliseconds(cold.totalMs)} to the first embedding (process start ${formatMilliseconds(cold.bootMs)}, embedder created ${formatMilliseconds(cold.loadMs)}, first batch ${formatMilliseconds(cold.firstBatchMs)}; medians over ${cold.processes} fresh processes), RSS after load ${formatMegabytes(cold.rssAfterLoadMB)}.`,
+  ];
 }
 
 function describeHotspots(profile: Profile): string[] {
@@ -97,6 +110,7 @@ export function listFindings(profile: Profile): string[] {
     ...describeThroughput(profile),
     ...describeLatency(profile),
     ...describeMemory(profile),
+    ...describeColdStart(profile),
     ...describeHotspots(profile),
     ...describePadding(profile),
     ...describeProblems(profile),

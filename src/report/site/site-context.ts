@@ -20,7 +20,13 @@ export interface SiteFile {
 }
 
 /** The order metrics are drawn in, and their words. */
-export const METRIC_ORDER: readonly HistoryMetric[] = ['throughput', 'p95LatencyMs', 'peakMemoryMB'];
+export const METRIC_ORDER: readonly HistoryMetric[] = [
+  'throughput',
+  'p95LatencyMs',
+  'peakMemoryMB',
+  'coldStartMs',
+  'loadRssMB',
+];
 
 export function describeMetric(metric: HistoryMetric): string {
   switch (metric) {
@@ -30,6 +36,10 @@ export function describeMetric(metric: HistoryMetric): string {
       return 'p95 latency';
     case 'peakMemoryMB':
       return 'Peak memory';
+    case 'coldStartMs':
+      return 'Time to first embedding';
+    case 'loadRssMB':
+      return 'RSS after load';
   }
 }
 

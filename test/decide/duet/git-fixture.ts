@@ -18,9 +18,13 @@ export function runGit(cwd: string, args: string[]): string {
   return result.stdout.trim();
 }
 
-/** embedder.mjs: the toy embedder with `slowdown` × its own time of extra work per batch. */
-export function writeEmbedder(dir: string, slowdown: number): void {
-  const source = `import { createEmbedder as createSlow } from ${JSON.stringify(SLOW_EMBEDDER)};\nexport const createEmbedder = (options = {}) => createSlow({ ...options, slowdown: ${slowdown} });\n`;
+/**
+ * embedder.mjs: the toy embedder with `slowdown` × its own time of extra work per batch, and `createDelayMs` of
+ * waiting in createEmbedder (a slower cold start).
+ */
+export function writeEmbedder(dir: string, slowdown: number, createDelayMs = 0): void {
+  const wait = createDelayMs > 0 ? `await new Promise((done) => setTimeout(done, ${createDelayMs})); ` : '';
+  const source = `import { createEmbedder as createSlow } from ${JSON.stringify(SLOW_EMBEDDER)};\nexport const createEmbedder = async (options = {}) => { ${wait}return createSlow({ ...options, slowdown: ${slowdown} }); };\n`;
   writeFileSync(join(dir, 'embedder.mjs'), source);
 }
 

@@ -36,6 +36,7 @@ export function createWorkerResult(textsPerSecond: number, textsPerBatch = 8, pe
     probes: [{ flops: 5e9, ms: 100, referenceSequences: 80, referenceMs: 100 }],
     textsPerBatch: [textsPerBatch, textsPerBatch, textsPerBatch, textsPerBatch],
     distinctBatches: 2,
+    coldStart: { bootMs: 120, loadMs: 300, firstBatchMs: batchMs * 2 },
     memory: {
       readings: { baseline: reading(50), afterLoad: reading(120), steadyState: reading(140) },
       baselineMB: 50,

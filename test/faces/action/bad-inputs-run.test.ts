@@ -50,7 +50,8 @@ const CASES: BadInput[] = [
   { inputs: { comment: 'sometimes' }, error: /^input comment: expected one of on-change, always, never/ },
   {
     inputs: { 'fail-on': 'speed' },
-    error: /^input fail-on: expected a comma-separated list of throughput, memory, latency, or none/,
+    error:
+      /^input fail-on: expected a comma-separated list of throughput, memory, latency, cold-start, or none/,
   },
   {
     inputs: { corpus: 'missing.jsonl' },

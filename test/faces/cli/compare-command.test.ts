@@ -146,7 +146,7 @@ test('flag and input errors are exit 2 naming the flag', () => {
   assertInputError(runCli(['compare', '--baseline', baseline]), /--current: expected/);
   assertInputError(
     compare(baseline, current, '--fail-on', 'speed'),
-    /--fail-on: expected a comma-separated list of throughput, memory, latency, or none/,
+    /--fail-on: expected a comma-separated list of throughput, memory, latency, cold-start, or none/,
   );
   assertInputError(compare(baseline, current, '--max-throughput-drop', '1.5'), /--max-throughput-drop/);
   assertInputError(compare(baseline, current, '--on-machine-mismatch', 'maybe'), /--on-machine-mismatch/);

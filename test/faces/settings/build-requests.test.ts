@@ -101,7 +101,10 @@ test('a gate request holds the settings as domain values; the recorded list name
     throughput: { gated: false },
     peakMemoryMB: { gated: false },
     p95LatencyMs: { gated: true },
+    coldStartMs: { gated: false },
+    loadRssMB: { gated: false },
   });
+  assert.equal(request.comparison.maxQualityDrop, null, 'the quality check is reported, not gated');
   assert.equal(request.base.headConfig, null, 'no config file was read');
   assert.equal(request.record.commit, 'abc');
   const processes = (list: typeof request.record.settings) => list.find((s) => s.key === 'processes');

@@ -32,6 +32,8 @@ const SAMPLES: Partial<Record<SettingKey, { json: unknown; text: string }>> = {
   baselineName: { json: 'nightly', text: 'main' },
   maxThroughputDrop: { json: 0.2, text: '0.3' },
   maxMemoryGrowth: { json: 0.25, text: '0.35' },
+  maxColdStartGrowth: { json: 0.3, text: '0.4' },
+  maxQualityDrop: { json: 0.02, text: '0.05' },
   maxKneeDrop: { json: 0.15, text: '0.2' },
   maxP95Growth: { json: 0.4, text: '0.5' },
   failOn: { json: ['latency'], text: 'memory' },

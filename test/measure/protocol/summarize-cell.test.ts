@@ -34,6 +34,7 @@ function createResult(slow: number): WorkerResult {
     ],
     textsPerBatch: [10, 10],
     distinctBatches: 2,
+    coldStart: { bootMs: 150, loadMs: 400 * slow, firstBatchMs: 120 },
     memory: {
       readings: { baseline: reading(50), afterLoad: reading(120), steadyState: reading(150) },
       baselineMB: 50,
@@ -60,6 +61,11 @@ test('each process keeps its own probe scores; normalized throughput divides by 
   assert.equal(slowed.probeGflops, 50, 'median of 100, 50, 50 GFLOP/s');
   assert.equal(slowed.referenceScore, 100, 'median of 200, 100, 100 sequences/s');
   assert.ok(Math.abs(slowed.normalizedThroughput - 20 / 0.3 / 200) < 1e-12);
+});
+
+test('a process sample keeps its cold start in parts and their sum, the time to first embedding', () => {
+  const sample = toProcessSample({ round: 0, result: createResult(2) }, flops, calibration);
+  assert.deepEqual(sample.coldStart, { bootMs: 150, loadMs: 800, firstBatchMs: 120, totalMs: 1070 });
 });
 
 test('MFU counts padded tokens with the attention term at the batch sequence length', () => {

@@ -8,6 +8,7 @@ import {
   type ExportFormat,
 } from '../../../src/report/export/index.js';
 import { createCellKey, formatCellLabel } from '../../../src/ground/schema/cell-key.js';
+import { computeMedian } from '../../../src/ground/stats/index.js';
 import {
   buildProfileWithFailure,
   computeMedianProcessP95,
@@ -53,7 +54,7 @@ test('the restated extractor fails where the action fails, so the check above ca
   assert.equal(gabDocumentSchema.safeParse([twice, twice]).success, false);
 });
 
-test('bigger-is-better holds throughput only; smaller-is-better p95 latency and peak memory', () => {
+test('bigger-is-better holds throughput only; smaller-is-better p95 latency, peak memory, RSS after load', () => {
   const cells = listMeasured(fixture);
   const labels = cells.map((cell) => `${PREFIX}/${formatCellLabel(createCellKey(cell))}`);
   const bigger = exportGab(fixture, 'customBiggerIsBetter');
@@ -71,11 +72,16 @@ test('bigger-is-better holds throughput only; smaller-is-better p95 latency and 
     labels.flatMap((label) => [
       [`${label} (p95 batch latency)`, 'ms'],
       [`${label} (peak memory)`, 'MB'],
+      [`${label} (RSS after load)`, 'MB'],
     ]),
   );
   assert.deepEqual(
     smaller.map((entry) => entry.value),
-    cells.flatMap((cell) => [computeMedianProcessP95(cell), cell.peakMemoryMB.median]),
+    cells.flatMap((cell) => [
+      computeMedianProcessP95(cell),
+      cell.peakMemoryMB.median,
+      computeMedian(cell.processes.map((process) => process.memory.afterLoadMB)),
+    ]),
   );
 });
 
@@ -102,6 +108,7 @@ test('no interval, no range; failed and skipped cells are named in the notes, no
     ['batch 8', 'batch 32'].flatMap((label) => [
       `${PREFIX}/${label} (p95 batch latency)`,
       `${PREFIX}/${label} (peak memory)`,
+      `${PREFIX}/${label} (RSS after load)`,
     ]),
   );
   for (const entry of exported.document) {

@@ -65,8 +65,13 @@ export function toProcessSample(
     measuredSeconds: seconds,
     batchLatenciesMs: result.timings.map((t) => t.totalMs),
     stages: sumStages(result),
+    coldStart: { ...result.coldStart, totalMs: sumColdStart(result.coldStart) },
     memory: result.memory,
   };
+}
+
+function sumColdStart(parts: WorkerResult['coldStart']): number {
+  return parts.bootMs + parts.loadMs + parts.firstBatchMs;
 }
 
 function sumStages(result: WorkerResult): StageTimes {

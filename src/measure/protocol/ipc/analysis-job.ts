@@ -1,5 +1,6 @@
 // The messages of the analysis phase's jobs, and the union of every job and reply a worker handles.
 import type { OperatorHotspots } from '../../analysis/index.js';
+import type { EmbeddingAgreement } from '../../../ground/schema/analysis-schema.js';
 import type { EngineSpec } from '../../engine/embedder.js';
 import type { CellJob, CellReply, WorkerFailure } from './cell-job.js';
 
@@ -21,8 +22,17 @@ export type AnalysisJob =
       traceDir: string;
       cell: string;
     }
-  | { kind: 'ab-experiment'; a: ExperimentVariant; b: ExperimentVariant; rounds: number }
-  | { kind: 'cpu-profile'; engine: EngineSpec; batches: string[][]; rounds: number; outPath: string };
+  | {
+      kind: 'ab-experiment';
+      a: ExperimentVariant;
+      b: ExperimentVariant;
+      rounds: number;
+      /** Also compare the two variants' embeddings of their warm-up batches (the same texts on both sides). */
+      compareOutputs?: boolean;
+    }
+  | { kind: 'cpu-profile'; engine: EngineSpec; batches: string[][]; rounds: number; outPath: string }
+  /** Duet mode's quality check: one side's embeddings of a fixed sample, in order. */
+  | { kind: 'embed-sample'; engine: EngineSpec; batches: string[][] };
 
 export interface LeakReading {
   texts: number;
@@ -33,8 +43,13 @@ export interface LeakReading {
 export type AnalysisReply =
   | { kind: 'leak-check'; readings: LeakReading[]; textsPerRound: number }
   | { kind: 'operator-profile'; operators: OperatorHotspots }
-  | { kind: 'ab-experiment'; pairs: { baseline: number; variant: number }[] }
+  | {
+      kind: 'ab-experiment';
+      pairs: { baseline: number; variant: number }[];
+      agreement: EmbeddingAgreement | null;
+    }
   | { kind: 'cpu-profile'; path: string }
+  | { kind: 'embed-sample'; embeddings: number[][] }
   | WorkerFailure;
 
 export type WorkerJob = CellJob | AnalysisJob;

@@ -29,6 +29,8 @@ export interface WorkerResult {
   distinctBatches: number;
   /** What went wrong without costing the measurements (a close() that did not finish); absent when none. */
   warnings?: string[];
+  /** The process's cold start: its own start and module loading, the embedder's creation, its first batch. */
+  coldStart: { bootMs: number; loadMs: number; firstBatchMs: number };
   memory: {
     readings: { baseline: MemoryBreakdown; afterLoad: MemoryBreakdown; steadyState: MemoryBreakdown };
     baselineMB: number;

@@ -4,6 +4,10 @@ import type { WorkerJob, WorkerReply } from './analysis-job.js';
 import { createTurnGate } from './turn-gate.js';
 import { endOwnGroup } from '../../../ground/platform/process-group.js';
 
+// How long this process took to start and load its modules (ONNX Runtime, the tokenizer): the first part of a
+// cell's cold start, read before anything waits for the parent.
+const bootMs = performance.now();
+
 // Entry point of a fresh worker process: one job in over IPC, one reply out, then exit. In lockstep mode
 // (duet gates) the parent also sends turns: one per batch, one for the calibration probe (turn-gate.ts).
 const gate = createTurnGate((message) => process.send?.(message));
@@ -36,5 +40,5 @@ process.on('uncaughtException', (error) => {
 process.on('message', (message: WorkerJob | unknown) => {
   if (gate.accept(message) || started) return;
   started = true;
-  void runWorkerJob(message as WorkerJob, gate).then(reply);
+  void runWorkerJob(message as WorkerJob, gate, bootMs).then(reply);
 });

@@ -57,8 +57,14 @@ function variant(label: string, engine: EngineSpec, texts: string[]): Experiment
   return { label, engine, batches: toBatches(texts) };
 }
 
-function experiment(a: ExperimentVariant, b: ExperimentVariant, rounds: number): AnalysisJob {
-  return { kind: 'ab-experiment', a, b, rounds };
+/** `compareOutputs`: the variant changes the embeddings (dtype, truncation), so their agreement is measured too. */
+function experiment(
+  a: ExperimentVariant,
+  b: ExperimentVariant,
+  rounds: number,
+  compareOutputs = false,
+): AnalysisJob {
+  return { kind: 'ab-experiment', a, b, rounds, compareOutputs };
 }
 
 /** The same texts in corpus order vs sorted by length, so batches pad less. */
@@ -105,7 +111,12 @@ export function planDtype(
 ): AnalysisJob | null {
   if (engine.kind !== 'onnx' || other === null) return null;
   const otherEngine = { ...engine, onnxPath: other.onnxPath };
-  return experiment(variant(other.current, engine, texts), variant(other.dtype, otherEngine, texts), rounds);
+  return experiment(
+    variant(other.current, engine, texts),
+    variant(other.dtype, otherEngine, texts),
+    rounds,
+    true,
+  );
 }
 
 export interface TruncationPlan {
@@ -134,6 +145,7 @@ export function planTruncation(
       variant(`${engine.maxTokens} tokens`, engine, sample),
       variant(`${limit} tokens`, { ...engine, maxTokens: limit }, sample),
       settings.experimentRounds,
+      true,
     );
     return [{ maxTokens: limit, shareOver: over.length / corpus.length, job }];
   });

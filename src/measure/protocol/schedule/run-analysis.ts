@@ -66,7 +66,8 @@ export async function runAnalysis(request: AnalysisRequest): Promise<AnalysisMea
   const effectOf = async (label: string, job: AnalysisJob | null): Promise<Effect | null> => {
     const reply = await run(label, job);
     if (reply?.kind !== 'ab-experiment' || job?.kind !== 'ab-experiment') return null;
-    return summarizeEffect(reply.pairs, { baseline: job.a.label, variant: job.b.label });
+    const effect = summarizeEffect(reply.pairs, { baseline: job.a.label, variant: job.b.label });
+    return reply.agreement === null ? effect : { ...effect, agreement: reply.agreement };
   };
   const leak = await measureLeak(request, run);
   const operators = await profileOperators(request, run);

@@ -41,7 +41,9 @@ export async function runLockstepPair(
     const kind = typeof message === 'object' && message !== null ? Reflect.get(message, 'kind') : null;
     if (kind === 'turn-done' && current === side) grantNext();
   };
-  for (const side of ['base', 'head'] as const) {
+  // the side with the first turn also starts first: which process boots and loads first alternates with the
+  // pairs like the turns do, so neither side's cold start is always the one that started second
+  for (const side of [first, OTHER[first]]) {
     workers[side] = startWorker<CellReply>({ ...jobs[side], lockstep: true }, timeoutMs, onTurnDone(side));
     void workers[side].reply.then(() => {
       done.add(side);

@@ -24,6 +24,8 @@ export interface MeasurePolicy {
 export type MeasuredBatch = Omit<BatchOutcome, 'embeddings'>;
 
 export interface CellMeasurement {
+  /** The first batch's own time (turn waits excluded): the last part of the process's cold start. */
+  firstBatchMs: number;
   warmupBatches: number;
   warmupSteady: boolean;
   batches: MeasuredBatch[];
@@ -61,7 +63,9 @@ export async function measureCell(
     measured.push({ timing, tokens });
     seconds += timing.totalMs / 1000;
   }
-  return { ...warmup, batches: measured, measuredSeconds: seconds };
+  // without warm-up batches the first measured batch is the process's first
+  const firstBatchMs = warmup.warmupBatches > 0 ? warmup.firstBatchMs : (measured[0]?.timing.totalMs ?? 0);
+  return { ...warmup, firstBatchMs, batches: measured, measuredSeconds: seconds };
 }
 
 function shouldMeasureMore(batches: number, seconds: number, policy: MeasurePolicy): boolean {
@@ -76,20 +80,23 @@ async function warmUp(
   policy: MeasurePolicy,
   clock: Clock,
   hooks: CellHooks,
-): Promise<{ warmupBatches: number; warmupSteady: boolean }> {
+): Promise<{ firstBatchMs: number; warmupBatches: number; warmupSteady: boolean }> {
   const costs: number[] = [];
   const start = clock();
+  let firstBatchMs = 0;
   while (costs.length < policy.maxWarmupBatches) {
     await hooks.beforeBatch?.();
     const { timing, tokens } = await embedder.embedBatch(batches[costs.length % batches.length] ?? []);
     hooks.afterBatch?.();
+    if (costs.length === 0) firstBatchMs = timing.totalMs;
     costs.push(timing.totalMs / Math.max(1, tokens?.padded ?? 1));
     if (costs.length < policy.minWarmupBatches) continue;
     // the first batch pays one-off costs (kernel selection, arena growth): never part of the steady window
-    if (isSteady(costs.slice(1), policy)) return { warmupBatches: costs.length, warmupSteady: true };
+    if (isSteady(costs.slice(1), policy))
+      return { firstBatchMs, warmupBatches: costs.length, warmupSteady: true };
     if ((clock() - start) / 1000 >= policy.maxWarmupSeconds) break;
   }
-  return { warmupBatches: costs.length, warmupSteady: false };
+  return { firstBatchMs, warmupBatches: costs.length, warmupSteady: false };
 }
 
 /** True when the last `steadyWindow` costs spread by at most `steadyTolerance` of their median. */

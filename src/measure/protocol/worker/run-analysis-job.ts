@@ -2,6 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { aggregateOperatorTrace } from '../../analysis/index.js';
+import { measureAgreement } from '../../analysis/embedding-agreement.js';
 import { decideSpinning } from '../../engine/onnx-session.js';
 import { createOnnxEmbedder } from '../../engine/onnx-embedder.js';
 import { loadTokenizer } from '../../engine/text-tokenizer.js';
@@ -21,7 +22,23 @@ export async function runAnalysisJob(job: AnalysisJob): Promise<AnalysisReply> {
       return runExperiment(job);
     case 'cpu-profile':
       return runCpuProfile(job);
+    case 'embed-sample': {
+      const embedder = await createEmbedder(job.engine);
+      const vectors = await collectEmbeddings(embedder, job.batches);
+      await embedder.close();
+      return { kind: 'embed-sample', embeddings: vectors.map((vector) => Array.from(vector)) };
+    }
   }
+}
+
+/** Every vector of `batches`, in order (the warm-up of an experiment that compares outputs). */
+async function collectEmbeddings(
+  embedder: ProfiledEmbedder,
+  batches: string[][],
+): Promise<ArrayLike<number>[]> {
+  const vectors: ArrayLike<number>[] = [];
+  for (const batch of batches) vectors.push(...(await embedder.embedBatch(batch)).embeddings);
+  return vectors;
 }
 
 async function embedAll(embedder: ProfiledEmbedder, batches: string[][]): Promise<number> {
@@ -87,7 +104,11 @@ async function runExperiment(job: Extract<AnalysisJob, { kind: 'ab-experiment' }
   });
   const a = await open(job.a);
   const b = await open(job.b);
-  for (const side of [a, b]) await embedAll(side.embedder, side.variant.batches.slice(0, 2));
+  // the warm-up batches: the same texts on both sides, so their outputs can be compared text by text
+  const warmup: ArrayLike<number>[][] = [];
+  for (const side of [a, b])
+    warmup.push(await collectEmbeddings(side.embedder, side.variant.batches.slice(0, 2)));
+  const agreement = job.compareOutputs === true ? measureAgreement(warmup[0] ?? [], warmup[1] ?? []) : null;
   const pairs: { baseline: number; variant: number }[] = [];
   for (let round = 0; round < job.rounds; round++) {
     const order = round % 2 === 0 ? [a, b] : [b, a];
@@ -97,7 +118,7 @@ async function runExperiment(job: Extract<AnalysisJob, { kind: 'ab-experiment' }
   }
   await a.embedder.close();
   await b.embedder.close();
-  return { kind: 'ab-experiment', pairs };
+  return { kind: 'ab-experiment', pairs, agreement };
 }
 
 /** A V8 CPU profile of the embedder's run (for custom embedders: where the JS time goes). */

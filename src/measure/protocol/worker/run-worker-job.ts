@@ -20,18 +20,28 @@ class MemoryCapExceeded extends Error {}
  * sampled after each), read peak and steady-state memory, close the embedder, then take the calibration probe's
  * readings. Every failure becomes a classified reply, never an unhandled crash.
  */
-export async function runWorkerJob(job: WorkerJob, turns: TurnGate | null = null): Promise<WorkerReply> {
+export async function runWorkerJob(
+  job: WorkerJob,
+  turns: TurnGate | null = null,
+  bootMs = performance.now(),
+): Promise<WorkerReply> {
   try {
     if (job.kind !== 'cell') return await runAnalysisJob(job);
-    return { kind: 'ok', result: await measureJob(job, job.lockstep === true ? turns : null) };
+    return { kind: 'ok', result: await measureJob(job, job.lockstep === true ? turns : null, bootMs) };
   } catch (error) {
     return { kind: 'failed', failure: classifyFailure(error), message: describeError(error) };
   }
 }
 
-async function measureJob(job: CellJob, turns: TurnGate | null): Promise<WorkerResult> {
+async function measureJob(job: CellJob, turns: TurnGate | null, bootMs: number): Promise<WorkerResult> {
   const baseline = readMemoryBreakdown();
+  // lockstep: creating the embedder is a turn too, so the two sides load one at a time and neither side's
+  // cold start depends on which of them started first
+  await turns?.waitForTurn();
+  const loadStart = performance.now();
   const embedder = await createEmbedder(job.engine, job.lockstep === true);
+  const loadMs = performance.now() - loadStart;
+  turns?.endTurn();
   const afterLoad = readMemoryBreakdown();
   const baselineMB = baseline.rssMB;
   const afterLoadMB = afterLoad.rssMB;
@@ -70,6 +80,7 @@ async function measureJob(job: CellJob, turns: TurnGate | null): Promise<WorkerR
     textsPerBatch: batches.map((_, i) => job.batches[i % job.batches.length]?.length ?? 0),
     distinctBatches: job.batches.length,
     warnings: closeWarning === null ? [] : [closeWarning],
+    coldStart: { bootMs, loadMs, firstBatchMs: measurement.firstBatchMs },
     memory: {
       readings: { baseline, afterLoad, steadyState },
       baselineMB,
