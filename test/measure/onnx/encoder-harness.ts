@@ -1,5 +1,6 @@
 // Shared by the onnx tests: run a generated encoder in onnxruntime-node and pool its output.
 import * as ort from 'onnxruntime-node';
+import { computeCosine } from '../../../src/measure/analysis/embedding-agreement.js';
 
 export const batch = 2;
 export const sequence = 7;
@@ -71,16 +72,5 @@ export function meanPool(output: EncoderOutput, hidden: number): Float32Array[] 
   });
 }
 
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let index = 0; index < a.length; index++) {
-    const x = a[index] ?? 0;
-    const y = b[index] ?? 0;
-    dot += x * y;
-    normA += x * x;
-    normB += y * y;
-  }
-  return dot / Math.sqrt(normA * normB);
-}
+/** The same cosine the agreement check computes. */
+export const cosine = (a: Float32Array, b: Float32Array): number => computeCosine(a, b);
