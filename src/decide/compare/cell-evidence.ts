@@ -44,6 +44,13 @@ export interface CellEvidence {
   directional: DirectionalPValues | null;
 }
 
+/** Times normalized as speed is: each process's ms × its own probe score; null without either. */
+function scaleByProbe(values: number[] | null, cell: BaselineCell): number[] | null {
+  const probes = cell.probeGflops;
+  if (values === null || probes === null) return null;
+  return values.map((ms, index) => ms * (probes[index] ?? NaN));
+}
+
 /** The metric's per-process values of one side in the plan's basis; null when the side lacks them. */
 export function readMetricValues(
   cell: BaselineCell,
@@ -56,17 +63,10 @@ export function readMetricValues(
       return normalized ? cell.normalizedThroughput : cell.throughput;
     case 'peakMemoryMB':
       return cell.peakMemoryMB;
-    case 'p95LatencyMs': {
-      const probes = cell.probeGflops;
-      if (!normalized || cell.p95LatencyMs === null) return cell.p95LatencyMs;
-      return probes === null ? null : cell.p95LatencyMs.map((ms, index) => ms * (probes[index] ?? NaN));
-    }
-    case 'coldStartMs': {
-      const probes = cell.probeGflops;
-      const values = cell.coldStartMs ?? null;
-      if (!normalized || values === null) return values;
-      return probes === null ? null : values.map((ms, index) => ms * (probes[index] ?? NaN));
-    }
+    case 'p95LatencyMs':
+      return normalized ? scaleByProbe(cell.p95LatencyMs, cell) : cell.p95LatencyMs;
+    case 'coldStartMs':
+      return normalized ? scaleByProbe(cell.coldStartMs ?? null, cell) : (cell.coldStartMs ?? null);
     case 'loadRssMB':
       return cell.loadRssMB ?? null;
   }

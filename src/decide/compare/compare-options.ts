@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { createUsageError } from '../../ground/errors.js';
 import type { ComparisonSettings, MachineMismatchPolicy, MetricName } from './comparison-schema.js';
 import { machinePolicySchema, metricNameSchema } from './comparison-schema.js';
-import { COLD_START_GROWTH_DEFAULT, THRESHOLD_SETTINGS } from './threshold-settings.js';
+import { COLD_START_GROWTH_DEFAULT, NO_CONTEXT, THRESHOLD_SETTINGS } from './threshold-settings.js';
 
 export interface MetricDefinition {
   name: MetricName;
@@ -126,9 +126,6 @@ function validateOptions(options: CompareOptions): z.infer<typeof optionsSchema>
     fix: 'Fix the option; see the comparison options in the README.',
   });
 }
-
-/** The thresholds' fallbacks are fixed numbers: they read nothing of the machine. */
-const NO_CONTEXT = { env: {}, cores: 1, home: '' };
 
 /** Fills in the defaults; the result is recorded in comparison.json as `settings`. */
 export function resolveCompareOptions(options: CompareOptions = {}): ComparisonSettings {

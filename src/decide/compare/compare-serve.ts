@@ -27,7 +27,7 @@ import type {
 import { serveMetricNameSchema } from './serve-comparison-schema.js';
 import type { ServeEvidence } from './serve-evidence.js';
 import { gatherServeEvidence } from './serve-evidence.js';
-import { SERVE_THRESHOLD_SETTINGS } from './threshold-settings.js';
+import { NO_CONTEXT, SERVE_THRESHOLD_SETTINGS } from './threshold-settings.js';
 
 export interface ServeCompareOptions {
   /** The latency objective of the sweeps (their plan's). */
@@ -62,7 +62,6 @@ export interface ServeCompareOptions {
 }
 
 const fraction = z.number().gt(0).lt(1);
-const NO_CONTEXT = { env: {}, cores: 1, home: '' };
 const optionsSchema = z.object({
   latencySloMs: z.number().positive(),
   sloQuantile: z.enum(['p95', 'p99']),

@@ -39,12 +39,11 @@ export const THRESHOLD_SETTINGS = {
   }),
 };
 
+/** What a threshold's fallback reads of the machine: nothing (they are fixed numbers). */
+export const NO_CONTEXT = { env: {}, cores: 1, home: '' };
+
 /** The cold-start threshold's default, also what files from before the cold-start metrics are read with. */
-export const COLD_START_GROWTH_DEFAULT = THRESHOLD_SETTINGS.maxColdStartGrowth.fallback({
-  env: {},
-  cores: 1,
-  home: '',
-});
+export const COLD_START_GROWTH_DEFAULT = THRESHOLD_SETTINGS.maxColdStartGrowth.fallback(NO_CONTEXT);
 
 /** The serve gate's thresholds (compare-serve.ts takes their defaults and ranges from these entries). */
 const SERVE_GATE: readonly CommandName[] = ['serve-gate'];

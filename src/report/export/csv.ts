@@ -13,9 +13,8 @@ import type {
 import type { Distribution } from '../../ground/schema/common-schema.js';
 import { listMetricRows } from '../facts/comparison-facts.js';
 import { describeUnmeasured } from '../facts/profile-facts.js';
-import { createBaselineCell } from '../../decide/baseline/from-profile.js';
 import { createCellKey } from '../../ground/schema/cell-key.js';
-import { estimatePerProcess } from './export-cells.js';
+import { estimateColdStartMetric } from './export-cells.js';
 import type { Renderer, ReportInput } from '../renderer.js';
 
 // CSV writing: RFC 4180 quoting, and a guard against spreadsheet formula injection in text fields.
@@ -77,17 +76,14 @@ function fromDistribution(metric: string, unit: string, distribution: Distributi
 
 /** Time to first embedding and RSS after load: medians of the per-process values (absent in older files). */
 function listColdStartMetrics(cell: MeasuredBatchCell | MeasuredLengthCell): MetricValue[] {
-  const values = createBaselineCell(createCellKey(cell), cell);
-  const rows: [string, string, number[] | null | undefined][] = [
-    ['cold_start', 'ms', values.coldStartMs],
-    ['rss_after_load', 'MB', values.loadRssMB],
-  ];
-  return rows.flatMap(([metric, unit, samples]) => {
-    const estimate = estimatePerProcess(samples);
+  const rows = [
+    ['cold_start', 'ms', 'coldStartMs'],
+    ['rss_after_load', 'MB', 'loadRssMB'],
+  ] as const;
+  return rows.flatMap(([name, unit, metric]) => {
+    const estimate = estimateColdStartMetric(createCellKey(cell), cell, metric);
     if (estimate === null) return [];
-    return [
-      [metric, unit, estimate.value, estimate.lower, estimate.upper, estimate.processes] as MetricValue,
-    ];
+    return [[name, unit, estimate.value, estimate.lower, estimate.upper, estimate.processes] as MetricValue];
   });
 }
 

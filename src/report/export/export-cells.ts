@@ -115,19 +115,11 @@ export function estimateP95Latency(entry: ExportCell): MetricEstimate {
     const undetermined = 'not every worker process recorded batch latencies';
     return { value: entry.cell.latency.p95Ms, lower: null, upper: null, processes, undetermined };
   }
-  const value = computeMedian(perProcess);
-  const interval = computeGeometricMeanInterval(perProcess, 0.95);
-  switch (interval.kind) {
-    case 'determined':
-      return { value, lower: interval.low, upper: interval.high, processes, undetermined: null };
-    case 'undetermined':
-      return { value, lower: null, upper: null, processes, undetermined: interval.message };
-  }
+  return estimateValues(perProcess);
 }
 
-/** Median and geometric-mean interval of per-process values; null when the profile did not record them. */
-export function estimatePerProcess(values: number[] | null | undefined): MetricEstimate | null {
-  if (values === null || values === undefined) return null;
+/** Median and geometric-mean interval of per-process values. */
+function estimateValues(values: readonly number[]): MetricEstimate {
   const value = computeMedian(values);
   const interval = computeGeometricMeanInterval(values, 0.95);
   const processes = values.length;
@@ -137,6 +129,16 @@ export function estimatePerProcess(values: number[] | null | undefined): MetricE
     case 'undetermined':
       return { value, lower: null, upper: null, processes, undetermined: interval.message };
   }
+}
+
+/** The cold-start metrics of a cell from its per-process values; null in a profile from before them. */
+export function estimateColdStartMetric(
+  key: CellKey,
+  cell: MeasuredBatchCell | MeasuredLengthCell,
+  metric: 'coldStartMs' | 'loadRssMB',
+): MetricEstimate | null {
+  const values = createBaselineCell(key, cell)[metric] ?? null;
+  return values === null ? null : estimateValues(values);
 }
 
 /**
@@ -152,8 +154,7 @@ export function estimateCellMetric(entry: ExportCell, metric: HistoryMetric): Me
     case 'peakMemoryMB':
       return estimateDistribution(entry.cell.peakMemoryMB);
     case 'coldStartMs':
-      return estimatePerProcess(createBaselineCell(entry.key, entry.cell).coldStartMs);
     case 'loadRssMB':
-      return estimatePerProcess(createBaselineCell(entry.key, entry.cell).loadRssMB);
+      return estimateColdStartMetric(entry.key, entry.cell, metric);
   }
 }
