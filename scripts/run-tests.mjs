@@ -104,7 +104,7 @@ const CONCURRENT = [
   ...['faces/action/shard-merge-run', 'faces/action/history-run', 'faces/action/recipe-jobs'],
   ...['decide/duet/gate-against', 'decide/duet/shard-merge'],
   // +300 ms on a ≈ 0.4 s cold start at a 0.5 threshold; embeddings of other weights (cosine ≈ 0) or of q8 (≈ 1)
-  ...['decide/duet/cold-start-gate', 'decide/duet/quality-gate'],
+  ...['decide/duet/cold-start-gate', 'decide/duet/quality-gate', 'decide/duet/confirmation'],
   // wiring checks that gate only memory, with a threshold no RSS spread reaches
   ...['faces/cli/gate-run', 'core/run-profile-gate'],
   ...['core/run-nightly', 'faces/cli/nightly-command'],

@@ -20,6 +20,8 @@ export interface OrtOutcome {
   /** Time to first embedding: the aggregate's change and, when gated, the smallest growth the gate could see. */
   coldStartChange: number | null;
   coldStartDetectable: number | null;
+  /** The confirmation re-run's outcome, or 'none' when the first comparison did not regress. */
+  confirmation: 'confirmed' | 'not-confirmed' | 'none';
 }
 
 interface Aggregate {
@@ -36,6 +38,7 @@ export function readGateOutcome(out: string): Omit<OrtOutcome, 'variant' | 'seco
   const comparison = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')) as {
     overall: { gate: string; verdict: string; minimumDetectable: Detectable[] };
     aggregates: Aggregate[];
+    confirmation?: { outcome: 'confirmed' | 'not-confirmed' } | null;
   };
   const comment = readFileSync(join(out, 'comment.md'), 'utf8');
   const headline = comment.split('\n').find((line) => line.trim() !== '' && !line.startsWith('<!--')) ?? '';
@@ -52,6 +55,7 @@ export function readGateOutcome(out: string): Omit<OrtOutcome, 'variant' | 'seco
     throughputDetectable: detectable?.change ?? null,
     coldStartChange: estimate('coldStartMs'),
     coldStartDetectable: coldDetectable?.change ?? null,
+    confirmation: comparison.confirmation?.outcome ?? 'none',
   };
 }
 
@@ -82,6 +86,7 @@ function describeVariant(name: string, own: readonly OrtOutcome[]): string[] {
     `  ${name} (${own.length} gates):`,
     `    gate failed:        ${count(own, (o) => o.gate === 'fail')}`,
     `    ended no-change:    ${count(own, (o) => o.verdict === 'no-change')}; inconclusive ${count(own, (o) => o.verdict === 'inconclusive')}`,
+    `    confirmation ran:   ${count(own, (o) => o.confirmation !== 'none')}; confirmed ${count(own, (o) => o.confirmation === 'confirmed')}`,
     `    measured effect:    throughput ${formatPercent(median(values((o) => o.throughputChange)))}, peak memory ${formatPercent(median(values((o) => o.memoryChange)))} (medians of the gates' aggregates)`,
     `    could detect:       ≥ ${formatPercent(median(values((o) => o.throughputDetectable)))} throughput (median)`,
     `    cold start:         ${formatPercent(median(values((o) => o.coldStartChange)))} time to first embedding (median); could detect ≥ ${formatPercent(median(values((o) => o.coldStartDetectable)))} when gated`,

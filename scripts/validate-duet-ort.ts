@@ -130,7 +130,7 @@ export async function validateDuetOrt(settings: OrtSettings): Promise<void> {
     const seconds = runGate(dir, name, settings.failOn);
     const outcome: OrtOutcome = { variant: name, seconds, load, ...readGateOutcome(join(dir, 'out')) };
     outcomes.push(outcome);
-    const line = `| ${new Date().toISOString()} | ${commit.slice(0, 12)} | ${name} | ${outcome.gate} | ${outcome.headline} | ${seconds.toFixed(0)} | ${load.toFixed(2)} |`;
+    const line = `| ${new Date().toISOString()} | ${commit.slice(0, 12)} | ${name} | ${outcome.gate} | ${outcome.headline} | ${outcome.confirmation} | ${seconds.toFixed(0)} | ${load.toFixed(2)} |`;
     appendFileSync(settings.log, `${line}\n`);
     process.stderr.write(`[${index + 1}/${plan.length}] ${line}\n`);
     writeFileSync(join(settings.work, 'outcomes.json'), `${JSON.stringify(outcomes, null, 2)}\n`);

@@ -21,7 +21,7 @@ export interface GateRequest {
   /** How duet mode readies the base: its setup command, the setup's time limit, the head's config file. */
   base: Pick<PrepareBaseRequest, 'setup' | 'setupTimeout' | 'headConfig'>;
   /** Adaptive sampling: the wall-clock budget of the whole gate, and when it stops. */
-  sampling: { budgetSeconds: number; stopRule: StopRule };
+  sampling: { budgetSeconds: number; stopRule: StopRule; confirmRegressions: boolean };
   /** The history store whose base-branch series the comment compares with. */
   baseHistory: BaseHistoryRequest;
   /**

@@ -18,6 +18,7 @@ function toRatio(metric: MetricComparison | undefined): RatioEstimate {
     value: roundRatio(1 + metric.estimate),
     lower: determined ? roundRatio(1 + interval.low) : null,
     upper: determined ? roundRatio(1 + interval.high) : null,
+    changeFound: metric.verdict === 'regression' || metric.verdict === 'improvement',
   };
 }
 

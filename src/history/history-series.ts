@@ -35,7 +35,12 @@ export interface SeriesPoint extends Estimate {
   /** The per-process values the point summarizes. */
   samples: number[];
   /** Head ÷ previous recorded commit, measured side by side in this run (chained duet); null when not a duet. */
-  chainedRatio: Estimate | null;
+  chainedRatio: ChainedEstimate | null;
+}
+
+export interface ChainedEstimate extends Estimate {
+  /** Whether the duet's own decision rule found a change here; undefined in records older than the field. */
+  changeFound?: boolean | undefined;
 }
 
 export interface ChangePoint {

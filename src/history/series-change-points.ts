@@ -176,7 +176,13 @@ function findLevelChanges(series: HistorySeries, first: number, options: SeriesC
 function findChainedSteps(series: HistorySeries, first: number, options: SeriesCheckOptions): FoundChange[] {
   const observations = series.points.slice(first).map((point): RatioObservation | null => {
     const chained = point.chainedRatio;
-    return chained === null ? null : { ratio: chained.value, low: chained.lower, high: chained.upper };
+    if (chained === null) return null;
+    return {
+      ratio: chained.value,
+      low: chained.lower,
+      high: chained.upper,
+      changeFound: chained.changeFound,
+    };
   });
   const steps = detectRatioSteps(observations, { ...DEFAULT_CHAINED_OPTIONS, ...options.chained });
   return steps.map((step) => ({ ...step, index: step.index + first, previousIndex: step.index + first - 1 }));

@@ -115,6 +115,9 @@ test('a chained duet keeps per cell the paired ratio head ÷ base with its inter
     )?.throughput;
     assert.ok(metric?.estimate !== null && metric !== undefined && ratio !== null && ratio !== undefined);
     assert.ok(Math.abs(ratio.value - (1 + metric.estimate)) < 1e-4);
+    const verdict: string = metric.verdict;
+    const called = verdict === 'regression' || verdict === 'improvement';
+    assert.ok(ratio.changeFound === called, 'the duet’s own verdict travels with the ratio');
     assert.ok(ratio.value < 0.95 && ratio.value > 0.85, `about 0.9, got ${ratio.value}`);
     assert.ok(
       ratio.lower !== null &&

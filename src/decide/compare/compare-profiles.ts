@@ -121,6 +121,7 @@ export function compareBaselines(
     unmatchedCells: compared.unmatched,
     aggregates,
     overall,
+    confirmation: null,
     quality: null,
     baseHistory: null,
   };

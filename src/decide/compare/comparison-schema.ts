@@ -3,6 +3,7 @@
  * this and decide nothing: every verdict, reason and note is computed before rendering.
  */
 import { COLD_START_GROWTH_DEFAULT } from './threshold-settings.js';
+import { confirmationSchema } from './confirmation-schema.js';
 import { qualitySchema } from './quality-schema.js';
 import { z } from 'zod';
 import { cellKeySchema } from '../../ground/schema/cell-key.js';
@@ -182,6 +183,10 @@ export const comparisonSchema = z.object({
   ),
   aggregates: z.array(aggregateSchema),
   overall: overallSchema,
+  confirmation: confirmationSchema
+    .nullable()
+    .default(null)
+    .describe('duet mode: the regressed cells measured again in fresh processes before the check failed'),
   quality: qualitySchema
     .nullable()
     .default(null)

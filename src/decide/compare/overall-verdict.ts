@@ -16,6 +16,7 @@ import type {
   Aggregate,
   CellComparison,
   ChangeLocation,
+  Comparison,
   ComparisonSettings,
   HeadFailure,
   MetricName,
@@ -182,4 +183,23 @@ export function decideOverall(input: OverallInput): Overall {
     reasons: collectReasons(input, gated),
     notes: input.notes,
   };
+}
+
+/**
+ * `overall` decided again after cells or aggregates changed verdict (a confirmation), from what the
+ * comparison recorded. Only for comparisons that had no forced failure: a duet compares on one machine.
+ */
+export function redecideOverall(comparison: Comparison, notes: string[]): Overall {
+  const { overall } = comparison;
+  return decideOverall({
+    settings: comparison.settings,
+    cells: comparison.cells,
+    aggregates: comparison.aggregates,
+    skipped: overall.gate === 'skipped',
+    indicativeOnly: overall.indicativeOnly,
+    forcedFailure: null,
+    notes,
+    headFailures: overall.headFailures,
+    baseFailures: overall.baseFailures,
+  });
 }

@@ -7,20 +7,22 @@ import { sep } from 'node:path';
 import { EMPTY_PROVENANCE } from '../baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../baseline/from-profile.js';
 import type { ProfileMeasurement } from '../../measure/sweep/profile-measurement.js';
+import type { AnalysisMeasurements } from '../../measure/protocol/schedule/run-analysis.js';
 import type { CompareOptions } from '../compare/compare-options.js';
 import { compareProfiles } from '../compare/compare-profiles.js';
 import type { Comparison, ComparisonReference } from '../compare/comparison-schema.js';
 import type { CellReply } from '../../measure/protocol/ipc/cell-job.js';
 import type { ProgressReporter } from '../../measure/protocol/schedule/progress.js';
 import { runDuetCells, type DuetStates } from '../../measure/protocol/schedule/run-duet-cells.js';
-import type { CellKey } from '../../ground/schema/cell-key.js';
+import { formatCellLabel, type CellKey } from '../../ground/schema/cell-key.js';
 import type { Profile } from '../../measure/protocol/profile-schema.js';
 import {
   describeAdaptiveSampling,
   runAdaptiveSampling,
   type AdaptiveSamplingResult,
 } from './adaptive-sampling.js';
-import type { StopRule } from './inconclusive-cells.js';
+import { isSameCell, type StopRule } from './inconclusive-cells.js';
+import { applyConfirmation, findCellsToConfirm, needsConfirmation } from '../compare/confirm-verdicts.js';
 import { mergeCellStates } from './merge-cell-states.js';
 import { applyQualityGate, type SampleComparison } from '../compare/quality-gate.js';
 import { compareSampleEmbeddings } from './compare-sample-embeddings.js';
@@ -41,6 +43,8 @@ export interface DuetGateInput {
   baseWorktree: string;
   /** The largest drop of the head's mean cosine to the base's embeddings that passes; null: reported only. */
   maxQualityDrop: number | null;
+  /** Measure regressed cells again in fresh processes, and fail only where that agrees. */
+  confirmRegressions: boolean;
 }
 
 export interface DuetGateResult {
@@ -89,12 +93,27 @@ function adaptBaseMessage(text: string, input: Pick<DuetGateInput, 'reference' |
 const countPairs = (states: DuetStates): number =>
   [...states.head.values()].reduce((sum, state) => sum + state.runs.length, 0);
 
-export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult> {
+/** The seed of the confirmation's cell order is this far from the gate's (its rounds add 1, 2, …). */
+export const CONFIRMATION_SEED_OFFSET = 7919;
+
+interface SampledPass {
+  profile: Profile;
+  baseProfile: Profile;
+  sampling: AdaptiveSamplingResult;
+}
+
+/** Measures `cells` in fresh pairs, compares (paired), then adds pairs while the stop rule and budget allow. */
+async function measureSampled(
+  input: DuetGateInput,
+  cells: CellKey[],
+  seed: number,
+  analysis: AnalysisMeasurements | null | 'analyze',
+): Promise<SampledPass> {
   const { head, base, progress } = input;
   const started = input.elapsedSeconds();
-  let states = await measurePairs(input, head.cells, input.pairsPerCell, input.seed);
+  let states = await measurePairs(input, cells, input.pairsPerCell, seed);
   const secondsPerPair = (input.elapsedSeconds() - started) / Math.max(1, countPairs(states));
-  const analysis = await head.analyze();
+  const analyzed = analysis === 'analyze' ? await head.analyze() : analysis;
   let baseProfile = base.build(states.base, null);
   const name = `base-${input.reference.commit.slice(0, 12)}`;
   const compare = (profile: Profile): Comparison => {
@@ -103,17 +122,17 @@ export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult>
     return compareProfiles(baseline, profile, options, input.reference, baseProfile);
   };
   const sampling = await runAdaptiveSampling({
-    cells: head.cells,
-    profile: head.build(states.head, analysis),
+    cells,
+    profile: head.build(states.head, analyzed),
     compare,
-    measure: async (cells, pairs, round) => {
-      const extra = await measurePairs(input, cells, pairs, input.seed + round);
+    measure: async (some, pairs, round) => {
+      const extra = await measurePairs(input, some, pairs, seed + round);
       states = {
         base: mergeCellStates(states.base, extra.base),
         head: mergeCellStates(states.head, extra.head),
       };
       baseProfile = base.build(states.base, null);
-      return head.build(states.head, analysis);
+      return head.build(states.head, analyzed);
     },
     processesPerRound: EXTRA_PROCESSES_PER_ROUND,
     maxRounds: MAX_EXTRA_ROUNDS,
@@ -121,13 +140,38 @@ export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult>
     stopRule: input.stopRule,
     elapsedSeconds: input.elapsedSeconds,
     secondsPerProcess: secondsPerPair,
-    onRound: (cells, round) => progress.note(describeRound(cells, round, 'pair(s)')),
+    onRound: (some, round) => progress.note(describeRound(some, round, 'pair(s)')),
   });
+  return { profile: sampling.profile, baseProfile, sampling };
+}
+
+export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult> {
+  const first = await measureSampled(input, input.head.cells, input.seed, 'analyze');
+  const { sampling, baseProfile } = first;
   const { overall } = sampling.comparison;
   const notes = [...overall.notes, describeAdaptiveSampling(sampling)];
   const compared = { ...sampling.comparison, overall: { ...overall, notes } };
-  const comparison = applyQualityGate(compared, await compareQuality(input), input.maxQualityDrop);
-  return { profile: sampling.profile, baseProfile, comparison, sampling };
+  const confirmed =
+    input.confirmRegressions && needsConfirmation(compared)
+      ? await confirmRegressions(input, compared)
+      : compared;
+  const comparison = applyQualityGate(confirmed, await compareQuality(input), input.maxQualityDrop);
+  return { profile: first.profile, baseProfile, comparison, sampling };
+}
+
+/** Measures the regressed cells again in fresh processes with a new cell order; see confirm-verdicts.ts. */
+async function confirmRegressions(input: DuetGateInput, first: Comparison): Promise<Comparison> {
+  const keys = findCellsToConfirm(first);
+  const cells = input.head.cells.filter((cell) => keys.some((key) => isSameCell(cell, key)));
+  const seed = input.seed + CONFIRMATION_SEED_OFFSET;
+  const labels = cells.map(formatCellLabel).join(', ');
+  input.progress.note(`confirmation: ${labels} again in fresh processes before the check fails`);
+  const started = input.elapsedSeconds();
+  const again = await measureSampled(input, cells, seed, null);
+  const seconds = Math.max(0, input.elapsedSeconds() - started);
+  const { comparison, rounds } = again.sampling;
+  const run = { comparison, pairsPerCell: input.pairsPerCell, extraRounds: rounds.length, seed, seconds };
+  return applyConfirmation(first, run);
 }
 
 /** Both sides' embeddings of the first cell's texts (the corpus sample every run measures first). */

@@ -13,6 +13,7 @@ import {
   type NightlyStep,
 } from '../../core/index.js';
 import { createCommitContextReader, readRepositoryUrl } from '../../history/commit-context.js';
+import type { HistoryVerdict } from '../../history/check-history.js';
 import { DEFAULT_DATA_BRANCH } from '../../history/data-branch.js';
 import {
   formatHistorySummary,
@@ -68,6 +69,7 @@ export async function runHistoryMode(ctx: ModeContext): Promise<void> {
   const night = result.outcome;
   const results = buildRunResults(inputs.out, night.profile, night.comparison);
   const recorded = describeRecord(night.record);
+  if (night.record.kind === 'recorded') platform.info(night.record.check.lines.join('\n'));
   await publishResults(platform, {
     inputs,
     pull: null,
@@ -98,9 +100,15 @@ function describeRecord(record: NightlyRecord): Recorded | null {
     }
     case 'recorded': {
       const { check } = record;
-      const failureLine =
-        check.exitCode === 0 ? null : `embedprof history check failed: ${check.lines[0] ?? ''}`;
+      const failureLine = check.exitCode === 0 ? null : describeCheckFailure(check.verdict, check.lines);
       return { summary: formatHistorySummary(check.lines), failureLine };
     }
   }
+}
+
+/** The headline and each new regression ("batch 32 throughput: −7.1 % [−9.0 %, −5.2 %] between …"). */
+function describeCheckFailure(verdict: HistoryVerdict, lines: readonly string[]): string {
+  const regressions = verdict.kind === 'fail' ? verdict.regressions.length : 0;
+  const named = lines.slice(1, 1 + regressions).map((line) => line.trim().replace(/^REGRESSION /, ''));
+  return [`embedprof history check failed: ${lines[0] ?? ''}`, ...named].join('; ');
 }

@@ -122,7 +122,11 @@ export function buildGateRequest(settings: ResolvedSettings): GateRequest {
       setupTimeout: describeSetupTimeout(settings),
       headConfig: createHeadConfig(settings),
     },
-    sampling: { budgetSeconds: values.timeBudgetSeconds, stopRule: values.stopRule },
+    sampling: {
+      budgetSeconds: values.timeBudgetSeconds,
+      stopRule: values.stopRule,
+      confirmRegressions: values.confirmRegressions,
+    },
     baseHistory: buildBaseHistoryRequest(settings),
     record: { ...recordRun(settings), raisedSettings: listChosenSettings(raiseProcesses(settings)) },
   };

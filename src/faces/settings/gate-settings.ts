@@ -83,6 +83,16 @@ export const GATE_SETTINGS = {
     inputHelp:
       "true fails the check when a gated metric stays inconclusive. Default: the config file's gate.failOnInconclusive, else false (the check passes, its first line says ⚠️ Inconclusive).",
   }),
+  confirmRegressions: defineSetting({
+    kind: booleanKind(),
+    fallback: true,
+    ...{ flag: 'no-confirm', negated: true, input: 'confirm-regressions', config: 'gate.confirmRegressions' },
+    commands: DUET,
+    group: 'Comparison',
+    help: 'duet mode: fail on the first comparison (--no-confirm) instead of measuring the regressed cells again in fresh processes, with a new cell order, and failing only when that run regresses too',
+    inputHelp:
+      'false fails on the first comparison; by default a regression is measured again in fresh processes (a new cell order) and fails the check only when that run agrees.',
+  }),
   timeBudgetSeconds: definePresetSetting({
     kind: numberKind('600'),
     presetDefault: (_preset, name) => (name === 'pr' ? 180 : 600),

@@ -83,13 +83,22 @@ export const historyEstimateSchema = z.object({
   upper: z.number().nullable(),
 });
 
+const chainedEstimateSchema = historyEstimateSchema.extend({
+  changeFound: z
+    .boolean()
+    .optional()
+    .describe(
+      'true when the duet’s own decision rule (the pull-request gate’s) found a change here, a regression or an improvement; absent in older records',
+    ),
+});
+
 const chainedCellSchema = z.object({
   key: cellKeySchema,
-  throughput: historyEstimateSchema.nullable(),
-  p95LatencyMs: historyEstimateSchema.nullable(),
-  peakMemoryMB: historyEstimateSchema.nullable(),
-  coldStartMs: historyEstimateSchema.nullable().optional(),
-  loadRssMB: historyEstimateSchema.nullable().optional(),
+  throughput: chainedEstimateSchema.nullable(),
+  p95LatencyMs: chainedEstimateSchema.nullable(),
+  peakMemoryMB: chainedEstimateSchema.nullable(),
+  coldStartMs: chainedEstimateSchema.nullable().optional(),
+  loadRssMB: chainedEstimateSchema.nullable().optional(),
 });
 
 export const chainedRatiosSchema = z.object({

@@ -6,8 +6,9 @@
  * two-sided, df = their number − 1, exact for normal noise. Testing against earlier nights only makes a
  * night's decision final once made.
  * A night whose own interval includes 1 is never a step (the run itself could not tell). A night whose own
- * interval lies wholly beyond the horizon (±5 % by default: the PR gate's decision rule on the same paired
- * evidence) is a step whatever the history says. With fewer than `minHistory` earlier nights that rule alone
+ * interval lies wholly beyond the horizon (±5 % by default, half the PR gate's threshold) is a step whatever
+ * the history says, unless the run's own decision rule (the PR gate's, on the same paired evidence) did not
+ * call it a change. With fewer than `minHistory` earlier nights that rule alone
  * decides, and a night with neither is skipped.
  */
 import { computeSampleVariance } from './descriptive.js';
@@ -21,6 +22,12 @@ export interface RatioObservation {
   /** The run's own interval of the ratio (at `confidence`), or null when it had none. */
   low: number | null;
   high: number | null;
+  /**
+   * Whether the run's own decision rule (the pull-request gate's, which also asks the best processes to agree
+   * and a Holm-adjusted test) found a change; undefined when not known. A night the run itself did not call a
+   * change is never a step by its own interval.
+   */
+  changeFound?: boolean | undefined;
 }
 
 export interface RatioStepOptions {
@@ -132,7 +139,7 @@ function testNight(
   const earlier = logs.slice(0, index).filter((value): value is number => value !== null);
   const own = computeOwnStandardError(observation, settings.confidence);
   const history = computeHistorySpread(earlier, settings.minHistory);
-  const beyond = isBeyondHorizon(observation, settings.horizon);
+  const beyond = isBeyondHorizon(observation, settings.horizon) && observation.changeFound !== false;
   const historyP = history === null ? 1 : computeTwoSidedPValue(logRatio, history.standardError, history.df);
   const byHistory = history !== null && historyP <= settings.maxPValue;
   if (!byHistory && !(beyond && own !== null)) return null;

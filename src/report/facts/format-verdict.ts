@@ -114,14 +114,26 @@ function describeFailure(comparison: Comparison): VerdictParts {
   if (overall.baseFailures.length > 0) return describeBaseFailures(overall.baseFailures);
   if (comparison.quality?.drifted === true) return describeDrift(comparison.quality);
   switch (overall.verdict) {
-    case 'regression':
-      return describeRegression(comparison, 'fail', 'Regression');
+    case 'regression': {
+      const confirmed = comparison.confirmation?.outcome === 'confirmed';
+      return describeRegression(comparison, 'fail', confirmed ? 'Regression, confirmed' : 'Regression');
+    }
     case 'inconclusive':
-      return fromRow('fail', 'Inconclusive (fails the gate)', findWorstRow(comparison, 'inconclusive'));
+      return fromRow(
+        'fail',
+        `${inconclusiveTitle(comparison)} (fails the gate)`,
+        findWorstRow(comparison, 'inconclusive'),
+      );
     case 'improvement':
     case 'no-change':
       return { tone: 'fail', title: 'Gate fails', change: null, where: overall.reasons[0] ?? null };
   }
+}
+
+/** "Inconclusive", or what made it so: a regression a fresh run did not confirm. */
+function inconclusiveTitle(comparison: Comparison): string {
+  const unconfirmed = comparison.confirmation?.outcome === 'not-confirmed';
+  return unconfirmed ? 'Inconclusive, a regression a fresh run did not confirm' : 'Inconclusive';
 }
 
 function describePass(comparison: Comparison): VerdictParts {
@@ -129,7 +141,7 @@ function describePass(comparison: Comparison): VerdictParts {
     case 'regression':
       return describeRegression(comparison, 'warn', 'Regression (indicative only, does not fail the gate)');
     case 'inconclusive':
-      return fromRow('warn', 'Inconclusive', findWorstRow(comparison, 'inconclusive'));
+      return fromRow('warn', inconclusiveTitle(comparison), findWorstRow(comparison, 'inconclusive'));
     case 'improvement':
       return fromRow('pass', 'Pass', findBestImprovement(comparison), {
         before: 'improvement, ',

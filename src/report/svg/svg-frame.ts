@@ -45,11 +45,13 @@ export function computeTicks(min: number, max: number, count = 5): number[] {
   const raw = span / count;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 5, 10].find((factor) => factor * power >= raw) ?? 10) * power;
-  const ticks: number[] = [];
-  for (let value = Math.ceil(min / step) * step; value <= max + step * 1e-9; value += step) {
-    ticks.push(Number(value.toPrecision(12)));
-  }
-  return ticks;
+  const first = Math.ceil(min / step) * step;
+  // ticks are kept to 12 digits: a span below that resolution (412.3 and 412.3 + 1e-13) has no ticks of its own
+  if (step <= Math.max(Math.abs(min), Math.abs(max)) * 1e-11) return [min];
+  const steps = Math.floor((max - first) / step + 1e-9) + 1;
+  return Array.from({ length: Math.max(0, steps) }, (_, index) =>
+    Number((first + index * step).toPrecision(12)),
+  );
 }
 
 /** A round upper bound for a value axis that starts at zero. */

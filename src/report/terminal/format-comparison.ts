@@ -30,6 +30,18 @@ function describeAgainst(comparison: Comparison): string {
   return `baseline "${comparison.baseline.name}"${legacy}, ${describeMachineCheck(comparison.machine, 'terminal')}${fallback}`;
 }
 
+/** ", confirmed by a fresh run" or ", a regression a fresh run did not confirm", else "". */
+function describeConfirmed(comparison: Comparison): string {
+  switch (comparison.confirmation?.outcome) {
+    case 'confirmed':
+      return ', confirmed by a fresh run';
+    case 'not-confirmed':
+      return ', a regression a fresh run did not confirm';
+    case undefined:
+      return '';
+  }
+}
+
 /** "FAIL — regression in throughput (baseline "main", same machine)". */
 export function formatVerdictLine(comparison: Comparison): string {
   const { overall } = comparison;
@@ -46,11 +58,11 @@ export function formatVerdictLine(comparison: Comparison): string {
         return `FAIL — the base failed, so nothing was compared there: ${cause}${others} (${against})`;
       }
       const metrics = overall.failingMetrics.length > 0 ? ` in ${overall.failingMetrics.join(', ')}` : '';
-      return `FAIL — ${overall.verdict}${metrics} (${against})`;
+      return `FAIL — ${overall.verdict}${metrics}${describeConfirmed(comparison)} (${against})`;
     }
     case 'pass': {
       const indicative = overall.indicativeOnly ? ' (indicative only: cannot fail the gate)' : '';
-      return `PASS — ${overall.verdict}${indicative} (${against})`;
+      return `PASS — ${overall.verdict}${indicative}${describeConfirmed(comparison)} (${against})`;
     }
   }
 }

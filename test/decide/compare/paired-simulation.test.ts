@@ -1,7 +1,5 @@
 /**
- * Seeded simulation of duet mode's paired design. Each pair of neighbouring processes (base, head) shares the
- * machine's speed of that moment, which moves between pairs by a random walk with 1.33× regime steps (the
- * notes of 2026-11-23); each process adds 2 % log-normal noise and, with 5 % chance, a 10–30 % slowdown.
+ * Seeded simulation of duet mode's paired design (paired-duet.ts: regime walk, 2 % noise, 5 % slow processes).
  * The paired design must keep A/A false alarms ≤ 1/30 and catch 5 % and 10 % drops; the independent design
  * on the very same data must be the worse detector — that is the reason duet mode exists.
  */
@@ -11,47 +9,10 @@ import { EMPTY_PROVENANCE } from '../../../src/decide/baseline/baseline-schema.j
 import { createBaselineFromProfile } from '../../../src/decide/baseline/from-profile.js';
 import type { CompareOptions, Comparison } from '../../../src/decide/compare/index.js';
 import { compareProfiles } from '../../../src/decide/compare/index.js';
-import type { Random } from '../../../src/ground/random/index.js';
-import { createRandom } from '../../../src/ground/random/index.js';
-import { TWELVE_CELLS, type CellTruth } from './simulate-runs.js';
-import { buildTestProfile, type TestCell, type TestProcess } from './test-profile.js';
+import { compareDuet, DUET_CELLS as CELLS, simulateDuet } from './paired-duet.js';
+import { buildTestProfile } from './test-profile.js';
 
 const SCALE = Number(process.env.EMBEDPROF_SIM_TRIALS ?? 1);
-const CELLS: readonly CellTruth[] = TWELVE_CELLS.slice(0, 6);
-
-function simulateProcess(random: Random, truth: CellTruth, speed: number, factor: number): TestProcess {
-  const slow = random.nextFloat() < 0.05 ? 0.7 + 0.2 * random.nextFloat() : 1;
-  const textsPerSecond = truth.textsPerSecond * speed * factor * slow * Math.exp(0.02 * random.nextNormal());
-  const batchMs = (1000 * truth.key.batchSize) / textsPerSecond;
-  return {
-    textsPerSecond,
-    probeGflops: 100 * speed * Math.exp(0.02 * random.nextNormal()),
-    peakMB: truth.peakMB * Math.exp(0.01 * random.nextNormal()),
-    latenciesMs: [batchMs, batchMs, batchMs],
-  };
-}
-
-/** Both sides' cells, pair i of a cell measured at one moment of the machine's wandering speed. */
-function simulateDuet(seed: number, pairs: number, headFactor: number) {
-  const random = createRandom(seed);
-  const base: TestCell[] = CELLS.map((truth) => ({ key: truth.key, processes: [] }));
-  const head: TestCell[] = CELLS.map((truth) => ({ key: truth.key, processes: [] }));
-  let speed = 1;
-  for (let pair = 0; pair < pairs; pair++) {
-    CELLS.forEach((truth, index) => {
-      if (random.nextFloat() < 0.2) speed = speed === 1 ? 1 / 1.33 : 1;
-      base[index]?.processes.push(simulateProcess(random, truth, speed, 1));
-      head[index]?.processes.push(simulateProcess(random, truth, speed, headFactor));
-    });
-  }
-  return { base: buildTestProfile(base), head: buildTestProfile(head) };
-}
-
-function compareDuet(seed: number, pairs: number, headFactor: number, options: CompareOptions): Comparison {
-  const { base, head } = simulateDuet(seed, pairs, headFactor);
-  const baseline = createBaselineFromProfile(base, { name: 'base', provenance: EMPTY_PROVENANCE });
-  return compareProfiles(baseline, head, options);
-}
 
 function rateFailures(seed: number, trials: number, pairs: number, factor: number, options: CompareOptions) {
   let failures = 0;

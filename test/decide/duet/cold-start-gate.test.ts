@@ -28,7 +28,7 @@ test('duet: a head that waits 300 ms in createEmbedder fails the cold-start gate
   const out = join(repo, 'out');
   const result = runGateCommand(repo, ['--against', 'HEAD~1', ...FLAGS, '--out', out]);
   assert.equal(result.status, 1, `${result.stdout}\n${result.stderr}`);
-  assert.match(result.stdout, /^FAIL — regression in coldStartMs \(base HEAD~1/);
+  assert.match(result.stdout, /^FAIL — regression in coldStartMs, confirmed by a fresh run \(base HEAD~1/);
   const comparison = readComparison(out);
   const cold = findAggregate(comparison, 'coldStartMs');
   assert.deepEqual(comparison.settings.gated, ['throughput', 'peakMemoryMB', 'coldStartMs', 'loadRssMB']);

@@ -22,9 +22,16 @@ test('duet: a commit that makes the embedder 2.5× slower fails against HEAD~1 (
   assert.equal(result.status, 1, `${result.stdout}\n${result.stderr}`);
   assert.match(
     result.stdout,
-    /^FAIL — regression in throughput \(base HEAD~1 \([0-9a-f]{12}\) side by side\)/,
+    /^FAIL — regression in throughput, confirmed by a fresh run \(base HEAD~1 \([0-9a-f]{12}\) side by side\)/,
   );
   const comparison = readComparison(out);
+  assert.equal(comparison.confirmation?.outcome, 'confirmed');
+  assert.deepEqual(
+    comparison.confirmation.cells,
+    comparison.cells.map((cell) => cell.label),
+    'every cell again',
+  );
+  assert.equal(comparison.confirmation.pairsPerCell, 3);
   assert.equal(comparison.reference.kind, 'base-ref');
   assert.equal(comparison.settings.design, 'paired');
   assert.equal(comparison.machine.kind, 'same');

@@ -38,6 +38,7 @@ const SAMPLES: Partial<Record<SettingKey, { json: unknown; text: string }>> = {
   maxP95Growth: { json: 0.4, text: '0.5' },
   failOn: { json: ['latency'], text: 'memory' },
   failOnInconclusive: { json: true, text: 'false' },
+  confirmRegressions: { json: false, text: 'true' },
   timeBudgetSeconds: { json: 90, text: '120' },
   stopRule: { json: 'every-cell', text: 'aggregate' },
   baseSetup: { json: 'npm ci', text: 'make' },

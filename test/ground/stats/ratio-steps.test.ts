@@ -97,3 +97,24 @@ test('a night whose own interval lies wholly beyond the ±5 % horizon is a step;
     'a wider horizon keeps it',
   );
 });
+
+test('a night beyond the horizon that its own run did not call a change (best processes disagreed, or Holm) is no step by its interval', () => {
+  const quiet = (ratio: number) => ({ ratio, low: ratio * 0.99, high: ratio * 1.01 });
+  const beyond = { ratio: 0.85, low: 0.77, high: 0.94 };
+  const nights = (changeFound: boolean | undefined) => [quiet(1.0), { ...beyond, changeFound }];
+  assert.deepEqual(detectRatioSteps(nights(false), { minHistory: 8 }), [], 'the run said no');
+  for (const changeFound of [true, undefined]) {
+    assert.deepEqual(
+      detectRatioSteps(nights(changeFound), { minHistory: 8 }).map((step) => step.index),
+      [1],
+      `changeFound ${String(changeFound)}: the interval decides`,
+    );
+  }
+  const history = Array.from({ length: 10 }, (_, index) => quiet(index % 2 === 0 ? 1.005 : 0.995));
+  const late = detectRatioSteps([...history, { ...beyond, changeFound: false }], { minHistory: 8 });
+  assert.deepEqual(
+    late.map((step) => [step.index, step.scale]),
+    [[10, 'history']],
+    'with enough history the nights’ own spread still finds it',
+  );
+});

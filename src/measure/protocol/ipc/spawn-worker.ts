@@ -35,10 +35,10 @@ function quoteFailure<R>(result: R | WorkerFailure): R | WorkerFailure {
   return { ...(result as WorkerFailure), message: quoteUserText(String(message)) };
 }
 
-/** Every message but a lockstep turn's end and a batch signal is the job's reply. */
+/** Every message but the boot signal, a lockstep turn's end and a batch signal is the job's reply. */
 function isReply(message: unknown): boolean {
   const kind = readKind(message);
-  return kind !== 'turn-done' && kind !== 'batch-start' && kind !== 'batch-end';
+  return kind !== 'booted' && kind !== 'turn-done' && kind !== 'batch-start' && kind !== 'batch-end';
 }
 
 /**

@@ -7,6 +7,9 @@ import { endOwnGroup } from '../../../ground/platform/process-group.js';
 // How long this process took to start and load its modules (ONNX Runtime, the tokenizer): the first part of a
 // cell's cold start, read before anything waits for the parent.
 const bootMs = performance.now();
+// Duet pairs start their second process only once the first has booted (run-lockstep-pair.ts): two boots
+// competing for the cores would make the second one's look slower.
+process.send?.({ kind: 'booted' });
 
 // Entry point of a fresh worker process: one job in over IPC, one reply out, then exit. In lockstep mode
 // (duet gates) the parent also sends turns: one per batch, one for the calibration probe (turn-gate.ts).

@@ -58,8 +58,10 @@ export async function runDuetCells(request: DuetCellsRequest): Promise<DuetState
       maxMemoryMB: request.maxMemoryMB,
       batchTimeoutMs: request.batchTimeoutMs,
     });
-    // per cell, pairs alternate which side starts, so no cell always gives one side the first turn
-    const [first] = orderPair(run.round);
+    // per cell, pairs alternate which side starts, so no cell always gives one side the first turn; the seed
+    // sets the parity, so a later call (an adaptive round: seed + round; the confirmation: seed + 7919) with an
+    // odd count of pairs does not always hand the extra first turn to the same side
+    const [first] = orderPair(run.round + (request.seed % 2));
     const replies = await runLockstepPair(
       { base: job('base'), head: job('head') },
       first,

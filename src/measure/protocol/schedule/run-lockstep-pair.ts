@@ -16,6 +16,15 @@ export function chooseTurn(turn: number, first: DuetSide): DuetSide {
   return turn % 4 === 0 || turn % 4 === 3 ? first : OTHER[first];
 }
 
+/** A promise and the function that settles it. */
+function createSignal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
 export async function runLockstepPair(
   jobs: Record<DuetSide, CellJob>,
   first: DuetSide,
@@ -37,18 +46,22 @@ export async function runLockstepPair(
       // the process is gone; its failed reply arrives shortly and hands the turn on
     }
   };
-  const onTurnDone = (side: DuetSide) => (message: unknown) => {
+  const booted = { base: createSignal(), head: createSignal() };
+  const onMessage = (side: DuetSide) => (message: unknown) => {
     const kind = typeof message === 'object' && message !== null ? Reflect.get(message, 'kind') : null;
+    if (kind === 'booted') booted[side].resolve();
     if (kind === 'turn-done' && current === side) grantNext();
   };
-  // the side with the first turn also starts first: which process boots and loads first alternates with the
-  // pairs like the turns do, so neither side's cold start is always the one that started second
+  // the side with the first turn also starts first, and the other starts once it has booted (or ended): two
+  // boots never share the cores, and which side boots first alternates with the pairs like the turns do
   for (const side of [first, OTHER[first]]) {
-    workers[side] = startWorker<CellReply>({ ...jobs[side], lockstep: true }, timeoutMs, onTurnDone(side));
+    workers[side] = startWorker<CellReply>({ ...jobs[side], lockstep: true }, timeoutMs, onMessage(side));
     void workers[side].reply.then(() => {
+      booted[side].resolve();
       done.add(side);
       if (current === side) grantNext();
     });
+    await booted[side].promise;
   }
   grantNext();
   const [base, head] = await Promise.all([workers.base.reply, workers.head.reply]);
