@@ -121,6 +121,7 @@ export function compareBaselines(
     unmatchedCells: compared.unmatched,
     aggregates,
     overall,
+    attribution: [],
     confirmation: null,
     quality: null,
     baseHistory: null,

@@ -3,6 +3,7 @@
  * this and decide nothing: every verdict, reason and note is computed before rendering.
  */
 import { COLD_START_GROWTH_DEFAULT } from './threshold-settings.js';
+import { stageAttributionSchema } from './attribution-schema.js';
 import { confirmationSchema } from './confirmation-schema.js';
 import { qualitySchema } from './quality-schema.js';
 import { z } from 'zod';
@@ -183,6 +184,10 @@ export const comparisonSchema = z.object({
   ),
   aggregates: z.array(aggregateSchema),
   overall: overallSchema,
+  attribution: z
+    .array(stageAttributionSchema)
+    .default([])
+    .describe('duet mode: where the time went in each cell whose speed regressed (stage deltas per batch)'),
   confirmation: confirmationSchema
     .nullable()
     .default(null)

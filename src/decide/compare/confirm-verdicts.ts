@@ -49,10 +49,23 @@ export function needsConfirmation(comparison: Comparison): boolean {
   );
 }
 
+/** At most this many cells are measured again: the worst, which carry most of the evidence at least cost. */
+export const CONFIRM_MAX_CELLS = 3;
+
+/** How far the cell's worst regressed metric moved in its bad direction (positive: worse). */
+function rankBadness(cell: CellComparison, regressed: readonly MetricName[]): number {
+  const bad = cell.metrics.flatMap((item) => {
+    if (!item.gated || !regressed.includes(item.metric) || item.estimate === null) return [];
+    return [item.direction === 'higher-is-better' ? -item.estimate : item.estimate];
+  });
+  return bad.length === 0 ? Number.NEGATIVE_INFINITY : Math.max(...bad);
+}
+
 /**
- * The compared cells to measure again: every compared cell when a regressed metric's aggregate regressed (the
- * change is spread over them, and the aggregate over all of them is the strongest evidence a fresh run can
- * give); else those with a regressed gated metric.
+ * The compared cells to measure again, at most CONFIRM_MAX_CELLS, worst first: among every compared cell when
+ * a regressed metric's aggregate regressed (the change is spread over them; the confirmation's aggregate over
+ * the worst of them is the strongest evidence a short run can give), else among those with a regressed gated
+ * metric.
  */
 export function findCellsToConfirm(comparison: Comparison): CellComparison['key'][] {
   const regressed = listMeasuredRegressions(comparison);
@@ -62,7 +75,11 @@ export function findCellsToConfirm(comparison: Comparison): CellComparison['key'
   const flagged = comparison.cells.filter((cell) =>
     cell.metrics.some((item) => regressed.includes(item.metric) && item.verdict === 'regression'),
   );
-  return (spread ? comparison.cells : flagged).map((cell) => cell.key);
+  const candidates = spread ? comparison.cells : flagged;
+  return [...candidates]
+    .sort((a, b) => rankBadness(b, regressed) - rankBadness(a, regressed))
+    .slice(0, CONFIRM_MAX_CELLS)
+    .map((cell) => cell.key);
 }
 
 function findMetric(cell: CellComparison, metric: MetricName): MetricMaybe {

@@ -26,6 +26,7 @@ import { applyConfirmation, findCellsToConfirm, needsConfirmation } from '../com
 import { mergeCellStates } from './merge-cell-states.js';
 import { applyQualityGate, type SampleComparison } from '../compare/quality-gate.js';
 import { compareSampleEmbeddings } from './compare-sample-embeddings.js';
+import { attachAttribution } from '../compare/stage-attribution.js';
 import { describeRound, EXTRA_PROCESSES_PER_ROUND, MAX_EXTRA_ROUNDS } from './run-gate.js';
 
 export interface DuetGateInput {
@@ -155,7 +156,8 @@ export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult>
     input.confirmRegressions && needsConfirmation(compared)
       ? await confirmRegressions(input, compared)
       : compared;
-  const comparison = applyQualityGate(confirmed, await compareQuality(input), input.maxQualityDrop);
+  const attributed = attachAttribution(confirmed, baseProfile, first.profile);
+  const comparison = applyQualityGate(attributed, await compareQuality(input), input.maxQualityDrop);
   return { profile: first.profile, baseProfile, comparison, sampling };
 }
 

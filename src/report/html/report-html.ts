@@ -8,6 +8,7 @@ import type { Comparison } from '../../decide/compare/comparison-schema.js';
 import type { Profile } from '../../measure/protocol/profile-schema.js';
 import * as analysis from '../facts/analysis-tables.js';
 import { listChangedRows } from '../facts/comparison-facts.js';
+import { buildAttributionTable } from '../facts/attribution-table.js';
 import { buildAggregatesTable, buildAllCellsTable, buildChangesTable } from '../facts/comparison-tables.js';
 import {
   buildEnvironmentTable,
@@ -39,12 +40,14 @@ import { describeVerdict, formatVerdictText } from '../facts/format-verdict.js';
 function renderComparison(comparison: Comparison): string {
   const changed = listChangedRows(comparison);
   const { notes, reasons } = comparison.overall;
+  const where = buildAttributionTable(comparison, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
   return renderSection('comparison', 'Comparison with the baseline', [
     ...renderChartGrid([charts.renderComparisonChart(comparison)]),
     renderHtmlTable(buildAggregatesTable(comparison)),
     changed.length === 0
       ? renderParagraph('No cell changed beyond the thresholds.')
       : renderHtmlTable(buildChangesTable(comparison, changed)),
+    ...(where === null ? [] : [renderHtmlTable(where)]),
     ...(notes.length === 0 ? [] : ['<h3>Notes</h3>', renderHtmlList(notes)]),
     '<h3>Reasons</h3>',
     renderHtmlList(reasons),

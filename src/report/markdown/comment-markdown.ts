@@ -7,6 +7,7 @@
 import type { Comparison } from '../../decide/compare/comparison-schema.js';
 import type { Profile } from '../../measure/protocol/profile-schema.js';
 import { listChangedRows } from '../facts/comparison-facts.js';
+import { buildAttributionTable } from '../facts/attribution-table.js';
 import { buildAllCellsTable, buildAggregatesTable, buildChangesTable } from '../facts/comparison-tables.js';
 import { escapeMarkdown } from '../text/escape.js';
 import type { Section } from '../facts/fit-sections.js';
@@ -74,8 +75,20 @@ function buildComparisonSections(comparison: Comparison): SectionGroups {
     maxShare: 0.15,
     render: (keep) => sections.renderNotes(notes, keep, LIMITS),
   };
+  const where = buildAttributionTable(comparison);
+  const whereSection =
+    where === null
+      ? []
+      : [
+          fixed(
+            2,
+            `**${where.caption}**
+
+${renderMarkdownTable(where, LIMITS)}`,
+          ),
+        ];
   return {
-    open: [buildChangesSection(comparison), ...(notes.length === 0 ? [] : [notesSection])],
+    open: [buildChangesSection(comparison), ...whereSection, ...(notes.length === 0 ? [] : [notesSection])],
     collapsed: [collapsed(6, 'All cells', allCells, all.rows.length)],
   };
 }

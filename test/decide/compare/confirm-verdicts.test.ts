@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import type { CompareOptions, Comparison } from '../../../src/decide/compare/index.js';
 import {
   applyConfirmation,
+  CONFIRM_MAX_CELLS,
   findCellsToConfirm,
   needsConfirmation,
 } from '../../../src/decide/compare/confirm-verdicts.js';
 import { comparisonSchema } from '../../../src/decide/compare/comparison-schema.js';
-import { formatCellLabel } from '../../../src/ground/schema/cell-key.js';
 import { describeComparisonVerdict } from '../../../src/report/facts/format-verdict.js';
 import { compareDuet, DUET_CELLS, type DuetNoise } from './paired-duet.js';
 
@@ -84,32 +84,41 @@ test('a regression the fresh run does not see is inconclusive, passes, and says 
   );
 });
 
-test('every cell is measured again when an aggregate regressed; else only the regressed cells', () => {
+test('the worst three cells are measured again: of every cell when an aggregate regressed, else of the regressed', () => {
   const { first } = confirmDuet(21, 0.8);
   assert.ok(first.aggregates.some((item) => item.metric === 'throughput' && item.verdict === 'regression'));
+  const drop = (cell: Comparison['cells'][number]) =>
+    -(cell.metrics.find((m) => m.metric === 'throughput')?.estimate ?? 0);
+  const worst = [...first.cells].sort((a, b) => drop(b) - drop(a)).slice(0, CONFIRM_MAX_CELLS);
   assert.deepEqual(
-    findCellsToConfirm(first).map(formatCellLabel),
-    first.cells.map((cell) => cell.label),
+    findCellsToConfirm(first),
+    worst.map((cell) => cell.key),
   );
   const flagged = first.cells.filter((cell) =>
     cell.metrics.some((m) => m.gated && m.verdict === 'regression'),
   );
-  assert.ok(flagged.length > 0 && flagged.length < first.cells.length, 'some cells regressed, not all');
   const inOneCell: Comparison = {
     ...first,
+    cells: first.cells.map((cell) =>
+      cell === flagged[0]
+        ? cell
+        : {
+            ...cell,
+            metrics: cell.metrics.map((m) =>
+              m.verdict === 'regression' ? { ...m, verdict: 'inconclusive' } : m,
+            ),
+          },
+    ),
     aggregates: first.aggregates.map((item) => ({
       ...item,
       verdict: item.verdict === 'regression' ? 'inconclusive' : item.verdict,
     })),
   };
-  assert.deepEqual(
-    findCellsToConfirm(inOneCell),
-    flagged.map((cell) => cell.key),
-  );
+  assert.deepEqual(findCellsToConfirm(inOneCell), [flagged[0]?.key], 'only the one regressed cell');
   assert.equal(needsConfirmation(compareDuet(3, 3, 1, PAIRED)), false, 'an A/A pass needs none');
 });
 
-test('on a noisy machine model confirmation cuts A/A false alarms to a few per mille and keeps ≥ 90 % of 10 % drops caught', (t) => {
+test('on a noisy machine model confirmation cuts A/A false alarms to a few per mille and keeps ≥ 85 % of 10 % drops caught', (t) => {
   const trials = 400;
   let firstAlarms = 0;
   let confirmedAlarms = 0;
@@ -128,5 +137,5 @@ test('on a noisy machine model confirmation cuts A/A false alarms to a few per m
   );
   assert.ok(firstAlarms >= 8, `the noisy model should alarm the first pass now and then: ${firstAlarms}`);
   assert.ok(confirmedAlarms <= Math.max(1, firstAlarms / 5), `${confirmedAlarms} of ${firstAlarms}`);
-  assert.ok(caught / trials >= 0.9, `10 %: ${caught}/${trials}`);
+  assert.ok(caught / trials >= 0.85, `10 %: ${caught}/${trials}`);
 });
