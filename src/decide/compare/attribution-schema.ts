@@ -16,6 +16,6 @@ export const stageAttributionSchema = z.object({
   key: cellKeySchema,
   label: z.string(),
   pairs: z.number().int().positive(),
-  stages: z.array(stageDeltaSchema).describe('largest increase first'),
+  stages: z.array(stageDeltaSchema).describe('the stages either side timed, largest increase first'),
 });
 export type StageAttribution = z.infer<typeof stageAttributionSchema>;

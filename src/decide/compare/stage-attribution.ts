@@ -72,10 +72,11 @@ export function attributeStages(
       (pair): pair is [ProcessSample, ProcessSample] => pair[0] !== undefined && pair[1] !== undefined,
     );
     if (pairs.length === 0) return [];
-    const stages = STAGES.map((entry) => compareStage(pairs, entry, confidence)).sort(
-      (a, b) => b.deltaMs - a.deltaMs,
-    );
-    return [{ key, label: formatCellLabel(key), pairs: pairs.length, stages }];
+    // a stage neither side timed (a custom embedder reports its time as "other") says nothing
+    const stages = STAGES.map((entry) => compareStage(pairs, entry, confidence))
+      .filter((delta) => delta.baseMs > 0 || delta.headMs > 0)
+      .sort((a, b) => b.deltaMs - a.deltaMs);
+    return stages.length === 0 ? [] : [{ key, label: formatCellLabel(key), pairs: pairs.length, stages }];
   });
 }
 
