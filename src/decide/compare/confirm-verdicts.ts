@@ -14,7 +14,7 @@ import type {
 } from './comparison-schema.js';
 import type { Confirmation, ConfirmedChange } from './confirmation-schema.js';
 import { formatChange, formatInterval } from './describe-change.js';
-import { ALL_CELLS_LABEL, redecideOverall } from './overall-verdict.js';
+import { ALL_CELLS_LABEL, redecideOverall, toBadness } from './overall-verdict.js';
 
 /** How the confirmation was measured, and its comparison of just those cells. */
 export interface ConfirmationRun {
@@ -56,7 +56,7 @@ export const CONFIRM_MAX_CELLS = 3;
 function rankBadness(cell: CellComparison, regressed: readonly MetricName[]): number {
   const bad = cell.metrics.flatMap((item) => {
     if (!item.gated || !regressed.includes(item.metric) || item.estimate === null) return [];
-    return [item.direction === 'higher-is-better' ? -item.estimate : item.estimate];
+    return [toBadness(item.metric, item.estimate)];
   });
   return bad.length === 0 ? Number.NEGATIVE_INFINITY : Math.max(...bad);
 }

@@ -60,7 +60,7 @@ export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
 }
 
 /** Badness of a change: how far it went in the metric's bad direction. */
-function toBadness(metric: MetricName, estimate: number): number {
+export function toBadness(metric: MetricName, estimate: number): number {
   const definition = METRICS.find((item) => item.name === metric);
   return definition?.direction === 'higher-is-better' ? -estimate : estimate;
 }

@@ -20,6 +20,7 @@ import {
   formatNightlyPlan,
   formatNightlyRecorded,
 } from '../../report/text/format-nightly.js';
+import { formatRegression } from '../../report/terminal/format-history-check.js';
 import { buildNightRequests } from '../settings/build-requests.js';
 import type { ResolvedSettings } from '../settings/resolve-settings.js';
 import type { ActionPlatform } from './action-platform.js';
@@ -108,7 +109,11 @@ function describeRecord(record: NightlyRecord): Recorded | null {
 
 /** The headline and each new regression ("batch 32 throughput: −7.1 % [−9.0 %, −5.2 %] between …"). */
 function describeCheckFailure(verdict: HistoryVerdict, lines: readonly string[]): string {
-  const regressions = verdict.kind === 'fail' ? verdict.regressions.length : 0;
-  const named = lines.slice(1, 1 + regressions).map((line) => line.trim().replace(/^REGRESSION /, ''));
+  const regressions = verdict.kind === 'fail' ? verdict.regressions : [];
+  const named = regressions.map((regression) =>
+    formatRegression(regression)
+      .trim()
+      .replace(/^REGRESSION /, ''),
+  );
   return [`embedprof history check failed: ${lines[0] ?? ''}`, ...named].join('; ');
 }

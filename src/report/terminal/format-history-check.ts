@@ -34,7 +34,7 @@ export function formatChangePoint(change: ChangePoint, signal: ChangeSignal): st
   return `${formatPercent(value)}${interval} ${commits} (${SIGNAL_NAMES[signal]}, p = ${change.pValue.toPrecision(2)})`;
 }
 
-function formatRegression(regression: HistoryRegression): string {
+export function formatRegression(regression: HistoryRegression): string {
   const where = `${regression.label} ${regression.metric}`;
   return `  REGRESSION ${where}: ${formatChangePoint(regression.changePoint, regression.signal)}`;
 }

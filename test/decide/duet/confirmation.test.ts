@@ -7,11 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { comparisonSchema } from '../../../src/decide/compare/comparison-schema.js';
-import { commitAll, createBaseRepository, runGateCommand } from './git-fixture.js';
+import { commitAll, createBaseRepository, runGateCommand, SLOW_EMBEDDER } from './git-fixture.js';
 
-const SLOW_EMBEDDER = resolve('test/fixtures/embedders/slow-embedder.mjs');
 /** The first comparison's head processes: 3 pairs × 2 cells (git-fixture.ts's TINY_CONFIG). */
 const FIRST_PASS_PROCESSES = 6;
 

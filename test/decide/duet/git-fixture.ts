@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const SLOW_EMBEDDER = resolve('test/fixtures/embedders/slow-embedder.mjs');
+export const SLOW_EMBEDDER = resolve('test/fixtures/embedders/slow-embedder.mjs');
 
 export function runGit(cwd: string, args: string[]): string {
   const result = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=t@example.com', ...args], {
