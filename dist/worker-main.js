@@ -14739,7 +14739,7 @@ async function runOperatorProfile(job) {
     await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(job.traceDir, name), { force: true });
     return {
         kind: 'operator-profile',
-        operators: aggregateOperatorTrace(text, { cell: job.cell, runs: job.runs, top: 10 }),
+        operators: aggregateOperatorTrace(text, { cell: job.cell, runs: job.runs, top: job.top ?? 10 }),
     };
 }
 /** A and B loaded side by side, warmed up, then measured in ABBA order so drift hits both equally. */

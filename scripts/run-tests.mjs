@@ -105,6 +105,8 @@ const CONCURRENT = [
   ...['decide/duet/gate-against', 'decide/duet/shard-merge'],
   // +300 ms on a ≈ 0.4 s cold start at a 0.5 threshold; embeddings of other weights (cosine ≈ 0) or of q8 (≈ 1)
   ...['decide/duet/cold-start-gate', 'decide/duet/quality-gate', 'decide/duet/confirmation'],
+  // a head model that takes about twice the base's time (a MatMul-heavy tail)
+  'decide/duet/operator-attribution',
   // wiring checks that gate only memory, with a threshold no RSS spread reaches
   ...['faces/cli/gate-run', 'core/run-profile-gate'],
   ...['core/run-nightly', 'faces/cli/nightly-command'],

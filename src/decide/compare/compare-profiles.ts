@@ -123,6 +123,7 @@ export function compareBaselines(
     overall,
     attribution: [],
     confirmation: null,
+    sideChanges: null,
     quality: null,
     baseHistory: null,
   };

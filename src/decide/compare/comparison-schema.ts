@@ -3,6 +3,7 @@
  * this and decide nothing: every verdict, reason and note is computed before rendering.
  */
 import { COLD_START_GROWTH_DEFAULT } from './threshold-settings.js';
+import { sideChangesSchema } from './side-changes-schema.js';
 import { stageAttributionSchema } from './attribution-schema.js';
 import { confirmationSchema } from './confirmation-schema.js';
 import { qualitySchema } from './quality-schema.js';
@@ -192,6 +193,12 @@ export const comparisonSchema = z.object({
     .nullable()
     .default(null)
     .describe('duet mode: the regressed cells measured again in fresh processes before the check failed'),
+  sideChanges: sideChangesSchema
+    .nullable()
+    .default(null)
+    .describe(
+      'duet mode: the runtime packages and model graph that differ between the sides; null when none do',
+    ),
   quality: qualitySchema
     .nullable()
     .default(null)

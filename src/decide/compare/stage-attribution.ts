@@ -28,6 +28,28 @@ function findProcesses(profile: Profile, key: CellKey): ProcessSample[] | null {
 const perBatch = (process: ProcessSample, field: (typeof STAGES)[number]['field']): number =>
   process.stages[field] / process.measuredBatches;
 
+/** Means of both sides and of head − base over pairs (base[i], head[i]), with a t interval from ≥ 2 pairs. */
+export function describePairedDelta(
+  base: readonly number[],
+  head: readonly number[],
+  confidence: number,
+): Pick<StageDelta, 'baseMs' | 'headMs' | 'deltaMs' | 'lowMs' | 'highMs'> {
+  const differences = base.map((value, index) => (head[index] ?? 0) - value);
+  const deltaMs = computeMean(differences);
+  const half =
+    differences.length < 2
+      ? null
+      : computeTwoSidedTCritical(confidence, differences.length - 1) *
+        Math.sqrt(computeSampleVariance(differences) / differences.length);
+  return {
+    baseMs: computeMean(base),
+    headMs: computeMean(head),
+    deltaMs,
+    lowMs: half === null ? null : deltaMs - half,
+    highMs: half === null ? null : deltaMs + half,
+  };
+}
+
 /** One stage's head − base per batch over the pairs, with its interval when there are ≥ 2 pairs. */
 function compareStage(
   pairs: readonly [ProcessSample, ProcessSample][],
@@ -36,21 +58,7 @@ function compareStage(
 ): StageDelta {
   const base = pairs.map(([one]) => perBatch(one, entry.field));
   const head = pairs.map(([, other]) => perBatch(other, entry.field));
-  const differences = pairs.map((_, index) => (head[index] ?? 0) - (base[index] ?? 0));
-  const deltaMs = computeMean(differences);
-  const half =
-    differences.length < 2
-      ? null
-      : computeTwoSidedTCritical(confidence, differences.length - 1) *
-        Math.sqrt(computeSampleVariance(differences) / differences.length);
-  return {
-    stage: entry.stage,
-    baseMs: computeMean(base),
-    headMs: computeMean(head),
-    deltaMs,
-    lowMs: half === null ? null : deltaMs - half,
-    highMs: half === null ? null : deltaMs + half,
-  };
+  return { stage: entry.stage, ...describePairedDelta(base, head, confidence) };
 }
 
 /** The stage deltas of each of `keys` measured on both sides, largest increase first within each cell. */
@@ -76,7 +84,10 @@ export function attributeStages(
     const stages = STAGES.map((entry) => compareStage(pairs, entry, confidence))
       .filter((delta) => delta.baseMs > 0 || delta.headMs > 0)
       .sort((a, b) => b.deltaMs - a.deltaMs);
-    return stages.length === 0 ? [] : [{ key, label: formatCellLabel(key), pairs: pairs.length, stages }];
+    if (stages.length === 0) return [];
+    return [
+      { key, label: formatCellLabel(key), pairs: pairs.length, stages, operators: null, operatorsNote: null },
+    ];
   });
 }
 

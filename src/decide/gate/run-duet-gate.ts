@@ -27,6 +27,10 @@ import { mergeCellStates } from './merge-cell-states.js';
 import { applyQualityGate, type SampleComparison } from '../compare/quality-gate.js';
 import { compareSampleEmbeddings } from './compare-sample-embeddings.js';
 import { attachAttribution } from '../compare/stage-attribution.js';
+import { compareOperatorRounds } from '../compare/operator-deltas.js';
+import { pickOnnxEngines, profileOperatorPairs } from './profile-operator-pairs.js';
+import { describeSideChanges } from '../compare/side-changes.js';
+import { readSideChanges } from './read-side-facts.js';
 import { describeRound, EXTRA_PROCESSES_PER_ROUND, MAX_EXTRA_ROUNDS } from './run-gate.js';
 
 export interface DuetGateInput {
@@ -156,8 +160,10 @@ export async function runDuetGate(input: DuetGateInput): Promise<DuetGateResult>
     input.confirmRegressions && needsConfirmation(compared)
       ? await confirmRegressions(input, compared)
       : compared;
-  const attributed = attachAttribution(confirmed, baseProfile, first.profile);
-  const comparison = applyQualityGate(attributed, await compareQuality(input), input.maxQualityDrop);
+  const staged = attachAttribution(confirmed, baseProfile, first.profile);
+  const attributed = await attributeOperators(input, staged);
+  const described = await describeSides(input, attributed);
+  const comparison = applyQualityGate(described, await compareQuality(input), input.maxQualityDrop);
   return { profile: first.profile, baseProfile, comparison, sampling };
 }
 
@@ -174,6 +180,55 @@ async function confirmRegressions(input: DuetGateInput, first: Comparison): Prom
   const { comparison, rounds } = again.sampling;
   const run = { comparison, pairsPerCell: input.pairsPerCell, extraRounds: rounds.length, seed, seconds };
   return applyConfirmation(first, run);
+}
+
+/** The runtime packages and model graph that differ between the sides, in comparison.json and its notes. */
+async function describeSides(input: DuetGateInput, comparison: Comparison): Promise<Comparison> {
+  const engines = {
+    base: input.base.requestFor([], 1, input.seed).engine,
+    head: input.head.requestFor([], 1, input.seed).engine,
+  };
+  const sideChanges = await readSideChanges(engines);
+  const notes = [...comparison.overall.notes, ...describeSideChanges(sideChanges)];
+  return { ...comparison, sideChanges, overall: { ...comparison.overall, notes } };
+}
+
+/** Cells whose operators are profiled on both sides: the first of the attributed ones. */
+const OPERATOR_CELLS = 2;
+
+/** The attributed cells' operator deltas, when both sides run embedprof's ONNX engine. */
+async function attributeOperators(input: DuetGateInput, comparison: Comparison): Promise<Comparison> {
+  const attribution = [];
+  for (const [index, entry] of comparison.attribution.entries()) {
+    const cell = input.head.cells.find((each) => isSameCell(each, entry.key));
+    const profiled =
+      index < OPERATOR_CELLS && cell !== undefined ? await profileCellOperators(input, cell) : null;
+    if (profiled === null) attribution.push(entry);
+    else if (typeof profiled === 'string') attribution.push({ ...entry, operatorsNote: profiled });
+    else {
+      const { confidence } = comparison.settings;
+      const operators = compareOperatorRounds(profiled.base, profiled.head, confidence, profiled.batchSize);
+      attribution.push({ ...entry, operators });
+    }
+  }
+  return { ...comparison, attribution };
+}
+
+/** One cell's operator traces on both sides; null when a side is not the ONNX engine; a string: why not. */
+async function profileCellOperators(input: DuetGateInput, cell: CellKey) {
+  const request = input.head.requestFor([cell], 1, input.seed);
+  const engines = pickOnnxEngines({
+    base: input.base.requestFor([cell], 1, input.seed).engine,
+    head: request.engine,
+  });
+  const batch = request.batchesFor(cell)[0];
+  if (engines === null || batch === undefined) return null;
+  const label = formatCellLabel(cell);
+  input.progress.note(`operators: ONNX Runtime profiles ${label} on both sides`);
+  const rounds = await profileOperatorPairs(engines, batch, label);
+  if (rounds.kind === 'profiled') return { ...rounds, batchSize: batch.length };
+  const message = rounds.side === 'base' ? adaptBaseMessage(rounds.message, input) : rounds.message;
+  return `not profiled: ${message}`;
 }
 
 /** Both sides' embeddings of the first cell's texts (the corpus sample every run measures first). */

@@ -40,7 +40,10 @@ import { describeVerdict, formatVerdictText } from '../facts/format-verdict.js';
 function renderComparison(comparison: Comparison): string {
   const changed = listChangedRows(comparison);
   const { notes, reasons } = comparison.overall;
-  const where = buildAttributionTable(comparison, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
+  const where = buildAttributionTable(comparison, Number.POSITIVE_INFINITY, {
+    stages: Number.POSITIVE_INFINITY,
+    operators: Number.POSITIVE_INFINITY,
+  });
   return renderSection('comparison', 'Comparison with the baseline', [
     ...renderChartGrid([charts.renderComparisonChart(comparison)]),
     renderHtmlTable(buildAggregatesTable(comparison)),

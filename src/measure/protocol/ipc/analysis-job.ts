@@ -21,6 +21,8 @@ export type AnalysisJob =
       runs: number;
       traceDir: string;
       cell: string;
+      /** Operator types kept by name (the rest are summed as otherShare); 10 when absent. */
+      top?: number;
     }
   | {
       kind: 'ab-experiment';

@@ -92,7 +92,7 @@ async function runOperatorProfile(
   await rm(join(job.traceDir, name), { force: true });
   return {
     kind: 'operator-profile',
-    operators: aggregateOperatorTrace(text, { cell: job.cell, runs: job.runs, top: 10 }),
+    operators: aggregateOperatorTrace(text, { cell: job.cell, runs: job.runs, top: job.top ?? 10 }),
   };
 }
 

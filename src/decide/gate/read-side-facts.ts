@@ -1,0 +1,85 @@
+/**
+ * The facts compare/side-changes.ts compares, read from disk for one side of a duet: the versions of the
+ * runtime packages its embedder resolves (node_modules folders up from the embedder module, or embedprof's own
+ * for the built-in engine), and, for the built-in engine, the ONNX file's graph.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EngineSpec } from '../../measure/engine/embedder.js';
+import { analyzeModel } from '../../measure/onnx/graph-analysis.js';
+import { decodeModel } from '../../measure/onnx/onnx-decode.js';
+import { countElements, nameDataType } from '../../measure/onnx/onnx-types.js';
+import { compareSides, type SideFacts } from '../compare/side-changes.js';
+import type { SideChanges } from '../compare/side-changes-schema.js';
+import type { DuetSide } from '../../measure/protocol/schedule/run-lockstep-pair.js';
+
+/** The packages whose version decides how an embedder runs. */
+export const RUNTIME_PACKAGES = [
+  'onnxruntime-node',
+  'onnxruntime-common',
+  '@huggingface/tokenizers',
+  '@huggingface/transformers',
+  '@xenova/transformers',
+];
+
+/** `name`'s version in the nearest node_modules at or above `from`; null when none holds it. */
+function findPackageVersion(from: string, name: string): string | null {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(manifest)) return readVersion(manifest);
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** The `version` of a package.json; "unreadable" when the file is not JSON with a string version. */
+function readVersion(manifest: string): string {
+  try {
+    const version: unknown = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version;
+    return typeof version === 'string' ? version : 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
+}
+
+const hashFile = async (path: string): Promise<string> =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+
+function readModelFacts(bytes: Uint8Array, sha256: string, source: string): NonNullable<SideFacts['model']> {
+  const analysis = analyzeModel(bytes, source);
+  const { graph } = decodeModel(bytes, source);
+  const weights = graph.initializers.filter((tensor) => countElements(tensor.dims) > 1);
+  return {
+    sha256,
+    bytes: bytes.length,
+    initializerBytes: analysis.initializerBytes,
+    parameters: analysis.parameterCount,
+    nodes: graph.nodes.length,
+    opset: analysis.opset,
+    weightTypes: [...new Set(weights.map((tensor) => nameDataType(tensor.dataType)))].sort(),
+    operatorCounts: analysis.operatorCounts,
+  };
+}
+
+/** One side's facts; `withGraph` false leaves the model's graph unread (both files have the same bytes). */
+export async function readSideFacts(engine: EngineSpec, withGraph: boolean): Promise<SideFacts> {
+  const from =
+    engine.kind === 'custom' ? dirname(engine.modulePath) : dirname(fileURLToPath(import.meta.url));
+  const packages = Object.fromEntries(RUNTIME_PACKAGES.map((name) => [name, findPackageVersion(from, name)]));
+  if (engine.kind !== 'onnx' || !withGraph) return { packages, model: null };
+  const bytes = new Uint8Array(await readFile(engine.onnxPath));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { packages, model: readModelFacts(bytes, sha256, engine.onnxPath) };
+}
+
+/** What differs between the sides' runtime packages and models; null when nothing does. */
+export async function readSideChanges(engines: Record<DuetSide, EngineSpec>): Promise<SideChanges | null> {
+  const { base, head } = engines;
+  const bothOnnx = base.kind === 'onnx' && head.kind === 'onnx';
+  const differ = bothOnnx && (await hashFile(base.onnxPath)) !== (await hashFile(head.onnxPath));
+  return compareSides(await readSideFacts(base, differ), await readSideFacts(head, differ));
+}
