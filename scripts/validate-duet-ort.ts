@@ -27,11 +27,12 @@ export interface OrtSettings {
   failOn: string | null;
 }
 
-export type OrtVariantName = 'A/A' | 'slower' | 'memory' | 'busy' | 'cold';
+export type OrtVariantName = 'A/A' | 'slower' | 'slower10' | 'memory' | 'busy' | 'cold';
 
 const HEAD_WORKLOAD: Record<OrtVariantName, WorkloadVariant | null> = {
   'A/A': null,
   slower: 'slower',
+  slower10: 'slower10',
   memory: 'memory',
   busy: null,
   cold: 'cold',
@@ -138,9 +139,9 @@ export async function validateDuetOrt(settings: OrtSettings): Promise<void> {
   process.stdout.write(`${summarizeOrtOutcomes(outcomes, commit)}\n`);
 }
 
-/** --counts "A/A=20,slower=10,memory=10,busy=5" (the default; "cold=N" adds heads with a 300 ms slower start). */
+/** --counts "A/A=20,slower=10,memory=10,busy=5" (the default; "cold=N" adds heads with a 300 ms slower start, "slower10=N" heads about 10 % slower). */
 export function readCounts(text: string | undefined): OrtSettings['counts'] {
-  const counts: OrtSettings['counts'] = { 'A/A': 20, slower: 10, memory: 10, busy: 5, cold: 0 };
+  const counts: OrtSettings['counts'] = { 'A/A': 20, slower: 10, slower10: 0, memory: 10, busy: 5, cold: 0 };
   if (text === undefined) return counts;
   const given: Partial<OrtSettings['counts']> = {};
   for (const part of text.split(',')) {
@@ -151,7 +152,7 @@ export function readCounts(text: string | undefined): OrtSettings['counts'] {
       );
     given[name as OrtVariantName] = Number(value);
   }
-  return { 'A/A': 0, slower: 0, memory: 0, busy: 0, cold: 0, ...given };
+  return { 'A/A': 0, slower: 0, slower10: 0, memory: 0, busy: 0, cold: 0, ...given };
 }
 
 export const resolveLog = (path: string | undefined): string =>
