@@ -44,6 +44,18 @@ const CASES: BadInput[] = [
   },
   { inputs: { shard: '3/2' }, error: /^input shard: expected i\/n with 1 ≤ i ≤ n/ },
   {
+    inputs: { 'confirm-regressions': 'maybe' },
+    error: /^input confirm-regressions: expected true or false, received "maybe"/,
+  },
+  {
+    inputs: { 'max-quality-drop': '2' },
+    error: /^input max-quality-drop: expected a fraction between 0 and 1 .*received "2"/,
+  },
+  {
+    inputs: { 'max-cold-start-growth': '-1' },
+    error: /^input max-cold-start-growth: expected a positive number, received "-1"/,
+  },
+  {
     inputs: { 'retention-days': '400' },
     error: /^input retention-days: expected an integer from 1 to 90, received "400"/,
   },

@@ -203,3 +203,23 @@ test('a malformed embedprof.config.json is named with its line and column', () =
     /trailing\.json: expected valid JSON for a embedprof config, received invalid JSON at line 4, column 1 \(unexpected "\}"\)/,
   );
 });
+
+test("the gate's confirmation, cold-start and quality settings: each bad value named by its flag", () => {
+  const cases: [string[], RegExp][] = [
+    [
+      ['--max-quality-drop', '1.5'],
+      /--max-quality-drop: expected a fraction between 0 and 1 .*received "1\.5"\. Pass e\.g\. --max-quality-drop 0\.02/,
+    ],
+    [
+      ['--max-cold-start-growth', 'abc'],
+      /--max-cold-start-growth: expected a positive number, received "abc"/,
+    ],
+    [['--no-confirm', 'yes'], /Unexpected argument 'yes'/],
+  ];
+  for (const [args, pattern] of cases) {
+    const result = runCli(['gate', '--out', join(work, 'gate-out'), '--quiet', ...args]);
+    assert.equal(result.status, 2, `exit code for ${args.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, /^embedprof: input error: /);
+    assert.match(result.stderr, pattern);
+  }
+});
