@@ -12,6 +12,7 @@ import type {
 } from '../../ground/schema/cell-schema.js';
 import type { Distribution } from '../../ground/schema/common-schema.js';
 import { listMetricRows } from '../facts/comparison-facts.js';
+import { listQualityRows } from './quality-csv-rows.js';
 import { describeUnmeasured } from '../facts/profile-facts.js';
 import { createCellKey } from '../../ground/schema/cell-key.js';
 import { estimateColdStartMetric } from './export-cells.js';
@@ -201,10 +202,9 @@ function listComparisonRows(comparison: Comparison): CsvValue[][] {
 
 /** Header only when there is no comparison. */
 export function renderComparisonCsv(input: ReportInput): string {
-  return renderCsv(
-    COMPARISON_CSV_HEADER,
-    input.comparison === null ? [] : listComparisonRows(input.comparison),
-  );
+  const comparison = input.comparison;
+  const rows = comparison === null ? [] : [...listComparisonRows(comparison), ...listQualityRows(comparison)];
+  return renderCsv(COMPARISON_CSV_HEADER, rows);
 }
 
 export const profileCsv: Renderer = { file: 'profile.csv', needs: 'profile', render: renderProfileCsv };

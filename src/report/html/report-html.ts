@@ -9,6 +9,7 @@ import type { Profile } from '../../measure/protocol/profile-schema.js';
 import * as analysis from '../facts/analysis-tables.js';
 import { listChangedRows } from '../facts/comparison-facts.js';
 import { buildAttributionTable } from '../facts/attribution-table.js';
+import { buildQualityTable, buildSideChangesTable } from '../facts/side-tables.js';
 import { buildAggregatesTable, buildAllCellsTable, buildChangesTable } from '../facts/comparison-tables.js';
 import {
   buildEnvironmentTable,
@@ -51,6 +52,9 @@ function renderComparison(comparison: Comparison): string {
       ? renderParagraph('No cell changed beyond the thresholds.')
       : renderHtmlTable(buildChangesTable(comparison, changed)),
     ...(where === null ? [] : [renderHtmlTable(where)]),
+    ...[buildSideChangesTable(comparison), buildQualityTable(comparison)]
+      .filter((table) => table !== null)
+      .map((table) => renderHtmlTable(table)),
     ...(notes.length === 0 ? [] : ['<h3>Notes</h3>', renderHtmlList(notes)]),
     '<h3>Reasons</h3>',
     renderHtmlList(reasons),
