@@ -1,7 +1,8 @@
 /**
  * The chained block of a history record from a duet's comparison: the run measured this commit side by side
  * with the previous recorded one, so per cell and metric the comparison's paired relative change
- * (head ÷ base − 1, with its interval) becomes the ratio head ÷ base. Pure.
+ * (head ÷ base − 1, with its interval) becomes the ratio head ÷ base, and the agreement of the commit's
+ * embeddings with the previous one's is kept beside them. Pure.
  */
 import type { Comparison, MetricComparison } from '../decide/compare/comparison-schema.js';
 import { createUsageError } from '../ground/errors.js';
@@ -47,5 +48,6 @@ export function createChainedRatios(comparison: Comparison, label: string): Chai
       loadRssMB: toRatio(find('loadRssMB')),
     };
   });
-  return { baseCommit: normalizeCommitId(reference.commit, `${label} reference.commit`), cells };
+  const baseCommit = normalizeCommitId(reference.commit, `${label} reference.commit`);
+  return { baseCommit, cells, quality: comparison.quality?.agreement ?? null };
 }

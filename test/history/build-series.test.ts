@@ -113,6 +113,7 @@ test('a chained duet’s ratio reaches the point of its cell and metric', () => 
       cells: [
         { key: { sweep: 'batch', batchSize: 32 }, throughput: ratio, p95LatencyMs: null, peakMemoryMB: null },
       ],
+      quality: null,
     },
   };
   const series = buildHistorySeries(records);

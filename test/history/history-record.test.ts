@@ -145,3 +145,22 @@ test('the schema refuses misaligned samples and duplicate cells', () => {
     /duplicate cell batch 8/,
   );
 });
+
+test("a chained duet keeps the agreement of the commit's embeddings with the previous one's", () => {
+  const random = createRandom(12);
+  const base = buildTestProfile(createNightCells({ random, level: 1000 }));
+  const head = buildTestProfile(createNightCells({ random, level: 1000 }));
+  const baseline = createBaselineFromProfile(base, { name: 'base', provenance: EMPTY_PROVENANCE });
+  const agreement = { texts: 64, meanCosine: 0.99712, minCosine: 0.99, p01Cosine: 0.991 };
+  const comparison = {
+    ...compareProfiles(baseline, head, { design: 'paired' }),
+    reference: { kind: 'base-ref' as const, ref: 'HEAD~1', commit: createCommitId(6) },
+    quality: { reference: 'base' as const, agreement, failure: null, maxDrop: null, drifted: false },
+  };
+  const record = createHistoryRecord(head, META, createChainedRatios(comparison, 'comparison.json'));
+  assert.deepEqual(record.chained?.quality, agreement);
+  const parsed = historyRecordSchema.parse(JSON.parse(JSON.stringify(record)));
+  assert.deepEqual(parsed.chained?.quality, agreement, 'the record file keeps it');
+  const older = { ...JSON.parse(JSON.stringify(record)), chained: { ...record.chained, quality: undefined } };
+  assert.equal(historyRecordSchema.parse(older).chained?.quality, null, 'older records read as null');
+});

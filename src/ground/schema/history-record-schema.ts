@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { cellId, cellKeySchema, formatCellLabel } from './cell-key.js';
 import { dtypeSchema } from './common-schema.js';
+import { agreementSchema } from './analysis-schema.js';
 
 export const HISTORY_RECORD_SCHEMA_VERSION = 1;
 
@@ -106,6 +107,10 @@ export const chainedRatiosSchema = z.object({
   cells: z
     .array(chainedCellSchema)
     .describe('per cell, this commit ÷ baseCommit with its 95 % interval (paired ratios)'),
+  quality: agreementSchema
+    .nullable()
+    .default(null)
+    .describe("this commit's embeddings of the corpus sample against baseCommit's (cosine per text)"),
 });
 export type ChainedRatios = z.infer<typeof chainedRatiosSchema>;
 
