@@ -12,7 +12,9 @@ import type { EngineSpec } from '../../measure/engine/embedder.js';
 import { analyzeModel } from '../../measure/onnx/graph-analysis.js';
 import { decodeModel } from '../../measure/onnx/onnx-decode.js';
 import { countElements, nameDataType } from '../../measure/onnx/onnx-types.js';
-import { compareSides, type SideFacts } from '../compare/side-changes.js';
+import { compareSides, describeSideChanges, type SideFacts } from '../compare/side-changes.js';
+import type { Comparison } from '../compare/comparison-schema.js';
+import { describeError } from '../../ground/errors.js';
 import type { SideChanges } from '../compare/side-changes-schema.js';
 import type { DuetSide } from '../../measure/protocol/schedule/run-lockstep-pair.js';
 
@@ -82,4 +84,16 @@ export async function readSideChanges(engines: Record<DuetSide, EngineSpec>): Pr
   const bothOnnx = base.kind === 'onnx' && head.kind === 'onnx';
   const differ = bothOnnx && (await hashFile(base.onnxPath)) !== (await hashFile(head.onnxPath));
   return compareSides(await readSideFacts(base, differ), await readSideFacts(head, differ));
+}
+
+/** `comparison` with sideChanges and its notes; a file that cannot be read costs a note, never the run. */
+export async function attachSideChanges(
+  comparison: Comparison,
+  engines: Record<DuetSide, EngineSpec>,
+): Promise<Comparison> {
+  const read = await readSideChanges(engines).catch((error: unknown) => describeError(error));
+  const sideChanges = typeof read === 'string' ? null : read;
+  const failed = typeof read === 'string' ? [`what differs between the sides was not read: ${read}`] : [];
+  const notes = [...comparison.overall.notes, ...failed, ...describeSideChanges(sideChanges)];
+  return { ...comparison, sideChanges, overall: { ...comparison.overall, notes } };
 }

@@ -28,9 +28,10 @@ import { applyQualityGate, type SampleComparison } from '../compare/quality-gate
 import { compareSampleEmbeddings } from './compare-sample-embeddings.js';
 import { attachAttribution } from '../compare/stage-attribution.js';
 import { compareOperatorRounds } from '../compare/operator-deltas.js';
-import { pickOnnxEngines, profileOperatorPairs } from './profile-operator-pairs.js';
-import { describeSideChanges } from '../compare/side-changes.js';
-import { readSideChanges } from './read-side-facts.js';
+import { pickOnnxEngines, profileOperatorPairs, type OperatorRounds } from './profile-operator-pairs.js';
+
+type OperatorRoundsProfiled = Extract<OperatorRounds, { kind: 'profiled' }>;
+import { attachSideChanges } from './read-side-facts.js';
 import { describeRound, EXTRA_PROCESSES_PER_ROUND, MAX_EXTRA_ROUNDS } from './run-gate.js';
 
 export interface DuetGateInput {
@@ -183,17 +184,12 @@ async function confirmRegressions(input: DuetGateInput, first: Comparison): Prom
 }
 
 /** The runtime packages and model graph that differ between the sides, in comparison.json and its notes. */
-async function describeSides(input: DuetGateInput, comparison: Comparison): Promise<Comparison> {
-  const engines = {
-    base: input.base.requestFor([], 1, input.seed).engine,
-    head: input.head.requestFor([], 1, input.seed).engine,
-  };
-  const sideChanges = await readSideChanges(engines);
-  const notes = [...comparison.overall.notes, ...describeSideChanges(sideChanges)];
-  return { ...comparison, sideChanges, overall: { ...comparison.overall, notes } };
+function describeSides(input: DuetGateInput, comparison: Comparison): Promise<Comparison> {
+  const engineOf = (side: ProfileMeasurement) => side.requestFor([], 1, input.seed).engine;
+  return attachSideChanges(comparison, { base: engineOf(input.base), head: engineOf(input.head) });
 }
 
-/** Cells whose operators are profiled on both sides: the first of the attributed ones. */
+/** Cells whose operators are profiled on both sides: the first two attributed ones. */
 const OPERATOR_CELLS = 2;
 
 /** The attributed cells' operator deltas, when both sides run embedprof's ONNX engine. */
@@ -215,7 +211,10 @@ async function attributeOperators(input: DuetGateInput, comparison: Comparison):
 }
 
 /** One cell's operator traces on both sides; null when a side is not the ONNX engine; a string: why not. */
-async function profileCellOperators(input: DuetGateInput, cell: CellKey) {
+async function profileCellOperators(
+  input: DuetGateInput,
+  cell: CellKey,
+): Promise<(OperatorRoundsProfiled & { batchSize: number }) | string | null> {
   const request = input.head.requestFor([cell], 1, input.seed);
   const engines = pickOnnxEngines({
     base: input.base.requestFor([cell], 1, input.seed).engine,

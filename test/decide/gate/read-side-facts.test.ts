@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSideChanges, RUNTIME_PACKAGES } from '../../../src/decide/gate/read-side-facts.js';
+import {
+  attachSideChanges,
+  readSideChanges,
+  RUNTIME_PACKAGES,
+} from '../../../src/decide/gate/read-side-facts.js';
+import { loadFixtureComparison } from '../../report/fixtures/report-fixtures.js';
 import type { EngineSpec } from '../../../src/measure/engine/embedder.js';
 
 /** A checkout folder with an embedder module and node_modules holding `versions` (text: a package.json's body). */
@@ -54,4 +59,22 @@ test('the same packages on both sides: nothing differs', async () => {
     head: writeCheckout(root, 'head', versions),
   });
   assert.equal(changes, null);
+});
+
+test('a model file that cannot be read costs a note, never the run', async () => {
+  const onnx = (onnxPath: string): EngineSpec => ({
+    kind: 'onnx',
+    onnxPath,
+    tokenizerDir: null,
+    maxTokens: 128,
+    threads: 1,
+    ort: { graphOptimization: 'all', ortSpinning: 'auto' },
+  });
+  const comparison = loadFixtureComparison();
+  const missing = join(tmpdir(), 'embedprof-no-such-model.onnx');
+  const result = await attachSideChanges(comparison, { base: onnx(missing), head: onnx(missing) });
+  assert.equal(result.sideChanges, null);
+  const note = result.overall.notes.at(-1) ?? '';
+  assert.match(note, /^what differs between the sides was not read: .*embedprof-no-such-model\.onnx/);
+  assert.deepEqual(result.cells, comparison.cells, 'the comparison is otherwise unchanged');
 });

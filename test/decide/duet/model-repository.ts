@@ -1,0 +1,59 @@
+/**
+ * Model folders for duet tests: a hub-layout folder with the real tokenizer, and an ONNX graph made slower
+ * without changing what it computes (a tail of MatMul projections whose product is the identity).
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createFloatTensor } from '../../../src/measure/onnx/onnx-builder.js';
+import { decodeModel } from '../../../src/measure/onnx/onnx-decode.js';
+import { encodeModel } from '../../../src/measure/onnx/onnx-encode.js';
+import { miniLmTokenizerDir } from '../../helpers/shared-data.js';
+
+const HIDDEN = 384;
+const INNER = 1536;
+
+/** A rows × cols matrix holding the identity in its top-left corner, zeros elsewhere. */
+function projectIdentity(rows: number, cols: number): Float32Array {
+  const matrix = new Float32Array(rows * cols);
+  for (let i = 0; i < Math.min(rows, cols); i++) matrix[i * cols + i] = 1;
+  return matrix;
+}
+
+/**
+ * `bytes` with x → x·W1·W2 repeated `pairs` times after the graph's first output: W1 (384 × 1536) and W2
+ * (1536 × 384) are projections whose product is the identity, so the embeddings stay the same and only the
+ * time grows (dense work ONNX Runtime cannot skip).
+ */
+export function appendMatMulTail(bytes: Uint8Array, pairs: number): Uint8Array {
+  const model = decodeModel(bytes);
+  const { graph } = model;
+  const output = graph.outputs[0]?.name ?? '';
+  const producer = graph.nodes.find((node) => node.outputs.includes(output));
+  if (producer === undefined) throw new Error(`the model has no node producing ${output}`);
+  producer.outputs = producer.outputs.map((name) => (name === output ? `${output}_encoder` : name));
+  let current = `${output}_encoder`;
+  for (let pair = 0; pair < pairs; pair++) {
+    const [up, down] = [`tail_${pair}_up`, `tail_${pair}_down`];
+    graph.initializers.push(createFloatTensor(up, [HIDDEN, INNER], projectIdentity(HIDDEN, INNER)));
+    graph.initializers.push(createFloatTensor(down, [INNER, HIDDEN], projectIdentity(INNER, HIDDEN)));
+    const inner = `tail_${pair}_inner`;
+    const next = pair === pairs - 1 ? output : `tail_${pair}_out`;
+    const node = (name: string, inputs: string[], outputs: string[]) => ({
+      ...{ name, opType: 'MatMul', domain: '', inputs, outputs, attributes: [] },
+    });
+    graph.nodes.push(
+      node(`${up}_matmul`, [current, up], [inner]),
+      node(`${down}_matmul`, [inner, down], [next]),
+    );
+    current = next;
+  }
+  return encodeModel(model);
+}
+
+/** A hub-layout model folder: the real tokenizer and config, and `onnx/model_quantized.onnx`. */
+export function writeModelFolder(dir: string, onnx: Uint8Array): void {
+  mkdirSync(join(dir, 'onnx'), { recursive: true });
+  for (const name of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json'])
+    copyFileSync(join(miniLmTokenizerDir(), name), join(dir, name));
+  writeFileSync(join(dir, 'onnx', 'model_quantized.onnx'), onnx);
+}
