@@ -2,7 +2,7 @@
  * Model folders for duet tests: a hub-layout folder with the real tokenizer, and an ONNX graph made slower
  * without changing what it computes (a tail of MatMul projections whose product is the identity).
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFloatTensor } from '../../../src/measure/onnx/onnx-builder.js';
 import { decodeModel } from '../../../src/measure/onnx/onnx-decode.js';
@@ -50,10 +50,38 @@ export function appendMatMulTail(bytes: Uint8Array, pairs: number): Uint8Array {
   return encodeModel(model);
 }
 
-/** A hub-layout model folder: the real tokenizer and config, and `onnx/model_quantized.onnx`. */
-export function writeModelFolder(dir: string, onnx: Uint8Array): void {
+/** What a model folder holds besides the real tokenizer files: the ONNX file's dtype, config.json, tokenizer.json. */
+export interface FolderOptions {
+  dtype?: 'q8' | 'fp32';
+  /** config.json's content; the real all-MiniLM-L6-v2 one when absent. */
+  config?: object;
+  /** tokenizer.json's content; the real one when absent. */
+  tokenizer?: object;
+}
+
+/** A hub-layout model folder: the real tokenizer (or `tokenizer`) and config (or `config`), and the ONNX file. */
+export function writeModelFolder(dir: string, onnx: Uint8Array, options: FolderOptions = {}): void {
   mkdirSync(join(dir, 'onnx'), { recursive: true });
   for (const name of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json'])
     copyFileSync(join(miniLmTokenizerDir(), name), join(dir, name));
-  writeFileSync(join(dir, 'onnx', 'model_quantized.onnx'), onnx);
+  if (options.config) writeFileSync(join(dir, 'config.json'), JSON.stringify(options.config));
+  if (options.tokenizer) writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify(options.tokenizer));
+  const file = (options.dtype ?? 'q8') === 'q8' ? 'model_quantized.onnx' : 'model.onnx';
+  writeFileSync(join(dir, 'onnx', file), onnx);
+}
+
+/**
+ * The real tokenizer.json with `rules` extra Replace normalizers after BERT's own, each replacing every space
+ * by a space: the tokens stay the same, and tokenizing takes longer (each rewrites the text and its offsets).
+ */
+export function slowTokenizer(rules: number): object {
+  const json = JSON.parse(readFileSync(join(miniLmTokenizerDir(), 'tokenizer.json'), 'utf8')) as {
+    normalizer: unknown;
+  };
+  const extra = Array.from({ length: rules }, () => ({
+    type: 'Replace',
+    pattern: { String: ' ' },
+    content: ' ',
+  }));
+  return { ...json, normalizer: { type: 'Sequence', normalizers: [json.normalizer, ...extra] } };
 }
