@@ -13,6 +13,7 @@ import { deriveSeed } from './plan-rate-ladder.js';
 import type { PreparedApi } from './serve-api.js';
 import type { ServePlan, ServeWindow } from './serve-profile-schema.js';
 import type { PlannedRequest, RequestRecord, ScheduleRequest } from './serve-types.js';
+import { DEFAULT_WAIT_PRECISION, waitUntil } from './wait-until.js';
 import { sendSchedule } from './send-schedule.js';
 import { summarizeWindow } from './summarize-window.js';
 
@@ -51,7 +52,8 @@ export async function measureServeWindow(request: ServeWindowRequest): Promise<M
     request.round,
   );
   const planned = planArrivals(schedule, request.corpus.length);
-  const startedAtMs = Math.max(0, performance.now() - request.runStartMs);
+  const windowStart = performance.now();
+  const startedAtMs = Math.max(0, windowStart - request.runStartMs);
   const result = await sendSchedule({
     baseUrl: request.baseUrl,
     api: request.api,
@@ -62,6 +64,8 @@ export async function measureServeWindow(request: ServeWindowRequest): Promise<M
     timeoutMs: request.plan.requestTimeoutMs,
     ...(request.pool === undefined ? {} : { pool: request.pool }),
   });
+  // a window lasts its whole length even when its last request ended sooner: the next one starts after it
+  await waitUntil(windowStart + request.plan.windowSeconds * 1000, DEFAULT_WAIT_PRECISION);
   const summary = summarizeWindow(result, { latencySloMs: request.plan.latencySloMs });
   const window: ServeWindow = {
     round: request.round,
