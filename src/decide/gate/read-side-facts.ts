@@ -46,11 +46,6 @@ function readVersion(manifest: string): string {
   }
 }
 
-const hashFile = async (path: string): Promise<string> =>
-  createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
-
 function readModelFacts(bytes: Uint8Array, sha256: string, source: string): NonNullable<SideFacts['model']> {
   const analysis = analyzeModel(bytes, source);
   const { graph } = decodeModel(bytes, source);
@@ -67,23 +62,39 @@ function readModelFacts(bytes: Uint8Array, sha256: string, source: string): NonN
   };
 }
 
-/** One side's facts; `withGraph` false leaves the model's graph unread (both files have the same bytes). */
-export async function readSideFacts(engine: EngineSpec, withGraph: boolean): Promise<SideFacts> {
+/** A model file's bytes and SHA-256, read once. */
+interface ModelFile {
+  path: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+async function readModelFile(path: string): Promise<ModelFile> {
+  const bytes = new Uint8Array(await readFile(path));
+  return { path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** One side's facts; with `model` (the two files differ) also its graph's. */
+function readSideFacts(engine: EngineSpec, model: ModelFile | null): SideFacts {
   const from =
     engine.kind === 'custom' ? dirname(engine.modulePath) : dirname(fileURLToPath(import.meta.url));
   const packages = Object.fromEntries(RUNTIME_PACKAGES.map((name) => [name, findPackageVersion(from, name)]));
-  if (engine.kind !== 'onnx' || !withGraph) return { packages, model: null };
-  const bytes = new Uint8Array(await readFile(engine.onnxPath));
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { packages, model: readModelFacts(bytes, sha256, engine.onnxPath) };
+  if (model === null) return { packages, model: null };
+  return { packages, model: readModelFacts(model.bytes, model.sha256, model.path) };
 }
 
 /** What differs between the sides' runtime packages and models; null when nothing does. */
 export async function readSideChanges(engines: Record<DuetSide, EngineSpec>): Promise<SideChanges | null> {
   const { base, head } = engines;
-  const bothOnnx = base.kind === 'onnx' && head.kind === 'onnx';
-  const differ = bothOnnx && (await hashFile(base.onnxPath)) !== (await hashFile(head.onnxPath));
-  return compareSides(await readSideFacts(base, differ), await readSideFacts(head, differ));
+  const files =
+    base.kind === 'onnx' && head.kind === 'onnx'
+      ? { base: await readModelFile(base.onnxPath), head: await readModelFile(head.onnxPath) }
+      : null;
+  const differ = files !== null && files.base.sha256 !== files.head.sha256;
+  return compareSides(
+    readSideFacts(base, differ ? files.base : null),
+    readSideFacts(head, differ ? files.head : null),
+  );
 }
 
 /** `comparison` with sideChanges and its notes; a file that cannot be read costs a note, never the run. */

@@ -2,6 +2,7 @@
  * Worker results, cell states and profiles for the gate tests: built through the real buildProfile, so the
  * tests exercise the same path as `embedprof gate` without starting worker processes.
  */
+import type { EngineSpec } from '../../../src/measure/engine/embedder.js';
 import { EMPTY_PROVENANCE } from '../../../src/decide/baseline/baseline-schema.js';
 import { createBaselineFromProfile } from '../../../src/decide/baseline/from-profile.js';
 import { compareProfiles } from '../../../src/decide/compare/compare-profiles.js';
@@ -142,4 +143,10 @@ export function createTemplateComparison(): { profile: Profile; template: Compar
   );
   const baseline = createBaselineFromProfile(profile, { name: 'main', provenance: EMPTY_PROVENANCE });
   return { profile, template: compareProfiles(baseline, profile) };
+}
+
+/** An engine spec of embedprof's ONNX engine for `onnxPath`: one thread, default ORT options. */
+export function createOnnxEngine(onnxPath: string): Extract<EngineSpec, { kind: 'onnx' }> {
+  const ort = { graphOptimization: 'all', ortSpinning: 'auto' } as const;
+  return { kind: 'onnx', onnxPath, tokenizerDir: null, maxTokens: 128, threads: 1, ort };
 }

@@ -3,16 +3,10 @@ import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pickOnnxEngines, profileOperatorPairs } from '../../../src/decide/gate/profile-operator-pairs.js';
+import { createOnnxEngine } from './gate-fixtures.js';
 import type { EngineSpec } from '../../../src/measure/engine/embedder.js';
 
-const onnx = (onnxPath: string): Extract<EngineSpec, { kind: 'onnx' }> => ({
-  kind: 'onnx',
-  onnxPath,
-  tokenizerDir: null,
-  maxTokens: 128,
-  threads: 1,
-  ort: { graphOptimization: 'all', ortSpinning: 'auto' },
-});
+const onnx = createOnnxEngine;
 
 test('a side that cannot profile ends the rounds with its own message', async () => {
   const missing = join(tmpdir(), 'embedprof-no-such-model.onnx');

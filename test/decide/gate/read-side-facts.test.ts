@@ -8,6 +8,7 @@ import {
   readSideChanges,
   RUNTIME_PACKAGES,
 } from '../../../src/decide/gate/read-side-facts.js';
+import { createOnnxEngine } from './gate-fixtures.js';
 import { loadFixtureComparison } from '../../report/fixtures/report-fixtures.js';
 import type { EngineSpec } from '../../../src/measure/engine/embedder.js';
 
@@ -62,14 +63,7 @@ test('the same packages on both sides: nothing differs', async () => {
 });
 
 test('a model file that cannot be read costs a note, never the run', async () => {
-  const onnx = (onnxPath: string): EngineSpec => ({
-    kind: 'onnx',
-    onnxPath,
-    tokenizerDir: null,
-    maxTokens: 128,
-    threads: 1,
-    ort: { graphOptimization: 'all', ortSpinning: 'auto' },
-  });
+  const onnx = createOnnxEngine;
   const comparison = loadFixtureComparison();
   const missing = join(tmpdir(), 'embedprof-no-such-model.onnx');
   const result = await attachSideChanges(comparison, { base: onnx(missing), head: onnx(missing) });
